@@ -1,0 +1,34 @@
+# Two commands do everything on a fresh machine: `make run` and `make test` (both set up .venv first).
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+BUILT := pipeline/_built/.complete
+WORKERS ?=
+
+.PHONY: setup run test bench clean
+
+setup: $(STAMP) $(BUILT)
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test,dask]"
+	touch $(STAMP)
+
+$(BUILT): $(STAMP)
+	$(PY) -m pipeline build-resources
+	touch $(BUILT)
+
+run: setup
+	$(PY) -m pipeline run corpus -o outputs $(if $(WORKERS),--workers $(WORKERS))
+
+test: setup
+	$(PY) -m pytest
+
+bench: setup
+	$(PY) -m pip install --quiet -e ".[test,dask,bench]"
+	$(PY) -m bench.run_all
+
+clean:
+	rm -rf outputs/* pipeline/_built .pytest_cache

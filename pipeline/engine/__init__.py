@@ -1,0 +1,4 @@
+"""Batch execution: input discovery, the corpus-statistics pass, parallel processing, table merging."""
+from pipeline.engine.batch import InputFile, RunSummary, UsageError, discover_inputs, run_batch
+
+__all__ = ["InputFile", "RunSummary", "UsageError", "discover_inputs", "run_batch"]
