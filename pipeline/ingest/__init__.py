@@ -1,0 +1,48 @@
+"""Ingest: a document's bytes in, its text out — decoded faithfully or refused with a reason, never mangled.
+
+    decode_bytes(data) -> Decoded(text, encoding)      read_document(path) -> Decoded      raise IngestError
+
+``text`` is the document as decoded: the byte-order mark removed, newlines exactly as in the file (CRLF stays
+CRLF), no normalization (NFD letters, combining tone marks, zero-width characters and controls are kept; the
+normalize stage deals with them and keeps the offset map). ``str(IngestError)`` is a one-line reason.
+
+Encodings (``Decoded.encoding``)
+    utf-8, utf-8-sig (BOM), utf-16-le / utf-16-be (with a BOM, or BOM-less when its NUL bytes show it),
+    utf-32-le / utf-32-be (BOM), windows-1258, tcvn3 (ABC, the .VnTime fonts), vni-windows (VNI-Times...),
+    viqr (RFC 1456 ASCII: "Vie^.t Nam", "Ngu+o+`i", "ddi"). Byte tables are data: data/tcvn3.tsv,
+    data/vni_windows.tsv, data/viqr.tsv; data/alphabet.tsv holds letters for the fallback plausibility check.
+
+How detection decides (decode.py), first match wins
+    1. empty -> ("", "utf-8").
+    2. a byte-order mark -> that Unicode encoding, strictly (bad data after it -> IngestError with the offset).
+    3. NUL bytes -> BOM-less UTF-16 if they sit in every other byte and the result is clean text; else
+       IngestError("binary file (contains NUL bytes)"). More than 5% control bytes (other than tab, newlines,
+       form feed, Ctrl-Z) -> IngestError("binary file (N% control bytes)").
+    4. valid UTF-8 -> "utf-8", unless the text has no non-ASCII letter and is clearly VIQR (at least 3 words,
+       and 20% of all words, carry unambiguous VIQR marks, and 80% of those convert to Vietnamese syllables):
+       then it is converted, "viqr".
+    5. not UTF-8 -> decode as Windows-1258, TCVN3 and VNI; each result is scored by plausibility.py (share of
+       the words holding non-ASCII letters that are Vietnamese syllables, with stray symbols counting
+       against it); the best wins if at least 60% — else IngestError("not valid UTF-8 and not a recognised
+       Vietnamese legacy encoding (first bad byte at offset N)").
+    Syllables are checked by pipeline.correct.syllable.is_vietnamese_syllable when it exists, else by a rough
+    letter-shape check (letters, one tone, a known vowel group).
+
+Known limits
+    - Windows-1258 keeps its combining tone marks (as the file has them); TCVN3's B0-B4 marks likewise. VNI
+      letters are composed (base byte + diacritic byte -> one letter), since VNI bytes are not Unicode marks.
+    - TCVN3 upper-case toned letters come from a separate font: plain text cannot show it, so they decode
+      lower-case (except the 16 VN1 capitals that fill VN3's unused bytes). TCVN3 VN1's capitals in the C0
+      control bytes and 80-9F are not read (80-9F decode as Windows-1252 punctuation, like the fonts).
+    - Short legacy texts with few accented words may be refused or (rarely) mistaken between encodings; a
+      file mixing encodings is decoded as one of them.
+    - VIQR: a "." or "?" ending a word is read as a tone only when a lower-case word or punctuation follows
+      ("bo^. Sau" -> "bô. Sau"); VIQR in a file that also has Unicode Vietnamese letters is left as is.
+    - Mojibake inside valid UTF-8 (a TCVN3/VNI/1258 file once misread and saved as UTF-8: "ViÖt Nam",
+      "Vieät Nam") is returned as is: it is valid UTF-8 and nothing here re-decodes it.
+    - A UTF-8 file with a few corrupt bytes (truncated, damaged) is refused with the offset of the first one,
+      not repaired.
+"""
+from pipeline.ingest.decode import Decoded, IngestError, decode_bytes, read_document
+
+__all__ = ["Decoded", "IngestError", "decode_bytes", "read_document"]

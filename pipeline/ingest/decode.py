@@ -1,0 +1,150 @@
+"""Bytes -> text: byte-order marks, UTF-8/16/32, binary refusal, Vietnamese legacy encodings and VIQR.
+
+The decisions, in order, are described in the package docstring (pipeline/ingest/__init__.py).
+"""
+from __future__ import annotations
+
+import codecs
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.ingest.legacy import LEGACY_DECODERS
+from pipeline.ingest.plausibility import vietnamese_plausibility
+from pipeline.ingest.viqr import looks_like_viqr, viqr_to_unicode
+
+# Longest first: the UTF-32-LE mark starts with the UTF-16-LE one.
+BYTE_ORDER_MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32"),
+    (codecs.BOM_UTF8, "utf-8-sig", "UTF-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16"),
+)
+TEXT_CONTROLS = "\t\n\v\f\r\x1a"  # tab, newlines, page break, DOS end-of-file: normal in text files
+CONTROLS = "".join(chr(c) for c in [*range(0x20), 0x7F] if chr(c) not in TEXT_CONTROLS)
+MAX_CONTROL_SHARE = 0.05
+MIN_UTF16_NUL_SHARE = 0.3  # BOM-less UTF-16: share of code units whose high byte is NUL (ASCII characters)
+MAX_UTF16_STRAY_NUL_SHARE = 0.01
+MIN_LEGACY_SCORE = 0.6  # share of the non-ASCII words that must be Vietnamese syllables
+
+_NOT_CONTROL_BYTES = bytes(b for b in range(256) if chr(b) not in CONTROLS)
+_CONTROL_DELETER = str.maketrans("", "", CONTROLS)
+
+
+class IngestError(Exception):
+    """A document that cannot be read as text; ``str(err)`` is a one-line reason a person understands."""
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """The document as decoded (BOM removed, newlines and code points exactly as in the file) and its encoding."""
+
+    text: str
+    encoding: str
+
+
+def _control_share_bytes(data: bytes) -> float:
+    return len(data.translate(None, _NOT_CONTROL_BYTES)) / len(data)
+
+
+def _check_text(text: str) -> None:
+    """Refuse decoded text that is binary data: NUL characters or many control characters."""
+    if "\x00" in text:
+        raise IngestError("binary file (contains NUL characters)")
+    if text and (len(text) - len(text.translate(_CONTROL_DELETER))) / len(text) > MAX_CONTROL_SHARE:
+        raise IngestError("binary file (too many control characters)")
+
+
+def _with_byte_order_mark(data: bytes) -> Decoded | None:
+    """Decode a text that starts with a byte-order mark; None when there is none."""
+    for bom, encoding, label in BYTE_ORDER_MARKS:
+        if not data.startswith(bom):
+            continue
+        try:
+            text = data[len(bom):].decode(encoding.removesuffix("-sig"))
+        except UnicodeDecodeError as err:
+            if label == "UTF-32":
+                continue  # FF FE 00 00 may be a UTF-16-LE mark followed by U+0000; the UTF-16 row decides
+            raise IngestError(
+                f"invalid {label} after its byte-order mark (bad bytes at offset {err.start + len(bom)})"
+            ) from None
+        _check_text(text)
+        return Decoded(text, encoding)
+    return None
+
+
+def _utf16_without_bom(data: bytes) -> Decoded | None:
+    """UTF-16 without a byte-order mark, recognised by its NUL high bytes; None when it is not that."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    units = len(data) // 2
+    nul_even, nul_odd = data[0::2].count(0), data[1::2].count(0)
+    for encoding, high, low in (("utf-16-le", nul_odd, nul_even), ("utf-16-be", nul_even, nul_odd)):
+        if high >= MIN_UTF16_NUL_SHARE * units and low <= MAX_UTF16_STRAY_NUL_SHARE * units:
+            try:
+                text = data.decode(encoding)
+                _check_text(text)
+            except (UnicodeDecodeError, IngestError):
+                continue
+            return Decoded(text, encoding)
+    return None
+
+
+def _legacy(data: bytes, first_bad_byte: int) -> Decoded:
+    """The most plausible Vietnamese legacy decoding of bytes that are not UTF-8."""
+    best: tuple[float, str, str] | None = None
+    for encoding, decoder in LEGACY_DECODERS:
+        text = decoder(data)
+        if text is None:
+            continue
+        score = vietnamese_plausibility(text).score
+        if best is None or score > best[0]:
+            best = (score, encoding, text)
+    if best is None or best[0] < MIN_LEGACY_SCORE:
+        raise IngestError(
+            "not valid UTF-8 and not a recognised Vietnamese legacy encoding "
+            f"(first bad byte at offset {first_bad_byte})"
+        )
+    return Decoded(best[2], best[1])
+
+
+def decode_bytes(data: bytes) -> Decoded:
+    """Decode a document's bytes to text, or raise IngestError saying why it is not readable text."""
+    if not data:
+        return Decoded("", "utf-8")
+    marked = _with_byte_order_mark(data)
+    if marked is not None:
+        if marked.encoding == "utf-8-sig" and looks_like_viqr(marked.text):
+            return Decoded(viqr_to_unicode(marked.text), "viqr")
+        return marked
+    if b"\x00" in data:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is None:
+            raise IngestError("binary file (contains NUL bytes)")
+        return utf16
+    share = _control_share_bytes(data)
+    if share > MAX_CONTROL_SHARE:
+        raise IngestError(f"binary file ({share:.0%} control bytes)")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        return _legacy(data, err.start)
+    if looks_like_viqr(text):
+        return Decoded(viqr_to_unicode(text), "viqr")
+    return Decoded(text, "utf-8")
+
+
+def read_document(path: str | os.PathLike[str]) -> Decoded:
+    """Read and decode a file; IngestError names the reason when it cannot (missing, unreadable, binary...)."""
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise IngestError("file not found") from None
+    except IsADirectoryError:
+        raise IngestError("is a directory") from None
+    except PermissionError:
+        raise IngestError("permission denied") from None
+    except OSError as err:
+        raise IngestError(f"cannot read file ({err.strerror or err})") from None
+    return decode_bytes(data)

@@ -1,0 +1,117 @@
+"""How much a decoded text looks like Vietnamese: the yardstick that picks among legacy encodings and VIQR.
+
+Each word holding a non-ASCII letter is one unit, good when it is a Vietnamese syllable; each stray non-ASCII
+symbol (not a letter, not common punctuation) is one bad unit. ASCII-only words say nothing about the
+encoding and are not counted. Syllables are checked by ``pipeline.correct.syllable.is_vietnamese_syllable``
+when that module exists, else by a rough letter-shape check built from ``data/alphabet.tsv``.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable
+
+from pipeline.ingest.tables import data_rows, parse_code_points
+
+# A word: letters, each possibly followed by combining marks (a mark left over after NFC stays in its word).
+WORD = re.compile(r"(?:[^\W\d_][\u0300-\u036f]*)+")
+NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+@dataclass(frozen=True)
+class Alphabet:
+    """The letter classes of data/alphabet.tsv."""
+
+    vowels: frozenset[str]
+    consonants: frozenset[str]
+    tone_marks: frozenset[str]
+    nuclei: frozenset[str]
+    punctuation: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def alphabet() -> Alphabet:
+    """Load data/alphabet.tsv."""
+    kinds: dict[str, set[str]] = {}
+    for kind, value, *_ in data_rows("alphabet.tsv"):
+        kinds.setdefault(kind, set()).add(parse_code_points(value))
+    return Alphabet(*(frozenset(kinds[k]) for k in ("vowel", "consonant", "tone_mark", "nucleus", "punctuation")))
+
+
+def looks_like_syllable(word: str) -> bool:
+    """Rough shape check of a lower-case word: Vietnamese letters, one tone at most, consonants + a known vowel
+    group + consonants. The fallback while pipeline/correct/syllable.py is absent; not a syllable model."""
+    abc = alphabet()
+    decomposed = unicodedata.normalize("NFD", word)
+    if sum(ch in abc.tone_marks for ch in decomposed) > 1:
+        return False
+    base = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in abc.tone_marks))
+    if not base or len(base) > 7 or not all(ch in abc.vowels or ch in abc.consonants for ch in base):
+        return False
+    onset = len(base) - len(base.lstrip("".join(abc.consonants)))
+    coda = len(base) - len(base.rstrip("".join(abc.consonants)))
+    nucleus = base[onset:len(base) - coda]
+    if base[:onset] in ("q", "g") and len(nucleus) > 1 and nucleus[0] == {"q": "u", "g": "i"}[base[:onset]]:
+        nucleus = nucleus[1:]  # "qu", "gi" are onsets: quý, giờ
+    return onset <= 3 and coda <= 2 and nucleus in abc.nuclei
+
+
+@lru_cache(maxsize=1)
+def _syllable_checker() -> Callable[[str], bool]:
+    """The correction stage's syllable model when it exists, else the fallback shape check."""
+    try:
+        from pipeline.correct.syllable import is_vietnamese_syllable
+    except ImportError:
+        return looks_like_syllable
+    return is_vietnamese_syllable
+
+
+def is_syllable(word: str) -> bool:
+    """True when ``word`` (NFC) is a Vietnamese syllable written in lower, Title or UPPER case."""
+    if not (word.islower() or word.isupper() or word.istitle()):
+        return False
+    return _syllable_checker()(word.lower())
+
+
+@dataclass(frozen=True)
+class Plausibility:
+    """Counts of units that look Vietnamese (good) or like mojibake (bad)."""
+
+    good: int
+    bad: int
+
+    @property
+    def score(self) -> float:
+        """Share of good units (0 when there is none at all)."""
+        total = self.good + self.bad
+        return self.good / total if total else 0.0
+
+
+def _sample(text: str, max_chars: int, slices: int) -> str:
+    """The whole text when short, else ``slices`` evenly spaced stretches of it, cut at whitespace."""
+    if len(text) <= max_chars:
+        return text
+    width = max_chars // slices
+    step = len(text) // slices
+    parts = []
+    for start in range(0, slices * step, step):
+        stretch = text[start:start + width]
+        parts.append(stretch[stretch.find(" ") + 1:stretch.rfind(" ")])
+    return "\n".join(parts)
+
+
+def vietnamese_plausibility(text: str, max_chars: int = 100_000) -> Plausibility:
+    """Count the units of ``text`` that look Vietnamese, and those that look like a wrong decoding.
+
+    A long text is judged on ``max_chars`` characters sampled evenly through it, which keeps detection fast."""
+    text = unicodedata.normalize("NFC", _sample(text, max_chars, slices=25))
+    words = Counter(w for w in WORD.findall(text) if not w.isascii())
+    good = sum(n for w, n in words.items() if is_syllable(w))
+    bad = sum(words.values()) - good
+    punctuation = alphabet().punctuation
+    rest = WORD.sub(" ", text)
+    bad += sum(1 for ch in NON_ASCII.findall(rest) if not ch.isspace() and ch not in punctuation)
+    return Plausibility(good, bad)

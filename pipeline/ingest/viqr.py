@@ -1,0 +1,124 @@
+r"""VIQR (RFC 1456): Vietnamese written in ASCII with marks after the vowels ("Vie^.t Nam" = "Việt Nam").
+
+``looks_like_viqr`` says whether an ASCII text is clearly VIQR; ``viqr_to_unicode`` converts it. The marks come
+from data/viqr.tsv. A "." or "?" that ends a toneless word is ambiguous (tone or punctuation): it is read as the
+nặng / hỏi tone only when the sentence visibly goes on (see ``_trailing_mark_is_tone``); "\." is always literal.
+"""
+from __future__ import annotations
+
+import re
+import string
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pipeline.ingest.plausibility import is_syllable
+from pipeline.ingest.tables import data_rows, parse_code_points
+
+AMBIGUOUS_AT_WORD_END = ".?"
+PUNCTUATION_AFTER_TONE = ".,;:"
+MIN_MARKED_WORDS = 3
+MIN_MARKED_SHARE = 0.2
+MIN_VALID_SHARE = 0.8
+_CONTEXT = 16
+_NON_ASCII_LETTER = re.compile(r"(?![\x00-\x7f])[^\W\d_]|[\u0300-\u036f]")
+
+
+@dataclass(frozen=True)
+class ViqrRules:
+    """The marks of data/viqr.tsv: written character -> (vowels it applies to, combining mark)."""
+
+    modifiers: dict[str, tuple[str, str]]
+    tones: dict[str, tuple[str, str]]
+    onsets: dict[str, str]
+    escape: str
+    word: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def rules() -> ViqrRules:
+    """Load data/viqr.tsv and build the pattern of a VIQR word (letters, marks, escaped characters)."""
+    kinds: dict[str, dict[str, tuple[str, str]]] = {"modifier": {}, "tone": {}, "onset": {}, "escape": {}}
+    for kind, written, applies, *rest in data_rows("viqr.tsv"):
+        kinds[kind][written] = (applies, parse_code_points(rest[0]) if rest else "")
+    escape = next(iter(kinds["escape"]))
+    marks = re.escape("".join(kinds["modifier"]) + "".join(kinds["tone"]))
+    word = re.compile(rf"[A-Za-z](?:[A-Za-z]|{re.escape(escape)}\S|[{marks}])*")
+    onsets = {written: result for written, (result, _) in kinds["onset"].items()}
+    return ViqrRules(kinds["modifier"], kinds["tone"], onsets, escape, word)
+
+
+def _trailing_mark_is_tone(mark: str, following: str) -> bool:
+    """A "." or "?" ending a toneless word is a tone when the sentence visibly goes on after it: punctuation
+    follows, or (for ".") a lower-case word, or (for "?", rare in prose while the hỏi tone is common) any word."""
+    if not following:
+        return False
+    if following[0] in PUNCTUATION_AFTER_TONE:
+        return True
+    if following[0] not in " \t":
+        return False
+    nxt = following.lstrip(" \t")[:1]
+    return nxt.islower() or nxt.isdigit() or (mark == "?" and nxt.isalpha())
+
+
+def convert_word(word: str, following: str) -> tuple[str, int]:
+    """Convert one VIQR word; returns the text and how many marks were read unambiguously as marks."""
+    r = rules()
+    letters: list[list[str]] = []  # [base, modifier, tone]; literal characters have base only and None marks
+    unambiguous = 0
+    has_tone = False
+    i = 0
+    for written, result in r.onsets.items():
+        if word.startswith(written):
+            letters.append([result, "", ""])
+            unambiguous += 1
+            i = len(written)
+            break
+    while i < len(word):
+        ch = word[i]
+        last = letters[-1] if letters else None
+        if ch == r.escape and i + 1 < len(word):
+            letters.append([word[i + 1], None, None])
+            i += 2
+            continue
+        if ch in r.modifiers and last and last[1] == "" and last[2] == "" and last[0] in r.modifiers[ch][0]:
+            last[1] = r.modifiers[ch][1]
+            unambiguous += 1
+        elif ch in r.tones and last and last[2] == "" and last[0] in r.tones[ch][0]:
+            ambiguous = ch in AMBIGUOUS_AT_WORD_END and not word[i + 1:i + 2].isalpha()
+            if ambiguous and (has_tone or not _trailing_mark_is_tone(ch, word[i + 1:] + following)):
+                letters.append([ch, None, None])
+            else:
+                last[2] = r.tones[ch][1]
+                has_tone = True
+                unambiguous += not ambiguous
+        else:
+            letters.append([ch, "", ""] if ch.isalpha() else [ch, None, None])
+        i += 1
+    text = "".join(unicodedata.normalize("NFC", base + (mod or "") + (tone or "")) for base, mod, tone in letters)
+    return text, unambiguous
+
+
+def looks_like_viqr(text: str) -> bool:
+    """True when a text without non-ASCII letters is clearly VIQR: many words carry VIQR marks and most of
+    them become Vietnamese syllables."""
+    if _NON_ASCII_LETTER.search(text):
+        return False
+    r = rules()
+    words = 0
+    marked: list[str] = []
+    for m in r.word.finditer(text):
+        words += 1
+        converted, unambiguous = convert_word(m.group(), text[m.end():m.end() + _CONTEXT])
+        if unambiguous:
+            marked.append(converted)
+    if len(marked) < MIN_MARKED_WORDS or len(marked) < MIN_MARKED_SHARE * words:
+        return False
+    valid = sum(is_syllable(w.strip(string.punctuation)) for w in marked)
+    return valid >= MIN_VALID_SHARE * len(marked)
+
+
+def viqr_to_unicode(text: str) -> str:
+    """Convert a VIQR text to Unicode (precomposed letters); characters outside words are kept as they are."""
+    word = rules().word
+    return word.sub(lambda m: convert_word(m.group(), text[m.end():m.end() + _CONTEXT])[0], text)

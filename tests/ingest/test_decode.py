@@ -1,0 +1,177 @@
+"""decode_bytes / read_document: every case decoded exactly or refused with a reason."""
+from __future__ import annotations
+
+import codecs
+import os
+import unicodedata
+
+import pytest
+
+from tests.ingest.encoders import encode_tcvn3, encode_viqr, encode_vni, encode_windows_1258
+from pipeline.ingest import Decoded, IngestError, decode_bytes, read_document
+
+HISTORY = [
+    "Năm 1010, vua Lý Thái Tổ dời đô từ Hoa Lư ra thành Đại La, đổi tên là Thăng Long.",
+    "Mùa thu, tháng bảy, quân Nguyên tiến xuống phía nam; người dân các làng đều bỏ trốn vào rừng sâu.",
+    "Ông Trần Hưng Đạo viết Hịch tướng sĩ để khích lệ tinh thần chiến đấu của quân đội nhà Trần.\r\n"
+    "Sau đó, quân ta thắng lớn ở sông Bạch Đằng, bắt được nhiều tướng giặc.",
+]
+CAPITALS = "VIỆT NAM DÂN CHỦ CỘNG HÒA. ĐỘC LẬP, TỰ DO, HẠNH PHÚC. Người Việt ở khắp nơi."
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def test_empty_file_is_empty_utf8_text():
+    assert decode_bytes(b"") == Decoded("", "utf-8")
+
+
+@pytest.mark.parametrize("text", HISTORY)
+def test_utf8_is_returned_exactly(text):
+    assert decode_bytes(text.encode("utf-8")) == Decoded(text, "utf-8")
+
+
+def test_utf8_bom_is_removed_and_crlf_kept():
+    text = "Dòng một\r\nDòng hai\r\n"
+    assert decode_bytes(codecs.BOM_UTF8 + text.encode()) == Decoded(text, "utf-8-sig")
+
+
+def test_utf8_keeps_nfd_zero_width_and_controls():
+    text = unicodedata.normalize("NFD", "Việt") + " Na\u200bm\x0c\x1b tiếp"
+    assert decode_bytes(text.encode()) == Decoded(text, "utf-8")
+
+
+@pytest.mark.parametrize("codec,name", [
+    ("utf-16-le", "utf-16-le"), ("utf-16-be", "utf-16-be"), ("utf-32-le", "utf-32-le"), ("utf-32-be", "utf-32-be"),
+])
+def test_unicode_with_bom(codec, name):
+    text = HISTORY[2]
+    assert decode_bytes(("\ufeff" + text).encode(codec)) == Decoded(text, name)
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_recognised_by_its_nul_bytes(codec):
+    text = HISTORY[0]
+    assert decode_bytes(text.encode(codec)) == Decoded(text, codec)
+
+
+def test_utf16_le_bom_followed_by_nul_is_not_taken_for_utf32():
+    with pytest.raises(IngestError, match="binary"):
+        decode_bytes(codecs.BOM_UTF16_LE + "\x00ab".encode("utf-16-le"))
+
+
+def test_bad_data_after_a_bom_names_the_offset():
+    with pytest.raises(IngestError, match=r"invalid UTF-16 .*offset 4"):
+        decode_bytes(codecs.BOM_UTF16_LE + b"a\x00\x00\xdcb\x00")  # a lone low surrogate at byte 4
+    with pytest.raises(IngestError, match=r"invalid UTF-8 .*offset 5"):
+        decode_bytes(codecs.BOM_UTF8 + b"ab\xff")
+
+
+@pytest.mark.parametrize("data,reason", [
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00", "binary file (contains NUL bytes)"),
+    (b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00", "binary file (contains NUL bytes)"),
+    (bytes(range(1, 32)) * 4 + b"some text", "binary file (75% control bytes)"),
+])
+def test_binary_is_refused(data, reason):
+    with pytest.raises(IngestError) as err:
+        decode_bytes(data)
+    assert str(err.value) == reason
+
+
+@pytest.mark.parametrize("text", HISTORY + [CAPITALS])
+def test_windows_1258_round_trip(text):
+    decoded = decode_bytes(encode_windows_1258(text))
+    assert decoded.encoding == "windows-1258"
+    assert nfc(decoded.text) == text
+    assert decoded.text != text  # the file's combining tone marks are kept, not composed
+
+
+@pytest.mark.parametrize("text", HISTORY)
+def test_tcvn3_round_trip(text):
+    assert decode_bytes(encode_tcvn3(text)) == Decoded(text, "tcvn3")
+
+
+@pytest.mark.parametrize("text", HISTORY + [CAPITALS])
+def test_vni_round_trip(text):
+    assert decode_bytes(encode_vni(text)) == Decoded(text, "vni-windows")
+
+
+@pytest.mark.parametrize("shown,expected,encoding", [
+    # Legacy bytes as a Windows-1252 screen shows them: the classic look of these encodings.
+    ("Vieät Nam laø moät nöôùc, ngöôøi Vieät noùi tieáng Vieät.", "Việt Nam là một nước, người Việt nói tiếng Việt.",
+     "vni-windows"),
+    ("ViÖt Nam, Hµ Néi, ng\xadêi ViÖt nãi tiÕng ViÖt.", "Việt Nam, Hà Nội, người Việt nói tiếng Việt.", "tcvn3"),
+])
+def test_known_legacy_samples(shown, expected, encoding):
+    assert decode_bytes(shown.encode("cp1252")) == Decoded(expected, encoding)
+
+
+def test_tcvn3_curly_quotes_are_windows_1252():
+    text = "Vua nói: \u201cTa sẽ dời đô.\u201d"
+    assert decode_bytes(encode_tcvn3(text)) == Decoded(text, "tcvn3")
+
+
+def test_latin1_french_is_refused_with_the_offset():
+    with pytest.raises(IngestError) as err:
+        decode_bytes("Le général a été reçu à Paris.".encode("latin-1"))
+    assert str(err.value) == (
+        "not valid UTF-8 and not a recognised Vietnamese legacy encoding (first bad byte at offset 4)"
+    )
+
+
+def test_corrupt_utf8_is_refused_not_decoded_as_legacy():
+    data = HISTORY[0].encode()
+    data = data[:20] + b"\xff" + data[20:]
+    with pytest.raises(IngestError, match="offset 20"):
+        decode_bytes(data)
+    with pytest.raises(IngestError, match="not valid UTF-8"):
+        decode_bytes(HISTORY[1].encode()[:-2] + "ơ".encode()[:1])
+
+
+@pytest.mark.parametrize("text", HISTORY)
+def test_viqr_round_trip(text):
+    assert decode_bytes(encode_viqr(text).encode("ascii")) == Decoded(text, "viqr")
+
+
+def test_viqr_examples():
+    data = b"Vie^.t Nam la` mo^.t nu+o+'c. Ngu+o+`i Vie^.t ddi ho.c o+? tru+o+`ng."
+    assert decode_bytes(data) == Decoded("Việt Nam là một nước. Người Việt đi học ở trường.", "viqr")
+
+
+def test_viqr_word_final_dot_is_tone_or_full_stop_by_context():
+    data = b"Ba^y gio+` ho. ddi ve^`. Me. cu?a to^i o+? nha`, co^ng vie^.c ra^'t nhie^`u."
+    expected = "Bây giờ họ đi về. Mẹ của tôi ở nhà, công việc rất nhiều."
+    assert decode_bytes(data).text == expected
+
+
+@pytest.mark.parametrize("text", [
+    "He said 'no' and left. Isn't it? I'd go. What's up? C++ and a^2 + b^2.",
+    "ascii only text without any marks at all",
+    "Mot chut tieng Viet khong dau. Khong phai VIQR.",
+])
+def test_plain_ascii_is_not_taken_for_viqr(text):
+    assert decode_bytes(text.encode()) == Decoded(text, "utf-8")
+
+
+def test_read_document(tmp_path):
+    path = tmp_path / "doc.txt"
+    path.write_bytes(encode_vni(HISTORY[0]))
+    assert read_document(path) == Decoded(HISTORY[0], "vni-windows")
+    assert read_document(str(path)).encoding == "vni-windows"
+
+
+def test_read_document_missing_and_directory(tmp_path):
+    with pytest.raises(IngestError, match="^file not found$"):
+        read_document(tmp_path / "nope.txt")
+    with pytest.raises(IngestError, match="^is a directory$"):
+        read_document(tmp_path)
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads every file")
+def test_read_document_permission_denied(tmp_path):
+    path = tmp_path / "secret.txt"
+    path.write_text("x")
+    path.chmod(0)
+    with pytest.raises(IngestError, match="^permission denied$"):
+        read_document(path)
