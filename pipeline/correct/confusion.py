@@ -1,0 +1,165 @@
+"""The OCR confusion model: costs of glyph, tone and mark confusions read from ``data/confusions.tsv``.
+
+Costs are in nats (-log probability of the confusion); ``estimate_costs`` re-derives them from aligned
+noisy/clean pairs so that a new scanner's habits can be learnt without editing code.
+"""
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+from pipeline.correct.syllable import split_tone
+
+DATA_DIR = Path(__file__).parent / "data"
+TONE_NAMES = ("ngang", "huyền", "sắc", "ngã", "hỏi", "nặng")
+DEFAULT_TONE_COST = 5.0
+DEFAULT_MARK_COST = 5.0
+# Base letter of each marked letter, to compare marks letter by letter.
+_MARK_BASE = {"ă": "a", "â": "a", "ê": "e", "ô": "o", "ơ": "o", "ư": "u", "đ": "d"}
+
+
+@dataclass
+class ConfusionTable:
+    """Confusion costs by kind; ``glyph`` maps (observed, intended) substrings, ``tone`` tone numbers."""
+
+    glyph: dict[tuple[str, str], float] = field(default_factory=dict)
+    tone: dict[tuple[int, int], float] = field(default_factory=dict)
+    mark: dict[tuple[str, str], float] = field(default_factory=dict)
+    single: dict[str, float] = field(default_factory=dict)  # extra_tone, double, split, join, edit
+
+    def tone_cost(self, observed: int, intended: int) -> float:
+        """Cost of reading tone ``intended`` as ``observed`` (0 when equal)."""
+        if observed == intended:
+            return 0.0
+        return self.tone.get((observed, intended), DEFAULT_TONE_COST)
+
+    def mark_cost(self, observed: str, intended: str) -> float:
+        """Cost of reading toneless ``intended`` as ``observed``, letter by letter (inf if lengths or bases differ)."""
+        if observed == intended:
+            return 0.0
+        if len(observed) != len(intended):
+            return math.inf
+        cost = 0.0
+        for a, b in zip(observed, intended):
+            if a != b:
+                if _MARK_BASE.get(a, a) != _MARK_BASE.get(b, b):
+                    return math.inf
+                cost += self.mark.get((a, b), DEFAULT_MARK_COST)
+        return cost
+
+    def glyph_rules(self) -> list[tuple[str, str, float]]:
+        """(observed, intended, cost) triples, longest observed first."""
+        return sorted(((o, i, c) for (o, i), c in self.glyph.items()), key=lambda r: (-len(r[0]), r[2]))
+
+
+def _parse_tone(name: str) -> int:
+    return TONE_NAMES.index(name)
+
+
+def load_confusions(path: Path | None = None) -> ConfusionTable:
+    """Read a confusions TSV (kind, observed, intended, cost, example); '#' lines are comments."""
+    table = ConfusionTable()
+    text = (path or DATA_DIR / "confusions.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, observed, intended, cost = line.split("\t")[:4]
+        value = float(cost)
+        if kind == "glyph":
+            table.glyph[(observed, intended)] = value
+            if observed[:1].islower() and intended[:1].islower():
+                table.glyph.setdefault((observed[0].upper() + observed[1:], intended[0].upper() + intended[1:]), value)
+        elif kind == "tone":
+            table.tone[(_parse_tone(observed), _parse_tone(intended))] = value
+        elif kind == "mark":
+            table.mark[(observed, intended)] = value
+        else:
+            table.single[kind] = value
+    return table
+
+
+@lru_cache(maxsize=1)
+def default_table() -> ConfusionTable:
+    """The table shipped in data/confusions.tsv (loaded once per process)."""
+    return load_confusions()
+
+
+def _rewrites(form: str, rules: list[tuple[str, str, float]], double_cost: float) -> Iterable[tuple[str, float]]:
+    """One-step rewrites of ``form``: each glyph rule at each place, and each doubled letter made single."""
+    for observed, intended, cost in rules:
+        start = form.find(observed)
+        while start >= 0:
+            yield form[:start] + intended + form[start + len(observed):], cost
+            start = form.find(observed, start + 1)
+    for i in range(1, len(form)):
+        if form[i].lower() == form[i - 1].lower() and form[i].isalpha():
+            yield form[:i] + form[i + 1:], double_cost
+
+
+def glyph_variants(word: str, table: ConfusionTable, depth: int = 2, max_cost: float = 7.0) -> dict[str, float]:
+    """Strings reachable from ``word`` by up to ``depth`` glyph rules or doubled-letter removals, cheapest cost."""
+    best = {word: 0.0}
+    frontier = {word: 0.0}
+    rules = table.glyph_rules()
+    double_cost = table.single.get("double", math.inf)
+    for _ in range(depth):
+        nxt: dict[str, float] = {}
+        for form, base in frontier.items():
+            for new, cost in _rewrites(form, rules, double_cost):
+                total = base + cost
+                if total <= max_cost and total < best.get(new, math.inf):
+                    best[new] = nxt[new] = total
+        frontier = nxt
+    return best
+
+
+def _char_diffs(noisy: str, clean: str) -> Iterable[tuple[str, str]]:
+    matcher = SequenceMatcher(None, noisy, clean, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op != "equal":
+            yield noisy[i1:i2], clean[j1:j2]
+
+
+def _tone_of(word: str) -> int:
+    tones = split_tone(word)[1]
+    return tones[0] if tones else 0
+
+
+def estimate_costs(pairs: Iterable[tuple[str, str]], table: ConfusionTable, prior: float = 1.0) -> ConfusionTable:
+    """Re-estimate glyph and tone costs from aligned (noisy, clean) word pairs, smoothed towards ``table``.
+
+    A rule's probability is (times it was seen + prior * exp(-old cost)) / (times its intended form occurred
+    + prior); the new cost is its -log. Kinds without evidence keep their old costs.
+    """
+    glyph_seen: Counter[tuple[str, str]] = Counter()
+    glyph_base: Counter[str] = Counter()
+    tone_seen: Counter[tuple[int, int]] = Counter()
+    tone_base: Counter[int] = Counter()
+    for noisy, clean in pairs:
+        noisy, clean = unicodedata.normalize("NFC", noisy), unicodedata.normalize("NFC", clean)
+        tone_base[_tone_of(clean)] += 1
+        if _tone_of(noisy) != _tone_of(clean):
+            tone_seen[(_tone_of(noisy), _tone_of(clean))] += 1
+        bare_noisy, bare_clean = split_tone(noisy)[0], split_tone(clean)[0]
+        for observed, intended in table.glyph:
+            glyph_base[intended] += bare_clean.count(intended)
+        for diff in _char_diffs(bare_noisy, bare_clean):
+            if diff in table.glyph:
+                glyph_seen[diff] += 1
+    new = ConfusionTable(dict(table.glyph), dict(table.tone), dict(table.mark), dict(table.single))
+    for key, old in table.glyph.items():
+        if glyph_base[key[1]]:
+            p = (glyph_seen[key] + prior * math.exp(-old)) / (glyph_base[key[1]] + prior)
+            new.glyph[key] = -math.log(p)
+    for key in set(table.tone) | set(tone_seen):
+        if tone_base[key[1]]:
+            old = table.tone.get(key, DEFAULT_TONE_COST)
+            p = (tone_seen[key] + prior * math.exp(-old)) / (tone_base[key[1]] + prior)
+            new.tone[key] = -math.log(p)
+    return new

@@ -1,0 +1,123 @@
+"""The Vietnamese lexicon of the corrector, built from installed packages (never downloaded).
+
+Sources: underthesea's word lists (Viet11K..Viet74K, the word-segmentation dictionary), the tagged VLSP 2013
+test output shipped with its POS model (a small clean corpus: syllable and bigram counts) and wordfreq's
+Vietnamese frequencies. Every key is lowercase in the "hòa" tone placement (``tone_key``).
+"""
+from __future__ import annotations
+
+import pickle
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.correct.syllable import is_vietnamese_syllable
+from pipeline.normalize.tone import tone_key
+from pipeline.resources import built_path
+
+RESOURCE_NAME = "correct_lexicon.pkl"
+WORD_LISTS = ("Viet11K.txt", "Viet22K.txt", "Viet39K.txt", "Viet74K.txt")
+# Pseudo-count a dictionary word adds to each of its syllable bigrams: it doubles with each word list that
+# holds it, since a word in all five lists (Viet11K ... Viet74K, the segmenter's) is common, one in one is rare.
+DICTIONARY_PSEUDO_COUNT = 0.5
+
+
+@dataclass
+class Lexicon:
+    """Syllable unigram counts and syllable bigram counts (corpus bigrams + pseudo-counts of dictionary words).
+
+    A dictionary word adds to the bigrams of its syllables, so "a word formed with the neighbour" is bigram
+    evidence like any other.
+    """
+
+    unigrams: dict[str, float]
+    bigrams: dict[tuple[str, str], float]
+    total: float
+
+
+@lru_cache(maxsize=131072)
+def key_of(word: str) -> str:
+    """The lexicon key of a word: lowercase, modern tone placement."""
+    return tone_key(word.lower())
+
+
+@lru_cache(maxsize=131072)
+def skeleton(word: str) -> str:
+    """Letters of a word without tone, vowel marks or the bar of đ ("trưởng" -> "truong")."""
+    bare = "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
+    return bare.replace("đ", "d")
+
+
+def _underthesea_dir() -> Path:
+    import underthesea
+
+    return Path(underthesea.__file__).parent
+
+
+def _vlsp_sentences(root: Path) -> list[list[str]]:
+    """Sentences of the VLSP 2013 POS test output shipped with underthesea, as lists of syllables."""
+    sentences: list[list[str]] = []
+    current: list[str] = []
+    for path in sorted(root.glob("pipeline/pos_tag/models/*/test_output.txt")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                if current:
+                    sentences.append(current)
+                current = []
+                continue
+            current.extend(key_of(s) for s in line.split("\t")[0].split())
+    if current:
+        sentences.append(current)
+    return sentences
+
+
+def _dictionary_words(root: Path) -> Counter[tuple[str, ...]]:
+    """Every word of the underthesea lists, counted by how many lists hold it (a rough commonness)."""
+    counts: Counter[tuple[str, ...]] = Counter()
+    lists = [(root / "corpus" / "data" / name).read_text(encoding="utf-8").splitlines() for name in WORD_LISTS]
+    for ws_dict in root.glob("pipeline/word_tokenize/models/*/dictionary.bin"):
+        with open(ws_dict, "rb") as fh:
+            lists.append(sorted(pickle.load(fh)))
+    for entries in lists:
+        for word in {tuple(key_of(s) for s in line.replace("-", " ").split()) for line in entries}:
+            if word and all(is_vietnamese_syllable(s) for s in word):
+                counts[word] += 1
+    return counts
+
+
+def build_lexicon(path: Path) -> None:
+    """Builder registered with pipeline.resources: write the pickled Lexicon to ``path``."""
+    import wordfreq
+
+    root = _underthesea_dir()
+    unigrams: Counter[str] = Counter()
+    bigrams: Counter[tuple[str, str]] = Counter()
+    for sentence in _vlsp_sentences(root):
+        unigrams.update(s for s in sentence if is_vietnamese_syllable(s))
+        bigrams.update(zip(sentence, sentence[1:]))
+    corpus_size = sum(unigrams.values())  # wordfreq frequencies become counts on the same scale
+    for word, freq in wordfreq.get_frequency_dict("vi").items():
+        if is_vietnamese_syllable(word):
+            unigrams[key_of(word)] += freq * corpus_size
+    words = _dictionary_words(root)
+    for word, n_lists in words.items():
+        for s in word:
+            unigrams[s] += 0.5
+        for pair in zip(word, word[1:]):
+            bigrams[pair] += DICTIONARY_PSEUDO_COUNT * 2 ** (n_lists - 1)
+    lexicon = Lexicon(
+        unigrams=dict(unigrams),
+        bigrams={k: v for k, v in bigrams.items() if k[0] in unigrams and k[1] in unigrams},
+        total=float(sum(unigrams.values())),
+    )
+    with open(path, "wb") as fh:
+        pickle.dump(lexicon, fh, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """The built lexicon (built on first use; loaded once per process)."""
+    with open(built_path(RESOURCE_NAME), "rb") as fh:
+        return pickle.load(fh)

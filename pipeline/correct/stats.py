@@ -1,0 +1,41 @@
+"""Corpus statistics over a whole batch (map: ``from_text`` per document; reduce: ``merge``).
+
+A book says which spellings it uses: "Raspoutine" many times and "Kaspoutine" once is the signal the
+corrector uses for names and for bigrams that no dictionary knows.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from pipeline.correct.lexicon import key_of
+from pipeline.correct.tokens import tokenize
+
+
+@dataclass
+class CorpusStats:
+    """Counts of surface tokens (case-sensitive), of lowercase word bigrams, and of capitalized names."""
+
+    tokens: Counter[str] = field(default_factory=Counter)
+    bigrams: Counter[tuple[str, str]] = field(default_factory=Counter)
+    names: Counter[str] = field(default_factory=Counter)  # capitalized tokens not at a sentence start
+
+    @classmethod
+    def from_text(cls, text: str) -> CorpusStats:
+        """Count one normalized text."""
+        stats = cls()
+        prev_key = None
+        for token in tokenize(text):
+            surface = token.text
+            stats.tokens[surface] += 1
+            if surface[0].isupper() and not token.initial and not surface.isupper():
+                stats.names[surface] += 1
+            key = key_of(surface) if surface[0].isalpha() else None
+            if key is not None and prev_key is not None and token.linked:
+                stats.bigrams[(prev_key, key)] += 1
+            prev_key = key
+        return stats
+
+    def merge(self, other: CorpusStats) -> CorpusStats:
+        """A new CorpusStats holding both counts (associative and commutative)."""
+        return CorpusStats(self.tokens + other.tokens, self.bigrams + other.bigrams, self.names + other.names)

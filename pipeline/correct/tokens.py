@@ -1,0 +1,34 @@
+"""Word and number tokens of a clean text, with the facts the corrector needs about each one's position."""
+from __future__ import annotations
+
+import re
+from typing import Iterator, NamedTuple
+
+# A word (letters, optionally led by one capital initial and a dot: "I.énine") or a number ("12-3-1921").
+TOKEN = re.compile(r"(?:[^\W\d_a-z]\.)?[^\W\d_]+|\d+(?:[-./]\d+)*")
+# What may stand between two tokens for them to count as neighbours (a bigram).
+_NEIGHBOUR_GAP = re.compile(r"[ \t]+$")
+_SENTENCE_END = set(".!?…\n\"“”«»([")
+
+
+class Token(NamedTuple):
+    start: int
+    end: int
+    text: str
+    linked: bool  # True when only spaces separate it from the previous token
+    initial: bool  # True at the start of a sentence or line
+
+
+def tokenize(text: str) -> Iterator[Token]:
+    """Tokens in order; ``linked`` tells whether the previous token is a neighbour, ``initial`` a sentence start."""
+    prev_end = 0
+    first = True
+    for match in TOKEN.finditer(text):
+        start = match.start()
+        gap = text[prev_end:start]
+        linked = not first and bool(_NEIGHBOUR_GAP.match(gap)) if gap else not first
+        stripped = gap.rstrip(" \t")
+        initial = first or (stripped[-1:] in _SENTENCE_END if stripped else False)
+        yield Token(start, match.end(), match.group(), linked, initial)
+        prev_end = match.end()
+        first = False

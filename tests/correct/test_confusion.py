@@ -1,0 +1,32 @@
+import math
+
+from pipeline.correct.confusion import default_table, estimate_costs, glyph_variants, load_confusions
+
+
+def test_table_reads_every_kind():
+    table = default_table()
+    assert table.glyph[("rn", "m")] < 5
+    assert ("Cl", "D") in table.glyph  # lowercase rules also apply capitalized
+    assert table.tone_cost(4, 2) < table.tone_cost(5, 1)  # hỏi for sắc is likelier than nặng for huyền
+    assert table.mark_cost("duyen", "duyên") > 0
+    assert table.mark_cost("duyen", "tuyên") == math.inf
+    assert {"double", "split", "edit"} <= set(table.single)
+
+
+def test_glyph_variants_reach_the_intended_words():
+    table = default_table()
+    assert "trương" in glyph_variants("lnrơng", table)
+    assert "nhưng" in glyph_variants("nlnrng", table)
+    assert glyph_variants("NNhưng", table)["Nhưng"] == table.single["double"]
+
+
+def test_estimate_costs_makes_seen_confusions_cheaper(tmp_path):
+    path = tmp_path / "c.tsv"
+    path.write_text("# kind\tobserved\tintended\tcost\n"
+                    "glyph\trn\tm\t4.0\t\nglyph\tcl\td\t4.0\t\ntone\thỏi\tsắc\t4.0\t\n", encoding="utf-8")
+    table = load_confusions(path)
+    pairs = [("cornmon", "common"), ("rnắt", "mắt"), ("chỏng", "chóng"), ("danh", "danh"), ("mắt", "mắt")]
+    new = estimate_costs(pairs, table)
+    assert new.glyph[("rn", "m")] < table.glyph[("rn", "m")]
+    assert new.glyph[("cl", "d")] > table.glyph[("cl", "d")]  # "d" seen without confusion
+    assert new.tone[(4, 2)] < table.tone[(4, 2)]

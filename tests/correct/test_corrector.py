@@ -1,0 +1,68 @@
+import pytest
+
+from pipeline.correct import CorpusStats, Corrector
+
+# A made-up paragraph in the manner of the book: a frequent name and one misread variant of it.
+STORY = (
+    "Hoàng hậu tin cậy Raspoutine. Ai cũng biết Raspoutine rất có thế lực trong cung. "
+    "Các đại thần ghét Raspoutine nhưng không dám nói. Về sau Kaspoutine bị giết. "
+    "Cuộc cách mạng xảy ra rất nhanh chỏng, và chế độ cũ sụp đổ."
+)
+CLEAN = (
+    "Nga hoàng là một ông vua không có cá tính, dễ nghi ngờ và bướng bỉnh, nhưng thiếu cương quyết. "
+    "Quân đội phần lớn là nông dân, không chịu tuân lệnh. Chính phủ lâm thời tuyên bố thành lập. "
+    "Từ đó trở đi, tình trạng lưỡng đầu chế vẫn tiếp tục. Lénine và Trotsky trở về Pétrograd. "
+    "Kérensky, Milioukov và Zinoviev đều có mặt tại Quốc hội Douma. Phái Bolsevich chiếm đa số."
+)
+
+
+@pytest.fixture(scope="module")
+def story_edits():
+    corrector = Corrector(CorpusStats.from_text(STORY))
+    return {STORY[e.start:e.end]: e for e in corrector.correct(STORY, "hòa")}
+
+
+def test_rare_name_becomes_the_frequent_one(story_edits):
+    edit = story_edits["Kaspoutine"]
+    assert (edit.corrected, edit.kind, edit.applied) == ("Raspoutine", "name", True)
+
+
+def test_realword_tone_confusion(story_edits):
+    edit = story_edits["chỏng"]
+    assert (edit.corrected, edit.kind, edit.applied) == ("chóng", "ocr_realword", True)
+
+
+def test_edits_cover_exactly_the_changed_token(story_edits):
+    for surface, edit in story_edits.items():
+        assert STORY[edit.start:edit.end] == surface
+        assert " " not in surface and surface.strip() == surface
+        assert 0.0 <= edit.score <= 1.0 and edit.applied == (edit.score >= 0.6)
+
+
+def test_clean_text_and_foreign_names_untouched():
+    corrector = Corrector(CorpusStats.from_text(CLEAN))
+    assert [e for e in corrector.correct(CLEAN, "hòa") if e.applied] == []
+
+
+def test_without_stats_the_text_is_its_own_batch():
+    edits = Corrector().correct(STORY, "hòa")
+    assert any(e.corrected == "Raspoutine" and e.applied for e in edits)
+
+
+@pytest.mark.parametrize("text,wrong,right", [
+    ("các bộ lnrởng bị bắt", "lnrởng", "trưởng"),
+    ("mâu thuẫn giĩra hai bên", "giĩra", "giữa"),
+    ("quận công thoái vị. NNhưng ngay hôm sau", "NNhưng", "Nhưng"),
+    ("nhiều kẻ Iưu manh đầu cơ", "Iưu", "lưu"),
+    ("tốp thợ đốt lửa ởxung quanh bản doanh", "ởxung", "ở xung"),
+    ("Ngày 123-1921 có hội nghị", "123-1921", "12-3-1921"),
+])
+def test_damaged_tokens(text, wrong, right):
+    edits = [e for e in Corrector().correct(text, "hòa") if e.applied]
+    assert [(text[e.start:e.end], e.corrected) for e in edits] == [(wrong, right)]
+
+
+@pytest.mark.parametrize("style,expected", [("hòa", "hóa"), ("hoà", "hoá")])
+def test_corrections_keep_the_document_tone_style(style, expected):
+    text = "họ muốn xã hội hoả các xí nghiệp"
+    assert [e.corrected for e in Corrector().correct(text, style)] == [expected]

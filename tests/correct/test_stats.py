@@ -1,0 +1,35 @@
+import pickle
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.correct.stats import CorpusStats
+
+WORDS = ["Raspoutine", "nhanh", "chóng", "Nga", "hoàng", "Lénine", "và", "1917"]
+texts = st.lists(st.sampled_from(WORDS + [". ", ", ", "\n"]), max_size=30).map(" ".join)
+
+
+def test_counts():
+    stats = CorpusStats.from_text("Nga hoàng gặp Raspoutine. Raspoutine nói với Nga hoàng")
+    assert stats.tokens["Raspoutine"] == 2
+    assert stats.bigrams[("nga", "hoàng")] == 2
+    assert stats.names["Raspoutine"] == 1  # the second one starts a sentence
+    assert stats.names["Nga"] == 1
+
+
+def test_bigrams_do_not_cross_punctuation():
+    stats = CorpusStats.from_text("nhanh, chóng")
+    assert ("nhanh", "chóng") not in stats.bigrams
+
+
+@settings(max_examples=30, deadline=None)
+@given(texts, texts, texts)
+def test_merge_is_associative_and_matches_concatenation(a, b, c):
+    sa, sb, sc = (CorpusStats.from_text(t) for t in (a, b, c))
+    assert sa.merge(sb).merge(sc) == sa.merge(sb.merge(sc))
+    assert sa.merge(sb).tokens == CorpusStats.from_text(a + "\n" + b).tokens
+
+
+def test_pickle_round_trip():
+    stats = CorpusStats.from_text("Raspoutine và Nga hoàng")
+    assert pickle.loads(pickle.dumps(stats)) == stats
