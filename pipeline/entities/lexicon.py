@@ -1,0 +1,86 @@
+"""The stage's language knowledge, read once from the editable files in ``data/``.
+
+Phrases are kept as tuples of lower-case syllables so that the recognizer can match them token by token.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+
+Phrase = tuple[str, ...]
+
+
+def fold(text: str) -> str:
+    """Accent-, case- and tone-placement-insensitive form of a name ("Pétrograd" and "Petrograd" agree)."""
+    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _rows(name: str) -> list[list[str]]:
+    """Non-comment, non-blank lines of a data file, split on tabs."""
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return [[c.strip() for c in line.split("\t")] for line in lines if line.strip() and not line.startswith("#")]
+
+
+def _phrases(name: str) -> frozenset[Phrase]:
+    return frozenset(tuple(unicodedata.normalize("NFC", r[0]).lower().split()) for r in _rows(name))
+
+
+@dataclass(frozen=True)
+class Place:
+    """A gazetteer entry."""
+
+    name: str
+    kind: str
+    ambiguous: bool
+    no_initial: bool
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    titles: frozenset[Phrase]
+    loc_heads: frozenset[Phrase]
+    org_heads: dict[Phrase, tuple[bool, bool, float]]  # phrase -> (keep head, bare head is ORG, ORG vote)
+    org_modifiers: frozenset[Phrase]
+    ministry_words: frozenset[Phrase]
+    org_suffixes: frozenset[Phrase]
+    misc_heads: dict[Phrase, tuple[bool, str]]  # phrase -> (keep head in span, what must follow)
+    particles: frozenset[str]
+    name_prefixes: frozenset[Phrase]
+    after_country: frozenset[str]
+    loc_prepositions: frozenset[str]
+    date_heads: frozenset[Phrase]
+    places: dict[tuple[str, ...], Place]  # folded syllables -> place (ambiguous ones keyed by exact syllables)
+    max_place_len: int
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """Load every data file once per process."""
+    places: dict[tuple[str, ...], Place] = {}
+    for name, kind, flags in _rows("places.tsv"):
+        name = unicodedata.normalize("NFC", name)
+        place = Place(name, kind, "ambiguous" in flags, "no-initial" in flags)
+        key = tuple(name.split()) if place.ambiguous else tuple(fold(name).split())
+        places[key] = place
+    return Lexicon(
+        titles=_phrases("titles.tsv"),
+        loc_heads=_phrases("loc_heads.tsv"),
+        org_heads={tuple(r[0].lower().split()): (r[1] == "yes", r[2] == "yes", float(r[3]) if len(r) > 3 else 0.0)
+                   for r in _rows("org_heads.tsv")},
+        org_modifiers=_phrases("org_modifiers.txt"),
+        ministry_words=_phrases("ministry_words.txt"),
+        org_suffixes=_phrases("org_suffixes.txt"),
+        misc_heads={tuple(r[0].lower().split()): (r[1] == "yes", r[2]) for r in _rows("misc_heads.tsv")},
+        particles=frozenset(r[0] for r in _rows("name_particles.txt")),
+        name_prefixes=_phrases("name_prefixes.txt"),
+        after_country=frozenset(r[0] for r in _rows("after_country.txt")),
+        loc_prepositions=frozenset(r[0] for r in _rows("loc_prepositions.txt")),
+        date_heads=_phrases("date_heads.txt"),
+        places=places,
+        max_place_len=max(len(k) for k in places),
+    )

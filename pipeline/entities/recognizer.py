@@ -1,0 +1,139 @@
+"""EntityRecognizer: underthesea's CRF as weak evidence, rules as the backbone, one sense per document."""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from .crf import Word, crf_chain
+from .keys import entity_key, preferred_variants
+from .lexicon import fold, lexicon
+from .rules import Candidate, SentenceRules
+from .tokens import tokenize
+
+LABELS = ("PER", "LOC", "ORG", "MISC")
+_FIXED_WEIGHT = 2.0
+_CRF_WEIGHT = 0.5
+_PREPOSITION_WEIGHT = 1.0
+_FOREIGN_PRIOR = 0.3
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    """A named-entity mention in clean-text offsets (no punctuation or space at either edge)."""
+
+    start: int
+    end: int
+    label: str
+    score: float
+    source: str
+    canonical: str
+
+
+class EntityRecognizer:
+    """Finds PER/LOC/ORG/MISC mentions in the clean text of one document."""
+
+    def __init__(self) -> None:
+        self.lex = lexicon()
+        self.crf = crf_chain()
+
+    def __call__(self, text: str, sentences: list[tuple[int, int]],
+                 suggestions: dict[tuple[int, int], str] | None = None) -> list[EntityMention]:
+        candidates: list[Candidate] = []
+        for start, end in sentences:
+            toks = tokenize(text, start, end)
+            if not any(t.cap for t in toks):
+                continue
+            found = SentenceRules(text, toks, self.lex).run()
+            self._weak_votes(text, toks, found, self.crf.tag(text, start, end))
+            candidates.extend(found)
+        settled = _one_sense(text, candidates)
+        settled += _repeats(text, settled)
+        return _with_canonicals(text, _drop_overlaps(settled), suggestions or {})
+
+    def _weak_votes(self, text: str, toks: list, found: list[Candidate], words: list[Word]) -> None:
+        """CRF labels over the core, a place preposition before it, and a prior for foreign names."""
+        by_start = {t.start: k for k, t in enumerate(toks)}
+        for cand in found:
+            if cand.label is not None:
+                continue
+            cs, ce = cand.core
+            for w, prev in zip(words, [None, *words]):
+                if w.start < ce and w.end > cs and w.ner[2:] in ("PER", "LOC", "ORG"):
+                    # An I- tag counts only after a lower-case cue word ("tướng X"), not after ", " or a verb.
+                    if w.ner[0] == "B" or (prev is not None and prev.text[:1].islower() and prev.pos == "N"):
+                        cand.votes[w.ner[2:]] += _CRF_WEIGHT
+                    break
+            k = by_start.get(cs)
+            if k and toks[k - 1].low in self.lex.loc_prepositions:
+                cand.votes["LOC"] += _PREPOSITION_WEIGHT
+            if k is not None and toks[k].foreign:
+                cand.votes["PER"] += _FOREIGN_PRIOR
+
+
+def _one_sense(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Give every unlabeled mention the label its name carries in the document as a whole."""
+    totals: dict[str, Counter] = defaultdict(Counter)
+    for c in candidates:
+        key = fold(text[c.core[0]:c.core[1]])
+        if c.label is not None:
+            totals[key][c.label] += _FIXED_WEIGHT
+        totals[key].update(c.votes)
+    out = []
+    for c in candidates:
+        if c.label is None:
+            votes = totals[fold(text[c.core[0]:c.core[1]])]
+            if not votes:
+                continue
+            c.label = max(LABELS, key=lambda lab: votes[lab])
+            c.source += "+doc"
+        out.append(c)
+    return out
+
+
+_REPEATABLE = frozenset({"rule:misc_quoted", "rule:misc_head", "rule:name", "rule:org_head"})
+
+
+def _repeats(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Other occurrences of multi-word ORG/MISC names the rules found ("chính sách "Tân kinh tế"" then
+    "chuyển sang Tân kinh tế"), as the label found, wherever no other mention covers them."""
+    names = {text[c.core[0]:c.core[1]]: c.label for c in candidates
+             if c.label in ("ORG", "MISC") and c.source in _REPEATABLE and " " in text[c.core[0]:c.core[1]]}
+    taken = sorted((c.start, c.end) for c in candidates)
+    out = []
+    for name, label in names.items():
+        for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text):
+            if not any(s < m.end() and m.start() < e for s, e in taken):
+                out.append(Candidate(m.start(), m.end(), (m.start(), m.end()), label, "doc:repeat", 0.6))
+    return out
+
+
+def _drop_overlaps(candidates: list[Candidate]) -> list[Candidate]:
+    """Keep the earlier (then longer) of two overlapping mentions."""
+    kept: list[Candidate] = []
+    for c in sorted(candidates, key=lambda c: (c.start, -(c.end - c.start))):
+        if not kept or c.start >= kept[-1].end:
+            kept.append(c)
+    return kept
+
+
+def _surface(text: str, start: int, end: int, suggestions: dict[tuple[int, int], str]) -> str:
+    """The mention's text with the suggested corrections inside it applied."""
+    parts, pos = [], start
+    for (s, e), form in sorted(suggestions.items()):
+        if s >= pos and e <= end and s >= start:
+            parts.append(text[pos:s])
+            parts.append(form)
+            pos = e
+        elif s <= start and e >= end and not parts:
+            return form.strip(" .,;:!?\"'()")
+    parts.append(text[pos:end])
+    return " ".join("".join(parts).split())
+
+
+def _with_canonicals(text: str, candidates: list[Candidate],
+                     suggestions: dict[tuple[int, int], str]) -> list[EntityMention]:
+    surfaces = [_surface(text, c.start, c.end, suggestions) for c in candidates]
+    preferred = preferred_variants([(s, c.label) for s, c in zip(surfaces, candidates)])
+    return [EntityMention(c.start, c.end, c.label, c.score, c.source, preferred[entity_key(s, c.label)])
+            for s, c in zip(surfaces, candidates)]

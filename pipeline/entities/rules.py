@@ -1,0 +1,330 @@
+"""Rule pass over one sentence: titles, place heads, organisation structures, MISC cues, gazetteer, names.
+
+Each rule yields a ``Candidate``: the output span, the name core (the part that identifies the entity across
+the document), a label when a cue fixes it, and weak votes otherwise (settled later, one sense per document).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .lexicon import Lexicon, Phrase, fold
+from .tokens import Tok
+
+_ROMAN = re.compile(r"[IVX]{1,4}")
+_YEAR = re.compile(r"1\d{3}|20\d{2}")
+_QUOTES = {'"': '"', "“": "”", "«": "»", "'": "'"}
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    core: tuple[int, int]
+    label: str | None
+    source: str
+    score: float
+    votes: Counter = field(default_factory=Counter)
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> frozenset[str]:
+    """Multi-syllable Vietnamese words (lower case) from underthesea's Viet74K list."""
+    from underthesea.corpus import DictionaryLoader
+
+    return frozenset(w.lower() for w in DictionaryLoader("Viet74K.txt").words if " " in w)
+
+
+class SentenceRules:
+    """Applies the rules to the tokens of one sentence."""
+
+    def __init__(self, text: str, toks: list[Tok], lex: Lexicon) -> None:
+        self.text = text
+        self.toks = toks
+        self.lex = lex
+        self.n = len(toks)
+        self.out: list[Candidate] = []
+
+    # -- helpers -------------------------------------------------------------------------------------------
+    def adjacent(self, k: int) -> bool:
+        """Token ``k`` follows token ``k-1`` with only spaces between them."""
+        return 0 < k < self.n and not self.text[self.toks[k - 1].end:self.toks[k].start].strip()
+
+    def match(self, phrases: frozenset[Phrase] | dict, i: int, max_len: int = 4) -> int:
+        """Length of the longest phrase of ``phrases`` at token ``i`` (0 if none)."""
+        for n in range(min(max_len, self.n - i), 0, -1):
+            if all(self.adjacent(k) for k in range(i + 1, i + n)):
+                if tuple(t.low for t in self.toks[i:i + n]) in phrases:
+                    return n
+        return 0
+
+    def place_at(self, i: int) -> int:
+        """Length of the gazetteer place starting at token ``i`` (0 if none)."""
+        for n in range(min(self.lex.max_place_len, self.n - i), 0, -1):
+            span = self.toks[i:i + n]
+            if not span[0].cap or not all(self.adjacent(k) for k in range(i + 1, i + n)):
+                continue
+            place = self.lex.places.get(tuple(t.text for t in span)) or self.lex.places.get(
+                tuple(fold(t.text) for t in span))
+            if place is None or (place.ambiguous and tuple(t.text for t in span) not in self.lex.places):
+                continue
+            if place.no_initial and span[0].initial:
+                continue
+            if i + n < self.n and self.adjacent(i + n) and self.toks[i + n].low in self.lex.after_country:
+                continue
+            if place.ambiguous and i > 0 and self.match_title_before(i):
+                continue
+            return n
+        return 0
+
+    def match_title_before(self, i: int) -> bool:
+        """A person's title ends right before token ``i``."""
+        if not self.adjacent(i):
+            return False
+        return any(self.match(self.lex.titles, k) == i - k for k in range(max(0, i - 3), i))
+
+    def is_place_word(self, k: int) -> bool:
+        """Token ``k`` is (the start of) a gazetteer name, whatever follows it ("Nga" in "lãnh sự Nga hoàng")."""
+        return (self.toks[k].text,) in self.lex.places or (fold(self.toks[k].text),) in self.lex.places
+
+    def inside_word(self, i: int) -> bool:
+        """Lower-case token ``i`` ends a dictionary word begun by the token before it ("trụ sở", "đảng viên")."""
+        return (i > 0 and not self.toks[i].cap and self.adjacent(i)
+                and f"{self.toks[i - 1].low} {self.toks[i].low}" in _dictionary())
+
+    def completion(self, k: int) -> int:
+        """Index after a capitalized Vietnamese token ``k`` and the lower-case syllables that finish its word."""
+        t = self.toks[k]
+        if t.foreign:
+            return k + 1
+        for m in range(min(4, self.n - k), 1, -1):
+            span = self.toks[k:k + m]
+            if any(s.cap or s.number for s in span[1:]) or not all(self.adjacent(j) for j in range(k + 1, k + m)):
+                continue
+            words = tuple(s.low for s in span)
+            lex = self.lex
+            if " ".join(words) in _dictionary() or words in lex.org_modifiers or words[1:] in lex.org_suffixes:
+                return k + m
+        return k + 1
+
+    def name_run(self, i: int) -> int:
+        """End (token index) of the capitalized name starting at token ``i``."""
+        k = self.completion(i)
+        while k < self.n and self.adjacent(k):
+            t = self.toks[k]
+            if t.cap and not t.number and not self.starts_structure(k):
+                if t.foreign and not self.toks[k - 1].cap:
+                    break  # "Sô viết | Pétrograd": a sentence-case word then a foreign name are two names
+                k = self.completion(k)
+            elif _ROMAN.fullmatch(t.text) and self.toks[k - 1].foreign:
+                k += 1
+            elif (t.low in self.lex.particles and k + 1 < self.n and self.adjacent(k + 1)
+                  and self.toks[k + 1].cap and self.toks[k + 1].foreign):
+                k += 1
+            else:
+                break
+        return k
+
+    def starts_structure(self, k: int) -> bool:
+        return bool(self.match(self.lex.org_heads, k) or self.match(self.lex.misc_heads, k))
+
+    def add(self, i: int, j: int, core: tuple[int, int], label: str | None, source: str, score: float) -> None:
+        start, end = self.toks[i].start, self.toks[j - 1].end
+        cs, ce = self.toks[core[0]].start, self.toks[core[1] - 1].end
+        self.out.append(Candidate(start, end, (cs, ce), label, source, score))
+
+    # -- rules -----------------------------------------------------------------------------------------------
+    def run(self) -> list[Candidate]:
+        i = 0
+        while i < self.n:
+            t = self.toks[i]
+            if t.number:
+                i += 1
+                continue
+            i = (self.date_head(i) or self.misc(i) or self.org(i) or self.title(i) or self.loc_head(i)
+                 or self.place(i) or self.name(i) or i + 1)
+        return self.out
+
+    def date_head(self, i: int) -> int:
+        """A date head and the month/season word after it are never a name ("tháng Giêng")."""
+        n = self.match(self.lex.date_heads, i)
+        if n and i + n < self.n and self.adjacent(i + n) and self.toks[i + n].cap and not self.toks[i + n].foreign:
+            return i + n + 1
+        return 0
+
+    def quoted(self, j: int) -> tuple[int, int] | None:
+        """The capitalized quoted title right after token ``j - 1`` as a character span."""
+        pos = self.toks[j - 1].end
+        while pos < len(self.text) and self.text[pos] == " ":
+            pos += 1
+        close = _QUOTES.get(self.text[pos:pos + 1])
+        if close is None:
+            return None
+        stop = self.text.find(close, pos + 1, pos + 120)
+        inner = self.text[pos + 1:stop].strip(" .,;:!?")
+        if stop < 0 or not inner or not inner[0].isupper() or "\n" in inner:
+            return None
+        s = self.text.index(inner, pos + 1)
+        return s, s + len(inner)
+
+    def misc(self, i: int) -> int:
+        n = 0 if self.inside_word(i) else self.match(self.lex.misc_heads, i)
+        if not n:
+            return 0
+        keep, takes = self.lex.misc_heads[tuple(t.low for t in self.toks[i:i + n])]
+        j = i + n
+        span = self.quoted(j)
+        if span is not None:
+            self.out.append(Candidate(span[0], span[1], span, "MISC", "rule:misc_quoted", 0.8))
+            k = j
+            while k < self.n and self.toks[k].start < span[1]:
+                k += 1
+            return k
+        if j >= self.n or not self.adjacent(j):
+            return 0
+        nxt = self.toks[j]
+        if takes == "year" and _YEAR.fullmatch(nxt.text):
+            self.add(i, j + 1, (i, j + 1), "MISC", "rule:misc_head", 0.7)
+            return j + 1
+        if takes == "name" and nxt.cap and not nxt.number and not self.place_at(j):
+            e = self.name_run(j)
+            self.add(i if keep else j, e, (j, e), "MISC", "rule:misc_head", 0.75)
+            return e
+        return 0
+
+    def org(self, i: int) -> int:
+        n = 0 if self.inside_word(i) else self.match(self.lex.org_heads, i)
+        if not n:
+            return 0
+        head = tuple(t.low for t in self.toks[i:i + n])
+        keep, bare_ok, vote = self.lex.org_heads[head]
+        k = i + n
+        name_start = name_end = None
+        while k < self.n and self.adjacent(k):
+            t = self.toks[k]
+            if t.number:
+                break
+            if t.cap:
+                e = self.name_run(k)
+                if e < self.n and self.adjacent(e) and self.toks[e].low in self.lex.after_country:
+                    e += 1
+                name_start = k if name_start is None else name_start
+                name_end = k = e
+                continue
+            m = self.match(self.lex.org_modifiers, k) or (head == ("bộ",) and self.match(self.lex.ministry_words, k))
+            if not m and t.low == "các" and k + 1 < self.n and self.adjacent(k + 1):
+                m = self.match(self.lex.org_modifiers, k + 1) and 1 + self.match(self.lex.org_modifiers, k + 1)
+            if not m:
+                break
+            k += m
+        cap_head = self.toks[i].cap
+        modified = k > i + n
+        if name_start is not None and not keep:
+            # "phái Bolsevich" is a faction, "phe Boukharine" a man's camp: a vote, settled per document.
+            self.add(name_start, name_end, (name_start, name_end), None, "rule:org_head", 0.75)
+            self.out[-1].votes["ORG"] += vote
+            return k
+        if keep and (name_start is not None or (cap_head and modified)
+                     or (head == ("bộ",) and modified and self.match(self.lex.ministry_words, i + n))):
+            self.add(i, k, (i, k), "ORG", "rule:org_head", 0.85)
+            return k
+        if keep and bare_ok and cap_head and not self.toks[i].initial:
+            self.add(i, i + n, (i, i + n), "ORG", "rule:org_bare", 0.6)
+            return i + n
+        return 0
+
+    def title(self, i: int) -> int:
+        n = 0 if self.inside_word(i) else self.match(self.lex.titles, i)
+        if not n or (self.toks[i].cap and not self.toks[i].initial):
+            return 0
+        j = i + n
+        if j >= self.n or not self.adjacent(j) or not self.toks[j].cap or self.toks[j].number or self.place_at(j):
+            return 0
+        if self.starts_structure(j) or self.match(self.lex.loc_heads, j) or self.is_place_word(j):
+            return 0
+        e = self.name_run(j)
+        if self.political(self.toks[j:e]):
+            return 0
+        self.add(j, e, (j, e), "PER", "rule:title", 0.9)
+        return e
+
+    def loc_head(self, i: int) -> int:
+        n = 0 if self.inside_word(i) else self.match(self.lex.loc_heads, i)
+        if not n or (self.toks[i].cap and not self.toks[i].initial and not self.sentence_case_after(i + n)):
+            return 0
+        j = i + n
+        if j >= self.n or not self.adjacent(j) or not self.toks[j].cap or self.toks[j].number:
+            return 0
+        if self.starts_structure(j):
+            return 0
+        e = self.place_at(j) + j if self.place_at(j) else self.name_run(j)
+        sentence_case = any(not t.cap for t in self.toks[j:e])
+        self.add(i if sentence_case else j, e, (i if sentence_case else j, e), "LOC", "rule:loc_head", 0.85)
+        return e
+
+    def sentence_case_after(self, j: int) -> bool:
+        return j < self.n and self.toks[j].cap and not self.toks[j].foreign and self.completion(j) > j + 1
+
+    def place(self, i: int) -> int:
+        tok = self.toks[i]
+        parts = self.text[tok.start:tok.end].split("-")
+        if len(parts) > 1 and tok.cap and all(self.lex.places.get((p,)) or self.lex.places.get((fold(p),))
+                                              for p in parts):
+            pos = tok.start
+            for p in parts:
+                self.out.append(Candidate(pos, pos + len(p), (pos, pos + len(p)), "LOC", "gazetteer", 0.85))
+                pos += len(p) + 1
+            return i + 1
+        n = self.place_at(i)
+        if not n:
+            return 0
+        self.add(i, i + n, (i, i + n), "LOC", "gazetteer", 0.85)
+        return i + n
+
+    def name(self, i: int) -> int:
+        t = self.toks[i]
+        if not t.cap:
+            return 0
+        if self.match(self.lex.name_prefixes, i):
+            p = self.match(self.lex.name_prefixes, i)
+            if i + p < self.n and self.adjacent(i + p) and self.toks[i + p].cap:
+                e = self.name_run(i + p)
+                self.add(i, e, (i, e), self.suffix_label(i, e), "rule:name", 0.7)
+                return e
+        if t.initial and not t.foreign:
+            return i + 1  # a capital at a sentence start says nothing about a Vietnamese word
+        e = self.name_run(i)
+        span = self.toks[i:e]
+        label = self.suffix_label(i, e)
+        all_vi = not any(s.foreign for s in span)
+        if label is None and all_vi:
+            words = " ".join(s.low for s in span)
+            if words in _dictionary() or self.match(self.lex.org_modifiers, i) == e - i or self.political(span):
+                label = "ORG" if self.political(span) else None
+                if label is None:
+                    return e  # a capitalized common word ("nhà Trời", "giới Tư sản")
+            elif e - i == 1:
+                return e
+        self.add(i, e, (i, e), label, "rule:name", 0.7 if label else 0.6)
+        return e
+
+    def political(self, span: list[Tok]) -> bool:
+        """A capitalized phrase made only of political words ("Xã hội Cách mạng", "Dân chủ Lập hiến")."""
+        k, lows = 0, [s.low for s in span]
+        while k < len(lows):
+            for m in (3, 2, 1):
+                if tuple(lows[k:k + m]) in self.lex.org_modifiers and k + m <= len(lows):
+                    k += m
+                    break
+            else:
+                return False
+        return True
+
+    def suffix_label(self, i: int, e: int) -> str | None:
+        """ORG when the phrase ends with an organisation suffix ("Hồng quân", "Đệ tam Quốc tế")."""
+        lows = tuple(t.low for t in self.toks[i:e])
+        if any(lows[-len(s):] == s and len(lows) > len(s) for s in self.lex.org_suffixes):
+            return "ORG"
+        return None

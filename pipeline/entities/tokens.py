@@ -1,0 +1,45 @@
+"""Syllable tokens of the clean text with the facts the rules need (capital, foreign, number, sentence start)."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_TOKEN = re.compile(r"[\w\u0300-\u036f]+(?:[-'’.][\w\u0300-\u036f]+)*")  # combining marks: text not in NFC
+# After these characters a capital says nothing: a sentence, quotation, bracket or list item begins.
+_OPENERS = frozenset(":\"“‘«([-–—'")
+
+
+@dataclass(frozen=True)
+class Tok:
+    """One syllable (or hyphenated/dotted compound) of a sentence; ``text`` is its NFC form."""
+
+    start: int
+    end: int
+    text: str
+    low: str
+    cap: bool
+    foreign: bool
+    number: bool
+    initial: bool
+
+
+def _is_foreign(word: str) -> bool:
+    """Some part of the word is not a Vietnamese syllable (a transliterated or damaged name: name evidence)."""
+    from pipeline.correct.syllable import classify_token  # the correction stage's syllable model
+
+    return any(classify_token(part) in ("foreign", "damage") for part in re.split(r"[-'’.]", word) if part)
+
+
+def tokenize(text: str, start: int, end: int) -> list[Tok]:
+    """Tokens of ``text[start:end]``; ``initial`` marks tokens whose capital may only mark a sentence start."""
+    toks: list[Tok] = []
+    for m in _TOKEN.finditer(text, start, end):
+        word = unicodedata.normalize("NFC", m.group(0))
+        number = any(c.isdigit() for c in word)
+        before = text[toks[-1].end:m.start()].strip() if toks else ""
+        initial = not toks or (bool(before) and before[-1] in _OPENERS) or before.endswith((".", "!", "?", "…"))
+        # A damaged word at a sentence start ("NNhưng") is an OCR slip, not a name.
+        foreign = not number and _is_foreign(word) and not (initial and word[1:2].isupper())
+        toks.append(Tok(m.start(), m.end(), word, word.lower(), word[0].isupper(), foreign, number, initial))
+    return toks
