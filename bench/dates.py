@@ -1,0 +1,231 @@
+"""Benchmark of the date stage against dateparser's search_dates, run on the same texts in the same run.
+
+1. Dev sets (tune: bench/devsets/dates_tune.jsonl; held-out: bench/devsets/heldout/*.dates.jsonl when present):
+   detection P/R/F1 (exact span and overlap) and value accuracy of the matched mentions.
+2. VHE dev temporal spans (chronicle sentences; gold is incomplete): recall only, exact and overlap.
+3. The 914 annal-year headers of the chronicle: CE year from the sexagenary name + reign era / context,
+   with every header's printed bracket year masked ("blind"), and with the text as printed ("sighted");
+   the 22 headers whose printed year contradicts their sexagenary name are listed as source errors.
+Writes bench/results/dates.json. Usage: python bench/dates.py [--no-baseline]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from pipeline.dates import DateExtractor  # noqa: E402
+
+SHARED = Path("/work/shared/texts")
+CORPUS = ROOT / "corpus"
+DEVSETS = ROOT / "bench" / "devsets"
+RESULTS = ROOT / "bench" / "results" / "dates.json"
+_BRACKET_YEAR = re.compile(r"\[\s*\d+\s*(?:TCN)?\s*\]")
+
+
+def prf(tp: int, n_pred: int, n_gold: int) -> dict:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / (p + r) if p + r else 0.0, 4)}
+
+
+def match(gold: list[dict], pred: list[dict], exact: bool) -> list[tuple[dict, dict]]:
+    """One-to-one pairs of gold and predicted spans (same span, or overlapping when not exact)."""
+    pairs, used = [], set()
+    for g in gold:
+        for i, p in enumerate(pred):
+            if i in used:
+                continue
+            same = (p["start"], p["end"]) == (g["start"], g["end"])
+            if same or (not exact and p["start"] < g["end"] and g["start"] < p["end"]):
+                pairs.append((g, p))
+                used.add(i)
+                break
+    return pairs
+
+
+def ours(extractor: DateExtractor, text: str) -> list[dict]:
+    return [{"start": m.start, "end": m.end, "value": m.value} for m in extractor(text, [])]
+
+
+def dateparser_spans(text: str) -> list[dict]:
+    """search_dates (languages=vi) mapped back to offsets; its value is written at day granularity."""
+    from dateparser.search import search_dates
+    found = search_dates(text, languages=["vi"]) or []
+    out, pos = [], 0
+    for surface, when in found:
+        i = text.find(surface, pos)
+        if i < 0:
+            continue
+        out.append({"start": i, "end": i + len(surface), "value": when.strftime("%Y-%m-%d"), "dp": True})
+        pos = i + len(surface)
+    return out
+
+
+def value_ok(gold: str, pred: dict) -> bool:
+    """Exact TIMEX value; for dateparser (always a full date) the gold's own granularity is compared."""
+    if not pred.get("dp"):
+        return pred["value"] == gold
+    if not re.fullmatch(r"\d{4}(-\d\d){0,2}", gold):
+        return False
+    return pred["value"][:len(gold)] == gold
+
+
+def score(gold: list[dict], pred: list[dict]) -> dict:
+    out = {"gold": len(gold), "predicted": len(pred)}
+    for kind, exact in (("exact", True), ("overlap", False)):
+        pairs = match(gold, pred, exact)
+        out[kind] = prf(len(pairs), len(pred), len(gold))
+        correct = sum(value_ok(g["value"], p) for g, p in pairs)
+        out[kind]["value_accuracy_matched"] = round(correct / len(pairs), 4) if pairs else 0.0
+        out[kind]["value_accuracy_all_gold"] = round(correct / len(gold), 4) if gold else 0.0
+    return out
+
+
+def devset(extractor: DateExtractor, gold_rows: list[dict], texts: dict[str, str], baseline: bool) -> dict:
+    gold_by_doc: dict[str, list[dict]] = {}
+    for row in gold_rows:
+        gold_by_doc.setdefault(row["doc"], []).append(row)
+    systems = {"ours": lambda t: ours(extractor, t)}
+    if baseline:
+        systems["dateparser"] = dateparser_spans
+    result = {}
+    for name, system in systems.items():
+        gold, pred = [], []
+        for doc, rows in gold_by_doc.items():
+            doc_pred = system(texts[doc])
+            gold += [dict(r, start=(doc, r["start"]), end=(doc, r["end"])) for r in rows]
+            pred += [dict(p, start=(doc, p["start"]), end=(doc, p["end"])) for p in doc_pred]
+        result[name] = score(gold, pred)
+    return result
+
+
+def vhe_recall(extractor: DateExtractor, baseline: bool) -> dict | None:
+    path = SHARED / "vhe" / "dev.spans.jsonl"
+    if not path.exists():
+        return None
+    rows = [json.loads(line) for line in path.open(encoding="utf-8")]
+    systems = {"ours": lambda t: ours(extractor, t)}
+    if baseline:
+        systems["dateparser"] = dateparser_spans
+    out = {}
+    for name, system in systems.items():
+        n_gold = hit_exact = hit_overlap = 0
+        for row in rows:
+            gold = row["temporal_spans"]
+            if not gold:
+                continue
+            pred = system(row["text"])
+            n_gold += len(gold)
+            hit_exact += len(match(gold, pred, True))
+            hit_overlap += len(match(gold, pred, False))
+        out[name] = {"gold": n_gold, "recall_exact": round(hit_exact / n_gold, 4),
+                     "recall_overlap": round(hit_overlap / n_gold, 4)}
+    return out
+
+
+def ce_value(year: int) -> str:
+    return f"BC{-year:04d}" if year < 0 else f"{year:04d}"
+
+
+def year_headers(extractor: DateExtractor) -> dict | None:
+    chron, headers_path = SHARED / "dvsktt" / "chinh-hoa-18.txt", SHARED / "dvsktt" / "year_headers.jsonl"
+    if not chron.exists() or not headers_path.exists():
+        return None
+    text = chron.read_text(encoding="utf-8")
+    headers = [json.loads(line) for line in headers_path.open(encoding="utf-8")]
+    blind = list(text)
+    for h in headers:  # mask each header's own printed year, keeping offsets
+        for m in _BRACKET_YEAR.finditer(text, h["raw_start"], h["raw_end"]):
+            blind[m.start():m.end()] = " " * (m.end() - m.start())
+    out: dict = {}
+    values: dict[str, list[str | None]] = {}
+    for mode, t in (("blind", "".join(blind)), ("sighted", text)):
+        t0 = time.perf_counter()
+        mentions = extractor(t, [])
+        seconds = time.perf_counter() - t0
+        starts = sorted((m.start, m.end, m.value) for m in mentions)
+        values[mode] = [_value_at(starts, h["raw_start"]) for h in headers]
+        consistent = [(h, v) for h, v in zip(headers, values[mode]) if h["cyclical_consistent"]]
+        right = sum(v is not None and v.split("/")[0] == ce_value(h["ce_year"]) for h, v in consistent)
+        out[mode] = {"consistent": len(consistent), "right": right, "accuracy": round(right / len(consistent), 4),
+                     "extract_seconds": round(seconds, 2), "chars_per_second": int(len(t) / seconds)}
+    out["source_errors"] = [
+        {"text": h["text"], "printed": h["ce_year"], "expected_can_chi": h["expected_can_chi_for_ce_year"],
+         "ours_blind": vb, "ours_sighted": vs}
+        for h, vb, vs in zip(headers, values["blind"], values["sighted"]) if not h["cyclical_consistent"]]
+    out["wrong_blind"] = [{"text": h["text"], "printed": h["ce_year"], "ours": v}
+                          for h, v in zip(headers, values["blind"])
+                          if h["cyclical_consistent"] and (v is None or v.split("/")[0] != ce_value(h["ce_year"]))]
+    return out
+
+
+def _value_at(spans: list[tuple[int, int, str]], offset: int) -> str | None:
+    """Value of the mention that covers the header's first character (or starts within 2 characters)."""
+    for start, end, value in spans:
+        if start <= offset < end or 0 <= start - offset <= 2:
+            return value
+    return None
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-baseline", action="store_true", help="skip dateparser")
+    args = parser.parse_args()
+    baseline = not args.no_baseline
+    if baseline:
+        try:
+            import dateparser  # noqa: F401
+        except ImportError:
+            print("dateparser is not installed: pip install dateparser (baseline skipped)")
+            baseline = False
+    extractor = DateExtractor()
+    results: dict = {}
+    tune_path = DEVSETS / "dates_tune.jsonl"
+    tune = [json.loads(line) for line in tune_path.open(encoding="utf-8")]
+    tune_texts = {d: (CORPUS / d).read_text(encoding="utf-8") for d in {r["doc"] for r in tune}}
+    results["tune"] = devset(extractor, tune, tune_texts, baseline)
+    heldout_dir = DEVSETS / "heldout"
+    gold_files = sorted(heldout_dir.glob("*.dates.jsonl")) if heldout_dir.exists() else []
+    if gold_files:
+        rows, texts = [], {}
+        for gold_file in gold_files:
+            name = gold_file.name[: -len(".dates.jsonl")] + ".txt"
+            texts[name] = (heldout_dir / name).read_text(encoding="utf-8").removeprefix("\ufeff")
+            rows += [dict(json.loads(line), doc=name) for line in gold_file.open(encoding="utf-8") if line.strip()]
+        results["heldout"] = devset(extractor, rows, texts, baseline)
+    results["vhe_dev_temporal_recall"] = vhe_recall(extractor, baseline)
+    results["year_headers"] = year_headers(extractor)
+    results["dateparser_version"] = __import__("dateparser").__version__ if baseline else None
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
+    print_summary(results)
+
+
+def print_summary(results: dict) -> None:
+    for split in ("tune", "heldout"):
+        for system, s in results.get(split, {}).items():
+            e, o = s["exact"], s["overlap"]
+            print(f"{split:8s} {system:10s} gold={s['gold']:4d} pred={s['predicted']:4d} "
+                  f"exact P/R/F1={e['precision']:.3f}/{e['recall']:.3f}/{e['f1']:.3f} "
+                  f"overlap F1={o['f1']:.3f} value acc (matched)={o['value_accuracy_matched']:.3f}")
+    for system, s in (results.get("vhe_dev_temporal_recall") or {}).items():
+        print(f"vhe-dev  {system:10s} gold={s['gold']} recall exact={s['recall_exact']:.3f} "
+              f"overlap={s['recall_overlap']:.3f}")
+    yh = results.get("year_headers")
+    if yh:
+        for mode in ("blind", "sighted"):
+            r = yh[mode]
+            print(f"headers  {mode:8s} {r['right']}/{r['consistent']} = {r['accuracy']:.3f} "
+                  f"({r['chars_per_second']} chars/s)")
+        print(f"headers  source errors listed: {len(yh['source_errors'])}; wrong (blind): {len(yh['wrong_blind'])}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,72 @@
+"""Calendar arithmetic: date validity, the sexagenary cycle, Roman numerals, Julian to Gregorian.
+
+Years are astronomical integers inside the engine (0 = 1 BCE, -256 = 257 BCE) and written as TIMEX3
+values (``BC0257``) only at the end.
+"""
+from __future__ import annotations
+
+import calendar as _stdcal
+from datetime import date, timedelta
+
+CYCLE_EPOCH = 4  # 4 CE was a Giáp Tý year (stem 0, branch 0), as was 1984.
+
+
+def is_valid_day(year: int | None, month: int, day: int, lunar: bool = False) -> bool:
+    """True when the day exists: lunar months have up to 30 days; a missing year allows 29 February."""
+    if not 1 <= month <= 12 or day < 1:
+        return False
+    if lunar:
+        return day <= 30
+    leap_year = 2000 if year is None else (year if year > 0 else 2000)
+    return day <= _stdcal.monthrange(leap_year, month)[1]
+
+
+def cycle_index(stem: int, branch: int) -> int | None:
+    """Position 0-59 in the sexagenary cycle of a (stem, branch) pair; None for the 60 impossible pairs."""
+    if (stem - branch) % 2:
+        return None
+    return next(i for i in range(60) if i % 10 == stem and i % 12 == branch)
+
+
+def cycle_of_year(year: int) -> int:
+    """Sexagenary position of an astronomical year."""
+    return (year - CYCLE_EPOCH) % 60
+
+
+def nearest_cycle_year(index: int, reference: int) -> int:
+    """The astronomical year with sexagenary position ``index`` nearest to ``reference`` (ties go forward)."""
+    base = reference - ((reference - CYCLE_EPOCH - index) % 60)
+    return base + 60 if reference - base >= 30 else base
+
+
+def roman_value(numeral: str, letters: dict[str, int]) -> int | None:
+    """Integer value of a Roman numeral (None when a letter is unknown)."""
+    values = [letters.get(ch.upper()) for ch in numeral]
+    if not values or None in values:
+        return None
+    total = 0
+    for i, v in enumerate(values):
+        total += -v if i + 1 < len(values) and values[i + 1] > v else v
+    return total
+
+
+def split_glued_day_month(digits: str, year: int | None) -> tuple[int, int] | None:
+    """The only valid (day, month) reading of digits that lost their separator ("123" -> 12-3), else None."""
+    readings = []
+    for cut in range(1, len(digits)):
+        day, month = int(digits[:cut]), int(digits[cut:])
+        if digits[cut] != "0" and is_valid_day(year, month, day):
+            readings.append((day, month))
+    return readings[0] if len(readings) == 1 else None
+
+
+def julian_to_gregorian(year: int, month: int, day: int) -> date | None:
+    """The Gregorian date of a Julian calendar date (None outside 1-9999)."""
+    a = (14 - month) // 12
+    y = year + 4800 - a
+    m = month + 12 * a - 3
+    jdn = day + (153 * m + 2) // 5 + 365 * y + y // 4 - 32083
+    try:
+        return date(1, 1, 1) + timedelta(days=jdn - 1721426)
+    except OverflowError:
+        return None

@@ -1,0 +1,36 @@
+"""The date stage: ``DateExtractor()(clean_text, sentences) -> list[DateMention]``."""
+from __future__ import annotations
+
+from .extract import Extractor
+from .lexicon import load_lexicon
+from .mention import DateMention
+from .resolve import Resolver
+from .rules import Candidate, load_rules
+
+CALENDARS = ("as_written", "gregorian", "julian", "lunar")
+
+
+class DateExtractor:
+    """Finds temporal expressions with data-driven rules, then resolves years from the narrative.
+
+    ``declared_calendar`` is the calendar the document's modern dates are written in; with "julian",
+    day-level dates before 1918-02-14 also get ``value_gregorian``.
+    """
+
+    def __init__(self, declared_calendar: str = "as_written") -> None:
+        if declared_calendar not in CALENDARS:
+            raise ValueError(f"unknown calendar {declared_calendar!r}; expected one of {CALENDARS}")
+        self.lexicon = load_lexicon()
+        self.rules = load_rules(self.lexicon)
+        self.extract = Extractor(self.lexicon, self.rules)
+        self.resolve = Resolver(self.lexicon, declared_calendar)
+
+    def __call__(self, text: str, sentences: list[tuple[int, int]]) -> list[DateMention]:
+        """Date mentions of one clean text, in text order; none crosses a sentence boundary."""
+        candidates = [c for c in self.extract(text) if _inside_one(c, sentences)]
+        return self.resolve(candidates)
+
+
+def _inside_one(c: Candidate, sentences: list[tuple[int, int]]) -> bool:
+    """True when no sentence boundary falls strictly inside the candidate (always true without sentences)."""
+    return not any(c.start < s < c.end for s, _ in sentences)

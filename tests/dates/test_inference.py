@@ -1,0 +1,72 @@
+"""Year inference from the narrative: anchors, month order, no year at all, clock times, event years."""
+from pipeline.dates import DateExtractor
+
+
+def mentions(extract: DateExtractor, text: str) -> dict:
+    return {text[m.start:m.end]: m for m in extract(text, [])}
+
+
+def test_year_from_most_recent_explicit_year(extract):
+    text = "Ngày 23-2-1917, có biểu tình. Tới ngày 25-2, tình thế nặng. Ngày 24-7, Trotsky bị bắt."
+    got = mentions(extract, text)
+    m = got["Ngày 24-7"]
+    assert (m.value, m.year_inferred, m.granularity) == ("1917-07-24", True, "day")
+    assert text[m.anchor[0]:m.anchor[1]] == "Ngày 23-2-1917"
+    assert not got["Ngày 23-2-1917"].year_inferred and got["Ngày 23-2-1917"].anchor is None
+
+
+def test_month_going_back_keeps_the_same_year(extract):
+    got = mentions(extract, "Tới tháng 10-1917, họ nổi dậy. Ngày 24-7, họ bị bắt.")
+    assert got["Ngày 24-7"].value == "1917-07-24"
+
+
+def test_no_year_anywhere_is_xxxx(extract):
+    m = mentions(extract, "Ngày 24-7, Trotsky bị bắt.")["Ngày 24-7"]
+    assert (m.value, m.year_inferred, m.anchor) == ("XXXX-07-24", False, None)
+
+
+def test_event_year_does_not_move_the_narrative(extract):
+    got = mentions(extract, "Ngày 23-2-1917, biểu tình theo truyền thống của cách mạng 1905. Tới ngày 28-2, họ thắng.")
+    assert got["1905"].value == "1905"
+    assert got["ngày 28-2"].value == "1917-02-28"
+
+
+def test_clock_times_in_the_small_hours_belong_to_the_next_day(extract):
+    text = "Tới sáng 25-10-1917, Đại hội khai mạc. Chừng 2 giờ khuya, họ vào. Tới 3 giờ khuya, xong. Họp đến 6 giờ sáng."
+    got = mentions(extract, text)
+    assert got["Chừng 2 giờ khuya"].value == "1917-10-26T02:00"
+    assert got["3 giờ khuya"].value == "1917-10-26T03:00"
+    assert got["6 giờ sáng"].value == "1917-10-26T06:00"
+    assert got["Chừng 2 giờ khuya"].granularity == "time"
+
+
+def test_modifiers_and_periods(extract):
+    got = mentions(extract, "Ngay từ cuối 1916, dân đói. Trong hai tháng đầu của 1917, có biểu tình. Tới cuối tháng 2, cách mạng.")
+    assert (got["cuối 1916"].value, got["cuối 1916"].mod) == ("1916", "END")
+    assert got["hai tháng đầu của 1917"].value == "1917-01/1917-02"
+    assert (got["cuối tháng 2"].value, got["cuối tháng 2"].mod) == ("1917-02", "END")
+
+
+def test_seasons_lists_and_from_to_ranges(extract):
+    text = "Từ mùa đông 1915, đói kém. Trong suốt tháng 4 và 5 năm 1917, ông chờ. Từ tháng 5 đến tháng 7 năm 1918, chiến tranh."
+    got = mentions(extract, text)
+    assert got["mùa đông 1915"].value == "1915-WI"
+    assert got["tháng 4 và 5 năm 1917"].value == "1917-04/1917-05"
+    assert (got["tháng 5 đến tháng 7 năm 1918"].value, got["tháng 5 đến tháng 7 năm 1918"].granularity) == (
+        "1918-05/1918-07", "range")
+
+
+def test_lunar_dates_take_the_annal_year(extract):
+    text = "Canh Tuất, Thuận Thiên năm thứ 1 [1010]. Mùa thu, tháng 7, vua dời đô. Ngày mồng 1, nhật thực."
+    got = mentions(extract, text)
+    assert got["Mùa thu"].value == "1010-FA"
+    assert (got["tháng 7"].value, got["tháng 7"].calendar) == ("1010-07", "lunar")
+    assert got["Ngày mồng 1"].value == "1010-07-01"
+
+
+def test_julian_declared_documents_get_a_gregorian_value():
+    extract = DateExtractor(declared_calendar="julian")
+    got = mentions(extract, "Ngày 25-10-1917, khởi nghĩa. Ngày 3-3-1918, ký hoà ước.")
+    assert (got["Ngày 25-10-1917"].calendar, got["Ngày 25-10-1917"].value_gregorian) == ("julian", "1917-11-07")
+    assert got["Ngày 25-10-1917"].value == "1917-10-25"
+    assert got["Ngày 3-3-1918"].value_gregorian == ""
