@@ -1,0 +1,131 @@
+"""Integrity of the gold dev sets in bench/devsets/: every offset points at its surface, every value is well formed.
+
+The held-out texts are checked always; the dvsktt-based files only when /work/shared is present (they store
+offsets into sentences of a shared file that is never copied into the repository).
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+DEVSETS = Path(__file__).resolve().parents[1] / "bench" / "devsets"
+HELDOUT = DEVSETS / "heldout"
+SHARED = Path(os.environ.get("SHARED_DIR", "/work/shared"))
+ALIGNMENT = SHARED / "texts" / "dvsktt" / "vhe_alignment.jsonl"
+
+LABELS = {"PER", "LOC", "ORG", "MISC"}
+OCR_KINDS = {"ocr_nonword", "ocr_realword", "name", "spacing", "number"}
+MODS = {None, "START", "MID", "END"}
+POINT = {
+    "time": r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}",
+    "day": r"\d{4}-\d{2}-\d{2}",
+    "month": r"\d{4}-\d{2}",
+    "season": r"\d{4}-(SP|SU|FA|WI)",
+    "year": r"(BC)?\d{4}",
+    "century": r"\d{2}",
+}
+TEXT_NAMES = sorted(p.stem for p in HELDOUT.glob("*.txt"))
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    """Rows of a JSON-lines file."""
+    with path.open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def read_text(name: str) -> str:
+    """A held-out text as the pipeline decodes it (UTF-8, BOM removed, newlines kept)."""
+    return (HELDOUT / f"{name}.txt").read_bytes().decode("utf-8-sig")
+
+
+def assert_spans_ok(text: str, rows: list[dict], surface_key: str = "text") -> None:
+    """Offsets in range, pointing at their surface, sorted and non-overlapping."""
+    previous_end = 0
+    for row in rows:
+        start, end = row["start"], row["end"]
+        assert 0 <= start < end <= len(text), row
+        assert text[start:end] == row[surface_key], (row, text[start:end])
+        assert text[start:end] == text[start:end].strip(), row
+        assert start >= previous_end, f"overlap or disorder at {row}"
+        previous_end = end
+
+
+def test_there_are_six_original_texts_of_the_right_length() -> None:
+    assert len(TEXT_NAMES) == 6
+    for name in TEXT_NAMES:
+        words = len(read_text(name).split())
+        assert 600 <= words <= 1000, (name, words)
+
+
+@pytest.mark.parametrize("name", TEXT_NAMES)
+def test_entity_gold_offsets(name: str) -> None:
+    rows = read_jsonl(HELDOUT / f"{name}.entities.jsonl")
+    assert len(rows) >= 50
+    assert {r["doc"] for r in rows} == {f"{name}.txt"}
+    assert {r["label"] for r in rows} <= LABELS
+    assert all(r["canonical"] for r in rows)
+    assert_spans_ok(read_text(name), rows)
+
+
+@pytest.mark.parametrize("name", TEXT_NAMES)
+def test_date_gold_offsets_and_values(name: str) -> None:
+    rows = read_jsonl(HELDOUT / f"{name}.dates.jsonl")
+    assert len(rows) >= 25
+    assert {r["doc"] for r in rows} == {f"{name}.txt"}
+    assert_spans_ok(read_text(name), rows)
+    for row in rows:
+        point = POINT[row["granularity"]]
+        assert re.fullmatch(f"{point}(/{point})?", row["value"]), row
+        assert row["mod"] in MODS, row
+        assert isinstance(row["year_inferred"], bool), row
+        if not row["year_inferred"] and row["granularity"] != "century":
+            years = re.findall(r"\d{4}", row["value"])
+            assert any(y.lstrip("0") in row["text"] for y in years), f"year not written yet not inferred: {row}"
+
+
+def test_dates_and_entities_do_not_share_a_span() -> None:
+    for name in TEXT_NAMES:
+        ents = {(r["start"], r["end"]) for r in read_jsonl(HELDOUT / f"{name}.entities.jsonl")}
+        dates = {(r["start"], r["end"]) for r in read_jsonl(HELDOUT / f"{name}.dates.jsonl")}
+        assert not ents & dates, name
+
+
+def test_ocr_devset_rows_are_well_formed() -> None:
+    rows = read_jsonl(DEVSETS / "ocr_real_dvsktt.jsonl")
+    assert 60 <= len(rows) <= 150
+    for row in rows:
+        assert row["kind"] in OCR_KINDS, row
+        assert row["raw_end"] - row["raw_start_in_sentence"] == len(row["original"]), row
+        assert row["original"] != row["corrected"], row
+
+
+@pytest.fixture(scope="module")
+def alignment() -> dict[str, dict]:
+    """The shared aligned chronicle sentences by id; skip when /work/shared is absent."""
+    if not ALIGNMENT.is_file():
+        pytest.skip(f"{ALIGNMENT} not present")
+    return {r["id"]: r for r in read_jsonl(ALIGNMENT)}
+
+
+def test_ocr_devset_offsets_into_raw(alignment: dict[str, dict]) -> None:
+    for row in read_jsonl(DEVSETS / "ocr_real_dvsktt.jsonl"):
+        sentence = alignment[row["id"]]
+        assert sentence["diff_class"] == "content_edit", row
+        raw = sentence["raw"]
+        assert raw[row["raw_start_in_sentence"]:row["raw_end"]] == row["original"], row
+
+
+def test_chronicle_entity_offsets_into_clean(alignment: dict[str, dict]) -> None:
+    ids = json.loads((HELDOUT / "dvsktt_sentences.ids.json").read_text(encoding="utf-8"))
+    assert len(ids) == 40 and len(set(ids)) == 40
+    assert all(alignment[i]["split"] == "test" for i in ids)
+    rows = read_jsonl(HELDOUT / "dvsktt_sentences.entities.jsonl")
+    assert {r["id"] for r in rows} <= set(ids)
+    assert {r["label"] for r in rows} <= LABELS
+    for sentence_id in ids:
+        mine = [r for r in rows if r["id"] == sentence_id]
+        assert_spans_ok(alignment[sentence_id]["clean"], mine)
