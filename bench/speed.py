@@ -1,0 +1,125 @@
+"""Speed and memory of the whole pipeline, with underthesea's ner() alone on the same text as the baseline.
+
+Prints figures and writes bench/results/speed.json:
+- full pipeline on one core vs underthesea ner() over the same sentences (ratio, both measured here, now);
+- per-stage seconds from run.json;
+- --workers 1 vs 2 on the same multi-document corpus (speed-up);
+- peak RSS of whole runs (the parent and its workers) for generated corpora of growing size.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "corpus" / "000_fd759c1a574f5de6.txt"
+RESULTS = ROOT / "bench" / "results"
+
+
+def underthesea_ner_seconds(text: str) -> float:
+    """underthesea's ner() over every sentence of ``text``, as a new user would call it."""
+    from underthesea import ner, sent_tokenize
+    sentences = sent_tokenize(text)
+    ner(sentences[0])  # load the model outside the timing
+    started = time.perf_counter()
+    for sentence in sentences:
+        ner(sentence)
+    return time.perf_counter() - started
+
+
+def pipeline_seconds(folder: Path, workers: int, extra: list[str] | None = None) -> tuple[float, dict, int]:
+    """Wall seconds of ``python -m pipeline run`` (models loaded inside), its run.json, and peak RSS (KiB)."""
+    with tempfile.TemporaryDirectory() as out:
+        command = [sys.executable, "-m", "pipeline", "run", str(folder), "-o", out, "--workers", str(workers),
+                   "--no-progress", *(extra or [])]
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        subprocess.run(command, check=True, capture_output=True)
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        report = json.loads((Path(out) / "run.json").read_text(encoding="utf-8"))
+    return report["timings"]["wall_seconds"], report, max(peak, before)
+
+
+def make_corpus(folder: Path, total_chars: int, doc_chars: int = 60_000) -> int:
+    """A corpus of ``total_chars`` made by repeating the seed book with small variations per copy."""
+    text = SEED.read_text(encoding="utf-8")
+    folder.mkdir(parents=True, exist_ok=True)
+    written, i = 0, 0
+    while written < total_chars:
+        body = (text * (doc_chars // len(text) + 1))[:doc_chars]
+        body = re.sub(r"\b(19\d\d)\b", lambda m: str(int(m.group(1)) + i % 7), body)  # vary the years
+        (folder / f"doc{i:05d}.txt").write_text(body, encoding="utf-8")
+        written += len(body)
+        i += 1
+    return written
+
+
+def peak_rss_mib(folder: Path, extra: list[str]) -> float:
+    """Peak resident memory of a whole run, parent and workers, measured by a fresh process."""
+    probe = ("import resource,subprocess,sys;"
+             "subprocess.run(sys.argv[1:],check=True,capture_output=True);"
+             "print(max(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,0))")
+    with tempfile.TemporaryDirectory() as out:
+        command = [sys.executable, "-c", probe, sys.executable, "-m", "pipeline", "run", str(folder), "-o", out,
+                   "--workers", "2", "--no-progress", *extra]
+        kib = int(subprocess.run(command, check=True, capture_output=True, text=True).stdout.strip())
+    return kib / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--big-mb", type=float, default=200.0, help="size of the large memory corpus (MB)")
+    args = parser.parse_args()
+    text = SEED.read_text(encoding="utf-8")
+    results: dict = {"machine": f"{os.cpu_count()} cores", "text_chars": len(text)}
+
+    ner_s = underthesea_ner_seconds(text)
+    with tempfile.TemporaryDirectory() as tmp:
+        single = Path(tmp) / "single"
+        single.mkdir()
+        (single / "seed.txt").write_text(text, encoding="utf-8")
+        wall, report, _ = pipeline_seconds(single, 1)
+    stages = report["timings"]["stage_seconds"]
+    processing = sum(stages.values())
+    results["one_core"] = {
+        "underthesea_ner_seconds": round(ner_s, 3), "pipeline_stage_seconds": round(processing, 3),
+        "pipeline_wall_seconds_with_startup": wall, "speed_ratio_vs_ner": round(ner_s / processing, 2),
+        "stage_seconds": stages, "pipeline_chars_per_second": round(len(text) / processing),
+        "ner_chars_per_second": round(len(text) / ner_s)}
+    print(f"one core, {len(text):,} chars: underthesea ner() {ner_s:.2f} s; pipeline (all stages) "
+          f"{processing:.2f} s -> {ner_s / processing:.2f}x ner() speed")
+    print("  stages: " + ", ".join(f"{k} {v:.2f}s" for k, v in stages.items()))
+
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "workers"
+        make_corpus(corpus, 600_000, doc_chars=30_000)
+        w1, _, _ = pipeline_seconds(corpus, 1)
+        w2, _, _ = pipeline_seconds(corpus, 2)
+    results["workers"] = {"chars": 600_000, "seconds_1": w1, "seconds_2": w2, "speedup": round(w1 / w2, 2)}
+    print(f"workers: 1 -> {w1:.1f} s, 2 -> {w2:.1f} s on 600k chars: speed-up {w1 / w2:.2f}x")
+
+    memory = {}
+    for label, size, extra in [("10MB", 10e6, ["--no-entities", "--no-correct"]),
+                               (f"{args.big_mb:g}MB", args.big_mb * 1e6, ["--no-entities", "--no-correct"])]:
+        with tempfile.TemporaryDirectory() as tmp:
+            corpus = Path(tmp) / "mem"
+            written = make_corpus(corpus, int(size))
+            started = time.perf_counter()
+            mib = peak_rss_mib(corpus, extra)
+            memory[label] = {"chars": written, "peak_rss_mib": round(mib, 1), "stages": "normalize+dates+export",
+                             "seconds": round(time.perf_counter() - started, 1)}
+            print(f"memory {label}: peak RSS {mib:.0f} MiB ({' '.join(extra)})")
+    results["memory"] = memory
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "speed.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
