@@ -48,6 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
                      help="declare the documents' calendar; julian adds Gregorian values before 1918-02-14")
     run.add_argument("--resume", action="store_true",
                      help="reuse rows of documents whose content and options are unchanged since the last run")
+    run.add_argument("--engine", choices=("local", "dask"), default="local",
+                     help="local process pool (default) or a Dask distributed cluster")
+    run.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="the Dask scheduler (with --engine dask)")
     run.add_argument("--format", choices=FORMATS, default="csv", help="table format (default: csv)")
     run.add_argument("--no-progress", action="store_true", help="no progress bar")
     commands.add_parser("build-resources", help="build lexicons and tables derived from installed packages")
@@ -67,7 +70,8 @@ def main(argv: list[str] | None = None) -> int:
                       dates=not args.no_dates, declared_calendar=args.calendar)
     try:
         summary = run_batch(args.inputs, args.output, options, workers=args.workers, resume=args.resume,
-                            fmt=args.format, progress=not args.no_progress)
+                            fmt=args.format, progress=not args.no_progress, engine=args.engine,
+                            scheduler=args.scheduler)
     except UsageError as err:
         print(f"error: {err}", file=sys.stderr)
         return EXIT_USAGE

@@ -16,11 +16,11 @@ import traceback
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from pipeline.export.schema import PER_DOCUMENT_TABLES
 from pipeline.export.tables import EntityIndex, TableWriter, write_clean_text
-from pipeline.ingest import IngestError, read_document
+from pipeline.ingest import IngestError
 from pipeline.process import Options, Stages, normalized_document, process_document
 
 
@@ -78,91 +78,142 @@ def discover_inputs(inputs: Iterable[str | os.PathLike]) -> list[InputFile]:
 
 # --- work done in worker processes --------------------------------------------------------------------------
 
-_STAGES: Stages | None = None
+_STAGES: dict[tuple, Stages] = {}
 
 
-def _init_worker(options: Options, stats: object | None) -> None:
-    global _STAGES
-    _STAGES = Stages(options, stats)
+def stages_for(options: Options, stats: object | None) -> Stages:
+    """The models for these options, loaded once per process (and kept for the next task)."""
+    key = (options, id(stats))
+    if key not in _STAGES:
+        _STAGES.clear()
+        _STAGES[key] = Stages(options, stats)
+    return _STAGES[key]
 
 
-def _corpus_stats_of(path: str, tone_style: str) -> object | None:
-    """Map step of the statistics pass: the statistics of one document (None when it cannot be read)."""
+def stats_of_texts(texts: Iterable[bytes], tone_style: str) -> object:
+    """Map step of the statistics pass: statistics of several documents' normalized texts, merged locally."""
     from pipeline.correct import CorpusStats
-    try:
-        decoded = read_document(path)
-    except IngestError:
-        return None
-    return CorpusStats.from_text(normalized_document("", decoded.text, tone_style).text)
-
-
-def _stats_of_chunk(paths: list[str], tone_style: str) -> object:
-    """Map step over several files at once, merged locally (fewer, larger messages between processes)."""
-    from pipeline.correct import CorpusStats
+    from pipeline.ingest import decode_bytes
     total = CorpusStats()
-    for path in paths:
-        stats = _corpus_stats_of(path, tone_style)
-        if stats is not None:
-            total = total.merge(stats)
+    for data in texts:
+        try:
+            text = decode_bytes(data).text
+        except IngestError:
+            continue
+        total = total.merge(CorpusStats.from_text(normalized_document("", text, tone_style).text))
     return total
+
+
+def _stats_of_paths(paths: list[str], tone_style: str) -> object:
+    return stats_of_texts((data for data in map(_read_or_none, paths) if data is not None), tone_style)
+
+
+def _read_or_none(path: str) -> bytes | None:
+    try:
+        return Path(path).read_bytes()
+    except OSError:
+        return None
+
+
+def new_row(item: InputFile) -> dict:
+    return {"doc_id": item.doc_id, "path": item.path, "sha256": "", "encoding": "", "n_chars": 0,
+            "n_sentences": 0, "n_corrections": 0, "n_entities": 0, "n_dates": 0, "status": "error", "error": "",
+            "seconds": 0.0}
+
+
+def analyse(item: InputFile, data: bytes, options: Options, stats: object | None) -> dict:
+    """Decode and process one document's bytes: its documents.csv row, its table rows and its clean text.
+
+    A pure function of its arguments, run by the local pool and by Dask workers alike.
+    """
+    from pipeline.ingest import decode_bytes
+    started = time.perf_counter()
+    row = new_row(item)
+    row["sha256"] = hashlib.sha256(data).hexdigest()
+    outcome = {"row": row, "rows": {}, "clean_text": None, "stage_seconds": {}}
+    try:
+        decoded = decode_bytes(data)
+        row["encoding"] = decoded.encoding
+        row["n_chars"] = len(decoded.text)
+        result = process_document(item.doc_id, decoded.text, stages_for(options, stats))
+    except IngestError as err:
+        row["error"] = str(err)
+    except Exception as err:  # one broken document never stops the batch
+        row["error"] = f"internal error in processing: {type(err).__name__}: {err}"
+        traceback.print_exc(file=sys.stderr)
+    else:
+        row.update(status="ok", n_sentences=len(result.rows["sentences"]),
+                   n_corrections=len(result.rows["corrections"]), n_entities=len(result.rows["entities"]),
+                   n_dates=len(result.rows["dates"]))
+        outcome.update(rows=result.rows, clean_text=result.clean_text, stage_seconds=result.seconds)
+    row["seconds"] = round(time.perf_counter() - started, 4)
+    return outcome
 
 
 def _part_path(parts_dir: Path, doc_id: str) -> Path:
     return parts_dir / (hashlib.sha1(doc_id.encode("utf-8")).hexdigest() + ".pkl")
 
 
-def process_file(item: InputFile, outdir: str, fingerprint: str, resume: bool) -> dict:
-    """Process one file into its part file and clean text; returns its documents.csv row plus counts."""
-    assert _STAGES is not None, "worker not initialised"
-    started = time.perf_counter()
-    part = _part_path(Path(outdir) / ".parts", item.doc_id)
-    row = {"doc_id": item.doc_id, "path": item.path, "sha256": "", "encoding": "", "n_chars": 0,
-           "n_sentences": 0, "n_corrections": 0, "n_entities": 0, "n_dates": 0, "status": "error", "error": "",
-           "seconds": 0.0}
-    try:
-        data = Path(item.path).read_bytes()
-    except OSError as err:
-        row["error"] = f"cannot read file: {err.strerror or err}"
-        return _finish(row, {}, started, part)
-    row["sha256"] = hashlib.sha256(data).hexdigest()
-    if resume and part.exists():
-        previous = _load_part(part)
-        if previous and previous["key"] == (row["sha256"], fingerprint) and previous["row"]["status"] == "ok":
-            return {**previous["row"], "reused": True}
-    try:
-        from pipeline.ingest import decode_bytes
-        decoded = decode_bytes(data)
-        row["encoding"] = decoded.encoding
-        row["n_chars"] = len(decoded.text)
-        result = process_document(item.doc_id, decoded.text, _STAGES)
-        write_clean_text(Path(outdir), item.doc_id, result.clean_text)
-    except IngestError as err:
-        row["error"] = str(err)
-        return _finish(row, {}, started, part)
-    except Exception as err:  # one broken document never stops the batch
-        row["error"] = f"internal error in processing: {type(err).__name__}: {err}"
-        traceback.print_exc(file=sys.stderr)
-        return _finish(row, {}, started, part)
-    row.update(status="ok", n_sentences=len(result.rows["sentences"]),
-               n_corrections=len(result.rows["corrections"]), n_entities=len(result.rows["entities"]),
-               n_dates=len(result.rows["dates"]))
-    return _finish(row, result.rows, started, part, fingerprint, result.seconds)
+def reusable_row(item: InputFile, data: bytes, outdir: Path, fingerprint: str) -> dict | None:
+    """The previous run's row for this document when its bytes and the options are unchanged."""
+    previous = _load_part(_part_path(outdir / ".parts", item.doc_id))
+    key = (hashlib.sha256(data).hexdigest(), fingerprint)
+    if previous and previous["key"] == key and previous["row"]["status"] == "ok" \
+            and (outdir / "clean" / f"{item.doc_id}.txt").exists():
+        return {**previous["row"], "reused": True}
+    return None
 
 
-def _finish(row: dict, rows: dict, started: float, part: Path, fingerprint: str = "",
-            stage_seconds: dict | None = None) -> dict:
-    row["seconds"] = round(time.perf_counter() - started, 4)
-    counts = {"applied": sum(1 for r in rows.get("corrections", []) if r["applied"]),
-              "suggested": sum(1 for r in rows.get("corrections", []) if not r["applied"]),
-              "stage_seconds": stage_seconds or {}}
-    row_out = {**row, **counts}
+def store(outcome: dict, outdir: Path, fingerprint: str) -> dict:
+    """Write one document's clean text and part file; returns its summary row."""
+    row = outcome["row"]
+    if outcome["clean_text"] is not None:
+        write_clean_text(outdir, row["doc_id"], outcome["clean_text"])
+    corrections = outcome["rows"].get("corrections", [])
+    row_out = {**row, "applied": sum(1 for r in corrections if r["applied"]),
+               "suggested": sum(1 for r in corrections if not r["applied"]),
+               "stage_seconds": outcome["stage_seconds"]}
+    part = _part_path(outdir / ".parts", row["doc_id"])
     part.parent.mkdir(parents=True, exist_ok=True)
     tmp = part.with_name(part.name + f".tmp{os.getpid()}")
     with open(tmp, "wb") as handle:
-        pickle.dump({"key": (row["sha256"], fingerprint), "row": row_out, "rows": rows}, handle,
+        pickle.dump({"key": (row["sha256"], fingerprint), "row": row_out, "rows": outcome["rows"]}, handle,
                     protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(tmp, part)
     return row_out
+
+
+def read_input(item: InputFile) -> tuple[bytes | None, dict | None]:
+    """The file's bytes, or (None, its error row) when it cannot be read."""
+    try:
+        return Path(item.path).read_bytes(), None
+    except OSError as err:
+        row = new_row(item)
+        reason = err.strerror or str(err)
+        row["error"] = f"cannot read file: {reason.lower() if reason else type(err).__name__}"
+        return None, {"row": row, "rows": {}, "clean_text": None, "stage_seconds": {}}
+
+
+_WORKER: tuple[Options, object | None] | None = None
+
+
+def _init_worker(options: Options, stats: object | None) -> None:
+    global _WORKER
+    _WORKER = (options, stats)
+    stages_for(options, stats)
+
+
+def process_file(item: InputFile, outdir: str, fingerprint: str, resume: bool) -> dict:
+    """Local-pool task: read, process and store one file; returns its summary row."""
+    assert _WORKER is not None, "worker not initialised"
+    data, failed = read_input(item)
+    if failed:
+        return store(failed, Path(outdir), fingerprint)
+    if resume:
+        previous = reusable_row(item, data, Path(outdir), fingerprint)
+        if previous:
+            return previous
+    return store(analyse(item, data, *_WORKER), Path(outdir), fingerprint)
 
 
 def _load_part(part: Path) -> dict | None:
@@ -180,11 +231,20 @@ def _chunks(items: list, size: int) -> Iterator[list]:
         yield items[i:i + size]
 
 
-def _progress(iterable: Iterable, total: int, desc: str, enabled: bool) -> Iterable:
+class _NoBar:
+    def update(self, n: int = 1) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def _progress(total: int, enabled: bool):
+    """A progress bar over documents on stderr (or a silent stand-in)."""
     if not enabled:
-        return iterable
+        return _NoBar()
     from tqdm import tqdm
-    return tqdm(iterable, total=total, desc=desc, unit="doc", file=sys.stderr, dynamic_ncols=True)
+    return tqdm(total=total, desc="documents", unit="doc", file=sys.stderr, dynamic_ncols=True)
 
 
 def collect_stats(files: list[InputFile], options: Options, workers: int) -> object | None:
@@ -193,21 +253,29 @@ def collect_stats(files: list[InputFile], options: Options, workers: int) -> obj
         return None
     from pipeline.correct import CorpusStats
     paths = [f.path for f in files]
-    total = CorpusStats()
     if workers <= 1 or len(paths) <= 1:
-        return _stats_of_chunk(paths, options.tone_style)
-    size = max(1, min(64, len(paths) // (workers * 4) or 1))
+        return _stats_of_paths(paths, options.tone_style)
+    total = CorpusStats()
+    size = max(1, min(64, len(paths) // (workers * 4)))
+    chunks = list(_chunks(paths, size))
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        for stats in pool.map(_stats_of_chunk, list(_chunks(paths, size)), [options.tone_style] * len(paths)):
+        for stats in pool.map(_stats_of_paths, chunks, [options.tone_style] * len(chunks)):
             total = total.merge(stats)
     return total
 
 
+ENGINES = ("local", "dask")
+
+
 def run_batch(inputs: Iterable[str | os.PathLike], outdir: str | os.PathLike, options: Options = Options(),
-              workers: int | None = None, resume: bool = False, fmt: str = "csv",
-              progress: bool = True) -> RunSummary:
+              workers: int | None = None, resume: bool = False, fmt: str = "csv", progress: bool = True,
+              engine: str = "local", scheduler: str | None = None) -> RunSummary:
     """Process every input into the tables under ``outdir``; failures are rows in documents.csv, not exceptions."""
     started = time.perf_counter()
+    if engine not in ENGINES:
+        raise UsageError(f"unknown engine {engine!r}; expected one of {', '.join(ENGINES)}")
+    if engine == "dask" and not scheduler:
+        raise UsageError("--engine dask needs --scheduler tcp://HOST:PORT")
     files = discover_inputs(inputs)
     _check_unique(files)
     workers = workers or os.cpu_count() or 1
@@ -217,26 +285,40 @@ def run_batch(inputs: Iterable[str | os.PathLike], outdir: str | os.PathLike, op
     if not resume and parts_dir.exists():
         for stale in parts_dir.iterdir():
             stale.unlink()
-    stats = collect_stats(files, options, workers)
     fingerprint = options.fingerprint()
-    summary = RunSummary()
-    doc_rows: list[dict] = []
-    if workers <= 1 or len(files) <= 1:
-        _init_worker(options, stats)
-        results = (process_file(f, str(out), fingerprint, resume) for f in files)
-        for row in _progress(results, len(files), "documents", progress):
-            doc_rows.append(row)
+    bar = _progress(len(files), progress)
+    if engine == "dask":
+        from pipeline.engine.dask_engine import run_on_dask
+        doc_rows = run_on_dask(files, out, options, fingerprint, resume, scheduler, bar.update)
     else:
-        with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(options, stats)) as pool:
-            futures = [pool.submit(process_file, f, str(out), fingerprint, resume) for f in files]
-            for future in _progress(as_completed(futures), len(futures), "documents", progress):
-                doc_rows.append(future.result())
+        doc_rows = _run_locally(files, out, options, fingerprint, resume, workers, bar.update)
+    bar.close()
     _merge_tables(out, files, doc_rows, fmt)
+    summary = RunSummary()
     for row in doc_rows:
         _add_to_summary(summary, row)
     summary.wall_seconds = time.perf_counter() - started
-    _write_run_json(out, options, files, doc_rows, summary, workers, fmt)
+    _write_run_json(out, options, files, doc_rows, summary, workers if engine == "local" else 0, fmt, engine)
     return summary
+
+
+def _run_locally(files: list[InputFile], out: Path, options: Options, fingerprint: str, resume: bool,
+                 workers: int, tick: Callable[[], None]) -> list[dict]:
+    """Statistics pass then documents on a local process pool (in this process when workers == 1)."""
+    stats = collect_stats(files, options, workers)
+    doc_rows: list[dict] = []
+    if workers <= 1 or len(files) <= 1:
+        _init_worker(options, stats)
+        for f in files:
+            doc_rows.append(process_file(f, str(out), fingerprint, resume))
+            tick()
+    else:
+        with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(options, stats)) as pool:
+            futures = [pool.submit(process_file, f, str(out), fingerprint, resume) for f in files]
+            for future in as_completed(futures):
+                doc_rows.append(future.result())
+                tick()
+    return doc_rows
 
 
 def _check_unique(files: list[InputFile]) -> None:
@@ -303,10 +385,10 @@ def _versions() -> dict[str, str]:
 
 
 def _write_run_json(out: Path, options: Options, files: list[InputFile], doc_rows: list[dict],
-                    summary: RunSummary, workers: int, fmt: str) -> None:
+                    summary: RunSummary, workers: int, fmt: str, engine: str) -> None:
     by_id = {r["doc_id"]: r for r in doc_rows}
     report = {
-        "options": {**asdict(options), "workers": workers, "format": fmt},
+        "options": {**asdict(options), "workers": workers, "format": fmt, "engine": engine},
         "versions": _versions(),
         "inputs": [{"doc_id": f.doc_id, "path": f.path, "sha256": by_id[f.doc_id]["sha256"],
                     "status": by_id[f.doc_id]["status"]} for f in files],

@@ -1,0 +1,80 @@
+"""Running the batch on a Dask distributed cluster (``--engine dask --scheduler tcp://HOST:PORT``).
+
+The client reads every file and sends its bytes, so workers need no access to the input or output folders;
+they run the same ``analyse`` as the local pool, with the merged corpus statistics scattered to each worker
+once, and load their models once. Results come back to the client, which writes parts and tables.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable, Iterable
+
+from pipeline.engine.batch import (InputFile, analyse, read_input, reusable_row, stats_of_texts, store)
+from pipeline.process import Options
+
+
+def _bounded(submit: Callable, items: Iterable, window: int, on_done: Callable) -> None:
+    """Submit tasks while at most ``window`` are in flight, handing each result to ``on_done``."""
+    from distributed import as_completed
+    pending = as_completed()
+    in_flight = 0
+    for item in items:
+        future = submit(item)
+        if future is None:
+            continue
+        pending.add(future)
+        in_flight += 1
+        if in_flight >= window:
+            on_done(next(pending).result())
+            in_flight -= 1
+    for future in pending:
+        on_done(future.result())
+
+
+def run_on_dask(files: list[InputFile], outdir: Path, options: Options, fingerprint: str, resume: bool,
+                scheduler: str, tick: Callable[[], None]) -> list[dict]:
+    """Statistics pass (map-reduce) then documents, on the cluster at ``scheduler``; returns summary rows."""
+    from distributed import Client
+
+    from pipeline.correct import CorpusStats
+
+    rows: list[dict] = []
+    with Client(scheduler) as client:
+        threads = max(1, sum(client.nthreads().values()))
+        window = 2 * threads
+        stats = None
+        if options.correct:
+            total = [CorpusStats()]
+            chunks = [files[i:i + 8] for i in range(0, len(files), 8)]
+
+            def submit_stats(chunk: list[InputFile]):
+                texts = [data for data, _ in map(read_input, chunk) if data is not None]
+                return client.submit(stats_of_texts, texts, options.tone_style, pure=False)
+
+            def merge(stats_part):
+                total[0] = total[0].merge(stats_part)
+
+            _bounded(submit_stats, chunks, window, merge)
+            stats = total[0]
+        [stats_future] = client.scatter([stats], broadcast=True)
+
+        def submit_document(item: InputFile):
+            data, failed = read_input(item)
+            if failed:
+                rows.append(store(failed, outdir, fingerprint))
+                tick()
+                return None
+            if resume:
+                previous = reusable_row(item, data, outdir, fingerprint)
+                if previous:
+                    rows.append(previous)
+                    tick()
+                    return None
+            return client.submit(analyse, item, data, options, stats_future, pure=False)
+
+        def collect(outcome: dict) -> None:
+            rows.append(store(outcome, outdir, fingerprint))
+            tick()
+
+        _bounded(submit_document, files, window, collect)
+    return rows
