@@ -1,20 +1,20 @@
 """Integrity of the gold dev sets in bench/devsets/: every offset points at its surface, every value is well formed.
 
-The held-out texts are checked always; the dvsktt-based files only when /work/shared is present (they store
+The held-out texts are checked always; the dvsktt-based files only when ../shared is present (they store
 offsets into sentences of a shared file that is never copied into the repository).
 """
 from __future__ import annotations
 
 import json
-import os
 import re
 from pathlib import Path
 
 import pytest
 
+from bench.paths import SHARED
+
 DEVSETS = Path(__file__).resolve().parents[1] / "bench" / "devsets"
 HELDOUT = DEVSETS / "heldout"
-SHARED = Path(os.environ.get("SHARED_DIR", "/work/shared"))
 ALIGNMENT = SHARED / "texts" / "dvsktt" / "vhe_alignment.jsonl"
 
 LABELS = {"PER", "LOC", "ORG", "MISC"}
@@ -105,7 +105,7 @@ def test_ocr_devset_rows_are_well_formed() -> None:
 
 @pytest.fixture(scope="module")
 def alignment() -> dict[str, dict]:
-    """The shared aligned chronicle sentences by id; skip when /work/shared is absent."""
+    """The shared aligned chronicle sentences by id; skip when ../shared is absent."""
     if not ALIGNMENT.is_file():
         pytest.skip(f"{ALIGNMENT} not present")
     return {r["id"]: r for r in read_jsonl(ALIGNMENT)}
