@@ -27,6 +27,7 @@ test: setup
 	$(PY) -m pytest
 
 bench: setup
+	bash bench/ocr/install.sh
 	$(PY) -m pip install --quiet -e ".[test,dask,bench]"
 	$(PY) -m bench.run_all
 

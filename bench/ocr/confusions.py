@@ -51,7 +51,7 @@ def write_confusion_tsv(counts: Counter, clean_texts: list[str], path: Path, not
     lines = [f"# OCR confusions of tesseract -l vie on rendered Vietnamese pages; {note}",
              "# noisy: what the OCR read; clean: what was printed; count: aligned occurrences;",
              "# clean_occurrences: occurrences of the clean n-gram in the clean text; rate = count / clean_occurrences",
-             "# example: ẩ\tầ\t12\t80\t0.1500 means a printed 'ầ' came out as 'ẩ' 12 times out of 80",
+             "# e.g. a row 'ố  ổ  30  150  0.2000' says: a printed 'ổ' was read as 'ố' 30 times out of 150",
              "noisy\tclean\tcount\tclean_occurrences\trate"]
     for (noisy, clean), count in counts.most_common():
         occurrences = max(joined.count(clean), count)

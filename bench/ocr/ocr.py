@@ -137,7 +137,6 @@ def _load_cache(key: str, wanted: int) -> list[dict] | None:
 
 def _write_pairs(pairs: list[dict], key: str) -> None:
     GENERATED.mkdir(parents=True, exist_ok=True)
-    (GENERATED / ".gitignore").write_text("# generated benchmark data, never committed\n*\n")
     tmp = PAIRS_PATH.with_suffix(".jsonl.tmp")
     tmp.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in pairs), encoding="utf-8")
     tmp.replace(PAIRS_PATH)

@@ -1,7 +1,8 @@
 """OCR-noise benchmark: `python -m bench.ocr.run [--rebuild] [--limit N]`.
 
 Builds (or loads) real tesseract noisy/clean pairs, prints the noise they hold, writes the confusion table of
-the dev split, and scores the identity baseline and, when importable, pipeline.correct.Corrector, per split.
+the dev split (full runs only), and scores the identity baseline and, when importable,
+pipeline.correct.Corrector, per split.
 """
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import argparse
 import json
 import time
 from collections import Counter, defaultdict
-from typing import Callable, Iterable
+from typing import Callable
 
 from bench.ocr.confusions import char_confusions, error_class, write_confusion_tsv
 from bench.ocr.evaluate import CorrectFn, char_errors, evaluate_pairs, false_corrections_per_10k, word_units
@@ -76,7 +77,13 @@ def load_corrector() -> CorrectFn | None:
 def memoized(fn: CorrectFn) -> CorrectFn:
     """`fn` remembering its answers, so that splits and totals correct each page once."""
     cache: dict[str, str] = {}
-    return lambda text: cache[text] if text in cache else cache.setdefault(text, fn(text))
+
+    def remembered(text: str) -> str:
+        if text not in cache:
+            cache[text] = fn(text)
+        return cache[text]
+
+    return remembered
 
 
 def _pct(value: float | None) -> str:
@@ -86,7 +93,7 @@ def _pct(value: float | None) -> str:
 def score(systems: dict[str, CorrectFn], pairs: list[dict]) -> list[dict]:
     """Every system on every split (and all pages): CER, word precision/recall, false corrections on clean text."""
     rows = []
-    splits: Iterable[tuple[str, list[dict]]] = [
+    splits: list[tuple[str, list[dict]]] = [
         (s, [p for p in pairs if p["split"] == s]) for s in ("dev", "test")] + [("all", pairs)]
     for name, fn in systems.items():
         for split, subset in splits:
@@ -121,11 +128,12 @@ def main(argv: list[str] | None = None) -> None:
     print(f"{len(pairs) - len(readable)} unreadable pages (raw CER > {args.max_page_cer:.0%}) left out")
 
     print_noise(readable)
-    dev = [p for p in readable if p["split"] == "dev"]
-    counts, _ = char_confusions(dev)
-    write_confusion_tsv(counts, [p["clean"] for p in dev], CONFUSIONS_PATH,
-                        f"dev split only ({len(dev)} pages); the test split stays held out")
-    print(f"\nconfusion table (dev split, {len(counts)} rows): {CONFUSIONS_PATH}")
+    if args.limit is None:
+        dev = [p for p in readable if p["split"] == "dev"]
+        counts, _ = char_confusions(dev)
+        write_confusion_tsv(counts, [p["clean"] for p in dev], CONFUSIONS_PATH,
+                            f"dev split only ({len(dev)} pages); the test split stays held out")
+        print(f"\nconfusion table (dev split, {len(counts)} rows): {CONFUSIONS_PATH}")
 
     systems: dict[str, CorrectFn] = {"identity": lambda text: text}
     corrector = load_corrector()
