@@ -11,6 +11,7 @@ import time
 from bisect import bisect_right
 from dataclasses import asdict, dataclass, field
 
+from pipeline.correct.linebreaks import hyphenation_edits
 from pipeline.document import Document
 from pipeline.normalize import TONE_STYLES, normalize_edits
 from pipeline.segment import split_sentences
@@ -52,6 +53,7 @@ class Stages:
 
     def __init__(self, options: Options, stats: object | None = None):
         self.options = options
+        self.stats = stats
         self.corrector = None
         self.recognizer = None
         self.date_extractor = None
@@ -89,6 +91,7 @@ def process_document(doc_id: str, raw: str, stages: Stages) -> DocumentResult:
     lap("normalize")
     suggestions: dict[tuple[int, int], str] = {}
     if stages.corrector is not None:
+        doc.add_edits(hyphenation_edits(doc.text, lambda: _token_counts(stages.stats, doc.text)))
         raw_edits = doc.add_edits(stages.corrector.correct(doc.text, tone_style=options.tone_style))
         # Suggestions (not applied) are handed to the entity stage in the new clean coordinates.
         suggestions = {doc.clean.clean_extent(e.start, e.end): e.corrected for e in raw_edits if not e.applied}
@@ -103,6 +106,12 @@ def process_document(doc_id: str, raw: str, stages: Stages) -> DocumentResult:
     rows = _rows(doc, sentences, entities, dates)
     lap("export")
     return DocumentResult(doc_id, text, rows, seconds)
+
+
+def _token_counts(stats: object | None, text: str) -> dict[str, int]:
+    """Token counts of the batch, or of this text alone when no batch statistics were given."""
+    from pipeline.correct import CorpusStats
+    return (stats if stats is not None else CorpusStats.from_text(text)).tokens
 
 
 def _rows(doc: Document, sentences: list[tuple[int, int]], entities: list, dates: list) -> dict[str, list[dict]]:
