@@ -20,7 +20,7 @@ BENCHMARKS = [
     ("Tesseract OCR benchmark (noise statistics)", ["-m", "bench.ocr.run"]),
     ("Named entities", ["bench/entities.py"]),
     ("Dates", ["bench/dates.py"]),
-    ("Decoding legacy encodings", ["-m", "tests.ingest.bench_ingest"]),
+    ("Decoding legacy encodings", ["-m", "bench.ingest"]),
     ("Speed and memory", ["bench/speed.py"]),
 ]
 

@@ -21,10 +21,13 @@ How detection decides (decode.py), first match wins
     4. valid UTF-8 -> "utf-8", unless the text has no non-ASCII letter and is clearly VIQR (at least 3 words,
        and 20% of all words, carry unambiguous VIQR marks, and 80% of those convert to Vietnamese syllables):
        then it is converted, "viqr".
-    5. not UTF-8 -> decode as Windows-1258, TCVN3 and VNI; each result is scored by plausibility.py (share of
-       the words holding non-ASCII letters that are Vietnamese syllables, with stray symbols counting
-       against it); the best wins if at least 60% — else IngestError("not valid UTF-8 and not a recognised
-       Vietnamese legacy encoding (first bad byte at offset N)").
+    5. not UTF-8 -> decode as Windows-1258, TCVN3 and VNI and rank the results (plausibility.py) by the share
+       of their accented words that are Vietnamese syllables (a stray symbol or "t«i" counts against), then
+       by how many there are. The best is taken if that share is >= 60% and >= 35% of all its words (ASCII
+       ones too) are syllables, i.e. the text is Vietnamese; otherwise IngestError("not valid UTF-8 and not
+       a recognised Vietnamese legacy encoding (first bad byte at offset N)"). Two different texts ranked
+       equal (a few short words) are refused too: "... too little Vietnamese to tell X from Y ...".
+       Texts over 100,000 characters are judged on an even sample of that size.
     Syllables are checked by pipeline.correct.syllable.is_vietnamese_syllable when it exists, else by a rough
     letter-shape check (letters, one tone, a known vowel group).
 
@@ -34,14 +37,20 @@ Known limits
     - TCVN3 upper-case toned letters come from a separate font: plain text cannot show it, so they decode
       lower-case (except the 16 VN1 capitals that fill VN3's unused bytes). TCVN3 VN1's capitals in the C0
       control bytes and 80-9F are not read (80-9F decode as Windows-1252 punctuation, like the fonts).
-    - Short legacy texts with few accented words may be refused or (rarely) mistaken between encodings; a
-      file mixing encodings is decoded as one of them.
-    - VIQR: a "." or "?" ending a word is read as a tone only when a lower-case word or punctuation follows
-      ("bo^. Sau" -> "bô. Sau"); VIQR in a file that also has Unicode Vietnamese letters is left as is.
+    - Short legacy texts with few accented words, or with mostly foreign words, may be refused (about 1% of
+      25-character snippets); a file mixing encodings is decoded as one of them. Non-Vietnamese Windows-125x
+      text (French, Italian...) is refused rather than decoded.
+    - VIQR written without escapes is ambiguous where a word ends in "." or "?": "." is the nặng tone only
+      when a lower-case word or punctuation follows ("bo^. Sau" -> "bô. Sau", not "bộ Sau"); "?" is the hỏi
+      tone unless the line ends ("Ai? Toi" -> "Aỉ Toi"). About 1-2% of words (see the benchmark). Short
+      texts (< 3 marked words) stay ASCII; VIQR in a file that also has Unicode Vietnamese letters is kept.
     - Mojibake inside valid UTF-8 (a TCVN3/VNI/1258 file once misread and saved as UTF-8: "ViÖt Nam",
       "Vieät Nam") is returned as is: it is valid UTF-8 and nothing here re-decodes it.
     - A UTF-8 file with a few corrupt bytes (truncated, damaged) is refused with the offset of the first one,
       not repaired.
+
+Tests: ``.venv/bin/python -m pytest tests/ingest`` (~4 s). Benchmark against charset_normalizer and a naive
+UTF-8-else-cp1258 reader: ``.venv/bin/python -m tests.ingest.bench_ingest`` (~30 s, reads /work/shared).
 """
 from pipeline.ingest.decode import Decoded, IngestError, decode_bytes, read_document
 

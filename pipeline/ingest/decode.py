@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,7 +27,8 @@ CONTROLS = "".join(chr(c) for c in [*range(0x20), 0x7F] if chr(c) not in TEXT_CO
 MAX_CONTROL_SHARE = 0.05
 MIN_UTF16_NUL_SHARE = 0.3  # BOM-less UTF-16: share of code units whose high byte is NUL (ASCII characters)
 MAX_UTF16_STRAY_NUL_SHARE = 0.01
-MIN_LEGACY_SCORE = 0.6  # share of the non-ASCII words that must be Vietnamese syllables
+MIN_LEGACY_SCORE = 0.6  # share of the words holding non-ASCII letters that must be Vietnamese syllables
+MIN_SYLLABLE_SHARE = 0.35  # share of all words: Vietnamese prose is above 0.45 even in 25-character snippets
 
 _NOT_CONTROL_BYTES = bytes(b for b in range(256) if chr(b) not in CONTROLS)
 _CONTROL_DELETER = str.maketrans("", "", CONTROLS)
@@ -92,21 +94,35 @@ def _utf16_without_bom(data: bytes) -> Decoded | None:
 
 
 def _legacy(data: bytes, first_bad_byte: int) -> Decoded:
-    """The most plausible Vietnamese legacy decoding of bytes that are not UTF-8."""
-    best: tuple[float, str, str] | None = None
+    """The most plausible Vietnamese legacy decoding of bytes that are not UTF-8.
+
+    Candidates are ranked by the share of their accented words that are syllables, then by how many there
+    are. The winner must read as Vietnamese; a tie between different texts is refused, not guessed."""
+    candidates = []
     for encoding, decoder in LEGACY_DECODERS:
         text = decoder(data)
-        if text is None:
-            continue
-        score = vietnamese_plausibility(text).score
-        if best is None or score > best[0]:
-            best = (score, encoding, text)
-    if best is None or best[0] < MIN_LEGACY_SCORE:
+        if text is not None:
+            plausibility = vietnamese_plausibility(text)
+            candidates.append(((plausibility.score, plausibility.good), plausibility, encoding, text))
+    candidates.sort(key=lambda c: c[0], reverse=True)
+    where = f"first bad byte at offset {first_bad_byte}"
+    if not candidates:
+        raise IngestError(f"not valid UTF-8 and not a recognised Vietnamese legacy encoding ({where})")
+    rank, plausibility, encoding, text = candidates[0]
+    texts = [_nfc(c[3]) for c in candidates]
+    rivals = [c[2] for c, other in zip(candidates[1:], texts[1:]) if c[0] == rank and other != texts[0]]
+    unanimous = all(other == texts[0] for other in texts)
+    if plausibility.syllable_share < MIN_SYLLABLE_SHARE or (plausibility.score < MIN_LEGACY_SCORE and not unanimous):
+        raise IngestError(f"not valid UTF-8 and not a recognised Vietnamese legacy encoding ({where})")
+    if rivals:
         raise IngestError(
-            "not valid UTF-8 and not a recognised Vietnamese legacy encoding "
-            f"(first bad byte at offset {first_bad_byte})"
+            f"not valid UTF-8, and too little Vietnamese to tell {' from '.join([encoding, *rivals])} ({where})"
         )
-    return Decoded(best[2], best[1])
+    return Decoded(text, encoding)
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
 
 
 def decode_bytes(data: bytes) -> Decoded:

@@ -1,13 +1,16 @@
 """How much a decoded text looks like Vietnamese: the yardstick that picks among legacy encodings and VIQR.
 
-Each word holding a non-ASCII letter is one unit, good when it is a Vietnamese syllable; each stray non-ASCII
-symbol (not a letter, not common punctuation) is one bad unit. ASCII-only words say nothing about the
-encoding and are not counted. Syllables are checked by ``pipeline.correct.syllable.is_vietnamese_syllable``
+The text splits into tokens at spaces, hyphens, dashes and slashes; a token's core is what remains once
+punctuation (ASCII, and the common marks listed in data/alphabet.tsv) is stripped from both ends. A core with a
+non-ASCII character is one unit, good when it is a Vietnamese syllable (so "t«i", TCVN3's "tôi" read as
+Windows-1258, is bad); ASCII cores say nothing about the encoding but do say whether the text is Vietnamese
+at all (``syllable_share``). Syllables are checked by ``pipeline.correct.syllable.is_vietnamese_syllable``
 when that module exists, else by a rough letter-shape check built from ``data/alphabet.tsv``.
 """
 from __future__ import annotations
 
 import re
+import string
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -16,9 +19,7 @@ from typing import Callable
 
 from pipeline.ingest.tables import data_rows, parse_code_points
 
-# A word: letters, each possibly followed by combining marks (a mark left over after NFC stays in its word).
-WORD = re.compile(r"(?:[^\W\d_][\u0300-\u036f]*)+")
-NON_ASCII = re.compile(r"[^\x00-\x7f]")
+TOKEN_SEPARATORS = re.compile(r"[\s\-/\u2013\u2014]+")
 
 
 @dataclass(frozen=True)
@@ -78,16 +79,23 @@ def is_syllable(word: str) -> bool:
 
 @dataclass(frozen=True)
 class Plausibility:
-    """Counts of units that look Vietnamese (good) or like mojibake (bad)."""
+    """Units that look Vietnamese (good) or like mojibake (bad), and how many of all words are syllables."""
 
     good: int
     bad: int
+    syllables: int
+    words: int
 
     @property
     def score(self) -> float:
-        """Share of good units (0 when there is none at all)."""
+        """Share of good units (0 when there is none at all): what tells one decoding from another."""
         total = self.good + self.bad
         return self.good / total if total else 0.0
+
+    @property
+    def syllable_share(self) -> float:
+        """Share of all words, ASCII ones included, that are Vietnamese syllables: is the text Vietnamese?"""
+        return self.syllables / self.words if self.words else 0.0
 
 
 def _sample(text: str, max_chars: int, slices: int) -> str:
@@ -103,15 +111,29 @@ def _sample(text: str, max_chars: int, slices: int) -> str:
     return "\n".join(parts)
 
 
-def vietnamese_plausibility(text: str, max_chars: int = 100_000) -> Plausibility:
+def _count(text: str) -> Plausibility:
+    punctuation = string.punctuation + "".join(alphabet().punctuation)
+    good = bad = syllables = words = 0
+    for token, n in Counter(TOKEN_SEPARATORS.split(unicodedata.normalize("NFC", text))).items():
+        core = token.strip(punctuation)
+        if not any(ch.isalpha() for ch in core):
+            bad += n * (not core.isascii())  # a stray symbol ("¸", "¶") is a wrong decoding's mark
+            continue
+        valid = is_syllable(core)
+        words += n
+        syllables += n * valid
+        if not core.isascii():
+            good += n * valid
+            bad += n * (not valid)
+    return Plausibility(good, bad, syllables, words)
+
+
+def vietnamese_plausibility(text: str, max_chars: int = 100_000, min_units: int = 200) -> Plausibility:
     """Count the units of ``text`` that look Vietnamese, and those that look like a wrong decoding.
 
-    A long text is judged on ``max_chars`` characters sampled evenly through it, which keeps detection fast."""
-    text = unicodedata.normalize("NFC", _sample(text, max_chars, slices=25))
-    words = Counter(w for w in WORD.findall(text) if not w.isascii())
-    good = sum(n for w, n in words.items() if is_syllable(w))
-    bad = sum(words.values()) - good
-    punctuation = alphabet().punctuation
-    rest = WORD.sub(" ", text)
-    bad += sum(1 for ch in NON_ASCII.findall(rest) if not ch.isspace() and ch not in punctuation)
-    return Plausibility(good, bad)
+    A long text is judged on ``max_chars`` characters sampled evenly through it (fast), unless the sample
+    holds fewer than ``min_units`` units (a mostly-ASCII file): then on the whole text."""
+    sampled = _count(_sample(text, max_chars, slices=25))
+    if len(text) <= max_chars or sampled.good + sampled.bad >= min_units:
+        return sampled
+    return _count(text)

@@ -61,42 +61,55 @@ def _trailing_mark_is_tone(mark: str, following: str) -> bool:
     return nxt.islower() or nxt.isdigit() or (mark == "?" and nxt.isalpha())
 
 
+@dataclass
+class _Letter:
+    """One output character: a letter that may take a modifier and a tone, or a literal character."""
+
+    base: str
+    literal: bool = False
+    modifier: str = ""
+    tone: str = ""
+
+    def takes(self, allowed: str, is_tone: bool) -> bool:
+        """Whether a modifier (before any tone) or a tone (one per letter) may go on this letter."""
+        return not self.literal and self.base in allowed and not self.tone and (is_tone or not self.modifier)
+
+    def text(self) -> str:
+        return unicodedata.normalize("NFC", self.base + self.modifier + self.tone)
+
+
 def convert_word(word: str, following: str) -> tuple[str, int]:
     """Convert one VIQR word; returns the text and how many marks were read unambiguously as marks."""
     r = rules()
-    letters: list[list[str]] = []  # [base, modifier, tone]; literal characters have base only and None marks
+    letters: list[_Letter] = []
     unambiguous = 0
-    has_tone = False
     i = 0
-    for written, result in r.onsets.items():
-        if word.startswith(written):
-            letters.append([result, "", ""])
-            unambiguous += 1
-            i = len(written)
-            break
+    onset = next((w for w in r.onsets if word.startswith(w)), None)
+    if onset:
+        letters.append(_Letter(r.onsets[onset]))
+        unambiguous += 1
+        i = len(onset)
     while i < len(word):
         ch = word[i]
-        last = letters[-1] if letters else None
+        last = letters[-1] if letters else _Letter("", literal=True)
         if ch == r.escape and i + 1 < len(word):
-            letters.append([word[i + 1], None, None])
-            i += 2
-            continue
-        if ch in r.modifiers and last and last[1] == "" and last[2] == "" and last[0] in r.modifiers[ch][0]:
-            last[1] = r.modifiers[ch][1]
+            letters.append(_Letter(word[i + 1], literal=True))
+            i += 1
+        elif ch in r.modifiers and last.takes(r.modifiers[ch][0], is_tone=False):
+            last.modifier = r.modifiers[ch][1]
             unambiguous += 1
-        elif ch in r.tones and last and last[2] == "" and last[0] in r.tones[ch][0]:
+        elif ch in r.tones and last.takes(r.tones[ch][0], is_tone=True):
             ambiguous = ch in AMBIGUOUS_AT_WORD_END and not word[i + 1:i + 2].isalpha()
+            has_tone = any(letter.tone for letter in letters)
             if ambiguous and (has_tone or not _trailing_mark_is_tone(ch, word[i + 1:] + following)):
-                letters.append([ch, None, None])
+                letters.append(_Letter(ch, literal=True))
             else:
-                last[2] = r.tones[ch][1]
-                has_tone = True
+                last.tone = r.tones[ch][1]
                 unambiguous += not ambiguous
         else:
-            letters.append([ch, "", ""] if ch.isalpha() else [ch, None, None])
+            letters.append(_Letter(ch, literal=not ch.isalpha()))
         i += 1
-    text = "".join(unicodedata.normalize("NFC", base + (mod or "") + (tone or "")) for base, mod, tone in letters)
-    return text, unambiguous
+    return "".join(letter.text() for letter in letters), unambiguous
 
 
 def looks_like_viqr(text: str) -> bool:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import codecs
-import os
 import unicodedata
 
 import pytest
@@ -168,10 +167,34 @@ def test_read_document_missing_and_directory(tmp_path):
         read_document(tmp_path)
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads every file")
-def test_read_document_permission_denied(tmp_path):
-    path = tmp_path / "secret.txt"
+@pytest.mark.parametrize("error,reason", [
+    (PermissionError(13, "Permission denied"), "permission denied"),
+    (OSError(5, "Input/output error"), "cannot read file (Input/output error)"),
+])
+def test_read_document_unreadable(tmp_path, monkeypatch, error, reason):
+    path = tmp_path / "doc.txt"
     path.write_text("x")
-    path.chmod(0)
-    with pytest.raises(IngestError, match="^permission denied$"):
+
+    def refuse(self):
+        raise error
+
+    monkeypatch.setattr(type(path), "read_bytes", refuse)
+    with pytest.raises(IngestError) as err:
         read_document(path)
+    assert str(err.value) == reason
+
+
+def test_bom_only_file_is_empty_text():
+    assert decode_bytes(codecs.BOM_UTF8) == Decoded("", "utf-8-sig")
+    assert decode_bytes(codecs.BOM_UTF16_BE) == Decoded("", "utf-16-be")
+
+
+def test_legacy_tie_between_different_texts_is_refused_not_guessed():
+    data = encode_tcvn3("tộc phụ")  # as Windows-1258: "téc phô", just as plausible
+    with pytest.raises(IngestError, match="too little Vietnamese to tell windows-1258 from tcvn3"):
+        decode_bytes(data)
+
+
+def test_unaccented_vietnamese_with_curly_quotes_reads_as_windows_1258():
+    text = "\u201cCon ga trong nha\u201d, ong ba noi \u2013 roi di ra dong."
+    assert decode_bytes(text.encode("cp1258")) == Decoded(text, "windows-1258")

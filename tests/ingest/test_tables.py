@@ -7,9 +7,11 @@ import unicodedata
 
 import pytest
 
-from pipeline.ingest import decode_bytes
+from pipeline.ingest import IngestError, decode_bytes
 from pipeline.ingest.legacy import decode_tcvn3, decode_vni, decode_windows_1258, tcvn3_table, vni_table
-from pipeline.ingest.plausibility import is_syllable, looks_like_syllable, vietnamese_plausibility
+from pipeline.ingest.plausibility import (
+    Plausibility, is_syllable, looks_like_syllable, vietnamese_plausibility,
+)
 from tests.ingest.encoders import encode_tcvn3, encode_vni, encode_windows_1258
 
 TONES = ("", "\u0301", "\u0300", "\u0309", "\u0303", "\u0323")
@@ -87,8 +89,14 @@ def test_case_shape_is_checked(word, expected):
 
 
 def test_plausibility_counts_stray_symbols_against_the_text():
-    assert vietnamese_plausibility("Việt Nam, “Hà Nội” — 1010").score == 1.0
+    assert vietnamese_plausibility("Việt Nam, “Hà Nội” — 1010") == Plausibility(3, 0, 4, 4)
     assert vietnamese_plausibility("c¸c ng­êi").bad >= 2
+
+
+def test_foreign_text_in_a_legacy_code_page_is_refused():
+    """One Vietnamese-looking accented word is not enough: most words must be Vietnamese syllables."""
+    with pytest.raises(IngestError, match="not a recognised Vietnamese legacy encoding"):
+        decode_bytes("teatro più argomenti sulle lista sarebbe comandante chiusa".encode("cp1252"))
 
 
 def test_detection_works_with_the_fallback_checker(monkeypatch):
@@ -100,3 +108,17 @@ def test_detection_works_with_the_fallback_checker(monkeypatch):
     assert decode_bytes(encode_vni(text)).encoding == "vni-windows"
     assert decode_bytes(encode_tcvn3(text)).encoding == "tcvn3"
     assert decode_bytes(encode_windows_1258(text)).encoding == "windows-1258"
+
+
+def test_long_mostly_ascii_text_is_judged_on_all_of_it():
+    import pipeline.ingest.plausibility as plausibility
+
+    text = "con ga trong nha ong ba\n" * 25_000 + "Thăng Long là kinh đô của nước Đại Việt.\n"
+    assert "Thăng" not in plausibility._sample(text, 100_000, 25)  # the sample alone would see no Vietnamese
+    assert vietnamese_plausibility(text).score == 1.0
+    assert decode_bytes(encode_windows_1258(text)).encoding == "windows-1258"
+
+
+def test_punctuation_glued_inside_a_word_counts_against_the_decoding():
+    assert vietnamese_plausibility("t«i vµ anh").bad == 2  # TCVN3 "tôi và anh" read as Windows-1258
+    assert vietnamese_plausibility("«Tôi» và anh, 45°.").bad == 0

@@ -7,7 +7,7 @@ A decoding counts as exact when its NFC text equals the chunk's (TCVN3: with the
 in lower case, as ABC typists wrote them); words are compared position by position. VIQR is written without
 escapes, as people wrote it, so a word-final "." or "?" is ambiguous. Also prints decode speed on the whole chronicle in each encoding.
 
-    .venv/bin/python -m tests.ingest.bench_ingest [--chunks 200]
+    make bench, or .venv/bin/python -m bench.ingest [--chunks 200]
 """
 from __future__ import annotations
 
@@ -19,12 +19,13 @@ import warnings
 from pathlib import Path
 from typing import Callable
 
+from bench.paths import SHARED
 from pipeline.ingest import IngestError, decode_bytes
 from tests.ingest.encoders import encode_tcvn3, encode_viqr, encode_vni, encode_windows_1258
 
-SHARED = Path("/work/shared")
 SOURCES = {"seed (dev)": SHARED / "seed", "chronicle (held out)": SHARED / "texts" / "dvsktt" / "chinh-hoa-18.txt"}
-SIZES = {"line": 80, "paragraph": 600}
+SIZES = {"phrase": 25, "line": 80, "paragraph": 600}
+FOREIGN = ("fr", "de", "es", "pt", "it", "cs", "pl", "tr")  # Latin-script languages with accented letters
 
 
 def nfc(text: str) -> str:
@@ -125,6 +126,27 @@ def evaluate(text: str, n_chunks: int) -> None:
             print("  ".join(row))
 
 
+def foreign_refusals(n_texts: int) -> None:
+    """Non-Vietnamese legacy text (word salad of wordfreq's top words, Windows-1252/1250/1254 bytes): it must
+    be refused, not passed off as Vietnamese; the baselines return mojibake-free text only if they guess right."""
+    import wordfreq
+
+    rng = random.Random(1)
+    print(f"non-Vietnamese legacy text (n={n_texts} per language, 12 words each): refused / decoded exactly")
+    for lang in FOREIGN:
+        words = [w for w in wordfreq.top_n_list(lang, 3000) if w.isalpha()]
+        codec = {"cs": "cp1250", "pl": "cp1250", "tr": "cp1254"}.get(lang, "cp1252")
+        texts = [" ".join(rng.choice(words) for _ in range(12)) for _ in range(n_texts)]
+        encoded = [(t.encode(codec), t) for t in texts if not t.isascii() and _encodable(lambda x: x.encode(codec), t)]
+        figures = []
+        for name, decoder in DECODERS.items():
+            outcomes = [decoder(data) for data, _ in encoded]
+            refused = sum(o is None for o in outcomes) / len(encoded)
+            exact = sum(o == t for o, (_, t) in zip(outcomes, encoded)) / len(encoded)
+            figures.append(f"{name} {refused:6.1%} / {exact:6.1%}")
+        print(f"    {lang} ({codec})  " + "   ".join(figures))
+
+
 def speed(text: str) -> None:
     print("  decode speed, whole text (MB/s of input bytes; ours vs charset_normalizer):")
     for enc in ("utf-8", "windows-1258", "tcvn3", "vni-windows"):
@@ -160,6 +182,7 @@ def main() -> None:
         evaluate(text, args.chunks)
         if "held out" in label:
             speed(text)
+    foreign_refusals(args.chunks)
 
 
 if __name__ == "__main__":
