@@ -41,10 +41,25 @@ class Place:
 
 
 @dataclass(frozen=True)
+class OrgHead:
+    """A row of org_heads.tsv."""
+
+    keep: bool  # the head is part of the span
+    bare: bool  # the head alone, capitalized, names a body
+    vote: float  # ORG vote for the name after a head kept outside
+    capital_only: bool  # only a capitalized head makes an organisation
+
+
+def _org_head(row: list[str]) -> OrgHead:
+    return OrgHead(row[1] == "yes", row[2] == "yes", float(row[3]), "capital" in row[4])
+
+
+@dataclass(frozen=True)
 class Lexicon:
     titles: frozenset[Phrase]
+    offices: frozenset[Phrase]  # titles of an office over a place ("thủ tướng Piémont"): a vote, not a label
     loc_heads: frozenset[Phrase]
-    org_heads: dict[Phrase, tuple[bool, bool, float]]  # phrase -> (keep head, bare head is ORG, ORG vote)
+    org_heads: dict[Phrase, OrgHead]
     org_modifiers: frozenset[Phrase]
     ministry_words: frozenset[Phrase]
     org_suffixes: frozenset[Phrase]
@@ -56,6 +71,9 @@ class Lexicon:
     date_heads: frozenset[Phrase]
     places: dict[tuple[str, ...], Place]  # folded syllables -> place (ambiguous ones keyed by exact syllables)
     max_place_len: int
+    surnames: frozenset[str]
+    coordinators: frozenset[str]
+    clause_openers: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -69,9 +87,9 @@ def lexicon() -> Lexicon:
         places[key] = place
     return Lexicon(
         titles=_phrases("titles.tsv"),
+        offices=frozenset(tuple(r[0].split()) for r in _rows("titles.tsv") if r[1:] == ["office"]),
         loc_heads=_phrases("loc_heads.tsv"),
-        org_heads={tuple(r[0].lower().split()): (r[1] == "yes", r[2] == "yes", float(r[3]) if len(r) > 3 else 0.0)
-                   for r in _rows("org_heads.tsv")},
+        org_heads={tuple(r[0].lower().split()): _org_head(r) for r in _rows("org_heads.tsv")},
         org_modifiers=_phrases("org_modifiers.txt"),
         ministry_words=_phrases("ministry_words.txt"),
         org_suffixes=_phrases("org_suffixes.txt"),
@@ -83,4 +101,7 @@ def lexicon() -> Lexicon:
         date_heads=_phrases("date_heads.txt"),
         places=places,
         max_place_len=max(len(k) for k in places),
+        surnames=frozenset(unicodedata.normalize("NFC", r[0]) for r in _rows("vietnamese_surnames.txt")),
+        coordinators=frozenset(r[0] for r in _rows("coordinators.txt")),
+        clause_openers=frozenset(r[0] for r in _rows("clause_openers.txt")),
     )

@@ -1,10 +1,15 @@
-"""EntityRecognizer: underthesea's CRF as weak evidence, rules as the backbone, one sense per document."""
+"""EntityRecognizer: underthesea's CRF as weak evidence, rules as the backbone, lists of names sharing a label,
+one sense per document; the result is a spaCy ``Doc`` whose ``ents`` are the mentions."""
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from spacy.tokens import Doc
+
+from .container import to_doc
+from .coordination import name_lists
 from .crf import Word, crf_chain
 from .keys import entity_key, preferred_variants
 from .lexicon import fold, lexicon
@@ -13,6 +18,7 @@ from .tokens import tokenize
 
 LABELS = ("PER", "LOC", "ORG", "MISC")
 _FIXED_WEIGHT = 2.0
+_LIST_WEIGHT = 2.0  # a list member gets the label of the list, for its other mentions too
 _CRF_WEIGHT = 0.5
 _PREPOSITION_WEIGHT = 1.0
 _FOREIGN_PRIOR = 0.3
@@ -39,17 +45,28 @@ class EntityRecognizer:
 
     def __call__(self, text: str, sentences: list[tuple[int, int]],
                  suggestions: dict[tuple[int, int], str] | None = None) -> list[EntityMention]:
+        return mentions_of(self.doc(text, sentences, suggestions))
+
+    def doc(self, text: str, sentences: list[tuple[int, int]],
+            suggestions: dict[tuple[int, int], str] | None = None) -> Doc:
+        """The mentions as ``doc.ents`` of a spaCy ``Doc`` over ``text`` (``displacy.render(doc, style="ent")``);
+        ``span.kb_id_`` is the entity id, and ``doc.user_data["entities"]`` holds score, source and canonical."""
         candidates: list[Candidate] = []
+        lists: list[list[Candidate]] = []
         for start, end in sentences:
             toks = tokenize(text, start, end)
             if not any(t.cap for t in toks):
                 continue
             found = SentenceRules(text, toks, self.lex).run()
             self._weak_votes(text, toks, found, self.crf.tag(text, start, end))
+            lists += name_lists(text, toks, found, self.lex)
             candidates.extend(found)
-        settled = _one_sense(text, candidates)
+        settled = _settle(text, candidates, lists)
         settled += _repeats(text, settled)
-        return _with_canonicals(text, _drop_overlaps(settled), suggestions or {})
+        mentions = _with_canonicals(text, _drop_overlaps(settled), suggestions or {})
+        doc = to_doc(text, [(m.start, m.end, m.label, entity_key(m.canonical, m.label)) for m in mentions])
+        doc.user_data["entities"] = {(m.start, m.end): (m.score, m.source, m.canonical) for m in mentions}
+        return doc
 
     def _weak_votes(self, text: str, toks: list, found: list[Candidate], words: list[Word]) -> None:
         """CRF labels over the core, a place preposition before it, and a prior for foreign names."""
@@ -71,22 +88,86 @@ class EntityRecognizer:
                 cand.votes["PER"] += _FOREIGN_PRIOR
 
 
-def _one_sense(text: str, candidates: list[Candidate]) -> list[Candidate]:
-    """Give every unlabeled mention the label its name carries in the document as a whole."""
+def mentions_of(doc: Doc) -> list[EntityMention]:
+    """The ``EntityMention`` list of a ``Doc`` made by ``EntityRecognizer.doc``."""
+    extra = doc.user_data["entities"]
+    return [EntityMention(e.start_char, e.end_char, e.label_, *extra[(e.start_char, e.end_char)]) for e in doc.ents]
+
+
+def _key(text: str, c: Candidate) -> str:
+    return fold(text[c.core[0]:c.core[1]])
+
+
+def _evidence(text: str, candidates: list[Candidate]) -> tuple[dict[str, Counter], dict[str, Counter]]:
+    """Per name: all votes and labels (totals), and the labels fixed by a cue alone (fixed)."""
     totals: dict[str, Counter] = defaultdict(Counter)
+    fixed: dict[str, Counter] = defaultdict(Counter)
     for c in candidates:
-        key = fold(text[c.core[0]:c.core[1]])
+        if c.coord_only:
+            continue
+        key = _key(text, c)
         if c.label is not None:
             totals[key][c.label] += _FIXED_WEIGHT
+            fixed[key][c.label] += _FIXED_WEIGHT
         totals[key].update(c.votes)
+    return totals, fixed
+
+
+def _anchor(text: str, c: Candidate, totals: dict[str, Counter], fixed: dict[str, Counter]) -> str | None:
+    """The label a cue gives this mention or its name elsewhere in the document, or the label the document's
+    votes give the name by a margin worth a cue (None if nothing settles it)."""
+    if c.label is not None or c.coord_only:
+        return c.label
+    key = _key(text, c)
+    if fixed.get(key):
+        return max(LABELS, key=lambda lab: fixed[key][lab])
+    ranked = sorted((totals[key][lab] for lab in LABELS), reverse=True)
+    return max(LABELS, key=lambda lab: totals[key][lab]) if ranked[0] - ranked[1] >= _FIXED_WEIGHT else None
+
+
+def _list_labels(text: str, lists: list[list[Candidate]], totals: dict[str, Counter],
+                 fixed: dict[str, Counter]) -> dict[int, str]:
+    """id(candidate) -> label shared by its list, for members no cue types: the one label the cued members
+    agree on, or, when no member is cued, the label of the list's pooled votes."""
+    shared: dict[int, str] = {}
+    for members in lists:
+        anchors = {_anchor(text, c, totals, fixed) for c in members} - {None}
+        if len(anchors) > 1:
+            continue
+        if anchors:
+            label = anchors.pop()
+        else:
+            pooled = sum((totals[_key(text, c)] for c in members if not c.coord_only), Counter())
+            if not pooled:
+                continue
+            label = max(LABELS, key=lambda lab: pooled[lab])
+        for c in members:
+            if _anchor(text, c, totals, fixed) is None:
+                shared[id(c)] = label
+    return shared
+
+
+def _settle(text: str, candidates: list[Candidate], lists: list[list[Candidate]]) -> list[Candidate]:
+    """Label every unlabeled mention: by its list of names first, else by the label its name carries in the
+    document as a whole (one sense per document, the lists' evidence included)."""
+    totals, fixed = _evidence(text, candidates)
+    shared = _list_labels(text, lists, totals, fixed)
+    for c in candidates:
+        if id(c) in shared:
+            c.votes[shared[id(c)]] += _LIST_WEIGHT
+    if shared:
+        totals, fixed = _evidence(text, candidates)
     out = []
     for c in candidates:
         if c.label is None:
-            votes = totals[fold(text[c.core[0]:c.core[1]])]
-            if not votes:
+            if id(c) in shared:
+                c.label, c.source = shared[id(c)], c.source + "+list"
+            elif c.coord_only or not totals[_key(text, c)]:
                 continue
-            c.label = max(LABELS, key=lambda lab: votes[lab])
-            c.source += "+doc"
+            else:
+                # A cue anywhere in the document outweighs any number of weak votes ("xứ Piémont").
+                votes = fixed.get(_key(text, c)) or totals[_key(text, c)]
+                c.label, c.source = max(LABELS, key=lambda lab: votes[lab]), c.source + "+doc"
         out.append(c)
     return out
 

@@ -16,6 +16,10 @@ from .tokens import Tok
 _ROMAN = re.compile(r"[IVX]{1,4}")
 _YEAR = re.compile(r"1\d{3}|20\d{2}")
 _QUOTES = {'"': '"', "“": "”", "«": "»", "'": "'"}
+_MONTH_NUMBER = re.compile(r"(?:0?[1-9]|1[0-2])(?:-\d{4})?")
+_OFFICE_WEIGHT = 1.5  # "thủ tướng X": a person unless the document makes X a place
+_SURNAME_WEIGHT = 1.2  # "Phan Bội Châu": a person, though "Phan Thiết" is a town
+_REGNAL_WEIGHT = 1.0  # "Napoléon III": a foreign name with a regnal number is a ruler
 
 
 @dataclass
@@ -27,6 +31,7 @@ class Candidate:
     source: str
     score: float
     votes: Counter = field(default_factory=Counter)
+    coord_only: bool = False  # kept only if a list it stands in gives it a label ("Anh và Pháp" at a start)
 
 
 @lru_cache(maxsize=1)
@@ -94,6 +99,14 @@ class SentenceRules:
         return (i > 0 and not self.toks[i].cap and self.adjacent(i)
                 and f"{self.toks[i - 1].low} {self.toks[i].low}" in _dictionary())
 
+    def ends_longer_word(self, i: int, n: int) -> bool:
+        """Tokens ``i..i+n`` end a dictionary word begun two tokens before ("xã hội chủ nghĩa"); one token
+        before is a classifier ("cuộc cách mạng 1905") and keeps the cue."""
+        if i < 2 or not (self.adjacent(i - 1) and self.adjacent(i)):
+            return False
+        words = " ".join(t.low for t in self.toks[i - 2:i + n])
+        return words in _dictionary()
+
     def completion(self, k: int) -> int:
         """Index after a capitalized Vietnamese token ``k`` and the lower-case syllables that finish its word."""
         t = self.toks[k]
@@ -115,7 +128,8 @@ class SentenceRules:
         while k < self.n and self.adjacent(k):
             t = self.toks[k]
             if t.cap and not t.number and not self.starts_structure(k):
-                if t.foreign and not self.toks[k - 1].cap:
+                after_particle = self.toks[k - 1].low in self.lex.particles
+                if t.foreign and not self.toks[k - 1].cap and not after_particle:
                     break  # "Sô viết | Pétrograd": a sentence-case word then a foreign name are two names
                 k = self.completion(k)
             elif _ROMAN.fullmatch(t.text) and self.toks[k - 1].foreign:
@@ -171,7 +185,7 @@ class SentenceRules:
 
     def misc(self, i: int) -> int:
         n = 0 if self.inside_word(i) else self.match(self.lex.misc_heads, i)
-        if not n:
+        if not n or self.ends_longer_word(i, n):
             return 0
         keep, takes = self.lex.misc_heads[tuple(t.low for t in self.toks[i:i + n])]
         j = i + n
@@ -182,24 +196,46 @@ class SentenceRules:
             while k < self.n and self.toks[k].start < span[1]:
                 k += 1
             return k
-        if j >= self.n or not self.adjacent(j):
+        if takes == "quoted" or j >= self.n or not self.adjacent(j):
             return 0
+        e = self.event_tail(j) if takes == "event" else self.title_tail(j, takes == "title")
+        if not e:
+            return 0
+        # The core of "hoà ước Versailles" is the whole: the treaty must not make the town a MISC elsewhere.
+        self.add(i if keep else j, e, (i if keep else j, e), "MISC", "rule:misc_head", 0.75)
+        return e
+
+    def event_tail(self, j: int) -> int:
+        """End of what names an event after its head: a year, a month ("tháng Mười", "tháng 2"), or a
+        Vietnamese name that is not a place ("cách mạng Tân Hợi"; "cách mạng Pháp" is France's)."""
         nxt = self.toks[j]
-        if takes == "year" and _YEAR.fullmatch(nxt.text):
-            self.add(i, j + 1, (i, j + 1), "MISC", "rule:misc_head", 0.7)
+        if _YEAR.fullmatch(nxt.text):
             return j + 1
-        if takes == "name" and nxt.cap and not nxt.number and not self.place_at(j):
-            e = self.name_run(j)
-            self.add(i if keep else j, e, (j, e), "MISC", "rule:misc_head", 0.75)
-            return e
+        if nxt.low == "tháng" and j + 1 < self.n and self.adjacent(j + 1):
+            month = self.toks[j + 1]
+            if (month.cap and not month.foreign) or _MONTH_NUMBER.fullmatch(month.text):
+                return j + 2
+            return 0
+        if nxt.cap and not nxt.number and not nxt.foreign and not self.place_at(j) and not self.place_parts(j):
+            return self.name_run(j)
         return 0
+
+    def title_tail(self, j: int, no_place: bool) -> int:
+        """End of the capitalized name after a treaty or publication head (0 if none)."""
+        nxt = self.toks[j]
+        if not nxt.cap or nxt.number or (no_place and self.place_at(j)):
+            return 0
+        return self.name_run(j)
 
     def org(self, i: int) -> int:
         n = 0 if self.inside_word(i) else self.match(self.lex.org_heads, i)
         if not n:
             return 0
         head = tuple(t.low for t in self.toks[i:i + n])
-        keep, bare_ok, vote = self.lex.org_heads[head]
+        info = self.lex.org_heads[head]
+        keep, bare_ok, vote = info.keep, info.bare, info.vote
+        if info.capital_only and not self.toks[i].cap:
+            return 0
         k = i + n
         name_start = name_end = None
         while k < self.n and self.adjacent(k):
@@ -247,18 +283,22 @@ class SentenceRules:
         e = self.name_run(j)
         if self.political(self.toks[j:e]):
             return 0
-        self.add(j, e, (j, e), "PER", "rule:title", 0.9)
+        if self.match(self.lex.offices, i) == n:
+            self.add(j, e, (j, e), None, "rule:office", 0.8)
+            self.out[-1].votes["PER"] += _OFFICE_WEIGHT
+        else:
+            self.add(j, e, (j, e), "PER", "rule:title", 0.9)
         return e
 
     def loc_head(self, i: int) -> int:
-        n = 0 if self.inside_word(i) else self.match(self.lex.loc_heads, i)
+        n = 0 if self.inside_word(i) or self.vietnamese_name(i) else self.match(self.lex.loc_heads, i)
         if not n or (self.toks[i].cap and not self.toks[i].initial and not self.sentence_case_after(i + n)):
             return 0
         j = i + n
         if j >= self.n or not self.adjacent(j) or not self.toks[j].cap or self.toks[j].number:
             return 0
-        if self.starts_structure(j):
-            return 0
+        if self.starts_structure(j) or (self.is_place_word(j) and not self.place_at(j)):
+            return 0  # "đế quốc Nga hoàng": a country before a title word is no place name
         e = self.place_at(j) + j if self.place_at(j) else self.name_run(j)
         sentence_case = any(not t.cap for t in self.toks[j:e])
         self.add(i if sentence_case else j, e, (i if sentence_case else j, e), "LOC", "rule:loc_head", 0.85)
@@ -267,11 +307,19 @@ class SentenceRules:
     def sentence_case_after(self, j: int) -> bool:
         return j < self.n and self.toks[j].cap and not self.toks[j].foreign and self.completion(j) > j + 1
 
-    def place(self, i: int) -> int:
+    def place_parts(self, i: int) -> list[str]:
+        """The parts of a hyphenated token that are all gazetteer places ("Áo-Hung", "Pháp-Phổ"), else []."""
         tok = self.toks[i]
         parts = self.text[tok.start:tok.end].split("-")
         if len(parts) > 1 and tok.cap and all(self.lex.places.get((p,)) or self.lex.places.get((fold(p),))
                                               for p in parts):
+            return parts
+        return []
+
+    def place(self, i: int) -> int:
+        tok = self.toks[i]
+        parts = self.place_parts(i)
+        if parts:
             pos = tok.start
             for p in parts:
                 self.out.append(Candidate(pos, pos + len(p), (pos, pos + len(p)), "LOC", "gazetteer", 0.85))
@@ -279,9 +327,24 @@ class SentenceRules:
             return i + 1
         n = self.place_at(i)
         if not n:
-            return 0
+            return self.initial_place(i)
+        e = self.name_run(i)
+        if e > i + n and self.suffix_label(i, e) == "ORG":
+            return 0  # "Đông Kinh Nghĩa Thục" is a school, not the place it starts with
         self.add(i, i + n, (i, i + n), "LOC", "gazetteer", 0.85)
         return i + n
+
+    def initial_place(self, i: int) -> int:
+        """A place that is also a common word ("Anh") at a sentence start: kept only if a list types it."""
+        t = self.toks[i]
+        key = (t.text,)
+        if not (t.initial and key in self.lex.places and self.lex.places[key].no_initial):
+            return 0
+        if i + 1 < self.n and self.adjacent(i + 1) and self.toks[i + 1].cap:
+            return 0
+        self.add(i, i + 1, (i, i + 1), None, "gazetteer:initial", 0.6)
+        self.out[-1].coord_only = True
+        return i + 1
 
     def name(self, i: int) -> int:
         t = self.toks[i]
@@ -293,9 +356,18 @@ class SentenceRules:
                 e = self.name_run(i + p)
                 self.add(i, e, (i, e), self.suffix_label(i, e), "rule:name", 0.7)
                 return e
+        surname = self.vietnamese_name(i)
+        if surname:
+            self.add(i, surname, (i, surname), None, "rule:vi_name", 0.7)
+            self.out[-1].votes["PER"] += _SURNAME_WEIGHT
+            return surname
         if t.initial and not t.foreign:
             return i + 1  # a capital at a sentence start says nothing about a Vietnamese word
         e = self.name_run(i)
+        if e - i > 1 and _ROMAN.fullmatch(self.toks[e - 1].text) and self.toks[e - 2].foreign:
+            self.add(i, e, (i, e), self.suffix_label(i, e), "rule:name", 0.7)
+            self.out[-1].votes["PER"] += _REGNAL_WEIGHT
+            return e
         span = self.toks[i:e]
         label = self.suffix_label(i, e)
         all_vi = not any(s.foreign for s in span)
@@ -309,6 +381,22 @@ class SentenceRules:
                 return e
         self.add(i, e, (i, e), label, "rule:name", 0.7 if label else 0.6)
         return e
+
+    def vietnamese_name(self, i: int) -> int:
+        """End of a Vietnamese personal name at token ``i`` (a family name then capitalized syllables), or 0.
+
+        The family name and its capitalized successor make a name even at a sentence start ("Phan Bội Châu").
+        """
+        t = self.toks[i]
+        if t.text not in self.lex.surnames or i + 1 >= self.n or not self.adjacent(i + 1):
+            return 0
+        k = i + 1
+        while (k < self.n and self.adjacent(k) and self.toks[k].cap and not self.toks[k].foreign
+               and not self.toks[k].number and not self.starts_structure(k) and k - i < 4):
+            k += 1
+        if k == i + 1 or self.political(self.toks[i:k]) or self.suffix_label(i, k):
+            return 0
+        return k
 
     def political(self, span: list[Tok]) -> bool:
         """A capitalized phrase made only of political words ("Xã hội Cách mạng", "Dân chủ Lập hiến")."""

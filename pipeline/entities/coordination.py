@@ -1,0 +1,55 @@
+"""Lists of names ("Garibaldi, Mazzini và Cavour"): the members of one list share a label.
+
+A list is a run of bare-name mentions of one sentence separated only by commas and coordinating words (data/
+coordinators.txt), with at least one coordinating word. The members whose label is settled (by a cue here
+or on the same name elsewhere in the document, or by the document's votes) give it to the others.
+"""
+from __future__ import annotations
+
+from .lexicon import Lexicon
+from .rules import Candidate
+from .tokens import Tok
+
+# Mentions built on a head word ("Chính phủ lâm thời", "hoà ước X") are not list members: a list of bodies
+# repeats its heads, and a comma after such a mention usually ends a clause ("Chính phủ lâm thời, Staline và").
+_STRUCTURED = frozenset({"rule:org_head", "rule:org_bare", "rule:misc_head", "rule:misc_quoted"})
+
+
+def _separator(gap: str, lex: Lexicon) -> str | None:
+    """"comma", "word" (a coordinating word) or None for any other gap."""
+    if "\n" in gap:
+        return None
+    parts = gap.replace(",", " , ").split()
+    if len(parts) != 1 or parts[0].lower() not in lex.coordinators:
+        return None  # ", và" / ", hoặc" join clauses, not the members of a list
+    return "comma" if parts[0] == "," else "word"
+
+
+def name_lists(text: str, toks: list[Tok], found: list[Candidate], lex: Lexicon) -> list[list[Candidate]]:
+    """The lists of names among the candidates of one sentence (each with two members or more)."""
+    ordered = sorted(found, key=lambda c: c.start)
+    index = {t.start: k for k, t in enumerate(toks)}
+    lists: list[list[Candidate]] = []
+    run: list[Candidate] = []
+    seps: list[str] = []
+
+    def close() -> None:
+        if len(run) > 1 and "word" in seps:
+            first = index.get(run[0].start, 0)
+            fronted = 0 < first <= 2 and seps[0] == "comma" and toks[0].low in lex.clause_openers
+            lists.append(run[1:] if fronted else list(run))
+
+    for cand in ordered:
+        if cand.source in _STRUCTURED:
+            close()
+            run, seps = [], []
+            continue
+        sep = _separator(text[run[-1].end:cand.start], lex) if run else None
+        if sep is None:
+            close()
+            run, seps = [cand], []
+        else:
+            run.append(cand)
+            seps.append(sep)
+    close()
+    return [members for members in lists if len(members) > 1]
