@@ -3,12 +3,21 @@
 Sets (all read at run time, none committed):
 - real errors: bench/devsets/ocr_real_dvsktt.jsonl, hand-checked chronicle typos (held out: never tuned on);
   each sentence's raw text from vhe_alignment.jsonl is the input, the same text with the gold fixes the target.
+  The batch statistics are the whole chronicle's (the book corrects itself).
 - clean text: the `clean` sentences of vhe_alignment.jsonl rows without content edits: false corrections.
-- tesseract pairs: bench/_generated/ocr_pairs.jsonl (built by bench/ocr), when present.
+- tesseract pairs: bench/_generated/ocr_pairs.jsonl (built by bench/ocr), split by paragraph into an estimation
+  half (confusion costs and calibration are fitted on it) and an evaluation half (reported). Each page is
+  corrected with the seed book plus the page itself as its batch (a paragraph's other renderings never are).
 Speed is measured on the clean sentences. Figures go to bench/results/correction.json.
+
+    python bench/correction.py             # the benchmark
+    python bench/correction.py --estimate  # re-estimate confusion costs on the estimation half
+    python bench/correction.py --fit       # refit the score calibration (estimation half + synthetic noise)
 """
 from __future__ import annotations
 
+import argparse
+import hashlib
 import json
 import sys
 import time
@@ -21,17 +30,32 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.baselines import symspell_baseline, underthesea_text_normalize  # noqa: E402
-from bench.ocr.evaluate import evaluate_pairs, false_corrections_per_10k  # noqa: E402
+from bench.ocr.evaluate import (  # noqa: E402
+    comparable, edit_distance, evaluate_pairs, false_corrections_per_10k, word_units,
+)
 from pipeline.correct import CorpusStats, Corrector  # noqa: E402
-from pipeline.correct.lexicon import load_lexicon  # noqa: E402
+from pipeline.correct.calibration import DATA_PATH as CALIBRATION_PATH  # noqa: E402
+from pipeline.correct.calibration import fit_logistic, save_calibration  # noqa: E402
+from pipeline.correct.confusion import (  # noqa: E402
+    LEARNED_PATH, default_table, estimate_costs, load_confusions, save_confusions, tesseract_table,
+)
+from pipeline.correct.corrector import ERROR_LOG_PRIOR  # noqa: E402
+from pipeline.correct.lexicon import key_of, load_lexicon  # noqa: E402
+from pipeline.correct.noise import add_noise  # noqa: E402
 
-DVSKTT = Path("/work/shared/texts/dvsktt")
+DVSKTT = ROOT.parent / "shared" / "texts" / "dvsktt"
+if not DVSKTT.exists():
+    DVSKTT = Path("/work/shared/texts/dvsktt")
 ALIGNMENT = DVSKTT / "vhe_alignment.jsonl"
 CHRONICLE = DVSKTT / "chinh-hoa-18.txt"
+SEED = ROOT / "corpus"
 REAL_DEVSET = ROOT / "bench" / "devsets" / "ocr_real_dvsktt.jsonl"
 OCR_PAIRS = ROOT / "bench" / "_generated" / "ocr_pairs.jsonl"
 RESULTS = ROOT / "bench" / "results" / "correction.json"
 CLEAN_CLASSES = ("identical", "layout_only", "tone_style_only")
+SYNTHETIC_RATE = 0.03  # share of words damaged in the synthetic calibration text
+PRIOR_WEIGHT = 200.0  # pseudo-occurrences of the hand-written costs: one scanner's habits only move them so far
+SYNTHETIC_PAGES = (8, 3)  # every 8th chronicle page from the 3rd, outside the aligned sentences
 
 System = Callable[[str], str]
 
@@ -40,20 +64,49 @@ def read_jsonl(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def ours(stats: CorpusStats) -> System:
+def apply_edits(text: str, edits: list) -> str:
+    """``text`` with the applied edits written in."""
+    out, pos = [], 0
+    for edit in sorted(edits, key=lambda e: e.start):
+        if edit.applied and edit.start >= pos:
+            out.append(text[pos:edit.start] + edit.corrected)
+            pos = edit.end
+    return "".join(out) + text[pos:]
+
+
+def ours(stats: CorpusStats | None) -> System:
     """Our corrector as a text -> text function: the applied edits, written into the text."""
     corrector = Corrector(stats)
 
     def run(text: str) -> str:
         text = unicodedata.normalize("NFC", text)
-        out, pos = [], 0
-        for edit in corrector.correct(text, "keep"):
-            if edit.applied:
-                out.append(text[pos:edit.start] + edit.corrected)
-                pos = edit.end
-        return "".join(out) + text[pos:]
+        return apply_edits(text, corrector.correct(text, "keep"))
 
     return run
+
+
+def ours_per_page(seed: CorpusStats) -> System:
+    """Our corrector with tesseract's confusion costs and the seed book plus the page itself as the batch."""
+
+    def run(text: str) -> str:
+        text = unicodedata.normalize("NFC", text)
+        corrector = Corrector(seed.merge(CorpusStats.from_text(text)), confusions=tesseract_table())
+        return apply_edits(text, corrector.correct(text, "keep"))
+
+    return run
+
+
+def seed_stats() -> CorpusStats:
+    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(SEED.glob("*.txt")))
+    return CorpusStats.from_text(unicodedata.normalize("NFC", text))
+
+
+def tesseract_halves(pairs: list[dict]) -> tuple[list[dict], list[dict]]:
+    """(estimation, evaluation): paragraphs ranked by the SHA-1 of their id, alternately; all renderings of a
+    paragraph fall in the same half."""
+    paras = sorted({p["para_id"] for p in pairs}, key=lambda x: hashlib.sha1(x.encode()).hexdigest())
+    estimation = set(paras[::2])
+    return [p for p in pairs if p["para_id"] in estimation], [p for p in pairs if p["para_id"] not in estimation]
 
 
 def real_error_pairs(rows: dict[str, dict]) -> dict[str, list[dict]]:
@@ -73,8 +126,9 @@ def real_error_pairs(rows: dict[str, dict]) -> dict[str, list[dict]]:
             fixed.append(raw[pos:start] + item["corrected"])
             pos = end
         pair = {"noisy": raw, "clean": "".join(fixed) + raw[pos:]}
-        pairs[items[0].get("split", "all")].append(pair)
-        pairs["all"].append(pair) if items[0].get("split", "all") != "all" else None
+        pairs["all"].append(pair)
+        if items[0].get("split", "all") != "all":
+            pairs[items[0]["split"]].append(pair)
     return pairs
 
 
@@ -84,31 +138,132 @@ def timed(fn: Callable[[], object]) -> tuple[object, float]:
     return value, time.perf_counter() - start
 
 
+# --- fitting (estimation half and synthetic noise only) -------------------------------------------------------
+def word_pairs(pages: list[dict]) -> list[tuple[str, str]]:
+    """(noisy, clean) single-word units of aligned pages, right ones included (they are the rates' base)."""
+    return [(n, c) for p in pages for n, c, _ in word_units(p["noisy"], p["clean"], p["noisy"])
+            if n and c and " " not in n and " " not in c and n.isalpha() and c.isalpha()]
+
+
+def estimate(pages: list[dict]) -> None:
+    """Re-estimate the confusion costs on the estimation half and write them as the learned overlay."""
+    table = estimate_costs(word_pairs(pages), load_confusions(), prior=PRIOR_WEIGHT, offset=ERROR_LOG_PRIOR)
+    save_confusions(table, LEARNED_PATH, "Confusion costs re-estimated by `python bench/correction.py --estimate`\n"
+                    "from tesseract pages (estimation half of bench/_generated/ocr_pairs.jsonl), smoothed towards\n"
+                    "data/confusions.tsv; costs are relative to the prior odds of an error (nats). Overlaid on it.")
+    print(f"wrote {LEARNED_PATH}")
+
+
+def dev_chronicle(rows: list[dict]) -> str:
+    """Chronicle pages outside every aligned sentence (the exam's sentences are blanked out)."""
+    text = CHRONICLE.read_text(encoding="utf-8")
+    chars = list(text)
+    for row in rows:
+        if row.get("raw_start") is None:
+            continue  # a sentence that was never located in the chronicle
+        for k in range(row["raw_start"], row["raw_end"]):
+            chars[k] = " "
+    pages = "".join(chars).split("\f")
+    step, first = SYNTHETIC_PAGES
+    return unicodedata.normalize("NFC", "\f".join(pages[first::step]))
+
+
+def page_examples(pages: list[dict], seed: CorpusStats) -> tuple[list, list]:
+    """Features and labels of every proposal on real OCR pages: right when applying it alone removes exactly
+    the characters it changes from the page's distance to the clean text."""
+    rows, labels = [], []
+    for page in pages:
+        noisy = unicodedata.normalize("NFC", page["noisy"])
+        clean = comparable(page["clean"])
+        before = edit_distance(comparable(noisy), clean)
+        corrector = Corrector(seed.merge(CorpusStats.from_text(noisy)), confusions=tesseract_table())
+        for edit, features in corrector.proposals(noisy, "keep"):
+            if features is None:
+                continue
+            after = edit_distance(comparable(noisy[:edit.start] + edit.corrected + noisy[edit.end:]), clean)
+            change = edit_distance(comparable(noisy[edit.start:edit.end]), comparable(edit.corrected))
+            rows.append(features)
+            labels.append(int(before - after == change))
+    return rows, labels
+
+
+def synthetic_examples(text: str) -> tuple[list, list, float]:
+    """Features and labels of every proposal on the chronicle with synthetic noise, and the false corrections
+    per 10k words the clean text gets."""
+    noisy, truth = add_noise(text, default_table(), SYNTHETIC_RATE, seed=7)
+    corrector = Corrector(CorpusStats.from_text(noisy))
+    rows, labels = [], []
+    for edit, features in corrector.proposals(noisy, "hòa"):
+        if features is None or edit.start not in truth:
+            continue
+        rows.append(features)
+        labels.append(int(key_of(edit.corrected) == key_of(truth[edit.start])))
+    clean_edits = Corrector(CorpusStats.from_text(text)).correct(text, "hòa")
+    fp = 1e4 * sum(e.applied for e in clean_edits) / max(len(text.split()), 1)
+    return rows, labels, fp
+
+
+def fit(pages: list[dict], rows_alignment: list[dict]) -> None:
+    """Fit the calibration on the estimation half and on synthetic noise in the dev chronicle; print dev figures."""
+    seed = seed_stats()
+    x1, y1 = page_examples(pages, seed)
+    x2, y2, fp = synthetic_examples(dev_chronicle(rows_alignment))
+    print(f"tesseract estimation half: {len(y1)} proposals, {sum(y1)} right; synthetic: {len(y2)}, {sum(y2)} right; "
+          f"clean dev chronicle (current model): {fp:.2f} applied / 10k words")
+    model = fit_logistic(x1 + x2, y1 + y2, l2=1.0)
+    save_calibration(model, CALIBRATION_PATH, "Fitted by `python bench/correction.py --fit` on the proposals of the "
+                     "tesseract estimation half and of synthetic noise in chronicle pages outside the aligned "
+                     "sentences; label = the proposal is right.")
+    for name, xs, ys in (("tesseract est.", x1, y1), ("synthetic", x2, y2)):
+        for threshold in (0.5, 0.6, 0.7, 0.8, 0.9):
+            chosen = [y for x, y in zip(xs, ys) if model.score(x) >= threshold]
+            print(f"  {name:15s} score>={threshold}: applied {len(chosen):5d}, precision "
+                  f"{sum(chosen) / max(len(chosen), 1):.3f}, share of right proposals {sum(chosen) / max(sum(ys), 1):.3f}")
+    print(f"wrote {CALIBRATION_PATH}")
+
+
+# --- benchmark -------------------------------------------------------------------------------------------------
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--estimate", action="store_true", help="re-estimate confusion costs (estimation half)")
+    parser.add_argument("--fit", action="store_true", help="refit the calibration (estimation half + synthetic)")
+    args = parser.parse_args()
     if not ALIGNMENT.exists():
         print(f"skipped: {ALIGNMENT} is absent")
         return
-    rows = {r["id"]: r for r in read_jsonl(ALIGNMENT)}
+    alignment = read_jsonl(ALIGNMENT)
+    ocr_pairs = read_jsonl(OCR_PAIRS) if OCR_PAIRS.exists() else []
+    estimation, evaluation = tesseract_halves(ocr_pairs)
+    if args.estimate or args.fit:
+        if args.estimate:
+            estimate(estimation)
+        if args.fit:
+            fit(estimation, alignment)
+        return
+    rows = {r["id"]: r for r in alignment}
     clean_texts = [r["clean"] for r in rows.values() if r["diff_class"] in CLEAN_CLASSES]
     batch_text = CHRONICLE.read_text(encoding="utf-8") if CHRONICLE.exists() else "\n".join(clean_texts)
     stats, stats_s = timed(lambda: CorpusStats.from_text(unicodedata.normalize("NFC", batch_text)))
-    systems: dict[str, System] = {
-        "ours": ours(stats),
-        "symspell": symspell_baseline(load_lexicon()),
-        "text_normalize": underthesea_text_normalize,
+    lexicon = load_lexicon()
+    systems: dict[str, tuple[System, System]] = {
+        "ours": (ours(stats), ours_per_page(seed_stats())),
+        "symspell": (symspell_baseline(lexicon),) * 2,
+        "text_normalize": (underthesea_text_normalize,) * 2,
     }
     chars = sum(len(t) for t in clean_texts)
     words = sum(len(t.split()) for t in clean_texts)
-    results: dict = {"clean_words": words, "batch_stats_seconds": round(stats_s, 2), "systems": {}}
+    results: dict = {"clean_words": words, "batch_stats_seconds": round(stats_s, 2),
+                     "tesseract_pages": {"estimation": len(estimation), "evaluation": len(evaluation)}, "systems": {}}
     real = real_error_pairs(rows) if REAL_DEVSET.exists() else {}
-    ocr_pairs = read_jsonl(OCR_PAIRS) if OCR_PAIRS.exists() else []
-    for name, system in systems.items():
+    for name, (system, page_system) in systems.items():
         fp, seconds = timed(lambda: false_corrections_per_10k(clean_texts, system))
         entry: dict = {"false_per_10k_words": round(fp, 2), "chars_per_second": round(chars / seconds)}
-        for split, pairs in real.items():
-            entry[f"real_{split}"] = evaluate_pairs(pairs, system)
-        if ocr_pairs:
-            entry["tesseract"] = evaluate_pairs(ocr_pairs, system)
+        for split in ("all", "dev", "test", "dev+test", "train"):
+            pairs = real.get(split, real.get("dev", []) + real.get("test", []) if split == "dev+test" else [])
+            if pairs:
+                entry[f"real_{split}"] = evaluate_pairs(pairs, system)
+        if evaluation:
+            entry["tesseract_eval"] = evaluate_pairs(evaluation, page_system)
         results["systems"][name] = entry
     report(results)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
@@ -128,7 +283,7 @@ def report(results: dict) -> None:
           + "".join(f"{results['systems'][n]['false_per_10k_words']:16.2f}" for n in names))
     print(f"{'chars / second':34s}" + "".join(f"{results['systems'][n]['chars_per_second']:16d}" for n in names))
     for key in [k for k in first if isinstance(first[k], dict)]:
-        for metric in ("precision", "recall", "cer_before", "cer_after", "changed", "erroneous"):
+        for metric in ("precision", "recall", "cer_before", "cer_after", "cer_reduction", "changed", "erroneous"):
             values = [results["systems"][n][key][metric] for n in names]
             cells = "".join(f"{v:16d}" if isinstance(v, int) else f"{_fmt(v):>16s}" for v in values)
             print(f"{key + ' ' + metric:34s}{cells}")

@@ -21,7 +21,8 @@ TONE_NAMES = ("ngang", "huyền", "sắc", "ngã", "hỏi", "nặng")
 DEFAULT_TONE_COST = 5.0
 DEFAULT_MARK_COST = 5.0
 # Base letter of each marked letter, to compare marks letter by letter.
-_MARK_BASE = {"ă": "a", "â": "a", "ê": "e", "ô": "o", "ơ": "o", "ư": "u", "đ": "d"}
+MARK_BASE = {"ă": "a", "â": "a", "ê": "e", "ô": "o", "ơ": "o", "ư": "u", "đ": "d"}
+_MARKED = frozenset(MARK_BASE) | frozenset(MARK_BASE.values())
 
 
 @dataclass
@@ -48,7 +49,7 @@ class ConfusionTable:
         cost = 0.0
         for a, b in zip(observed, intended):
             if a != b:
-                if _MARK_BASE.get(a, a) != _MARK_BASE.get(b, b):
+                if MARK_BASE.get(a, a) != MARK_BASE.get(b, b):
                     return math.inf
                 cost += self.mark.get((a, b), DEFAULT_MARK_COST)
         return cost
@@ -84,10 +85,40 @@ def load_confusions(path: Path | None = None) -> ConfusionTable:
     return table
 
 
+LEARNED_PATH = DATA_DIR / "confusions_learned.tsv"
+
+
+def overlay(base: ConfusionTable, learned: ConfusionTable) -> ConfusionTable:
+    """``base`` where ``learned`` (one scanner's habits) makes a confusion cheaper or adds one; a confusion one
+    scanner never made keeps its cost, since other scanners ("lnrởng", "NNhưng") do make it."""
+
+    def cheaper(a: dict, b: dict) -> dict:
+        return {**a, **{k: min(v, a.get(k, math.inf)) for k, v in b.items()}}
+
+    return ConfusionTable(cheaper(base.glyph, learned.glyph), cheaper(base.tone, learned.tone),
+                          cheaper(base.mark, learned.mark), cheaper(base.single, learned.single))
+
+
 @lru_cache(maxsize=1)
 def default_table() -> ConfusionTable:
-    """The table shipped in data/confusions.tsv (loaded once per process)."""
+    """The hand-written table in data/confusions.tsv (loaded once per process)."""
     return load_confusions()
+
+
+@lru_cache(maxsize=1)
+def tesseract_table() -> ConfusionTable:
+    """The hand-written table made cheaper where tesseract's habits (data/confusions_learned.tsv) say so: for
+    text known to come from tesseract; a scanned book's own habits differ ("NNhưng" is no tesseract error)."""
+    return overlay(default_table(), load_confusions(LEARNED_PATH))
+
+
+def save_confusions(table: ConfusionTable, path: Path, note: str) -> None:
+    """Write ``table`` in the confusions TSV format, with ``note`` as its header comment."""
+    lines = [f"# {line}" for line in note.splitlines()] + ["# kind\tobserved\tintended\tcost"]
+    lines += [f"glyph\t{o}\t{i}\t{c:.2f}" for (o, i), c in sorted(table.glyph.items())]
+    lines += [f"tone\t{TONE_NAMES[o]}\t{TONE_NAMES[i]}\t{c:.2f}" for (o, i), c in sorted(table.tone.items())]
+    lines += [f"mark\t{o}\t{i}\t{c:.2f}" for (o, i), c in sorted(table.mark.items())]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def _rewrites(form: str, rules: list[tuple[str, str, float]], double_cost: float) -> Iterable[tuple[str, float]]:
@@ -131,16 +162,20 @@ def _tone_of(word: str) -> int:
     return tones[0] if tones else 0
 
 
-def estimate_costs(pairs: Iterable[tuple[str, str]], table: ConfusionTable, prior: float = 1.0) -> ConfusionTable:
-    """Re-estimate glyph and tone costs from aligned (noisy, clean) word pairs, smoothed towards ``table``.
+def estimate_costs(pairs: Iterable[tuple[str, str]], table: ConfusionTable, prior: float = 1.0,
+                   offset: float = 0.0) -> ConfusionTable:
+    """Re-estimate glyph, tone and mark costs from aligned (noisy, clean) word pairs, smoothed towards ``table``.
 
-    A rule's probability is (times it was seen + prior * exp(-old cost)) / (times its intended form occurred
-    + prior); the new cost is its -log. Kinds without evidence keep their old costs.
+    A rule's probability is (times it was seen + prior * exp(-old cost - offset)) / (times its intended form
+    occurred + prior); the new cost is its -log minus ``offset`` (the corrector's costs are relative to the
+    prior odds of an error, so ``offset`` = -log P(error) keeps the scale). Kinds without evidence keep theirs.
     """
     glyph_seen: Counter[tuple[str, str]] = Counter()
     glyph_base: Counter[str] = Counter()
     tone_seen: Counter[tuple[int, int]] = Counter()
     tone_base: Counter[int] = Counter()
+    mark_seen: Counter[tuple[str, str]] = Counter()
+    mark_base: Counter[str] = Counter()
     for noisy, clean in pairs:
         noisy, clean = unicodedata.normalize("NFC", noisy), unicodedata.normalize("NFC", clean)
         tone_base[_tone_of(clean)] += 1
@@ -152,14 +187,22 @@ def estimate_costs(pairs: Iterable[tuple[str, str]], table: ConfusionTable, prio
         for diff in _char_diffs(bare_noisy, bare_clean):
             if diff in table.glyph:
                 glyph_seen[diff] += 1
+        mark_base.update(c for c in bare_clean if c in _MARKED)
+        if len(bare_noisy) == len(bare_clean):
+            mark_seen.update((a, b) for a, b in zip(bare_noisy, bare_clean)
+                             if a != b and MARK_BASE.get(a, a) == MARK_BASE.get(b, b))
+
+    def smoothed(seen: int, base: int, old: float) -> float:
+        return -math.log((seen + prior * math.exp(-old - offset)) / (base + prior)) - offset
+
     new = ConfusionTable(dict(table.glyph), dict(table.tone), dict(table.mark), dict(table.single))
     for key, old in table.glyph.items():
         if glyph_base[key[1]]:
-            p = (glyph_seen[key] + prior * math.exp(-old)) / (glyph_base[key[1]] + prior)
-            new.glyph[key] = -math.log(p)
+            new.glyph[key] = smoothed(glyph_seen[key], glyph_base[key[1]], old)
     for key in set(table.tone) | set(tone_seen):
         if tone_base[key[1]]:
-            old = table.tone.get(key, DEFAULT_TONE_COST)
-            p = (tone_seen[key] + prior * math.exp(-old)) / (tone_base[key[1]] + prior)
-            new.tone[key] = -math.log(p)
+            new.tone[key] = smoothed(tone_seen[key], tone_base[key[1]], table.tone.get(key, DEFAULT_TONE_COST))
+    for key in set(table.mark) | set(mark_seen):
+        if mark_base[key[1]]:
+            new.mark[key] = smoothed(mark_seen[key], mark_base[key[1]], table.mark.get(key, DEFAULT_MARK_COST))
     return new

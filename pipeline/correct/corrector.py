@@ -3,26 +3,29 @@
 For a token w and each candidate c reachable through the confusion model, the score is
 log P(w | c) + log P(c | left neighbour) + log P(right neighbour | c), with a Witten-Bell bigram model whose
 counts are the lexicon's (corpus + dictionary words) plus the batch's own (``CorpusStats``, the token itself
-left out). The posterior of the best candidate among {w} + candidates is the edit's score, applied at or above
-``threshold``. Names are corrected only towards a foreign name the batch uses often.
+left out). The posterior of the best candidate among {w} + candidates, with what the context says about the
+token and the candidate, goes through a logistic calibration (``calibration.py``, weights in data/) whose
+P(the correction is right) is the edit's score, applied at or above ``threshold``. Names are corrected only
+towards a foreign name the batch uses often.
 """
 from __future__ import annotations
 
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from pipeline.correct.calibration import Calibration, load_calibration
 from pipeline.correct.confusion import ConfusionTable, default_table, glyph_variants
 from pipeline.correct.lexicon import Lexicon, key_of, load_lexicon, skeleton
 from pipeline.correct.stats import CorpusStats
 from pipeline.correct.syllable import classify_token, split_tone
 from pipeline.correct.tokens import Token, tokenize
 from pipeline.document import CleanEdit
-from pipeline.normalize.tone import restyle_word
+from pipeline.normalize.tone import CANDIDATE, restyle_word
 
-DEFAULT_THRESHOLD = 0.6
+DEFAULT_THRESHOLD = 0.75
 MIN_SUGGESTION = 0.2  # candidates below this posterior are not worth showing to a reader
 ERROR_LOG_PRIOR = 4.6  # -log P(a given token is misread): about one OCR error per 100 words
 LM_WEIGHT = 1.0  # the bigram model is sparse and over-confident: its log-probabilities are tempered
@@ -32,11 +35,13 @@ WELL_SUPPORTED = 20.0  # lexicon bigram count above which a known word is taken 
 # log P(the printed token is what the author wrote) for tokens outside the lexicon, by spelling class.
 UNKNOWN_LOG_PRIOR = {"vi": -3.0, "damage": -12.0}
 NAME_CAPITAL_PENALTY = 2.0  # in nats, against correcting a capitalized word inside a sentence
-NAME_NOVEL_PSEUDO = 0.1  # weight of "a new name used once" against a frequent look-alike name
+NAME_NOVEL_PSEUDO = 0.03  # weight of "a new name used once" against a frequent look-alike name
 NAME_MIN_COUNT = 2  # a name must occur this often in the batch to attract corrections
 NAME_MAX_COST = 5.0
 NAME_MIN_LENGTH = 4
-NUMBER_SCORE = 0.75  # a glued day-month before a year ("123-1921") with exactly one valid reading
+NUMBER_SCORE = 0.9  # a glued day-month before a year ("123-1921") with exactly one valid reading
+LOGIT_CLIP = 8.0
+SUPPORT_RATIO = 0.5  # a real word is only challenged by a candidate with at least this share of its bigram support
 _GLUED_DATE = re.compile(r"^(\d{3})-(\d{4})$")
 
 
@@ -46,6 +51,7 @@ class _Resources:
     table: ConfusionTable
     skeletons: dict[str, tuple[str, ...]]
     continuations: dict[str, tuple[float, int]]  # key -> (bigram count as left word, distinct right words)
+    calibration: Calibration
 
 
 @lru_cache(maxsize=1)
@@ -56,7 +62,7 @@ def _resources() -> _Resources:
     for syllable in lexicon.unigrams:
         index.setdefault(skeleton(syllable), []).append(syllable)
     return _Resources(lexicon, default_table(), {k: tuple(v) for k, v in index.items()},
-                      _continuations(lexicon.bigrams))
+                      _continuations(lexicon.bigrams), load_calibration())
 
 
 def _continuations(bigrams: dict[tuple[str, str], float]) -> dict[str, tuple[float, int]]:
@@ -73,6 +79,7 @@ class _Batch:
 
     def __init__(self, stats: CorpusStats, lexicon_continuations: dict[str, tuple[float, int]]):
         self.stats = stats
+        self._lexicon_continuations = lexicon_continuations
         self.unigrams: Counter[str] = Counter()
         capitalized: Counter[str] = Counter()
         for surface, n in stats.tokens.items():
@@ -82,11 +89,7 @@ class _Batch:
             capitalized[key_of(surface)] += n
         self.capitalized = {k for k, n in capitalized.items() if 2 * n > self.unigrams[k]}
         self.bigrams = stats.bigrams
-        extra = _continuations(dict(stats.bigrams))
-        self.continuations = dict(lexicon_continuations)
-        for key, (total, distinct) in extra.items():
-            base = self.continuations.get(key, (0.0, 0))
-            self.continuations[key] = (base[0] + total, base[1] + distinct)
+        self._extra_continuations = _continuations(dict(stats.bigrams))
         self.names = {n: c for n, c in stats.tokens.items()
                       if c >= NAME_MIN_COUNT and n[0].isupper() and classify_token(n) == "foreign"}
         self.name_deletes: dict[str, list[str]] = {}
@@ -95,12 +98,19 @@ class _Batch:
                 self.name_deletes.setdefault(variant, []).append(name)
 
 
+    def continuation(self, key: str) -> tuple[float, int]:
+        """(bigram count of ``key`` as left word, distinct right words) in the lexicon and the batch together."""
+        total, distinct = self._lexicon_continuations.get(key, (0.0, 0))
+        extra = self._extra_continuations.get(key)
+        return (total + extra[0], distinct + extra[1]) if extra else (total, distinct)
+
+
 def _name_like(tok: Token) -> bool:
     return tok.text[0].isupper() and not tok.initial
 
 
 def _same_register(neighbour: Token, tok: Token) -> bool:
-    """A neighbour is context only if both or neither look like names: "sông Nhị" says nothing about "sông"."""
+    """Context for a capitalized word comes only from words of its own kind ("Sông" beside "Nhị" is a name)."""
     return _name_like(neighbour) == _name_like(tok) or neighbour.initial or not tok.text[0].isupper()
 
 
@@ -120,10 +130,14 @@ def _case_like(word: str, model: str, initial: bool) -> str:
 class Corrector:
     """Proposes OCR corrections for one text at a time, using batch statistics when given."""
 
-    def __init__(self, stats: CorpusStats | None = None, threshold: float = DEFAULT_THRESHOLD):
+    def __init__(self, stats: CorpusStats | None = None, threshold: float = DEFAULT_THRESHOLD,
+                 confusions: ConfusionTable | None = None):
+        """``confusions`` replaces the shipped confusion table (e.g. ``confusion.tesseract_table()``)."""
         self.threshold = threshold
         self.stats = stats
         self._res = _resources()
+        if confusions is not None:
+            self._res = replace(self._res, table=confusions)
         self._candidate_cache: dict[tuple[str, bool], list[tuple[str, float]]] = {}
         self._batch = _Batch(stats, self._res.continuations) if stats is not None else None
 
@@ -147,7 +161,7 @@ class Corrector:
 
     def _p_next(self, batch: _Batch, left: str, right: str, own: str | None, held_out: float) -> float:
         """Witten-Bell P(right | left)."""
-        total, distinct = batch.continuations.get(left, (0.0, 0))
+        total, distinct = batch.continuation(left)
         p_uni = self._p_uni(batch, right, held_out if right == own else 0.0)
         if distinct == 0:
             return p_uni
@@ -222,48 +236,68 @@ class Corrector:
 
     # --- decisions ----------------------------------------------------------------------------------------
     @staticmethod
-    def _posterior(own_score: float, scored: list[tuple[str, float]]) -> tuple[str, float] | None:
-        if not scored:
-            return None
-        best, best_score = max(scored, key=lambda kv: kv[1])
-        top = max(own_score, best_score)
-        norm = math.exp(own_score - top) + sum(math.exp(s - top) for _, s in scored)
-        return best, math.exp(best_score - top) / norm
+    def _posterior(own_score: float, scored: list[tuple[str, float, float, float]]) -> float:
+        """Posterior of the best candidate (scored rows: candidate, score, channel cost, LM log-probability)."""
+        top = max(own_score, scored[0][1])
+        norm = math.exp(own_score - top) + sum(math.exp(s - top) for _, s, _, _ in scored)
+        return math.exp(scored[0][1] - top) / norm
 
     def _decide_vi(self, batch: _Batch, tok: Token, cls: str, prev: str | None,
-                   nxt: str | None) -> tuple[str, float, str] | None:
-        """Best (candidate key, posterior, kind) for a Vietnamese-looking token."""
+                   nxt: str | None) -> tuple[str, tuple[float, ...], str] | None:
+        """Best (candidate key, calibration features, kind) for a Vietnamese-looking token."""
         surface = tok.text
         key = key_of(surface)
         name_like = surface[0].isupper() and not tok.initial
-        if cls == "vi" and key in self._res.lexicon.unigrams:
-            own = self._log_lm(batch, prev, key, nxt, own=True)
+        realword = cls == "vi" and key in self._res.lexicon.unigrams
+        own_lm = self._log_lm(batch, prev, key, nxt, own=True)
+        scored: list[tuple[str, float, float, float]] = []
+        if realword:
+            own = own_lm
             support = self._support(batch, prev, key, nxt, own=True)
-            scored = [
-                (cand, self._log_lm(batch, prev, cand, nxt, own=False) - cost - ERROR_LOG_PRIOR
-                 - self._name_penalty(batch, cand, name_like))
-                for cand, cost in self._vi_candidates(surface, damaged=False)
-                if self._has_bigram(batch, prev, cand, nxt) and self._support(batch, prev, cand, nxt, own=False) > support
-            ]
-            kind = "ocr_realword"
+            for cand, cost in self._vi_candidates(surface, damaged=False):
+                if self._has_bigram(batch, prev, cand, nxt) and self._support(batch, prev, cand, nxt, False) > support * SUPPORT_RATIO:
+                    lm = self._log_lm(batch, prev, cand, nxt, own=False)
+                    scored.append((cand, lm - cost - ERROR_LOG_PRIOR - self._name_penalty(batch, cand, name_like),
+                                   cost, lm))
         else:
             own = UNKNOWN_LOG_PRIOR.get(cls, UNKNOWN_LOG_PRIOR["damage"]) + math.log(self._p_uni(batch, key, 1.0))
-            scored = [
-                (cand, self._log_lm(batch, prev, cand, nxt, own=False) - cost - self._name_penalty(batch, cand, name_like))
-                for cand, cost in self._vi_candidates(surface, damaged=True)
-            ]
-            kind = "ocr_nonword"
+            for cand, cost in self._vi_candidates(surface, damaged=True):
+                lm = self._log_lm(batch, prev, cand, nxt, own=False)
+                scored.append((cand, lm - cost - self._name_penalty(batch, cand, name_like), cost, lm))
             split_cost = self._res.table.single.get("split", math.inf)
             for left, right in self._split_candidates(surface):
-                score = (self._log_lm(batch, prev, left, right, own=False)
-                         + self._log_lm(batch, None, right, nxt, own=False)
-                         - math.log(self._p_uni(batch, right)))
-                scored.append((f"{left} {right}", score - split_cost - self._name_penalty(batch, left, name_like)))
-        decision = self._posterior(own, scored)
-        if decision is None:
+                lm = (self._log_lm(batch, prev, left, right, own=False) + self._log_lm(batch, None, right, nxt, own=False)
+                      - math.log(self._p_uni(batch, right)))
+                scored.append((f"{left} {right}", lm - split_cost - self._name_penalty(batch, left, name_like),
+                               split_cost, lm))
+        if not scored:
             return None
-        cand, prob = decision
-        return cand, prob, "spacing" if " " in cand else kind
+        scored.sort(key=lambda row: -row[1])
+        posterior = self._posterior(own, scored)
+        cand, _, cost, lm = scored[0]
+        spacing = " " in cand
+        first, last = cand.split(" ")[0], cand.split(" ")[-1]
+        own_count = max(self._uni(batch, key) - 1.0, 0.0)
+        own_support = self._support(batch, prev, key, nxt, own=True)
+        cand_support = (self._support(batch, prev, first, None, own=False) + self._support(batch, None, last, nxt, own=False)
+                        + (self._bi(batch, first, last, None) if spacing else 0.0))
+        features = (
+            max(min(math.log(max(posterior, 1e-12) / max(1.0 - posterior, 1e-12)), LOGIT_CLIP), -LOGIT_CLIP),
+            cost,
+            float(realword),
+            float(spacing),
+            float(cls == "damage"),
+            float(own_support > 0),
+            float(cand_support > 0),
+            math.log1p(own_count),
+            math.log1p(min(self._uni(batch, w) for w in (first, last))),
+            math.log1p(max(batch.unigrams.get(key, 0) - 1, 0)),
+            float(name_like),
+            float(prev is not None) + float(nxt is not None),
+            max(min(lm - own_lm, 20.0), -20.0),
+            math.log1p(cand_support) - math.log1p(own_support),
+        )
+        return cand, features, "spacing" if spacing else ("ocr_realword" if realword else "ocr_nonword")
 
     @staticmethod
     def _name_penalty(batch: _Batch, cand: str, name_like: bool) -> float:
@@ -286,8 +320,11 @@ class Corrector:
             for name in batch.name_deletes.get(variant, ()):
                 if name.lower() != surface.lower():
                     costs[name] = min(costs.get(name, math.inf), edit)
-        scored = [(name, math.log(batch.names[name]) - cost) for name, cost in costs.items() if cost <= NAME_MAX_COST]
-        return self._posterior(math.log(max(own_count - 1, 0) + NAME_NOVEL_PSEUDO), scored)
+        scored = sorted(((name, math.log(batch.names[name]) - cost, cost, 0.0) for name, cost in costs.items()
+                         if cost <= NAME_MAX_COST), key=lambda row: -row[1])
+        if not scored:
+            return None
+        return scored[0][0], self._posterior(math.log(max(own_count - 1, 0) + NAME_NOVEL_PSEUDO), scored)
 
     @staticmethod
     def _decide_number(surface: str) -> str | None:
@@ -315,14 +352,15 @@ class Corrector:
                 return True
         return False
 
-    def _decide(self, batch: _Batch, tokens: list[Token], keys: list[str | None], i: int) -> tuple[str, float, str] | None:
-        """(correction as written, posterior, kind) for token ``i``, or None."""
+    def _decide(self, batch: _Batch, tokens: list[Token], keys: list[str | None],
+                i: int) -> tuple[str, float, str, tuple[float, ...] | None] | None:
+        """(correction as written, score, kind, calibration features or None) for token ``i``, or None."""
         tok = tokens[i]
         surface = tok.text
         cls = classify_token(surface)
         if cls == "number":
             fixed = self._decide_number(surface)
-            return (fixed, NUMBER_SCORE, "number") if fixed else None
+            return (fixed, NUMBER_SCORE, "number", None) if fixed else None
         if cls == "vi" and keys[i] in self._res.lexicon.unigrams and self._well_supported(i, tokens, keys):
             return None
         if surface.isupper() or len(surface) < NAME_MIN_LENGTH:
@@ -331,32 +369,37 @@ class Corrector:
         elif cls == "foreign" or (cls == "damage" and surface[0].isupper() and not tok.initial):
             named = self._decide_name(batch, surface)
             if named or cls == "foreign":
-                return (named[0], named[1], "name") if named else None
+                return (named[0], named[1], "name", None) if named else None
         prev = keys[i - 1] if tok.linked and i > 0 and _same_register(tokens[i - 1], tok) else None
         nxt = keys[i + 1] if i + 1 < len(tokens) and tokens[i + 1].linked and _same_register(tokens[i + 1], tok) else None
-        return self._decide_vi(batch, tok, cls, prev, nxt)
+        found = self._decide_vi(batch, tok, cls, prev, nxt)
+        if found is None:
+            return None
+        cand, features, kind = found
+        return cand, self._res.calibration.score(features), kind, features
 
     @staticmethod
-    def _written(batch: _Batch, cand: str, tok: Token, after_capital: bool, tone_style: str) -> str:
-        """The candidate as the document writes it: tone placement, case, and names inside a name ("Phần Lan")."""
-        word = " ".join(restyle_word(w, tone_style) for w in cand.split(" "))
+    def _written(batch: _Batch, cand: str, tok: Token, after_capital: bool, style: str, keep: bool) -> str:
+        """The candidate as the document writes it: tone placement (with ``keep``, the token's own if it shows
+        one, else ``style``, the document's), case, and names inside a name ("Phần Lan")."""
+        style = _placement(tok.text) or style if keep else style
+        word = " ".join(restyle_word(w, style) for w in cand.split(" "))
         if after_capital and cand in batch.capitalized:
             word = word[:1].upper() + word[1:]
         return _case_like(word, tok.text, tok.initial)
 
-    def correct(self, text: str, tone_style: str = "hòa") -> list[CleanEdit]:
-        """Edits (clean offsets, applied and suggested) for the OCR errors found in ``text``."""
-        batch = self._batch or _Batch(CorpusStats.from_text(text), self._res.continuations)
+    def _decisions(self, batch: _Batch, text: str) -> tuple[list[Token], dict[int, tuple[str, float, str, tuple[float, ...] | None]]]:
+        """Tokens of ``text`` and, by token index, every decision worth a look."""
         tokens = list(tokenize(text))
         keys = [key_of(t.text) if t.text[0].isalpha() else None for t in tokens]
         decisions = {}
         for i in range(len(tokens)):
             found = self._decide(batch, tokens, keys, i)
-            if found and found[1] >= MIN_SUGGESTION:
+            if found:
                 decisions[i] = found
         # Second look at neighbouring corrections, each now seeing the other's corrected form.
         corrected_keys = list(keys)
-        for i, (cand, prob, kind) in decisions.items():
+        for i, (cand, prob, kind, _) in decisions.items():
             if prob >= self.threshold and kind.startswith("ocr_") and " " not in cand:
                 corrected_keys[i] = cand
         for i in [i for i in decisions if i - 1 in decisions or i + 1 in decisions]:
@@ -364,12 +407,20 @@ class Corrector:
                 saved, corrected_keys[i] = corrected_keys[i], keys[i]
                 again = self._decide(batch, tokens, corrected_keys, i)
                 corrected_keys[i] = saved
-                if again is None or again[1] < MIN_SUGGESTION:
+                if again is None:
                     del decisions[i]
                 else:
                     decisions[i] = again
-        edits = []
-        for i, (cand, prob, kind) in sorted(decisions.items()):
+        return tokens, decisions
+
+    def proposals(self, text: str, tone_style: str = "hòa") -> list[tuple[CleanEdit, tuple[float, ...] | None]]:
+        """Every correction considered, whatever its score, with its calibration features (None for names and
+        numbers): what ``correct`` filters, and what the calibration is fitted on."""
+        batch = self._batch or _Batch(CorpusStats.from_text(text), self._res.continuations)
+        style = document_style(text) if tone_style == "keep" else tone_style
+        tokens, decisions = self._decisions(batch, text)
+        out = []
+        for i, (cand, prob, kind, features) in sorted(decisions.items()):
             tok = tokens[i]
             after_capital = tok.linked and i > 0 and tokens[i - 1].text[:1].isupper()
             if kind in ("name", "number"):
@@ -378,11 +429,28 @@ class Corrector:
                 cut = len(cand.split(" ")[0])
                 written = tok.text[:cut] + " " + tok.text[cut:]
             else:
-                written = self._written(batch, cand, tok, after_capital, tone_style)
+                written = self._written(batch, cand, tok, after_capital, style, tone_style == "keep")
             if written != tok.text:
                 score = round(prob, 4)
-                edits.append(CleanEdit(tok.start, tok.end, written, kind, score, score >= self.threshold))
-        return edits
+                out.append((CleanEdit(tok.start, tok.end, written, kind, score, score >= self.threshold), features))
+        return out
+
+    def correct(self, text: str, tone_style: str = "hòa") -> list[CleanEdit]:
+        """Edits (clean offsets, applied and suggested) for the OCR errors found in ``text``."""
+        return [edit for edit, _ in self.proposals(text, tone_style) if edit.score >= MIN_SUGGESTION]
+
+
+def document_style(text: str) -> str:
+    """"hòa" or "hoà": the tone placement most open oa/oe/uy syllables of ``text`` use ("hòa" when none do)."""
+    votes = Counter(_placement(m.group()) for m in CANDIDATE.finditer(text))
+    return "hoà" if votes["hoà"] > votes["hòa"] else "hòa"
+
+
+def _placement(word: str) -> str | None:
+    """The style a word's own tone placement shows, or None when both styles write it alike."""
+    if restyle_word(word, "hòa") == restyle_word(word, "hoà"):
+        return None
+    return "hòa" if restyle_word(word, "hòa") == word else ("hoà" if restyle_word(word, "hoà") == word else None)
 
 
 def _single_edits(word: str) -> set[str]:

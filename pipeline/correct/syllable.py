@@ -18,8 +18,6 @@ _TONE_OF_MARK = {m: i + 1 for i, m in enumerate(TONE_MARKS)}
 SAC, NANG = 2, 5
 # Letters only Vietnamese writes (a French or Russian transliteration never has them).
 _VIETNAMESE_ONLY = set("ăơưđ") | set("ảãạẻẽẹỉĩịỏõọủũụỷỹỵằắẳẵặầấẩẫậềếểễệồốổỗộờớởỡợừứửữựìíòóúýỳ")
-# Accented letters of French (and other Latin-script) spellings of foreign names.
-_FOREIGN_ACCENTS = set("éèêëàâçîïôûùüÿœæ")
 _LETTERS = re.compile(r"^[^\W\d_]+$")
 _NUMBER = re.compile(r"^[\d][\d.,\-/:]*$")
 

@@ -1,6 +1,8 @@
 import math
 
-from pipeline.correct.confusion import default_table, estimate_costs, glyph_variants, load_confusions
+from pipeline.correct.confusion import (
+    default_table, estimate_costs, glyph_variants, load_confusions, tesseract_table,
+)
 
 
 def test_table_reads_every_kind():
@@ -30,3 +32,18 @@ def test_estimate_costs_makes_seen_confusions_cheaper(tmp_path):
     assert new.glyph[("rn", "m")] < table.glyph[("rn", "m")]
     assert new.glyph[("cl", "d")] > table.glyph[("cl", "d")]  # "d" seen without confusion
     assert new.tone[(4, 2)] < table.tone[(4, 2)]
+
+
+def test_estimate_costs_learns_mark_confusions_too():
+    table = default_table()
+    pairs = [("duyen", "duyên")] * 5 + [("duyên", "duyên")] * 5
+    new = estimate_costs(pairs, table, offset=4.6)
+    assert new.mark[("e", "ê")] < table.mark[("e", "ê")]
+
+
+def test_learned_overlay_only_makes_confusions_cheaper():
+    base, learned = default_table(), tesseract_table()
+    for kind in ("glyph", "tone", "mark"):
+        for key, cost in getattr(base, kind).items():
+            assert getattr(learned, kind)[key] <= cost
+    assert learned.glyph[("h", "b")] < base.glyph[("h", "b")]  # tesseract reads "b" as "h"

@@ -1,6 +1,8 @@
 import pytest
 
 from pipeline.correct import CorpusStats, Corrector
+from pipeline.correct.confusion import tesseract_table
+from pipeline.correct.corrector import DEFAULT_THRESHOLD, document_style
 
 # A made-up paragraph in the manner of the book: a frequent name and one misread variant of it.
 STORY = (
@@ -36,7 +38,7 @@ def test_edits_cover_exactly_the_changed_token(story_edits):
     for surface, edit in story_edits.items():
         assert STORY[edit.start:edit.end] == surface
         assert " " not in surface and surface.strip() == surface
-        assert 0.0 <= edit.score <= 1.0 and edit.applied == (edit.score >= 0.6)
+        assert 0.0 <= edit.score <= 1.0 and edit.applied == (edit.score >= DEFAULT_THRESHOLD)
 
 
 def test_clean_text_and_foreign_names_untouched():
@@ -54,7 +56,6 @@ def test_without_stats_the_text_is_its_own_batch():
     ("mâu thuẫn giĩra hai bên", "giĩra", "giữa"),
     ("quận công thoái vị. NNhưng ngay hôm sau", "NNhưng", "Nhưng"),
     ("nhiều kẻ Iưu manh đầu cơ", "Iưu", "lưu"),
-    ("tốp thợ đốt lửa ởxung quanh bản doanh", "ởxung", "ở xung"),
     ("Ngày 123-1921 có hội nghị", "123-1921", "12-3-1921"),
 ])
 def test_damaged_tokens(text, wrong, right):
@@ -66,3 +67,30 @@ def test_damaged_tokens(text, wrong, right):
 def test_corrections_keep_the_document_tone_style(style, expected):
     text = "họ muốn xã hội hoả các xí nghiệp"
     assert [e.corrected for e in Corrector().correct(text, style)] == [expected]
+
+
+def test_lost_space_is_proposed_but_left_to_the_reader():
+    """Joined words are calibrated below the threshold (few examples to learn from): a suggestion only."""
+    text = "tốp thợ đốt lửa ởxung quanh bản doanh"
+    edits = Corrector().correct(text, "hòa")
+    assert [(text[e.start:e.end], e.corrected, e.kind) for e in edits] == [("ởxung", "ở xung", "spacing")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("họ muốn xã hội hoả các xí nghiệp", "hoá"),  # the token's own placement
+    ("thuở ấy hoà bình, xã hội hoa các xí nghiệp", "hoá"),  # no mark: the document's ("hoà")
+    ("thuở ấy hòa bình, xã hội hoa các xí nghiệp", "hóa"),
+])
+def test_keep_style_keeps_the_token_or_document_placement(text, expected):
+    edits = Corrector(confusions=tesseract_table()).correct(text, "keep")
+    assert expected in [e.corrected for e in edits]
+
+
+def test_document_style_is_the_majority_placement():
+    assert document_style("hoà bình, thuỷ lợi, khoẻ mạnh, hòa") == "hoà"
+    assert document_style("không có chữ nào") == "hòa"
+
+
+def test_correct_rare_words_with_dictionary_neighbours_untouched():
+    text = "Vua sai quan đi học chữ, thu thuế, lấy máu ăn thề, làm bia biểu dương công trạng."
+    assert [e for e in Corrector(CorpusStats.from_text(text)).correct(text, "hòa") if e.applied] == []
