@@ -6,8 +6,10 @@ Sets (all read at run time, none committed):
   The batch statistics are the whole chronicle's (the book corrects itself).
 - clean text: the `clean` sentences of vhe_alignment.jsonl rows without content edits: false corrections.
 - tesseract pairs: bench/_generated/ocr_pairs.jsonl (built by bench/ocr), split by paragraph into an estimation
-  half (confusion costs and calibration are fitted on it) and an evaluation half (reported). Each page is
-  corrected with the seed book plus the page itself as its batch (a paragraph's other renderings never are).
+  half (confusion costs and calibration are fitted on it) and an evaluation half (reported), under two batch
+  protocols: per page (the seed book plus the page itself) and book (the seed book plus every noisy page of the
+  half, as when a whole OCR'd book is the batch; a paragraph's other renderings are left out, since a real book
+  never prints a paragraph twice). Only noisy text ever enters a batch.
 Speed is measured on the clean sentences. Figures go to bench/results/correction.json.
 
     python bench/correction.py             # the benchmark
@@ -96,6 +98,18 @@ def ours_per_page(seed: CorpusStats) -> System:
     return run
 
 
+def ours_book(pages: list[dict], seed: CorpusStats) -> System:
+    """Our corrector with tesseract's costs and the seed book plus every noisy page of ``pages`` as the batch,
+    less the other renderings of the page's own paragraph (the page itself stays, as in any batch)."""
+    correctors = dict(page_correctors(pages, seed, book=True))
+
+    def run(text: str) -> str:
+        text = unicodedata.normalize("NFC", text)
+        return apply_edits(text, correctors[text].correct(text, "keep"))
+
+    return run
+
+
 def seed_stats() -> CorpusStats:
     text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(SEED.glob("*.txt")))
     return CorpusStats.from_text(unicodedata.normalize("NFC", text))
@@ -168,15 +182,32 @@ def dev_chronicle(rows: list[dict]) -> str:
     return unicodedata.normalize("NFC", "\f".join(pages[first::step]))
 
 
-def page_examples(pages: list[dict], seed: CorpusStats) -> tuple[list, list]:
+def page_correctors(pages: list[dict], seed: CorpusStats, book: bool) -> list[tuple[str, Corrector]]:
+    """(noisy page, its corrector) under the per-page or the book batch protocol (see ``ours_book``)."""
+    texts = [unicodedata.normalize("NFC", p["noisy"]) for p in pages]
+    if not book:
+        return [(t, Corrector(seed.merge(CorpusStats.from_text(t)), confusions=tesseract_table())) for t in texts]
+    groups: dict[str, CorpusStats] = defaultdict(CorpusStats)
+    for page, text in zip(pages, texts):
+        groups[page["para_id"]] = groups[page["para_id"]].merge(CorpusStats.from_text(text))
+    total = seed
+    for stats in groups.values():
+        total = total.merge(stats)
+    out = []
+    for page, text in zip(pages, texts):
+        group = groups[page["para_id"]]
+        batch = CorpusStats(total.tokens - group.tokens, total.bigrams - group.bigrams, total.names - group.names)
+        out.append((text, Corrector(batch.merge(CorpusStats.from_text(text)), confusions=tesseract_table())))
+    return out
+
+
+def page_examples(pages: list[dict], seed: CorpusStats, book: bool) -> tuple[list, list]:
     """Features and labels of every proposal on real OCR pages: right when applying it alone removes exactly
     the characters it changes from the page's distance to the clean text."""
     rows, labels = [], []
-    for page in pages:
-        noisy = unicodedata.normalize("NFC", page["noisy"])
+    for page, (noisy, corrector) in zip(pages, page_correctors(pages, seed, book)):
         clean = comparable(page["clean"])
         before = edit_distance(comparable(noisy), clean)
-        corrector = Corrector(seed.merge(CorpusStats.from_text(noisy)), confusions=tesseract_table())
         for edit, features in corrector.proposals(noisy, "keep"):
             if features is None:
                 continue
@@ -206,7 +237,7 @@ def synthetic_examples(text: str) -> tuple[list, list, float]:
 def fit(pages: list[dict], rows_alignment: list[dict]) -> None:
     """Fit the calibration on the estimation half and on synthetic noise in the dev chronicle; print dev figures."""
     seed = seed_stats()
-    x1, y1 = page_examples(pages, seed)
+    x1, y1 = page_examples(pages, seed, book=False)
     x2, y2, fp = synthetic_examples(dev_chronicle(rows_alignment))
     print(f"tesseract estimation half: {len(y1)} proposals, {sum(y1)} right; synthetic: {len(y2)}, {sum(y2)} right; "
           f"clean dev chronicle (current model): {fp:.2f} applied / 10k words")
@@ -245,17 +276,18 @@ def main() -> None:
     batch_text = CHRONICLE.read_text(encoding="utf-8") if CHRONICLE.exists() else "\n".join(clean_texts)
     stats, stats_s = timed(lambda: CorpusStats.from_text(unicodedata.normalize("NFC", batch_text)))
     lexicon = load_lexicon()
-    systems: dict[str, tuple[System, System]] = {
-        "ours": (ours(stats), ours_per_page(seed_stats())),
-        "symspell": (symspell_baseline(lexicon),) * 2,
-        "text_normalize": (underthesea_text_normalize,) * 2,
+    seed = seed_stats()
+    systems: dict[str, tuple[System, System, System]] = {
+        "ours": (ours(stats), ours_per_page(seed), ours_book(evaluation, seed)),
+        "symspell": (symspell_baseline(lexicon),) * 3,
+        "text_normalize": (underthesea_text_normalize,) * 3,
     }
     chars = sum(len(t) for t in clean_texts)
     words = sum(len(t.split()) for t in clean_texts)
     results: dict = {"clean_words": words, "batch_stats_seconds": round(stats_s, 2),
                      "tesseract_pages": {"estimation": len(estimation), "evaluation": len(evaluation)}, "systems": {}}
     real = real_error_pairs(rows) if REAL_DEVSET.exists() else {}
-    for name, (system, page_system) in systems.items():
+    for name, (system, page_system, book_system) in systems.items():
         fp, seconds = timed(lambda: false_corrections_per_10k(clean_texts, system))
         entry: dict = {"false_per_10k_words": round(fp, 2), "chars_per_second": round(chars / seconds)}
         for split in ("all", "dev", "test", "dev+test", "train"):
@@ -264,6 +296,7 @@ def main() -> None:
                 entry[f"real_{split}"] = evaluate_pairs(pairs, system)
         if evaluation:
             entry["tesseract_eval"] = evaluate_pairs(evaluation, page_system)
+            entry["tesseract_eval_book"] = evaluate_pairs(evaluation, book_system)
         results["systems"][name] = entry
     report(results)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)

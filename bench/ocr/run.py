@@ -57,18 +57,22 @@ def print_noise(pairs: list[dict]) -> None:
 
 
 def load_corrector() -> CorrectFn | None:
-    """`text -> corrected text` through pipeline.correct.Corrector and Document, or None if not importable."""
+    """`text -> corrected text` as bench/correction.py runs it on tesseract pages (per-page protocol: tesseract's
+    confusion costs, the seed book plus the page as the batch), written through Document; None if not importable."""
     try:
-        from pipeline.correct import Corrector
+        from bench.correction import seed_stats
+        from pipeline.correct import CorpusStats, Corrector
+        from pipeline.correct.confusion import tesseract_table
         from pipeline.document import Document
     except ImportError as exc:
         print(f"\npipeline.correct.Corrector is not importable ({exc}); only the identity baseline runs.")
         return None
-    corrector = Corrector(stats=None)
+    seed = seed_stats()
 
     def correct(text: str) -> str:
         doc = Document("ocr-bench", raw=text)
-        doc.add_edits(corrector.correct(text, tone_style="keep"))
+        corrector = Corrector(seed.merge(CorpusStats.from_text(doc.text)), confusions=tesseract_table())
+        doc.add_edits(corrector.correct(doc.text, tone_style="keep"))
         return doc.text
 
     return correct

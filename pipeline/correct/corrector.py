@@ -6,7 +6,8 @@ counts are the lexicon's (corpus + dictionary words) plus the batch's own (``Cor
 left out). The posterior of the best candidate among {w} + candidates, with what the context says about the
 token and the candidate, goes through a logistic calibration (``calibration.py``, weights in data/) whose
 P(the correction is right) is the edit's score, applied at or above ``threshold``. Names are corrected only
-towards a foreign name the batch uses often.
+towards a foreign name the batch uses often. Two edits span more than a token: stray punctuation specks
+(``specks.py``) and a function word printed twice ("với với", data/doubling.tsv).
 """
 from __future__ import annotations
 
@@ -15,10 +16,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from pathlib import Path
 
 from pipeline.correct.calibration import Calibration, load_calibration
 from pipeline.correct.confusion import ConfusionTable, default_table, glyph_variants
 from pipeline.correct.lexicon import Lexicon, key_of, load_lexicon, skeleton
+from pipeline.correct.specks import speck_edits
 from pipeline.correct.stats import CorpusStats
 from pipeline.correct.syllable import classify_token, split_tone
 from pipeline.correct.tokens import Token, tokenize
@@ -32,6 +35,7 @@ LM_WEIGHT = 1.0  # the bigram model is sparse and over-confident: its log-probab
 NONWORD_MAX_COST = 9.0
 REALWORD_MAX_COST = 7.5
 WELL_SUPPORTED = 20.0  # lexicon bigram count above which a known word is taken as right without search
+STRONG_PAIR = 4.0  # lexicon bigram count (a word in most dictionaries) that makes two words one phrase
 # log P(the printed token is what the author wrote) for tokens outside the lexicon, by spelling class.
 UNKNOWN_LOG_PRIOR = {"vi": -3.0, "damage": -12.0}
 NAME_CAPITAL_PENALTY = 2.0  # in nats, against correcting a capitalized word inside a sentence
@@ -39,9 +43,11 @@ NAME_NOVEL_PSEUDO = 0.03  # weight of "a new name used once" against a frequent 
 NAME_MIN_COUNT = 2  # a name must occur this often in the batch to attract corrections
 NAME_MAX_COST = 5.0
 NAME_MIN_LENGTH = 4
+DOUBLED_SCORE = 0.85  # a function word printed twice ("với với", data/doubling.tsv) that the batch never doubles
 NUMBER_SCORE = 0.9  # a glued day-month before a year ("123-1921") with exactly one valid reading
 LOGIT_CLIP = 8.0
 SUPPORT_RATIO = 0.5  # a real word is only challenged by a candidate with at least this share of its bigram support
+DATA_DIR = Path(__file__).parent / "data"
 _GLUED_DATE = re.compile(r"^(\d{3})-(\d{4})$")
 
 
@@ -419,7 +425,9 @@ class Corrector:
         batch = self._batch or _Batch(CorpusStats.from_text(text), self._res.continuations)
         style = document_style(text) if tone_style == "keep" else tone_style
         tokens, decisions = self._decisions(batch, text)
-        out = []
+        doubled = self._doubled(batch, tokens, decisions)
+        out = [(replace(e, applied=e.score >= self.threshold), None)
+               for e in speck_edits(text, lambda a, b: self._strong_pair(batch, a, b)) + list(doubled.values())]
         for i, (cand, prob, kind, features) in sorted(decisions.items()):
             tok = tokens[i]
             after_capital = tok.linked and i > 0 and tokens[i - 1].text[:1].isupper()
@@ -437,7 +445,36 @@ class Corrector:
 
     def correct(self, text: str, tone_style: str = "hòa") -> list[CleanEdit]:
         """Edits (clean offsets, applied and suggested) for the OCR errors found in ``text``."""
-        return [edit for edit, _ in self.proposals(text, tone_style) if edit.score >= MIN_SUGGESTION]
+        edits = [edit for edit, _ in self.proposals(text, tone_style) if edit.score >= MIN_SUGGESTION]
+        return sorted(edits, key=lambda e: e.start)
+
+    def _doubled(self, batch: _Batch, tokens: list[Token], decisions: dict) -> dict[int, CleanEdit]:
+        """Removal of the second of two equal function words ("với với"), unless the batch doubles it elsewhere;
+        the token's own decision, if any, gives way."""
+        edits = {}
+        for i in range(1, len(tokens)):
+            prev, tok = tokens[i - 1], tokens[i]
+            key = key_of(tok.text)
+            if (tok.linked and tok.text == prev.text and tok.text.islower() and key in _never_doubled()
+                    and batch.bigrams.get((key, key), 0) <= 1
+                    and not any(decisions[j][1] >= self.threshold for j in (i - 1, i) if j in decisions)):
+                edits[i] = CleanEdit(prev.end, tok.end, "", "ocr_realword", DOUBLED_SCORE,
+                                     DOUBLED_SCORE >= self.threshold)
+                decisions.pop(i, None)
+        return edits
+
+    def _strong_pair(self, batch: _Batch, left: str, right: str) -> bool:
+        """Two words that belong together: a frequent lexicon bigram (dictionary words included) or one the
+        batch writes at least twice."""
+        pair = (key_of(left), key_of(right))
+        return self._res.lexicon.bigrams.get(pair, 0.0) >= STRONG_PAIR or batch.bigrams.get(pair, 0) >= 2
+
+
+@lru_cache(maxsize=1)
+def _never_doubled() -> frozenset[str]:
+    """Function words whose doubling is a slip (data/doubling.tsv)."""
+    lines = (DATA_DIR / "doubling.tsv").read_text(encoding="utf-8").splitlines()
+    return frozenset(key_of(line.split("\t")[0]) for line in lines if line.strip() and not line.startswith("#"))
 
 
 def document_style(text: str) -> str:

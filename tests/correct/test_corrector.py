@@ -94,3 +94,18 @@ def test_document_style_is_the_majority_placement():
 def test_correct_rare_words_with_dictionary_neighbours_untouched():
     text = "Vua sai quan đi học chữ, thu thuế, lấy máu ăn thề, làm bia biểu dương công trạng."
     assert [e for e in Corrector(CorpusStats.from_text(text)).correct(text, "hòa") if e.applied] == []
+
+
+@pytest.mark.parametrize("text,removed", [
+    ("sau Phúc cùng đi với với Liễu Thăng", " với"),
+    ("quân ta tiến lên lên núi", " lên"),
+])
+def test_doubled_function_word_is_removed(text, removed):
+    edits = [e for e in Corrector().correct(text, "hòa") if e.applied]
+    assert [(text[e.start:e.end], e.corrected, e.kind) for e in edits] == [(removed, "", "ocr_realword")]
+
+
+@pytest.mark.parametrize("text", ["nhà nhà đều là Hậu Nghệ", "dần dần tiến lên", "ra làm tri châu châu Lộng Nguyên"])
+def test_reduplication_is_the_authors(text):
+    assert [e for e in Corrector().correct(text, "hòa") if e.applied and e.corrected == ""] == []
+

@@ -1,0 +1,91 @@
+"""Stray punctuation specks between words ("ngay - tại", "núi. : §", "Kính _ˆ Cung"): removal edits.
+
+A scanner prints dirt and page edges as punctuation; tesseract pages owe about a sixth of their character
+errors to it. The glyph classes live in ``data/specks.tsv``. A run of specks is removed (kind "spacing") only
+when no author would have printed it: it holds a stray glyph, it mixes several marks, it trails a sentence's
+final punctuation at a line end, or it is one mark between two lowercase words, in a document that does not
+space that mark elsewhere, that either no typography sets apart (". ", ": ") or that the two words' bigram
+says belongs to no dash ("ngay - tại").
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable
+
+from pipeline.document import CleanEdit
+
+DATA_PATH = Path(__file__).parent / "data" / "specks.tsv"
+# P(the removal is right), measured on the tesseract estimation half (bench/correction.py): no stray or mixed
+# run there was the author's; a single mark between words is the riskiest case.
+STRAY_SCORE = 0.95
+MIXED_SCORE = 0.9
+SINGLE_SCORE = 0.8
+SINGLE_UNSUPPORTED_SCORE = 0.4  # shown to a reader, never applied
+HABIT_MIN = 2  # a document that spaces a mark this often elsewhere writes it on purpose ("rằng : ...")
+_SENTENCE_PUNCT = set(".!?;:,")
+
+
+@lru_cache(maxsize=1)
+def speck_classes() -> dict[str, frozenset[str]]:
+    """{"stray": glyphs, "authorial": glyphs} from data/specks.tsv."""
+    classes: dict[str, frozenset[str]] = {}
+    for line in DATA_PATH.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, glyphs = line.split("\t")[:2]
+            classes[name] = frozenset(glyphs)
+    return classes
+
+
+@lru_cache(maxsize=1)
+def _run_pattern() -> re.Pattern[str]:
+    glyphs = re.escape("".join(sorted(speck_classes()["stray"] | speck_classes()["authorial"])))
+    token = f"[{glyphs}]+"
+    return re.compile(f"(?:(?<=\\S) |^)(?P<run>{token}(?: {token})*)(?: (?=\\w)|[ \\t]*(?=\\n|$))", re.MULTILINE)
+
+
+def _is_repeat(token: str) -> bool:
+    """"--", "...": an author's dash or ellipsis, never dirt."""
+    return len(token) > 1 and len(set(token)) == 1
+
+
+def speck_edits(text: str, strong_pair: Callable[[str, str], bool]) -> list[CleanEdit]:
+    """Removal edits (corrected "") of stray punctuation runs in ``text``; ``strong_pair(left, right)`` says
+    whether two lowercase words belong together (a dictionary word or a frequent bigram)."""
+    stray = speck_classes()["stray"]
+    edits = []
+    spaced_marks = [m["run"] for m in _run_pattern().finditer(text)]
+    for match in _run_pattern().finditer(text):
+        run = match["run"]
+        tokens = run.split(" ")
+        start, end = match.start("run"), match.end("run")
+        before = text[:start].rstrip(" \t")
+        after = text[end:].lstrip(" \t")
+        line_start, line_end = before[-1:] in ("", "\n"), after[:1] in ("", "\n")
+        if line_start and line_end:
+            continue
+        cut = (start - 1, end) if not line_start else (start, end + len(text[end:]) - len(after))
+        if any(_is_repeat(t) for t in tokens):
+            continue
+        if any(c in stray for c in run):
+            score = STRAY_SCORE
+        elif line_start:
+            continue
+        elif before[-1] in _SENTENCE_PUNCT and (line_end or len(tokens) > 1):
+            score = MIXED_SCORE
+        elif not before[-1].isalnum() or not after[:1].islower():
+            continue
+        elif len(tokens) > 1:
+            score = MIXED_SCORE
+        elif spaced_marks.count(run) > HABIT_MIN:
+            continue
+        elif run in speck_classes()["unspaced"]:
+            score = SINGLE_SCORE
+        else:
+            left = re.search(r"\w+$", before)
+            right = re.match(r"\w+", after)
+            supported = left is not None and right is not None and strong_pair(left.group(), right.group())
+            score = SINGLE_SCORE if supported else SINGLE_UNSUPPORTED_SCORE
+        edits.append(CleanEdit(cut[0], cut[1], "", "spacing", score, False))
+    return edits
