@@ -1,12 +1,14 @@
 """Benchmark of the date stage against dateparser's search_dates, run on the same texts in the same run.
 
 1. Dev sets (tune: bench/devsets/dates_tune.jsonl; held-out: bench/devsets/heldout/*.dates.jsonl when present):
-   detection P/R/F1 (exact span and overlap) and value accuracy of the matched mentions.
+   detection P/R/F1 (exact span and overlap), value accuracy of the matched mentions, and (separately) how often
+   the granularity agrees on exact matches ("range" is this project's granularity of ranges and lists).
 2. VHE dev temporal spans (chronicle sentences; gold is incomplete): recall only, exact and overlap.
 3. The 914 annal-year headers of the chronicle: CE year from the sexagenary name + reign era / context,
    with every header's printed bracket year masked ("blind"), and with the text as printed ("sighted");
    the 22 headers whose printed year contradicts their sexagenary name are listed as source errors.
-Writes bench/results/dates.json. Usage: python bench/dates.py [--no-baseline]
+Writes bench/results/dates.json. Usage: python bench/dates.py [--no-baseline] [--no-heldout]
+(--no-heldout while developing: the held-out gold is read once, for the final figures).
 """
 from __future__ import annotations
 
@@ -20,9 +22,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.paths import TEXTS as SHARED  # noqa: E402
 from pipeline.dates import DateExtractor  # noqa: E402
 
-SHARED = Path("/work/shared/texts")
 CORPUS = ROOT / "corpus"
 DEVSETS = ROOT / "bench" / "devsets"
 RESULTS = ROOT / "bench" / "results" / "dates.json"
@@ -51,7 +53,8 @@ def match(gold: list[dict], pred: list[dict], exact: bool) -> list[tuple[dict, d
 
 
 def ours(extractor: DateExtractor, text: str) -> list[dict]:
-    return [{"start": m.start, "end": m.end, "value": m.value} for m in extractor(text, [])]
+    return [{"start": m.start, "end": m.end, "value": m.value, "granularity": m.granularity}
+            for m in extractor(text, [])]
 
 
 def dateparser_spans(text: str) -> list[dict]:
@@ -85,6 +88,9 @@ def score(gold: list[dict], pred: list[dict]) -> dict:
         correct = sum(value_ok(g["value"], p) for g, p in pairs)
         out[kind]["value_accuracy_matched"] = round(correct / len(pairs), 4) if pairs else 0.0
         out[kind]["value_accuracy_all_gold"] = round(correct / len(gold), 4) if gold else 0.0
+    typed = [(g, p) for g, p in match(gold, pred, True) if "granularity" in p and "granularity" in g]
+    out["granularity_agreement_exact"] = (round(sum(g["granularity"] == p["granularity"] for g, p in typed)
+                                               / len(typed), 4) if typed else None)
     return out
 
 
@@ -153,7 +159,7 @@ def year_headers(extractor: DateExtractor) -> dict | None:
         starts = sorted((m.start, m.end, m.value) for m in mentions)
         values[mode] = [_value_at(starts, h["raw_start"]) for h in headers]
         consistent = [(h, v) for h, v in zip(headers, values[mode]) if h["cyclical_consistent"]]
-        right = sum(v is not None and v.split("/")[0] == ce_value(h["ce_year"]) for h, v in consistent)
+        right = sum(_year_of(v) == ce_value(h["ce_year"]) for h, v in consistent)
         out[mode] = {"consistent": len(consistent), "right": right, "accuracy": round(right / len(consistent), 4),
                      "extract_seconds": round(seconds, 2), "chars_per_second": int(len(t) / seconds)}
     out["source_errors"] = [
@@ -162,21 +168,28 @@ def year_headers(extractor: DateExtractor) -> dict | None:
         for h, vb, vs in zip(headers, values["blind"], values["sighted"]) if not h["cyclical_consistent"]]
     out["wrong_blind"] = [{"text": h["text"], "printed": h["ce_year"], "ours": v}
                           for h, v in zip(headers, values["blind"])
-                          if h["cyclical_consistent"] and (v is None or v.split("/")[0] != ce_value(h["ce_year"]))]
+                          if h["cyclical_consistent"] and _year_of(v) != ce_value(h["ce_year"])]
     return out
 
 
 def _value_at(spans: list[tuple[int, int, str]], offset: int) -> str | None:
-    """Value of the mention that covers the header's first character (or starts within 2 characters)."""
+    """Value of the mention that covers the header's first character (or starts within 2 characters); for a
+    range whose end the header is ("từ năm Mậu Tý [1528] đến năm Nhâm Thìn [1532]"), the end's value."""
     for start, end, value in spans:
         if start <= offset < end or 0 <= start - offset <= 2:
-            return value
+            return value.split("/")[-1] if offset - start > 2 else value.split("/")[0]
     return None
+
+
+def _year_of(value: str | None) -> str | None:
+    """The year part of a TIMEX3 value: "1138-09" -> "1138", "BC0257" -> "BC0257"."""
+    return None if value is None else value.split("-")[0]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-baseline", action="store_true", help="skip dateparser")
+    parser.add_argument("--no-heldout", action="store_true", help="skip the held-out gold (while developing)")
     args = parser.parse_args()
     baseline = not args.no_baseline
     if baseline:
@@ -192,7 +205,7 @@ def main() -> None:
     tune_texts = {d: (CORPUS / d).read_text(encoding="utf-8") for d in {r["doc"] for r in tune}}
     results["tune"] = devset(extractor, tune, tune_texts, baseline)
     heldout_dir = DEVSETS / "heldout"
-    gold_files = sorted(heldout_dir.glob("*.dates.jsonl")) if heldout_dir.exists() else []
+    gold_files = sorted(heldout_dir.glob("*.dates.jsonl")) if heldout_dir.exists() and not args.no_heldout else []
     if gold_files:
         rows, texts = [], {}
         for gold_file in gold_files:
@@ -214,7 +227,9 @@ def print_summary(results: dict) -> None:
             e, o = s["exact"], s["overlap"]
             print(f"{split:8s} {system:10s} gold={s['gold']:4d} pred={s['predicted']:4d} "
                   f"exact P/R/F1={e['precision']:.3f}/{e['recall']:.3f}/{e['f1']:.3f} "
-                  f"overlap F1={o['f1']:.3f} value acc (matched)={o['value_accuracy_matched']:.3f}")
+                  f"overlap F1={o['f1']:.3f} value acc (matched)={o['value_accuracy_matched']:.3f}"
+                  + (f" granularity agreement={s['granularity_agreement_exact']:.3f}"
+                     if s.get("granularity_agreement_exact") is not None else ""))
     for system, s in (results.get("vhe_dev_temporal_recall") or {}).items():
         print(f"vhe-dev  {system:10s} gold={s['gold']} recall exact={s['recall_exact']:.3f} "
               f"overlap={s['recall_overlap']:.3f}")

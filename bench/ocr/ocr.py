@@ -1,7 +1,7 @@
 """Build noisy/clean pairs: render paragraphs as degraded pages and read them back with tesseract (-l vie).
 
 Pairs go to bench/_generated/ocr_pairs.jsonl (gitignored, never committed: part of the text comes from
-/work/shared) and are rebuilt only when missing, when the page list changed, or on request.
+../shared) and are rebuilt only when missing, when the page list changed, or on request.
 Line breaks: tesseract ends every printed line with a newline, while the clean paragraphs hold none and the
 pages never break inside a word, so ``noisy`` is the OCR lines stripped and joined with one space (empty lines
 dropped); the untouched output is kept in ``ocr_output``. The evaluation is thus about characters, not layout.
@@ -23,13 +23,14 @@ from typing import Iterator
 
 import PIL
 
+from bench.paths import TEXTS
 from bench.ocr.render import DEGRADATIONS, SIZES, PageSpec, available_fonts, render_page
 
 ROOT = Path(__file__).resolve().parents[2]
 GENERATED = ROOT / "bench" / "_generated"
 PAIRS_PATH = GENERATED / "ocr_pairs.jsonl"
 OWN_TEXTS = ROOT / "bench" / "texts" / "history_vi.txt"
-DVSKTT_ALIGNMENT = Path("/work/shared/texts/dvsktt/vhe_alignment.jsonl")
+DVSKTT_ALIGNMENT = TEXTS / "dvsktt" / "vhe_alignment.jsonl"
 
 OWN_VARIANTS = 5  # pages per own paragraph (different font, size, degradation)
 DVSKTT_PARAGRAPHS_PER_SPLIT = 15

@@ -1,5 +1,7 @@
-"""Step 1, extraction: run every rule, drop impossible dates, keep the longest non-overlapping matches, then
-attach part-of-period words ("cuối tháng 2") and join "từ A đến B" ranges. No year is guessed here.
+"""Step 1, extraction: run every rule, drop impossible dates, keep the longest non-overlapping matches, cut
+prepositions/approximators/plurals off the span, attach part-of-period words ("cuối tháng 2"), join "từ A đến B"
+ranges and "A và B" lists, and link an annal header to its synchronism ("(Hán Kiến Vũ năm thứ 17)").
+No year is guessed here.
 """
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from .lexicon import Lexicon
 from .rules import Candidate, Rule, make_converter
 
 _PREFIX_WINDOW = 40
+_SYNC_WINDOW = 200  # the parentheses after an annal header: "(Hán Kiến Hưng năm thứ 9; Ngô Hoàng Vũ năm thứ 3)"
 
 
 class Extractor:
@@ -22,18 +25,18 @@ class Extractor:
         self.convert = make_converter(lex)
         flags = re.IGNORECASE
         self.mod_prefix = re.compile(lex.expand(
-            r"(?:(?:%plural)\s+)?(?:(?:%day_head|%month_head|%year_head)\s+)?(?P<mod>%mods)\s+$"), flags)
+            r"(?:(?:%day_head|%month_head|%year_head)\s+)?(?P<mod>%mods)\s+$"), flags)
         self.mod_blocker = re.compile(lex.expand(r"(?:%mod_blocker)\s+$"), flags)
-        self.plural_prefix = re.compile(lex.expand(r"(?:%plural)\s+$"), flags)
-        self.heads = re.compile(lex.expand(r"(?:%day_head|%month_head|%year_head)"), flags)
+        self.outside = re.compile(lex.expand(r"(?:(?:%outside)\s+)+"), flags)
         self.range_from = re.compile(lex.expand(r"(?:%range_from)\s+$"), flags)
         self.range_to = re.compile(lex.expand(r"\s+(?:%range_to)\s+$|\s*[-–]\s*$"), flags)
+        self.list_and = re.compile(lex.expand(r"\s*,?\s+(?:%and)\s+"), flags)
+        self.sync_gap = re.compile(lex.expand(r"[\s,;:]*(?:\(|(?:%era_link)\s)[^\n.()]{0,60}"), flags)
 
     def __call__(self, text: str) -> list[Candidate]:
         found = [c for rule in self.rules for c in rule.matches(text, self.convert) if self.valid(c)]
-        chosen = select_longest(found)
-        chosen = [self.attach_prefix(text, c) for c in chosen]
-        return self.join_ranges(text, chosen)
+        chosen = [self.attach_prefix(text, self.trim_outside(text, c)) for c in select_longest(found)]
+        return self.link_synchronisms(text, self.join_ranges(text, chosen))
 
     def valid(self, c: Candidate) -> bool:
         """Reject impossible dates (month 23, 31 April) and year ranges that are not ranges."""
@@ -54,34 +57,66 @@ class Extractor:
             return _plausible_year_range(f["year"], f["end_year"], bool(f.get("bce")))
         return True
 
+    def trim_outside(self, text: str, c: Candidate) -> Candidate:
+        """Cut leading prepositions, approximators and plurals ("chừng", "những") off a candidate's span."""
+        m = self.outside.match(text, c.start, c.end)
+        return replace(c, start=m.end()) if m and m.end() < c.end else c
+
     def attach_prefix(self, text: str, c: Candidate) -> Candidate:
-        """Widen a candidate over a leading "cuối/đầu/giữa" (mod) or a plural word before its head."""
+        """Widen a candidate over a leading "cuối/đầu/giữa" (mod), with the head it qualifies ("ngày đầu")."""
         left = text[max(0, c.start - _PREFIX_WINDOW):c.start]
         m = self.mod_prefix.search(left)
         if m and "mod" not in c.fields and not self.mod_blocker.search(left[:m.start("mod")]):
             fields = dict(c.fields, mod=self.lex.lookup("mods", m.group("mod")))
             return replace(c, start=c.start - (len(left) - m.start()), fields=fields)
-        m = self.plural_prefix.search(left)
-        if m and self.heads.match(text, c.start):
-            return replace(c, start=c.start - (len(left) - m.start()))
         return c
 
     def join_ranges(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
-        """Join "từ A đến B" into one range candidate A/B (the span starts after "từ")."""
+        """Join "(từ) A đến B" and "A và B" of the same unit into one range candidate A/B."""
         out: list[Candidate] = []
         i = 0
         while i < len(chosen):
             a = chosen[i]
             b = chosen[i + 1] if i + 1 < len(chosen) else None
-            if (b is not None and a.fields.get("gran") == b.fields.get("gran") != "range"
-                    and self.range_to.search(text[a.end:b.start]) and len(text[a.end:b.start]) <= 12
-                    and self.range_from.search(text[max(0, a.start - 10):a.start])):
+            if b is not None and self.joinable(text, a, b):
                 fields = {"gran": "range", "start": a.fields, "end": b.fields}
                 out.append(Candidate(a.start, b.end, "range_from_to", a.priority, fields))
                 i += 2
                 continue
             out.append(a)
             i += 1
+        return out
+
+    def joinable(self, text: str, a: Candidate, b: Candidate) -> bool:
+        """True for "từ A đến B", "A đến B" and "A và B" where A and B are dates of the same unit."""
+        gran = a.fields.get("gran")
+        if gran != b.fields.get("gran") or gran in ("range", "century") or "start" in a.fields:
+            return False
+        if any(f.get(k) for f in (a.fields, b.fields) for k in ("day_offset", "month_offset", "year_offset")):
+            return False
+        gap = text[a.end:b.start]
+        if self.list_and.fullmatch(gap):
+            return True
+        return bool(self.range_to.search(gap)) and len(gap) <= 12 and (
+            bool(self.range_from.search(text[max(0, a.start - 10):a.start])) or bool(self.range_to.fullmatch(gap)))
+
+    def link_synchronisms(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
+        """Give an annal header without a reign era the era date that follows it ("Kỷ Hợi, [39], (Hán Quang Vũ,
+        Kiến Vũ năm thứ 15)"): its cyclic year is then the one nearest that era year. The era dates of the
+        header's parentheses are synchronisms: they do not move the narrative, the header does."""
+        out = list(chosen)
+        for i, a in enumerate(chosen):
+            if a.fields.get("annal") != "yes" or i + 1 == len(chosen):
+                continue
+            b = chosen[i + 1]
+            if "era" in b.fields and "era_whole" not in b.fields and self.sync_gap.fullmatch(text, a.end, b.start):
+                if "era" not in a.fields:
+                    out[i] = replace(a, fields=dict(a.fields, sync_era=b.fields["era"], sync_n=b.fields.get("era_n", 1)))
+                close = text.find(")", b.start, b.start + _SYNC_WINDOW)
+                for j in range(i + 1, len(chosen)):
+                    if chosen[j].start > max(close, b.start) or "era" not in chosen[j].fields:
+                        break
+                    out[j] = replace(chosen[j], fields=dict(chosen[j].fields, narrative="no"))
         return out
 
 

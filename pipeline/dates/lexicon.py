@@ -36,6 +36,7 @@ class Lexicon:
     table_words: dict[str, list[str]] = field(default_factory=dict)
     cues: dict[str, list[str]] = field(default_factory=dict)
     eras: dict[str, list[int]] = field(default_factory=dict)
+    era_last: dict[tuple[str, int], int] = field(default_factory=dict)
     era_words: list[str] = field(default_factory=list)
     tone_pairs: list[tuple[str, str]] = field(default_factory=list)
     fragments: dict[str, str] = field(default_factory=dict)
@@ -59,18 +60,23 @@ class Lexicon:
             variants |= {v.replace(old, new) for v in variants} | {v.replace(new, old) for v in variants}
         return variants
 
-    def alternation(self, words: list[str]) -> str:
-        """A regex matching any of ``words`` as whole words, longest first, spaces as any whitespace."""
+    def alternation(self, words: list[str], right: str = _RIGHT, capital: bool = False) -> str:
+        """A regex matching any of ``words`` as whole words, longest first, spaces as any whitespace; with
+        ``capital`` the first letter must be written as in the table (names: "Thái Bình", not "thái bình")."""
         forms = {form for word in words for form in self.spellings(word)}
-        parts = [r"\s+".join(re.escape(tok) for tok in form.split()) for form in sorted(forms, key=len, reverse=True)]
-        return _LEFT + "(?:" + "|".join(parts) + ")" + _RIGHT
+        parts = []
+        for form in sorted(forms, key=len, reverse=True):
+            regex = r"\s+".join(re.escape(tok) for tok in form.split())
+            parts.append(f"(?-i:{re.escape(form[0])}){regex[len(re.escape(form[0])):]}" if capital else regex)
+        return _LEFT + "(?:" + "|".join(parts) + ")" + right
 
     def expand(self, pattern: str) -> str:
         """Replace every ``%name`` macro by its regex (recursively)."""
         return _MACRO.sub(lambda m: self.macro(m.group(1)), pattern)
 
     def macro(self, name: str) -> str:
-        """The regex of one macro: a fragment, a word table, a cue role or the era names."""
+        """The regex of one macro: a fragment, a word table, a cue role (``%role_bare``: without word
+        boundaries) or the era names."""
         if name not in self._expanded:
             if name in self.fragments:
                 regex = "(?:" + self.expand(self.fragments[name]) + ")"
@@ -78,8 +84,11 @@ class Lexicon:
                 regex = self.alternation(self.table_words[name])
             elif name in self.cues:
                 regex = self.alternation(self.cues[name])
-            elif name == "era":
-                regex = self.alternation(self.era_words)
+            elif name.endswith("_bare") and name[:-5] in self.cues:  # no word boundaries: glued words
+                regex = self.alternation(self.cues[name[:-5]], "").removeprefix(_LEFT)
+            elif name == "era":  # names: capitalised; may touch a following "năm" ("Thiệu Longnăm")
+                glue = "|".join(re.escape(w) for w in self.cues.get("era_glue", []))
+                regex = self.alternation(self.era_words, f"(?:{_RIGHT}|(?={glue}))", capital=True)
             else:
                 raise KeyError(f"unknown date pattern macro %{name}")
             self._expanded[name] = regex
@@ -100,8 +109,26 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         lex.table_words[path.stem] = [row[0] for row in read_rows(path)]
     for role, word in read_rows(data_dir / "words" / "cues.tsv"):
         lex.cues.setdefault(role, []).append(word)
-    for row in read_rows(data_dir / "eras.tsv"):
-        lex.eras.setdefault(lex.key(row[0]), []).append(int(row[2]))
-        lex.era_words.append(row[0])
+    for path in sorted(data_dir.glob("eras*.tsv")):
+        _read_eras(lex, read_rows(path))
     lex.fragments = {name: regex for name, regex in read_rows(data_dir / "patterns.tsv")}
     return lex
+
+
+def _read_eras(lex: Lexicon, rows: list[list[str]]) -> None:
+    """Add one era table: first years (negative = BCE, stored astronomical) and each era's last year, which is
+    the first year of the next era of the same dynasty (the year of the change belongs to both)."""
+    by_dynasty: dict[str, list[tuple[int, str]]] = {}
+    for row in rows:
+        year = int(row[2])
+        first = year + 1 if year < 0 else year
+        key = lex.key(row[0])
+        lex.eras.setdefault(key, []).append(first)
+        lex.era_words.append(row[0])
+        by_dynasty.setdefault(row[1], []).append((first, key))
+    for eras in by_dynasty.values():
+        firsts = sorted({first for first, _ in eras})
+        for first, key in eras:
+            later = [y for y in firsts if y > first]
+            if later:
+                lex.era_last[(key, first)] = later[0]

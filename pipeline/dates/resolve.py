@@ -1,13 +1,15 @@
 """Step 2, resolution: read the extracted candidates in text order and fill what the text leaves out.
 
-A narrative context carries the last year written in the document (with the span it came from), the current
-month and day. A date without a year takes the context year (same year even when the month goes back: a
-history book rarely jumps a year without writing it); a sexagenary year takes the cycle year nearest to its
-reign era or to the context year; a clock time takes the current day ("3 giờ khuya" = the small hours after it).
+A narrative context carries the last year the text established (with the span it came from), the current month
+and day. A date without a year takes the context year (same year even when the month goes back: a history book
+rarely jumps a year without writing it); a reign era gives its own year; a sexagenary year takes the cycle year
+nearest to its reign era, to its synchronism or to the context year, except an annal header, which comes after
+the previous header; relative words ("hôm sau", "năm ấy") move from the current date; a clock time takes the
+current day ("3 giờ khuya" = the small hours after it).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from .calendar import cycle_of_year, julian_to_gregorian, nearest_cycle_year
@@ -16,6 +18,8 @@ from .mention import DateMention
 from .rules import Candidate
 
 JULIAN_END = (1918, 2, 14)  # Russia moved to the Gregorian calendar on 1918-02-14.
+CHAIN_BREAK = 60  # a year written more than one cycle after the last annal header restarts the annals there
+WRITTEN, OWN, CONTEXT = "written", "own", "context"  # where a year came from: digits, own words, the narrative
 
 
 @dataclass
@@ -29,6 +33,8 @@ class Context:
     day: int | None = None
     small_hours: bool = False  # the current day already moved past midnight ("2 giờ khuya")
     reign_start: int | None = None  # year 1 of the reign counted by "năm thứ N" in annal headers
+    header_year: int | None = None  # year of the last annal header: the next one comes after it
+    written: bool = False  # the narrative year was written in digits (not derived from an era or a cycle)
 
 
 @dataclass
@@ -58,7 +64,7 @@ class Resolver:
         if "start" in f:  # "từ A đến B": the end lends its year to the start
             end_year = self.text_year(f["end"], ctx)[0]
             first = dict(f["start"])
-            if first.get("year") is None and end_year is not None and "canchi" not in first:
+            if first.get("year") is None and end_year is not None and "canchi" not in first and "era" not in first:
                 first["year"], first["bce"] = _written_year(end_year)
             a, inf_a, lun_a = self.point(first, c, ctx)
             b, inf_b, lun_b = self.point(f["end"], c, ctx)
@@ -67,29 +73,42 @@ class Resolver:
         p, inferred, lunar = self.point(f, c, ctx)
         gran = f["gran"]
         value = self.render(p, gran, f)
-        if gran == "range" or f.get("first_months"):
-            value = self.render_span(p, f)
+        if gran == "range" or f.get("first_months") or f.get("era_whole"):
+            value = self.render_span(p, f, ctx)
             gran = "range" if "/" in value else gran
         mod = f.get("mod", "") if "/" not in value else ""
         points = [p] if gran in ("day", "time") else []
         return self.mention(c, value, gran, mod, inferred, ctx, lunar, points)
 
-    def text_year(self, f: dict, ctx: Context) -> tuple[int | None, bool]:
-        """The year a candidate's own words give (written, era, or cycle near era/context); inferred flag."""
+    def text_year(self, f: dict, ctx: Context) -> tuple[int | None, str | None]:
+        """The year a candidate's words give, and its source: WRITTEN digits, OWN words (a reign era, an annal
+        header's place in the annals) or CONTEXT (a cycle year placed near the narrative year)."""
         written = f.get("year")
         if written is not None and f["gran"] != "century":
-            return (1 - written if f.get("bce") else written), False
-        era_year = self.era_year(f, ctx)
-        if "canchi" in f:
-            reference = era_year if era_year is not None else self.regnal_year(f, ctx)
-            if reference is not None:
-                return nearest_cycle_year(f["canchi"], reference), era_year is None
-            if ctx.year is None:
-                return None, False
-            if f.get("annal") == "yes":  # annals move forward: the first such year from the narrative year on
-                return ctx.year + (f["canchi"] - cycle_of_year(ctx.year)) % 60, True
-            return nearest_cycle_year(f["canchi"], ctx.year), True
-        return era_year, False
+            return (1 - written if f.get("bce") else written), WRITTEN
+        annal = f.get("annal") == "yes" and ctx.header_year is not None
+        reference = ctx.header_year if annal else ctx.year
+        era_year = self.era_year(f.get("era"), f.get("era_n", 1), reference)
+        if "canchi" not in f:
+            return era_year, (OWN if era_year is not None else None)
+        cycle = f["canchi"]
+        if era_year is None:
+            era_year = self.era_year(f.get("sync_era"), f.get("sync_n", 1), reference)
+        if era_year is not None:
+            return nearest_cycle_year(cycle, era_year), OWN
+        if annal:  # annals move forward: the first such year after the previous header, or after a year
+            last = ctx.header_year  # written more than a cycle later (the annals jumped there)
+            if ctx.written and ctx.year is not None and ctx.year > last + CHAIN_BREAK:
+                last = ctx.year - 1
+            return last + 1 + (cycle - cycle_of_year(last + 1)) % 60, OWN
+        regnal = self.regnal_year(f, ctx)
+        if regnal is not None:
+            return nearest_cycle_year(cycle, regnal), CONTEXT
+        if ctx.year is None:
+            return None, None
+        if f.get("annal") == "yes":  # the first header: the first such year from the narrative year on
+            return ctx.year + (cycle - cycle_of_year(ctx.year)) % 60, OWN
+        return nearest_cycle_year(cycle, ctx.year), CONTEXT
 
     @staticmethod
     def regnal_year(f: dict, ctx: Context) -> int | None:
@@ -99,29 +118,33 @@ class Resolver:
             return None
         return ctx.reign_start + n - 1
 
-    def era_year(self, f: dict, ctx: Context) -> int | None:
-        """First year of the era + ordinal - 1; a name used twice takes the era nearest the context year."""
-        if "era" not in f:
-            return None
-        firsts = self.lex.eras.get(self.lex.key(f["era"]), [])
+    def era_first(self, era: str | None, n: int, reference: int | None) -> int | None:
+        """First year of the era; a name used twice takes the era whose year ``n`` is nearest the reference."""
+        firsts = self.lex.eras.get(self.lex.key(era), []) if era else []
         if not firsts:
             return None
-        reference = ctx.year if ctx.year is not None else firsts[0]
-        first = min(firsts, key=lambda y: abs(y - reference))
-        return first + f.get("era_n", 1) - 1
+        reference = reference if reference is not None else firsts[0]
+        return min(firsts, key=lambda y: abs(y + n - 1 - reference))
+
+    def era_year(self, era: str | None, n: int, reference: int | None) -> int | None:
+        """Year ``n`` of the era (first year + n - 1)."""
+        first = self.era_first(era, n, reference)
+        return None if first is None else first + n - 1
 
     def point(self, f: dict, c: Candidate, ctx: Context) -> tuple[Parts, bool, bool]:
         """Resolve one calendar point and update the context; returns (parts, year_inferred, lunar)."""
-        year, inferred = self.text_year(f, ctx)
-        from_text = year is not None and not inferred
+        year, source = self.text_year(f, ctx)
         lunar = f.get("calendar") == "lunar" or "canchi" in f or "era" in f
         gran = f["gran"]
         p = Parts(year=year, month=f.get("month"), day=f.get("day"))
         if gran == "century":
             return p, False, lunar
+        if self.relative(f, p, ctx):
+            return p, p.year is not None, lunar or ctx.lunar
+        inferred = source in (OWN, CONTEXT)
         if year is None and ctx.year is not None:
             p.year, inferred, lunar = ctx.year, True, lunar or ctx.lunar
-        elif inferred:
+        elif source == CONTEXT:
             lunar = lunar or ctx.lunar
         if gran in ("day", "time") and p.month is None and ctx.month is not None:
             p.month, inferred = ctx.month, True
@@ -129,42 +152,78 @@ class Resolver:
             self.clock(f, p, ctx)
         if f.get("narrative") == "no":
             return p, inferred, lunar
-        if year is not None and f.get("regnal_n"):
-            ctx.reign_start = year - f["regnal_n"] + 1
-        if from_text:
-            ctx.year, ctx.anchor = year, (c.start, c.end)  # a period "1914-1916" sets the narrative at its start
+        self.advance(f, c, ctx, p, source, lunar)
+        return p, inferred, lunar
+
+    def advance(self, f: dict, c: Candidate, ctx: Context, p: Parts, source: str | None, lunar: bool) -> None:
+        """Move the narrative to a point: its year when the words gave one, its month and day."""
+        gran = f["gran"]
+        if p.year is not None and f.get("regnal_n"):
+            ctx.reign_start = p.year - f["regnal_n"] + 1
+        if f.get("annal") == "yes" and p.year is not None:
+            ctx.header_year = p.year
+        if f.get("era_whole") or (f.get("annal") != "yes" and _before(p.year, ctx.header_year)):
+            return  # a reign era as a whole, or a year before the current annal: a reference, not the narrative
+        if source in (WRITTEN, OWN):
+            ctx.year, ctx.anchor = p.year, (c.start, c.end)  # a period "1914-1916" sets the narrative at its start
+            ctx.written = source == WRITTEN
             ctx.lunar = lunar if (lunar or gran not in ("year", "range")) else ctx.lunar
-        elif year is not None and inferred and "canchi" in f and (ctx.year is None or year > ctx.year):
-            ctx.year = year  # a later cycle year found from the context moves the narrative (annal headers)
-        if gran in ("year", "century") or (from_text and gran == "season"):
+        if gran in ("year", "century") or (source in (WRITTEN, OWN) and gran == "season"):
             ctx.month, ctx.day = None, None
         if f.get("end_month") or p.month is not None and gran != "time":
             ctx.month = f.get("end_month") or p.month
             ctx.day = f.get("end_day") or p.day
             ctx.small_hours = False
-        return p, inferred, lunar
+
+    def relative(self, f: dict, p: Parts, ctx: Context) -> bool:
+        """Resolve "hôm sau", "tháng ấy", "năm sau", "tháng 3 năm sau" from the current date; False otherwise."""
+        offsets = {k: int(f[k]) for k in ("day_offset", "month_offset", "year_offset") if f.get(k) is not None}
+        if not offsets:
+            return False
+        if min(offsets.values()) < 0:  # "năm trước", "hôm trước" look back: the narrative stays where it is
+            ctx = replace(ctx)
+        p.year = None if ctx.year is None else ctx.year + offsets.get("year_offset", 0)
+        if "day_offset" in offsets:
+            p.month, p.day = ctx.month, ctx.day
+            if p.day is not None and p.month is not None:
+                p.year, p.month, p.day = _add_days(p.year, p.month, p.day, offsets["day_offset"], ctx.lunar)
+            ctx.day, ctx.small_hours = p.day, False
+        elif "month_offset" in offsets:
+            if ctx.month is not None:
+                months = (p.year or 0) * 12 + ctx.month - 1 + offsets["month_offset"]
+                p.year, p.month = (months // 12 if p.year is not None else None), months % 12 + 1
+            ctx.month, ctx.day = p.month, None
+        elif p.month is None and offsets["year_offset"]:  # "năm sau" alone: a new year, no month yet
+            ctx.month, ctx.day = None, None
+        if p.month is not None and p.month != ctx.month and "day_offset" not in offsets:
+            ctx.month, ctx.day = p.month, p.day
+        ctx.year = p.year if p.year is not None else ctx.year
+        return True
 
     def clock(self, f: dict, p: Parts, ctx: Context) -> None:
-        """Fill hour/minute and the day of a clock time; the small hours "khuya" belong to the next day."""
+        """Fill hour/minute and the day of a clock time; the small hours (khuya, đêm) belong to the next day."""
         if "branch_hour" in f:
             p.hour, p.minute = (int(f["branch_hour"]) * 2 - 1) % 24, 0
         else:
             p.hour, p.minute = f["hour"], f.get("minute", 0)
         p.day = ctx.day
         part = self.lex.tables["clock_parts"].get(self.lex.key(f.get("clock", "")), "")
-        if part:
-            add, next_day = (int(x) for x in part.split("\t")) if "\t" in part else (int(part), 0)
-            if add and p.hour < 12:
-                p.hour += add
-            if next_day and p.hour < 6 and p.day is not None and p.month is not None and not ctx.small_hours:
-                p.year, p.month, p.day = _next_day(p.year, p.month, p.day)
-                ctx.month, ctx.day, ctx.small_hours = p.month, p.day, True
+        if not part:
+            return
+        pm_from, small_below = part.split("\t")
+        if pm_from != "-" and int(pm_from) <= p.hour < 12:
+            p.hour += 12
+        small = int(small_below) > p.hour or (int(small_below) > 0 and p.hour == 12)
+        p.hour = 0 if small and p.hour == 12 else p.hour
+        if small and p.day is not None and p.month is not None and not ctx.small_hours:
+            p.year, p.month, p.day = _add_days(p.year, p.month, p.day, 1, False)
+            ctx.month, ctx.day, ctx.small_hours = p.month, p.day, True
 
     def render(self, p: Parts, gran: str, f: dict) -> str:
-        """The TIMEX3 value of one point at its granularity."""
+        """The TIMEX3 value of one point at its granularity (century "18" = the 1800s, "thế kỷ XIX")."""
         y = _year_text(p.year)
         if gran == "century":
-            return ("BC" if f.get("bce") else "") + f"{f['century']:02d}"
+            return ("BC" if f.get("bce") else "") + f"{f['century'] - 1:02d}"
         if gran == "season":
             return f"{y}-{f['season']}"
         if gran == "year" or (gran == "range" and "end_year" in f):
@@ -177,8 +236,13 @@ class Resolver:
             return f"{y}-{m}-{d}T{p.hour:02d}:{p.minute:02d}"
         return f"{y}-{m}-{d}"
 
-    def render_span(self, p: Parts, f: dict) -> str:
-        """Ranges written in one expression: years, months or days of a list, the first/last n months."""
+    def render_span(self, p: Parts, f: dict, ctx: Context) -> str:
+        """Ranges written in one expression: years, months or days of a list, the first/last n months, the
+        years of a bare reign era ("năm Diên Ninh" -> 1454/1459; its first year when the table has no end)."""
+        if f.get("era_whole"):
+            first = self.era_first(f["era"], 1, ctx.year if p.year is None else p.year)
+            last = self.lex.era_last.get((self.lex.key(f["era"]), first))
+            return _year_text(first) + ("" if last is None else f"/{_year_text(last)}")
         if "end_year" in f:
             end = 1 - f["end_year"] if f.get("bce") else f["end_year"]
             return f"{_year_text(p.year)}/{_year_text(end)}"
@@ -195,9 +259,10 @@ class Resolver:
     def mention(self, c: Candidate, value: str, gran: str, mod: str, inferred: bool, ctx: Context,
                 lunar: bool, points: list[Parts]) -> DateMention:
         calendar = "lunar" if lunar else self.declared
+        anchor = ctx.anchor if inferred else None
         return DateMention(
             start=c.start, end=c.end, value=value, granularity=gran, mod=mod or "",
-            year_inferred=inferred, anchor=ctx.anchor if inferred else None, calendar=calendar,
+            year_inferred=inferred, anchor=anchor, calendar=calendar,
             value_gregorian=self.gregorian(points, gran) if calendar == "julian" else "",
         )
 
@@ -215,6 +280,10 @@ class Resolver:
         return "/".join(out)
 
 
+def _before(year: int | None, header_year: int | None) -> bool:
+    return year is not None and header_year is not None and year < header_year
+
+
 def _year_text(year: int | None) -> str:
     if year is None:
         return "XXXX"
@@ -225,8 +294,11 @@ def _written_year(year: int) -> tuple[int, str]:
     return (1 - year, "BCE") if year <= 0 else (year, "")
 
 
-def _next_day(year: int | None, month: int, day: int) -> tuple[int | None, int, int]:
-    if year is None or year <= 0:
-        return year, month, day + 1 if day < 28 else day
-    d = date(year, month, day) + timedelta(days=1)
+def _add_days(year: int | None, month: int, day: int, days: int, lunar: bool) -> tuple[int | None, int, int | None]:
+    """The day ``days`` after a date; a lunar day or a day without a usable year only moves inside its month
+    (None when it would leave it: month lengths are unknown)."""
+    if lunar or year is None or year <= 0:
+        moved = day + days
+        return (year, month, moved) if 1 <= moved <= 29 else (year, month, None)
+    d = date(year, month, day) + timedelta(days=days)
     return d.year, d.month, d.day

@@ -34,10 +34,17 @@ def test_event_year_does_not_move_the_narrative(extract):
 def test_clock_times_in_the_small_hours_belong_to_the_next_day(extract):
     text = "Tới sáng 25-10-1917, Đại hội khai mạc. Chừng 2 giờ khuya, họ vào. Tới 3 giờ khuya, xong. Họp đến 6 giờ sáng."
     got = mentions(extract, text)
-    assert got["Chừng 2 giờ khuya"].value == "1917-10-26T02:00"
+    assert got["2 giờ khuya"].value == "1917-10-26T02:00"   # "Chừng" stays outside the span
     assert got["3 giờ khuya"].value == "1917-10-26T03:00"
     assert got["6 giờ sáng"].value == "1917-10-26T06:00"
-    assert got["Chừng 2 giờ khuya"].granularity == "time"
+    assert got["2 giờ khuya"].granularity == "time"
+
+
+def test_night_words_follow_the_clock(extract):
+    got = mentions(extract, "Ngày 10-10-1911, 8 giờ tối, nổ súng. Tới 11 giờ đêm, họ chiếm kho. Chừng 12 giờ đêm, xong.")
+    assert got["8 giờ tối"].value == "1911-10-10T20:00"
+    assert got["11 giờ đêm"].value == "1911-10-10T23:00"
+    assert got["12 giờ đêm"].value == "1911-10-11T00:00"
 
 
 def test_modifiers_and_periods(extract):
@@ -48,8 +55,13 @@ def test_modifiers_and_periods(extract):
 
 
 def test_seasons_lists_and_from_to_ranges(extract):
-    text = "Từ mùa đông 1915, đói kém. Trong suốt tháng 4 và 5 năm 1917, ông chờ. Từ tháng 5 đến tháng 7 năm 1918, chiến tranh."
+    text = ("Từ mùa đông 1915, đói kém. Trong suốt tháng 4 và 5 năm 1917, ông chờ. Từ tháng 5 đến tháng 7 năm 1918, "
+            "chiến tranh. Trong những ngày 6, 7 và 8 tháng 9-1914, quân Đức lui. Tháng 9-1793 đến tháng 7-1794, khủng "
+            "bố. Ngày 27 và 28 tháng 5-1905, hạm đội Nga tan.")
     got = mentions(extract, text)
+    assert got["ngày 6, 7 và 8 tháng 9-1914"].value == "1914-09-06/1914-09-08"
+    assert got["Tháng 9-1793 đến tháng 7-1794"].value == "1793-09/1794-07"
+    assert got["Ngày 27 và 28 tháng 5-1905"].value == "1905-05-27/1905-05-28"
     assert got["mùa đông 1915"].value == "1915-WI"
     assert got["tháng 4 và 5 năm 1917"].value == "1917-04/1917-05"
     assert (got["tháng 5 đến tháng 7 năm 1918"].value, got["tháng 5 đến tháng 7 năm 1918"].granularity) == (

@@ -2,7 +2,7 @@
 import pytest
 
 from pipeline.dates.calendar import cycle_index, cycle_of_year, nearest_cycle_year, roman_value
-from pipeline.dates.lexicon import load_lexicon
+from pipeline.dates.lexicon import DATA_DIR, load_lexicon, read_rows
 
 from .conftest import spans
 
@@ -22,16 +22,21 @@ def test_roman_numerals():
 
 
 def test_era_table_rows_have_a_year_and_a_source():
+    rows = [row for path in sorted(DATA_DIR.glob("eras*.tsv")) for row in read_rows(path)]
+    assert len(rows) > 500
+    assert all(len(row) == 4 and row[3] and -300 < int(row[2]) < 2000 for row in rows)
     lex = load_lexicon()
-    assert len(lex.eras) > 100
     assert lex.eras[lex.key("Thuận Thiên")] == [1010, 1428]
-    assert lex.eras[lex.key("Chính Hoà")] == [1680]  # old tone placement finds the same era
+    assert 1680 in lex.eras[lex.key("Chính Hoà")]      # old tone placement finds the same era
+    assert lex.eras[lex.key("Kiến Nguyên")][0] == -139  # 140 BCE, stored as an astronomical year
+    assert lex.era_last[(lex.key("Diên Ninh"), 1454)] == 1459
 
 
 @pytest.mark.parametrize("text,surface,value", [
     ("Năm Chính Hòa thứ 18, khắc in.", "Năm Chính Hòa thứ 18", "1697"),
     ("Chính Hoà thứ 18", "Chính Hoà thứ 18", "1697"),
-    ("Thế kỷ XIX là thời Nguyễn.", "Thế kỷ XIX", "19"),
+    ("Thế kỷ XIX là thời Nguyễn.", "Thế kỷ XIX", "18"),           # TIMEX3: "18" = the 1800s
+    ("Cuối thế kỷ XIX, Pháp chiếm.", "Cuối thế kỷ XIX", "18"),
     ("Đến năm 257 TCN thì mất.", "năm 257 TCN", "BC0257"),
 ])
 def test_traditional_values(extract, text, surface, value):
@@ -57,3 +62,48 @@ def test_cyclic_day_and_hour(extract):
     got = spans(extract, "Canh Tuất [1010]. Mùa thu, tháng 7, ngày Giáp Thìn, giờ Dậu, vua đến.")
     assert ("ngày Giáp Thìn", "1010-07-XX") in got
     assert ("giờ Dậu", "1010-07-XXT17:00") in got
+
+
+def test_era_and_cyclic_years_are_inferred_years(extract):
+    text = "Năm 1853, nhà Thanh suy. Năm Quý Sửu, giặc nổi. Bảo Đại năm thứ 20, vua thoái vị."
+    got = {text[m.start:m.end]: m for m in extract(text, [])}
+    assert (got["Năm Quý Sửu"].value, got["Năm Quý Sửu"].year_inferred) == ("1853", True)
+    assert (got["Bảo Đại năm thứ 20"].value, got["Bảo Đại năm thứ 20"].year_inferred) == ("1945", True)
+
+
+def test_lunar_dates_with_a_cyclic_year_keep_the_lunar_day(extract):
+    got = spans(extract, "Năm 1911, cách mạng. Ngày 19 tháng 8 năm Tân Hợi, Vũ Xương nổi dậy.")
+    assert ("Ngày 19 tháng 8 năm Tân Hợi", "1911-08-19") in got
+    got = spans(extract, "Năm 1872, vua sai sứ. Ngày 3 tháng chạp năm Nhâm Thân, sứ về.")
+    assert ("Ngày 3 tháng chạp năm Nhâm Thân", "1872-12-03") in got
+
+
+def test_bare_era_and_glued_era(extract):
+    assert ("năm Diên Ninh", "1454/1459") in spans(extract, "Đến khoảng năm Diên Ninh, Nghi Dân tiếm ngôi.")
+    assert ("Bính Dần, Thiệu Longnăm thứ 9", "1266") in spans(extract, "Bính Dần, Thiệu Longnăm thứ 9, mùa xuân.")
+
+
+def test_dates_inside_names_are_not_dates(extract):
+    assert spans(extract, "Cách mạng tháng Tám thành công.") == []
+    assert spans(extract, "Sau chiến tranh Mậu Thìn, họ về.") == []
+
+
+def test_a_header_year_comes_after_the_previous_header(extract):
+    # the reign count restarts with a new king: "năm thứ 2" must not pull the year back 60 years
+    text = "\nGiáp Thìn, năm thứ 71 [137 TCN]. Vua mất.\nBính Ngọ, năm thứ 2. Mùa thu, tháng 8."
+    assert ("Bính Ngọ, năm thứ 2", "BC0135") in spans(extract, text)
+
+
+def test_a_header_takes_its_synchronism_era(extract):
+    # no CE year and no Vietnamese era: the Chinese era in parentheses fixes the cycle (a 95-year gap)
+    text = "\nGiáp Thìn, [44], (Hán Kiến Vũ năm thứ 20). Mã Viện về.\nĐinh Sửu, (Hán Vĩnh Hòa năm thứ 2). Người man nổi."
+    got = spans(extract, text)
+    assert ("Đinh Sửu", "0137") in got
+    assert ("Vĩnh Hòa năm thứ 2", "0137") in got
+
+
+def test_commentary_years_do_not_move_the_annals(extract):
+    # a cyclic year in a commentary (no line start) is placed near the narrative but does not move the annals
+    text = "\nCanh Tý, [1420]. Sử thần nói: đến năm Ất Tỵ thì giặc tan.\nTân Sửu. Mùa xuân."
+    got = spans(extract, text)
+    assert ("năm Ất Tỵ", "1425") in got and ("Tân Sửu", "1421") in got
