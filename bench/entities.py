@@ -1,10 +1,10 @@
 """Entity benchmark: ours vs underthesea's ner() (aligned to offsets) on the same texts, in the same run.
 
-Sets: the tuning set bench/devsets/entities_tune.jsonl (seed book, corpus/), the development set dev2
-(bench/devsets/dev2/*.txt with entities_dev2.jsonl: original passages written for development) and, when
+Sets: the tuning set bench/devsets/entities_tune.jsonl (seed book, corpus/), the development sets dev2 and dev3
+(bench/devsets/devN/*.txt with entities_devN.jsonl: original passages written for development) and, when
 present, the held-out set bench/devsets/heldout/*.txt with *.entities.jsonl. Prints precision/recall/F1 per
 label, exact-span and overlap, and the speed of both systems; writes bench/results/entities.json.
-``--sets tune,dev2`` picks sets (the held-out set is the exam: run it last); ``--errors`` lists our misses
+``--sets tune,dev2,dev3`` picks sets (the held-out set is the exam: run it last); ``--errors`` lists our misses
 and false alarms on the development sets.
 """
 from __future__ import annotations
@@ -145,9 +145,10 @@ def tune_docs() -> dict[str, tuple[str, list[Span]]]:
             if (ROOT / "corpus" / doc).exists()}
 
 
-def dev2_docs() -> dict[str, tuple[str, list[Span]]]:
-    path = ROOT / "bench" / "devsets" / "entities_dev2.jsonl"
-    folder = ROOT / "bench" / "devsets" / "dev2"
+def dev_docs(name: str) -> dict[str, tuple[str, list[Span]]]:
+    """A development set: bench/devsets/<name>/*.txt with their gold in bench/devsets/entities_<name>.jsonl."""
+    path = ROOT / "bench" / "devsets" / f"entities_{name}.jsonl"
+    folder = ROOT / "bench" / "devsets" / name
     if not path.exists():
         return {}
     return {doc: (read_text(folder / doc), spans) for doc, spans in load_gold(path).items()
@@ -176,12 +177,14 @@ def report(name: str, result: dict) -> None:
             print(f"    {mode:8s} P/R/F1  {cells}")
 
 
-SETS = {"tune": tune_docs, "dev2": dev2_docs, "heldout": heldout_docs}
+SETS = {"tune": tune_docs, "dev2": lambda: dev_docs("dev2"), "dev3": lambda: dev_docs("dev3"),
+        "heldout": heldout_docs}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sets", default="tune,dev2,heldout", help="comma-separated: tune, dev2, heldout")
+    parser.add_argument("--sets", default="tune,dev2,dev3,heldout",
+                        help="comma-separated: tune, dev2, dev3, heldout")
     parser.add_argument("--errors", action="store_true", help="list errors on the development sets")
     args = parser.parse_args()
     results = {}

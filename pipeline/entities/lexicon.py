@@ -74,6 +74,15 @@ class Lexicon:
     surnames: frozenset[str]
     coordinators: frozenset[str]
     clause_openers: frozenset[str]
+    dynasty_heads: frozenset[Phrase]
+    non_entity_heads: frozenset[Phrase]
+    title_tails: frozenset[Phrase]
+    title_suffixes: frozenset[str]
+    misc_suffixes: frozenset[Phrase]
+    state_words: frozenset[Phrase]
+    army_prefixes: frozenset[Phrase]
+    org_tails: frozenset[str]
+    affixes: tuple[tuple[str, str, float], ...]  # (affix, label, weight): "-sky" PER, "Port-" LOC
 
 
 @lru_cache(maxsize=1)
@@ -104,4 +113,13 @@ def lexicon() -> Lexicon:
         surnames=frozenset(unicodedata.normalize("NFC", r[0]) for r in _rows("vietnamese_surnames.txt")),
         coordinators=frozenset(r[0] for r in _rows("coordinators.txt")),
         clause_openers=frozenset(r[0] for r in _rows("clause_openers.txt")),
+        dynasty_heads=_phrases("dynasty_heads.txt"),
+        non_entity_heads=_phrases("non_entity_heads.txt"),
+        title_tails=_phrases("title_tails.txt"),
+        title_suffixes=frozenset(r[0] for r in _rows("title_suffixes.txt")),
+        misc_suffixes=_phrases("misc_suffixes.txt"),
+        state_words=_phrases("state_words.txt"),
+        army_prefixes=_phrases("army_prefixes.txt"),
+        org_tails=frozenset(r[0] for r in _rows("org_tails.txt")),
+        affixes=tuple((r[0], r[1], float(r[2])) for r in _rows("name_affixes.tsv")),
     )

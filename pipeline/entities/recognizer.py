@@ -13,7 +13,7 @@ from .coordination import name_lists
 from .crf import Word, crf_chain
 from .keys import entity_key, preferred_variants
 from .lexicon import fold, lexicon
-from .rules import Candidate, SentenceRules
+from .rules import Candidate, SentenceRules, proper_names
 from .tokens import tokenize
 
 LABELS = ("PER", "LOC", "ORG", "MISC")
@@ -21,6 +21,7 @@ _FIXED_WEIGHT = 2.0
 _LIST_WEIGHT = 2.0  # a list member gets the label of the list, for its other mentions too
 _CRF_WEIGHT = 0.5
 _PREPOSITION_WEIGHT = 1.0
+_VIET74K_PLACE_WEIGHT = 0.8  # a capitalized entry of Viet74K: mostly communes, districts and provinces
 _FOREIGN_PRIOR = 0.3
 
 
@@ -81,11 +82,27 @@ class EntityRecognizer:
                     if w.ner[0] == "B" or (prev is not None and prev.text[:1].islower() and prev.pos == "N"):
                         cand.votes[w.ner[2:]] += _CRF_WEIGHT
                     break
+            if text[cs:ce] in proper_names():
+                cand.votes["LOC"] += _VIET74K_PLACE_WEIGHT
             k = by_start.get(cs)
             if k and toks[k - 1].low in self.lex.loc_prepositions:
                 cand.votes["LOC"] += _PREPOSITION_WEIGHT
             if k is not None and toks[k].foreign:
                 cand.votes["PER"] += _FOREIGN_PRIOR
+                for label, weight in _affix_votes(text[cs:ce], self.lex.affixes) if " " not in text[cs:ce] else ():
+                    cand.votes[label] += weight
+
+
+def _affix_votes(name: str, affixes: tuple[tuple[str, str, float], ...]) -> list[tuple[str, float]]:
+    """Votes from the spelling of a foreign name ("Kautsky" a person, "Port-Arthur" a port): data/name_affixes."""
+    last = name.split()[-1].lower()
+    votes = []
+    for affix, label, weight in affixes:
+        a = affix.lower()
+        if (a.endswith("-") and name.lower().startswith(a)) or (a.startswith("-") and a.endswith("-") and a in name.lower()) \
+                or (a.startswith("-") and not a.endswith("-") and last.endswith(a[1:]) and len(last) > len(a) + 1):
+            votes.append((label, weight))
+    return votes
 
 
 def mentions_of(doc: Doc) -> list[EntityMention]:
@@ -103,7 +120,7 @@ def _evidence(text: str, candidates: list[Candidate]) -> tuple[dict[str, Counter
     totals: dict[str, Counter] = defaultdict(Counter)
     fixed: dict[str, Counter] = defaultdict(Counter)
     for c in candidates:
-        if c.coord_only:
+        if c.coord_only or c.doc_only:
             continue
         key = _key(text, c)
         if c.label is not None:
@@ -116,7 +133,7 @@ def _evidence(text: str, candidates: list[Candidate]) -> tuple[dict[str, Counter
 def _anchor(text: str, c: Candidate, totals: dict[str, Counter], fixed: dict[str, Counter]) -> str | None:
     """The label a cue gives this mention or its name elsewhere in the document, or the label the document's
     votes give the name by a margin worth a cue (None if nothing settles it)."""
-    if c.label is not None or c.coord_only:
+    if c.label is not None or c.coord_only or c.doc_only:
         return c.label
     key = _key(text, c)
     if fixed.get(key):
@@ -137,7 +154,7 @@ def _list_labels(text: str, lists: list[list[Candidate]], totals: dict[str, Coun
         if anchors:
             label = anchors.pop()
         else:
-            pooled = sum((totals[_key(text, c)] for c in members if not c.coord_only), Counter())
+            pooled = sum((totals[_key(text, c)] for c in members if not (c.coord_only or c.doc_only)), Counter())
             if not pooled:
                 continue
             label = max(LABELS, key=lambda lab: pooled[lab])
@@ -147,9 +164,23 @@ def _list_labels(text: str, lists: list[list[Candidate]], totals: dict[str, Coun
     return shared
 
 
+def _vote_name_parts(text: str, candidates: list[Candidate]) -> None:
+    """A one-word name that begins or ends a person's name fixed by a cue in the document is that person
+    ("Togo" after "đô đốc Togo Heihachiro"): a vote worth a list's."""
+    parts: set[str] = set()
+    for c in candidates:
+        words = text[c.core[0]:c.core[1]].split()
+        if c.label == "PER" and len(words) > 1:
+            parts.update((words[0], words[-1]))
+    for c in candidates:
+        if c.label is None and text[c.core[0]:c.core[1]] in parts:
+            c.votes["PER"] += _LIST_WEIGHT
+
+
 def _settle(text: str, candidates: list[Candidate], lists: list[list[Candidate]]) -> list[Candidate]:
     """Label every unlabeled mention: by its list of names first, else by the label its name carries in the
     document as a whole (one sense per document, the lists' evidence included)."""
+    _vote_name_parts(text, candidates)
     totals, fixed = _evidence(text, candidates)
     shared = _list_labels(text, lists, totals, fixed)
     for c in candidates:
@@ -157,17 +188,45 @@ def _settle(text: str, candidates: list[Candidate], lists: list[list[Candidate]]
             c.votes[shared[id(c)]] += _LIST_WEIGHT
     if shared:
         totals, fixed = _evidence(text, candidates)
-    out = []
+    out, pending = [], []
     for c in candidates:
         if c.label is None:
             if id(c) in shared:
                 c.label, c.source = shared[id(c)], c.source + "+list"
+            elif c.doc_only:
+                pending.append(c)
+                continue
             elif c.coord_only or not totals[_key(text, c)]:
                 continue
             else:
                 # A cue anywhere in the document outweighs any number of weak votes ("xứ Piémont").
                 votes = fixed.get(_key(text, c)) or totals[_key(text, c)]
                 c.label, c.source = max(LABELS, key=lambda lab: votes[lab]), c.source + "+doc"
+        out.append(c)
+    return out + _named_elsewhere(text, pending, out)
+
+
+def _named_elsewhere(text: str, pending: list[Candidate], settled: list[Candidate]) -> list[Candidate]:
+    """Bare names kept because the document names them elsewhere: the same name's label ("quân Thanh" after
+    "nhà Thanh"), else a person whose full name has it as its given name or its one family name ("Chỉnh" for
+    "Nguyễn Hữu Chỉnh", "Viên" for "Viên Thế Khải")."""
+    labels: dict[str, Counter] = defaultdict(Counter)  # by exact surface: "Y" (he) is not "Ý" (Italy)
+    parts: dict[str, set[str]] = defaultdict(set)
+    for c in settled:
+        labels[text[c.core[0]:c.core[1]]][c.label] += 1
+        words = text[c.core[0]:c.core[1]].split()
+        if c.label == "PER" and len(words) > 1:
+            parts[words[-1]].add(_key(text, c))
+            parts[words[0]].add(_key(text, c))
+    out = []
+    for c in pending:
+        surface = text[c.core[0]:c.core[1]]
+        if labels.get(surface):
+            c.label, c.source = labels[surface].most_common(1)[0][0], c.source + "+doc"
+        elif len(parts.get(surface, ())) == 1:
+            c.label, c.source = "PER", c.source + "+part"
+        else:
+            continue
         out.append(c)
     return out
 
@@ -212,9 +271,30 @@ def _surface(text: str, start: int, end: int, suggestions: dict[tuple[int, int],
     return " ".join("".join(parts).split())
 
 
+def _fullest(surfaces: list[str], labels: list[str]) -> list[str]:
+    """Each name replaced by the one longer name of the document it shortens: a person's family or given name
+    ("Togo" -> "Togo Heihachiro", "Chỉnh" -> "Nguyễn Hữu Chỉnh"), a body's bare head ("Nghĩa quân" ->
+    "Nghĩa quân Hương Khê"). Ambiguous parts keep their surface."""
+    longer: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for surface, label in set(zip(surfaces, labels)):
+        words = surface.split()
+        if label == "PER" and len(words) > 1:
+            longer[(words[0], label)].add(surface)
+            longer[(words[-1], label)].add(surface)
+        for k in range(1, len(words)):
+            if label == "ORG":
+                longer[(" ".join(words[:k]), label)].add(surface)
+    out = []
+    for surface, label in zip(surfaces, labels):
+        names = longer.get((surface, label), set())
+        out.append(next(iter(names)) if len(names) == 1 else surface)
+    return out
+
+
 def _with_canonicals(text: str, candidates: list[Candidate],
                      suggestions: dict[tuple[int, int], str]) -> list[EntityMention]:
-    surfaces = [_surface(text, c.start, c.end, suggestions) for c in candidates]
+    surfaces = _fullest([_surface(text, c.start, c.end, suggestions) for c in candidates],
+                        [c.label for c in candidates])
     preferred = preferred_variants([(s, c.label) for s, c in zip(surfaces, candidates)])
     return [EntityMention(c.start, c.end, c.label, c.score, c.source, preferred[entity_key(s, c.label)])
             for s, c in zip(surfaces, candidates)]

@@ -13,7 +13,7 @@ from functools import lru_cache
 from .lexicon import Lexicon, Phrase, fold
 from .tokens import Tok
 
-_ROMAN = re.compile(r"[IVX]{1,4}")
+_ROMAN = re.compile(r"[IVXL]{1,6}")
 _YEAR = re.compile(r"1\d{3}|20\d{2}")
 _QUOTES = {'"': '"', "“": "”", "«": "»", "'": "'"}
 _MONTH_NUMBER = re.compile(r"(?:0?[1-9]|1[0-2])(?:-\d{4})?")
@@ -32,14 +32,25 @@ class Candidate:
     score: float
     votes: Counter = field(default_factory=Counter)
     coord_only: bool = False  # kept only if a list it stands in gives it a label ("Anh và Pháp" at a start)
+    doc_only: bool = False  # a bare one-syllable name: kept only if the document names it elsewhere ("quân Thanh")
 
 
 @lru_cache(maxsize=1)
 def _dictionary() -> frozenset[str]:
-    """Multi-syllable Vietnamese words (lower case) from underthesea's Viet74K list."""
+    """Multi-syllable common Vietnamese words from underthesea's Viet74K list; its capitalized entries are
+    proper names ("Quảng Bình", "Tây Sơn") and say nothing about a capitalized phrase being a common word."""
     from underthesea.corpus import DictionaryLoader
 
-    return frozenset(w.lower() for w in DictionaryLoader("Viet74K.txt").words if " " in w)
+    return frozenset(w for w in DictionaryLoader("Viet74K.txt").words if " " in w and w == w.lower())
+
+
+@lru_cache(maxsize=1)
+def proper_names() -> frozenset[str]:
+    """Capitalized multi-syllable entries of Viet74K (mostly Vietnamese place names: "Quảng Bình", "Yên Thế")."""
+    from underthesea.corpus import DictionaryLoader
+
+    return frozenset(w for w in DictionaryLoader("Viet74K.txt").words
+                     if " " in w and all(part[:1].isupper() for part in w.split()))
 
 
 class SentenceRules:
@@ -90,6 +101,13 @@ class SentenceRules:
             return False
         return any(self.match(self.lex.titles, k) == i - k for k in range(max(0, i - 3), i))
 
+    def country_at(self, i: int) -> int:
+        """Length of the gazetteer country starting at token ``i`` (0 if none)."""
+        n = self.place_at(i)
+        span = tuple(t.text for t in self.toks[i:i + n])
+        place = self.lex.places.get(span) or self.lex.places.get(tuple(fold(t) for t in span))
+        return n if place is not None and place.kind == "country" else 0
+
     def is_place_word(self, k: int) -> bool:
         """Token ``k`` is (the start of) a gazetteer name, whatever follows it ("Nga" in "lãnh sự Nga hoàng")."""
         return (self.toks[k].text,) in self.lex.places or (fold(self.toks[k].text),) in self.lex.places
@@ -120,6 +138,9 @@ class SentenceRules:
             lex = self.lex
             if " ".join(words) in _dictionary() or words in lex.org_modifiers or words[1:] in lex.org_suffixes:
                 return k + m
+            if (m == 3 and words[2] in lex.org_tails and " ".join(words[1:]) not in _dictionary()
+                    and words[:2] not in lex.org_modifiers):
+                return k + m  # "Sùng chính viện"; not "Tàu cầu viện"
         return k + 1
 
     def name_run(self, i: int) -> int:
@@ -139,10 +160,19 @@ class SentenceRules:
                 k += 1
             else:
                 break
+        if (k - i > 1 and k < self.n and self.adjacent(k) and not self.toks[k].cap
+                and self.toks[k].low in self.lex.org_tails and not self.political(self.toks[i:k])):
+            k += 1  # "Duy Tân hội"; "Trung ương đảng" is the party's committee, named "Trung ương"
         return k
 
     def starts_structure(self, k: int) -> bool:
-        return bool(self.match(self.lex.org_heads, k) or self.match(self.lex.misc_heads, k))
+        """An organisation or MISC head that something follows ("Hội đồng Bộ trưởng"); a head that ends the
+        name is part of it ("Tân Sở", "Phấn Nghĩa quân")."""
+        n = self.match(self.lex.org_heads, k) or self.match(self.lex.misc_heads, k)
+        if not n or k + n >= self.n or not self.adjacent(k + n):
+            return False
+        nxt = self.toks[k + n]
+        return nxt.cap or nxt.number or bool(self.match(self.lex.org_modifiers, k + n))
 
     def add(self, i: int, j: int, core: tuple[int, int], label: str | None, source: str, score: float) -> None:
         start, end = self.toks[i].start, self.toks[j - 1].end
@@ -157,16 +187,47 @@ class SentenceRules:
             if t.number:
                 i += 1
                 continue
-            i = (self.date_head(i) or self.misc(i) or self.org(i) or self.title(i) or self.loc_head(i)
-                 or self.place(i) or self.name(i) or i + 1)
+            i = (self.date_head(i) or self.non_entity(i) or self.misc(i) or self.dynasty(i) or self.org(i)
+                 or self.title(i) or self.loc_head(i) or self.place(i) or self.name(i) or i + 1)
         return self.out
 
     def date_head(self, i: int) -> int:
         """A date head and the month/season word after it are never a name ("tháng Giêng")."""
         n = self.match(self.lex.date_heads, i)
-        if n and i + n < self.n and self.adjacent(i + n) and self.toks[i + n].cap and not self.toks[i + n].foreign:
+        if not n or i + n >= self.n or not self.adjacent(i + n):
+            return 0
+        nxt = self.toks[i + n]
+        if _ROMAN.fullmatch(nxt.text):
             return i + n + 1
-        return 0
+        return self.name_run(i + n) if nxt.cap and not nxt.foreign else 0  # "năm Giáp Thân", "tháng Giêng"
+
+    def non_entity(self, i: int) -> int:
+        """An era, temple or posthumous name or a title after its head ("niên hiệu là Thái Đức") is no entity."""
+        n = 0 if self.inside_word(i) else self.match(self.lex.non_entity_heads, i)
+        if not n:
+            return 0
+        j = i + n
+        if j < self.n and self.toks[j].low == "là" and self.adjacent(j):
+            j += 1
+        if j >= self.n or not self.adjacent(j) or not self.toks[j].cap or self.toks[j].number:
+            return 0
+        return self.name_run(j)
+
+    def dynasty(self, i: int) -> int:
+        """A dynasty as a ruling house after "nhà"/"triều": the short name alone is an ORG ("nhà Thanh")."""
+        n = 0 if self.inside_word(i) else self.match(self.lex.dynasty_heads, i)
+        j = i + n
+        if not n or j >= self.n or not self.adjacent(j) or not self.toks[j].cap or self.toks[j].number:
+            return 0
+        if self.place_at(i) or self.toks[j].foreign or self.match(self.lex.titles, j) or self.starts_structure(j):
+            return 0  # "Triều Tiên" is Korea; "nhà Vua" is an honorific
+        e = self.name_run(j)
+        if e - j == 1 and f"{self.toks[j - 1].low} {self.toks[j].low}" in _dictionary():
+            return 0  # "nhà Thờ"
+        if e - j > 2 or (e - j == 2 and self.toks[j].text in self.lex.surnames):
+            return 0  # "triều Lê Thánh Tông", "nhà Nguyễn Du": a person
+        self.add(j, e, (j, e), "ORG", "rule:dynasty", 0.8)
+        return e
 
     def quoted(self, j: int) -> tuple[int, int] | None:
         """The capitalized quoted title right after token ``j - 1`` as a character span."""
@@ -184,7 +245,9 @@ class SentenceRules:
         return s, s + len(inner)
 
     def misc(self, i: int) -> int:
-        n = 0 if self.inside_word(i) else self.match(self.lex.misc_heads, i)
+        n = self.match(self.lex.misc_heads, i)
+        if n and self.inside_word(i) and not (i + n < self.n and self.toks[i + n].cap and self.adjacent(i + n)):
+            n = 0  # "tình báo", "mặt trận" are words; "thắng trận Đống Đa" still names a battle
         if not n or self.ends_longer_word(i, n):
             return 0
         keep, takes = self.lex.misc_heads[tuple(t.low for t in self.toks[i:i + n])]
@@ -216,6 +279,8 @@ class SentenceRules:
             if (month.cap and not month.foreign) or _MONTH_NUMBER.fullmatch(month.text):
                 return j + 2
             return 0
+        if self.place_parts(j):
+            return j + 1  # "chiến tranh Nga-Nhật": a war between the countries named
         if nxt.cap and not nxt.number and not nxt.foreign and not self.place_at(j) and not self.place_parts(j):
             return self.name_run(j)
         return 0
@@ -223,12 +288,18 @@ class SentenceRules:
     def title_tail(self, j: int, no_place: bool) -> int:
         """End of the capitalized name after a treaty or publication head (0 if none)."""
         nxt = self.toks[j]
-        if not nxt.cap or nxt.number or (no_place and self.place_at(j)):
+        if not nxt.cap or nxt.number:
             return 0
-        return self.name_run(j)
+        e = self.name_run(j)
+        n = self.match(self.lex.misc_suffixes, e) if e < self.n and self.adjacent(e) else 0
+        if no_place and self.place_at(j) and not n:
+            return 0
+        return e + n
 
     def org(self, i: int) -> int:
-        n = 0 if self.inside_word(i) else self.match(self.lex.org_heads, i)
+        n = self.match(self.lex.org_heads, i)
+        if n == 1 and self.inside_word(i):
+            n = 0  # "trụ sở"; a two-syllable head is a word of its own ("quân chính phủ" is no "quân chính")
         if not n:
             return 0
         head = tuple(t.low for t in self.toks[i:i + n])
@@ -257,6 +328,8 @@ class SentenceRules:
             k += m
         cap_head = self.toks[i].cap
         modified = k > i + n
+        if not cap_head and name_start == i + n and self.country_at(name_start) == name_end - name_start:
+            return 0  # "hạm đội Anh", "quân đội Pháp": the country is a place (LOC), the head a common noun
         if name_start is not None and not keep:
             # "phái Bolsevich" is a faction, "phe Boukharine" a man's camp: a vote, settled per document.
             self.add(name_start, name_end, (name_start, name_end), None, "rule:org_head", 0.75)
@@ -264,7 +337,9 @@ class SentenceRules:
             return k
         if keep and (name_start is not None or (cap_head and modified)
                      or (head == ("bộ",) and modified and self.match(self.lex.ministry_words, i + n))):
-            self.add(i, k, (i, k), "ORG", "rule:org_head", 0.85)
+            start = i - 1 if not cap_head and i > 0 and self.adjacent(i) and self.match(
+                self.lex.army_prefixes, i - 1, 1) else i  # "quân chính phủ Hồ Bắc"
+            self.add(start, k, (start, k), "ORG", "rule:org_head", 0.85)
             return k
         if keep and bare_ok and cap_head and not self.toks[i].initial:
             self.add(i, i + n, (i, i + n), "ORG", "rule:org_bare", 0.6)
@@ -276,6 +351,8 @@ class SentenceRules:
         if not n or (self.toks[i].cap and not self.toks[i].initial):
             return 0
         j = i + n
+        if j + 1 < self.n and self.toks[j].low == "là" and self.adjacent(j) and self.adjacent(j + 1):
+            j += 1  # "ba vua là Dục Đức": the name the title is given
         if j >= self.n or not self.adjacent(j) or not self.toks[j].cap or self.toks[j].number or self.place_at(j):
             return 0
         if self.starts_structure(j) or self.match(self.lex.loc_heads, j) or self.is_place_word(j):
@@ -299,8 +376,15 @@ class SentenceRules:
             return 0
         if self.starts_structure(j) or (self.is_place_word(j) and not self.place_at(j)):
             return 0  # "đế quốc Nga hoàng": a country before a title word is no place name
-        e = self.place_at(j) + j if self.place_at(j) else self.name_run(j)
-        sentence_case = any(not t.cap for t in self.toks[j:e])
+        whole = self.lex.places.get(tuple(fold(t.text) for t in self.toks[i:j + 1]))
+        if whole is not None and not whole.ambiguous:
+            self.add(i, j + 1, (i, j + 1), "LOC", "gazetteer", 0.85)  # "châu Phi" is "Châu Phi"
+            return j + 1
+        e = self.name_run(j)
+        if self.place_at(j) and any(t.foreign for t in self.toks[j + self.place_at(j):e]) or e < j + self.place_at(j):
+            e = j + self.place_at(j)  # the gazetteer place, unless a Vietnamese name goes on ("sông Mỹ Tho")
+        state = self.country_at(j) and self.match(self.lex.state_words, j + self.country_at(j)) == e - j - self.country_at(j)
+        sentence_case = not state and any(not t.cap for t in self.toks[j:e])  # "nước Trung Hoa Dân quốc"
         self.add(i if sentence_case else j, e, (i if sentence_case else j, e), "LOC", "rule:loc_head", 0.85)
         return e
 
@@ -331,6 +415,9 @@ class SentenceRules:
         e = self.name_run(i)
         if e > i + n and self.suffix_label(i, e) == "ORG":
             return 0  # "Đông Kinh Nghĩa Thục" is a school, not the place it starts with
+        state = self.match(self.lex.state_words, i + n) if i + n < self.n and self.adjacent(i + n) else 0
+        if state and self.country_at(i) == n:
+            n += state  # "Trung Hoa Dân quốc", "Việt Nam Dân chủ Cộng hoà": the state is a place
         self.add(i, i + n, (i, i + n), "LOC", "gazetteer", 0.85)
         return i + n
 
@@ -352,6 +439,10 @@ class SentenceRules:
             return 0
         if self.match(self.lex.name_prefixes, i):
             p = self.match(self.lex.name_prefixes, i)
+            s = self.match(self.lex.org_suffixes, i + p, 2) if i + p < self.n and self.adjacent(i + p) else 0
+            if s:
+                self.add(i, i + p + s, (i, i + p + s), "ORG", "rule:name", 0.7)  # "Đệ tam quân"
+                return i + p + s
             if i + p < self.n and self.adjacent(i + p) and self.toks[i + p].cap:
                 e = self.name_run(i + p)
                 self.add(i, e, (i, e), self.suffix_label(i, e), "rule:name", 0.7)
@@ -362,8 +453,20 @@ class SentenceRules:
             self.out[-1].votes["PER"] += _SURNAME_WEIGHT
             return surname
         if t.initial and not t.foreign:
-            return i + 1  # a capital at a sentence start says nothing about a Vietnamese word
+            # A capital at a sentence start says nothing about a Vietnamese word; the name counts only if the
+            # document names it elsewhere ("Chiêu Thống nhu nhược" after "vua Chiêu Thống").
+            e = self.name_run(i)
+            if e < self.n and self.adjacent(e) and self.match(self.lex.title_tails, e, 2):
+                return e  # "Thái Bình năm thứ 2": an era
+            if all(s.cap for s in self.toks[i:e]) and not (self.starts_structure(i) or self.match(
+                    self.lex.org_heads, i) or self.match(self.lex.titles, i) or self.match(self.lex.loc_heads, i)):
+                self.add(i, e, (i, e), None, "rule:initial", 0.5)
+                self.out[-1].doc_only = True
+            return i + 1
         e = self.name_run(i)
+        tail = self.match(self.lex.title_tails, e, 2) if e < self.n and self.adjacent(e) else 0
+        if tail or (e - i > 1 and self.toks[e - 1].low in self.lex.title_suffixes):
+            return e + tail  # "Long Nhương tướng quân", "Cung Chính Vương": a title, not a name
         if e - i > 1 and _ROMAN.fullmatch(self.toks[e - 1].text) and self.toks[e - 2].foreign:
             self.add(i, e, (i, e), self.suffix_label(i, e), "rule:name", 0.7)
             self.out[-1].votes["PER"] += _REGNAL_WEIGHT
@@ -378,6 +481,8 @@ class SentenceRules:
                 if label is None:
                     return e  # a capitalized common word ("nhà Trời", "giới Tư sản")
             elif e - i == 1:
+                self.add(i, e, (i, e), None, "rule:name", 0.5)
+                self.out[-1].doc_only = True  # "quân Thanh" after "nhà Thanh"; "Chỉnh" after "Nguyễn Hữu Chỉnh"
                 return e
         self.add(i, e, (i, e), label, "rule:name", 0.7 if label else 0.6)
         return e
@@ -411,8 +516,13 @@ class SentenceRules:
         return True
 
     def suffix_label(self, i: int, e: int) -> str | None:
-        """ORG when the phrase ends with an organisation suffix ("Hồng quân", "Đệ tam Quốc tế")."""
+        """ORG when the phrase ends with an organisation suffix ("Hồng quân", "Đệ tam Quốc tế", "Duy Tân hội"),
+        MISC when it ends with a publication's ("Dân Báo")."""
         lows = tuple(t.low for t in self.toks[i:e])
         if any(lows[-len(s):] == s and len(lows) > len(s) for s in self.lex.org_suffixes):
             return "ORG"
+        if len(lows) > 2 and lows[-1] in self.lex.org_tails:
+            return "ORG"
+        if any(lows[-len(s):] == s and len(lows) > len(s) for s in self.lex.misc_suffixes):
+            return "MISC"
         return None

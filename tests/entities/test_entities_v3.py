@@ -1,0 +1,157 @@
+"""Checks of the third version's mechanisms: dynasties, era names and titles that are no entities, battles,
+movements, wars and publications, Vietnamese organisation names, country modifiers, bare names settled by the
+document, name parts linked to the full name, spelling votes, and the dev3 gold set."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.entities import EntityRecognizer
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def recognizer():
+    return EntityRecognizer()
+
+
+@pytest.fixture(scope="module")
+def recognize(recognizer):
+    def run(text: str) -> dict[str, str]:
+        return {text[m.start:m.end]: m.label for m in recognizer(text, [(0, len(text))])}
+
+    return run
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    from pipeline.segment.sentences import split_sentences
+
+    return split_sentences(text)
+
+
+def test_dynasties_are_organisations_without_their_head(recognize):
+    found = recognize("Vua sai người sang cầu cứu nhà Thanh, còn triều Nguyễn thì im lặng.")
+    assert found == {"Thanh": "ORG", "Nguyễn": "ORG"}
+    assert recognize("Nhà Tây Sơn mất từ đó.") == {"Tây Sơn": "ORG"}
+    assert recognize("Quân Nhật vượt sông ở Triều Tiên.").get("Triều Tiên") == "LOC"
+
+
+def test_a_dynasty_head_before_a_person_is_no_dynasty(recognize):
+    assert "Nguyễn Du" not in {k for k, v in recognize("Hôm ấy ông ghé nhà Nguyễn Du chơi.").items() if v == "ORG"}
+
+
+def test_bare_dynasty_mentions_follow_the_document(recognizer):
+    text = "Ông cầu cứu nhà Thanh. Quân Thanh chiếm kinh thành, rồi quân Thanh tan vỡ."
+    found = [(text[m.start:m.end], m.label) for m in recognizer(text, _sentences(text))]
+    assert found == [("Thanh", "ORG")] * 3
+    # Without a cue anywhere, a bare one-syllable capital is no entity.
+    text = "Quân Thanh chiếm kinh thành."
+    assert recognizer(text, _sentences(text)) == []
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Năm 1778, ông xưng đế, đặt niên hiệu là Thái Đức.", "Thái Đức"),
+    ("Ông phong em làm Long Nhương tướng quân.", "Long Nhương"),
+    ("Ông làm Binh bộ thượng thư được ba năm.", "Binh bộ"),
+    ("Trong tay họ Trịnh mọi quyền bính.", "Trịnh"),
+    ("Giữa thế kỷ XVIII, đất nước chia đôi.", "XVIII"),
+    ("Sứ thần được phong Cung Chính Vương năm ấy.", "Cung Chính Vương"),
+])
+def test_era_names_titles_and_surnames_are_no_entities(recognize, text, absent):
+    assert absent not in recognize(text)
+
+
+def test_can_chi_years_are_no_names(recognize):
+    assert recognize("Năm Giáp Thân, ông về quê. Tháng 6 năm Bính Ngọ, ông mất.") == {}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Quân ta thắng trận Đống Đa rồi tiến vào thành.", "trận Đống Đa"),
+    ("Từ đó phong trào Cần Vương lan khắp nơi.", "phong trào Cần Vương"),
+    ("Ông xuống chiếu Cần Vương kêu gọi sĩ phu.", "chiếu Cần Vương"),
+    ("Rồi Chiến tranh Nga-Nhật bắt đầu.", "Chiến tranh Nga-Nhật"),
+    ("Nga hoàng phải ban Tuyên ngôn tháng Mười năm ấy.", "Tuyên ngôn tháng Mười"),
+    ("Tờ Gia Định báo đăng lời dụ.", "Gia Định báo"),
+    ("Khi chiến hạm Petropavlovsk chìm, ông tử trận.", "Petropavlovsk"),
+    ('Việc ấy được kể trong bộ tiểu thuyết "Hoàng Lê nhất thống chí" sau này.', "Hoàng Lê nhất thống chí"),
+])
+def test_misc_events_documents_and_publications(recognize, text, expected):
+    assert recognize(text).get(expected) == "MISC"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ông cùng các đồng chí trong Duy Tân hội sang Nhật.", "Duy Tân hội"),
+    ("Sau đó ông lập Việt Nam Quang phục hội ở Quảng Châu.", "Việt Nam Quang phục hội"),
+    ("Vua đặt Sùng chính viện ở Nghệ An.", "Sùng chính viện"),
+    ("Ông về quê lập Nghĩa quân Hương Khê.", "Nghĩa quân Hương Khê"),
+    ("Hai ông lập Nghĩa hội Quảng Nam năm ấy.", "Nghĩa hội Quảng Nam"),
+    ("Quân triều đình đánh úp Toà Khâm sứ đêm ấy.", "Toà Khâm sứ"),
+    ("Ngay tháng 5, Đệ nhất quân đã vượt sông.", "Đệ nhất quân"),
+    ("Suốt mười năm, Nghĩa quân giữ vững núi rừng.", "Nghĩa quân"),
+    ("Rồi quân chính phủ Hồ Bắc tiến vào thành.", "quân chính phủ Hồ Bắc"),
+])
+def test_vietnamese_organisation_names(recognize, text, expected):
+    assert recognize(text).get(expected) == "ORG"
+
+
+def test_a_country_after_a_lower_case_head_is_a_place(recognize):
+    found = recognize("Ngày ấy hạm đội Anh đến, và quân đội Pháp rút.")
+    assert found == {"Anh": "LOC", "Pháp": "LOC"}
+    assert recognize("Hạm đội ấy là hạm đội Baltique.").get("hạm đội Baltique") == "ORG"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hạm đội đi vòng qua châu Phi rồi lên phía bắc.", "châu Phi"),
+    ("Ông phục binh trên khúc sông Mỹ Tho năm ấy.", "Mỹ Tho"),
+    ("Ông đắp căn cứ Tân Sở ở miền núi.", "Tân Sở"),
+    ("Năm ấy nước Trung Hoa Dân quốc ra đời.", "Trung Hoa Dân quốc"),
+    ("Ông dựng cờ ở ấp Tây Sơn.", "Tây Sơn"),
+])
+def test_place_spans(recognize, text, expected):
+    assert recognize(text).get(expected) == "LOC"
+
+
+def test_viet74k_proper_names_vote_for_places(recognize):
+    assert recognize("Quân của ông giữ Yên Thế rất lâu.").get("Yên Thế") == "LOC"
+
+
+def test_a_title_before_la_names_the_person(recognize):
+    assert recognize("Vua sai tổng đốc Lưỡng Quảng là Tôn Sĩ Nghị đem quân sang.").get("Tôn Sĩ Nghị") == "PER"
+    assert recognize("Người ta gọi ông là Hồ.") == {}
+
+
+def test_spelling_votes_for_foreign_names(recognize):
+    assert recognize("Quân Nhật vây chặt Port-Arthur.").get("Port-Arthur") == "LOC"
+    assert recognize("Sau đó Ouritsky bị ám sát.").get("Ouritsky") == "PER"
+
+
+def test_sentence_initial_names_and_name_parts_follow_the_document(recognizer):
+    text = ("Vua Lê Hiển Tông mất; hoàng tôn lên ngôi, tức vua Chiêu Thống. Chiêu Thống nhu nhược, "
+            "để Nguyễn Hữu Chỉnh chuyên quyền. Năm sau, quân Tây Sơn giết Chỉnh.")
+    mentions = recognizer(text, _sentences(text))
+    found = {(text[m.start:m.end], m.start): (m.label, m.canonical) for m in mentions}
+    assert found[("Chiêu Thống", text.index("Chiêu Thống nhu"))][0] == "PER"
+    assert found[("Chỉnh", text.rindex("Chỉnh"))] == ("PER", "Nguyễn Hữu Chỉnh")
+    # "Tháng" at a sentence start is not "Cao Thắng": parts match exactly, accents included.
+    text = "Tướng Cao Thắng chế súng. Tháng 6 ông mất."
+    assert [text[m.start:m.end] for m in recognizer(text, _sentences(text))] == ["Cao Thắng"]
+
+
+def test_canonical_is_the_fullest_name(recognizer):
+    text = "Đô đốc Togo Heihachiro thắng lớn. Về sau Togo được phong tước."
+    canon = {text[m.start:m.end]: m.canonical for m in recognizer(text, _sentences(text))}
+    assert canon == {"Togo Heihachiro": "Togo Heihachiro", "Togo": "Togo Heihachiro"}
+
+
+def test_dev3_set_is_well_formed():
+    path = ROOT / "bench" / "devsets" / "entities_dev3.jsonl"
+    folder = ROOT / "bench" / "devsets" / "dev3"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    texts = {name: (folder / name).read_text(encoding="utf-8") for name in {r["doc"] for r in rows}}
+    assert len(texts) == 3 and len(rows) > 300
+    for row in rows:
+        assert texts[row["doc"]][row["start"]:row["end"]] == row["text"]
+        assert row["label"] in ("PER", "LOC", "ORG", "MISC") and row["canonical"]
