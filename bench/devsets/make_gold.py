@@ -1,16 +1,17 @@
-"""Build the dev3 entity set: each *.ann passage -> plain *.txt and bench/devsets/entities_dev3.jsonl.
+"""Build a development entity set: each <set>/*.ann passage -> plain *.txt and bench/devsets/entities_<set>.jsonl.
 
-Marks are {LABEL:surface} or {LABEL:surface|canonical} (the fullest name of the referent in the passage).
-The passages are original text written for development (not from the seed book, not from /work/shared).
-Run: python bench/devsets/dev3/make_gold.py
+Marks are {LABEL:surface} or {LABEL:surface|canonical} (the fullest name of the referent in the passage; the
+surface when omitted). The passages are original text written for development (not from the seed book, not
+from ../shared). Run: python bench/devsets/make_gold.py dev2 dev3
 """
 from __future__ import annotations
 
 import json
 import re
+import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
+DEVSETS = Path(__file__).resolve().parent
 MARK = re.compile(r"\{(PER|LOC|ORG|MISC):([^{}|]+)(?:\|([^{}]+))?\}")
 
 
@@ -29,9 +30,9 @@ def strip_marks(marked: str) -> tuple[str, list[tuple[int, int, str, str]]]:
     return "".join(parts), spans
 
 
-def main() -> None:
+def build(name: str) -> None:
     rows = []
-    for ann in sorted(HERE.glob("*.ann")):
+    for ann in sorted((DEVSETS / name).glob("*.ann")):
         text, spans = strip_marks(ann.read_text(encoding="utf-8"))
         assert "{" not in text and "}" not in text, ann
         txt = ann.with_suffix(".txt")
@@ -39,10 +40,11 @@ def main() -> None:
         for s, e, label, canonical in spans:
             rows.append({"doc": txt.name, "start": s, "end": e, "text": text[s:e], "label": label,
                          "canonical": canonical})
-    out = HERE.parent / "entities_dev3.jsonl"
+    out = DEVSETS / f"entities_{name}.jsonl"
     out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     print(f"{len(rows)} mentions -> {out}")
 
 
 if __name__ == "__main__":
-    main()
+    for set_name in sys.argv[1:] or ["dev2", "dev3"]:
+        build(set_name)
