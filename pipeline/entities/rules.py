@@ -53,6 +53,18 @@ def proper_names() -> frozenset[str]:
                      if " " in w and all(part[:1].isupper() for part in w.split()))
 
 
+_FIRST_WORDS: dict[int, tuple[object, frozenset[str]]] = {}
+
+
+def _first_words(phrases: frozenset[Phrase] | dict) -> frozenset[str]:
+    """The words that can start a phrase of ``phrases`` (computed once per phrase table)."""
+    entry = _FIRST_WORDS.get(id(phrases))
+    if entry is None or entry[0] is not phrases:
+        entry = (phrases, frozenset(phrase[0] for phrase in phrases))
+        _FIRST_WORDS[id(phrases)] = entry
+    return entry[1]
+
+
 class SentenceRules:
     """Applies the rules to the tokens of one sentence."""
 
@@ -62,18 +74,24 @@ class SentenceRules:
         self.lex = lex
         self.n = len(toks)
         self.out: list[Candidate] = []
+        # _joined[k]: token k follows token k-1 with only spaces between them.
+        self._joined = [False] + [not text[toks[k - 1].end:toks[k].start].strip() for k in range(1, self.n)]
 
     # -- helpers -------------------------------------------------------------------------------------------
     def adjacent(self, k: int) -> bool:
         """Token ``k`` follows token ``k-1`` with only spaces between them."""
-        return 0 < k < self.n and not self.text[self.toks[k - 1].end:self.toks[k].start].strip()
+        return 0 < k < self.n and self._joined[k]
 
     def match(self, phrases: frozenset[Phrase] | dict, i: int, max_len: int = 4) -> int:
         """Length of the longest phrase of ``phrases`` at token ``i`` (0 if none)."""
-        for n in range(min(max_len, self.n - i), 0, -1):
-            if all(self.adjacent(k) for k in range(i + 1, i + n)):
-                if tuple(t.low for t in self.toks[i:i + n]) in phrases:
-                    return n
+        if i >= self.n or self.toks[i].low not in _first_words(phrases):
+            return 0
+        longest = 1
+        while longest < min(max_len, self.n - i) and self._joined[i + longest]:
+            longest += 1
+        for n in range(longest, 0, -1):
+            if tuple(t.low for t in self.toks[i:i + n]) in phrases:
+                return n
         return 0
 
     def place_at(self, i: int) -> int:
