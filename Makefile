@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e ".[test,dask]"
 	touch $(STAMP)
 
-$(BUILT): $(STAMP)
+$(BUILT): $(STAMP) pipeline/resources.py $(wildcard pipeline/*/lexicon.py)
 	$(PY) -m pipeline build-resources
 	touch $(BUILT)
 
