@@ -31,6 +31,7 @@ from typing import Callable
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.paths import TEXTS  # noqa: E402
 from bench.baselines import symspell_baseline, underthesea_text_normalize  # noqa: E402
 from bench.ocr.evaluate import (  # noqa: E402
     comparable, edit_distance, evaluate_pairs, false_corrections_per_10k, word_units,
@@ -45,9 +46,7 @@ from pipeline.correct.corrector import ERROR_LOG_PRIOR  # noqa: E402
 from pipeline.correct.lexicon import key_of, load_lexicon  # noqa: E402
 from pipeline.correct.noise import add_noise  # noqa: E402
 
-DVSKTT = ROOT.parent / "shared" / "texts" / "dvsktt"
-if not DVSKTT.exists():
-    DVSKTT = Path("/work/shared/texts/dvsktt")
+DVSKTT = TEXTS / "dvsktt"
 ALIGNMENT = DVSKTT / "vhe_alignment.jsonl"
 CHRONICLE = DVSKTT / "chinh-hoa-18.txt"
 SEED = ROOT / "corpus"

@@ -50,7 +50,7 @@ Known limits
       not repaired.
 
 Tests: ``.venv/bin/python -m pytest tests/ingest`` (~4 s). Benchmark against charset_normalizer and a naive
-UTF-8-else-cp1258 reader: ``.venv/bin/python -m tests.ingest.bench_ingest`` (~30 s, reads /work/shared).
+UTF-8-else-cp1258 reader: ``.venv/bin/python -m bench.ingest`` (~30 s, reads ../shared).
 """
 from pipeline.ingest.decode import Decoded, IngestError, decode_bytes, read_document
 
