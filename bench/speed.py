@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
+import random
 import subprocess
 import sys
 import tempfile
@@ -44,14 +44,40 @@ def pipeline_seconds(folder: Path, workers: int, extra: list[str] | None = None)
     return report["timings"]["wall_seconds"], report
 
 
+def _source_texts() -> list[str]:
+    """The seed book, our own benchmark prose and, when ../shared is there, the chronicle."""
+    from bench.paths import TEXTS
+    texts = [SEED.read_text(encoding="utf-8"), (ROOT / "bench" / "texts" / "history_vi.txt").read_text(encoding="utf-8")]
+    chronicle = TEXTS / "dvsktt" / "chinh-hoa-18.txt"
+    if chronicle.exists():
+        texts.append(chronicle.read_text(encoding="utf-8"))
+    return texts
+
+
+_LETTERS = "aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặấầẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
+
+
+def _vary(text: str, rng: random.Random, rate: float = 0.02) -> str:
+    """Damage about ``rate`` of the words with a random letter, as OCR does: every copy grows the vocabulary."""
+    words = text.split(" ")
+    for i in rng.sample(range(len(words)), int(len(words) * rate)):
+        word = words[i]
+        if word:
+            j = rng.randrange(len(word))
+            words[i] = word[:j] + rng.choice(_LETTERS) + word[j + 1:]
+    return " ".join(words)
+
+
 def make_corpus(folder: Path, total_chars: int, doc_chars: int = 60_000) -> int:
-    """A corpus of ``total_chars`` made by repeating the seed book with small variations per copy."""
-    text = SEED.read_text(encoding="utf-8")
+    """A corpus of ``total_chars``: slices of real texts, each copy with its own OCR-like damage."""
+    texts = _source_texts()
+    rng = random.Random(7)
     folder.mkdir(parents=True, exist_ok=True)
     written, i = 0, 0
     while written < total_chars:
-        body = (text * (doc_chars // len(text) + 1))[:doc_chars]
-        body = re.sub(r"\b(19\d\d)\b", lambda m: str(int(m.group(1)) + i % 7), body)  # vary the years
+        source = texts[i % len(texts)]
+        start = rng.randrange(max(1, len(source) - doc_chars))
+        body = _vary((source * 2)[start:start + doc_chars], rng)
         (folder / f"doc{i:05d}.txt").write_text(body, encoding="utf-8")
         written += len(body)
         i += 1
@@ -82,12 +108,26 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--small-mb", type=float, default=10.0, help="memory corpus run with every stage (MB)")
     parser.add_argument("--big-mb", type=float, default=200.0, help="size of the large memory corpus (MB)")
-    parser.add_argument("--big-skip", default="--no-entities --no-correct",
-                        help="stages skipped on the large corpus (the full pipeline there takes hours on 2 cores)")
+    parser.add_argument("--big-skip", default="--no-entities",
+                        help="stages skipped on the large corpus (every stage there takes over an hour on 2 cores)")
+    parser.add_argument("--parts", default="speed,workers,memory", help="which measurements to run")
     args = parser.parse_args()
+    parts = set(args.parts.split(","))
     text = SEED.read_text(encoding="utf-8")
     results: dict = {"machine": f"{os.cpu_count()} cores", "text_chars": len(text)}
 
+    if "speed" in parts:
+        results["one_core"] = one_core(text)
+    if "workers" in parts:
+        results["workers"] = workers_speedup()
+    if "memory" in parts:
+        results["memory"] = memory_peaks(args.small_mb, args.big_mb, args.big_skip.split())
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "speed.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+
+
+def one_core(text: str) -> dict:
+    """Every stage on one core against underthesea's ner() alone, over the same text."""
     ner_s = underthesea_ner_seconds(text)
     with tempfile.TemporaryDirectory() as tmp:
         single = Path(tmp) / "single"
@@ -96,7 +136,7 @@ def main() -> None:
         wall, report = pipeline_seconds(single, 1)
     stages = report["timings"]["stage_seconds"]
     processing = sum(stages.values())
-    results["one_core"] = {
+    result = {
         "underthesea_ner_seconds": round(ner_s, 3), "pipeline_stage_seconds": round(processing, 3),
         "pipeline_wall_seconds_with_startup": wall, "speed_ratio_vs_ner": round(ner_s / processing, 2),
         "stage_seconds": stages, "pipeline_chars_per_second": round(len(text) / processing),
@@ -104,18 +144,24 @@ def main() -> None:
     print(f"one core, {len(text):,} chars: underthesea ner() {ner_s:.2f} s; pipeline (all stages) "
           f"{processing:.2f} s -> {ner_s / processing:.2f}x ner() speed")
     print("  stages: " + ", ".join(f"{k} {v:.2f}s" for k, v in stages.items()))
+    return result
 
+
+def workers_speedup() -> dict:
+    """The same 600k-character corpus with 1 and 2 worker processes."""
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "workers"
         make_corpus(corpus, 600_000, doc_chars=30_000)
         w1, _ = pipeline_seconds(corpus, 1)
         w2, _ = pipeline_seconds(corpus, 2)
-    results["workers"] = {"chars": 600_000, "seconds_1": w1, "seconds_2": w2, "speedup": round(w1 / w2, 2)}
     print(f"workers: 1 -> {w1:.1f} s, 2 -> {w2:.1f} s on 600k chars: speed-up {w1 / w2:.2f}x")
+    return {"chars": 600_000, "seconds_1": w1, "seconds_2": w2, "speedup": round(w1 / w2, 2)}
 
+
+def memory_peaks(small_mb: float, big_mb: float, big_skip: list[str]) -> dict:
+    """Peak RSS of whole runs (2 workers) on a small corpus with every stage and a large one."""
     memory = {}
-    for label, size, extra in [(f"{args.small_mb:g}MB", args.small_mb * 1e6, []),
-                               (f"{args.big_mb:g}MB", args.big_mb * 1e6, args.big_skip.split())]:
+    for label, size, extra in [(f"{small_mb:g}MB", small_mb * 1e6, []), (f"{big_mb:g}MB", big_mb * 1e6, big_skip)]:
         with tempfile.TemporaryDirectory() as tmp:
             corpus = Path(tmp) / "mem"
             written = make_corpus(corpus, int(size))
@@ -125,9 +171,7 @@ def main() -> None:
                              "seconds": round(time.perf_counter() - started, 1)}
             print(f"memory {label} ({written:,} chars, {' '.join(extra) or 'every stage'}): peak RSS of the run "
                   f"{mib:.0f} MiB, {time.perf_counter() - started:.0f} s")
-    results["memory"] = memory
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "speed.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+    return memory
 
 
 if __name__ == "__main__":

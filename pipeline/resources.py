@@ -38,8 +38,6 @@ def build(name: str) -> Path:
 
 
 def build_all() -> list[Path]:
-    """Build every registered resource (imports the stages so that they register their builders)."""
-    import pipeline.correct  # noqa: F401  (registers builders on import)
-    import pipeline.entities  # noqa: F401
-    import pipeline.dates  # noqa: F401
+    """Build every registered resource (importing a stage registers its builders; only correct/ has any)."""
+    import pipeline.correct  # noqa: F401
     return [build(name) for name in sorted(_BUILDERS)]

@@ -5,7 +5,6 @@ import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 from tests.engine.helpers import assert_same_tables, make_corpus
 
