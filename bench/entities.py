@@ -2,7 +2,8 @@
 
 Sets: the tuning set bench/devsets/entities_tune.jsonl (seed book, corpus/), the development sets dev2 and dev3
 (bench/devsets/devN/*.txt with entities_devN.jsonl: original passages written for development) and, when
-present, the held-out set bench/devsets/heldout/*.txt with *.entities.jsonl. Prints precision/recall/F1 per
+present, the held-out set bench/devsets/heldout/*.txt with *.entities.jsonl, and the 40 held-out chronicle
+sentences (dvsktt_sentences.*, read from ../shared). Prints precision/recall/F1 per
 label, exact-span and overlap, and the speed of both systems; writes bench/results/entities.json.
 ``--sets tune,dev2,dev3`` picks sets (the held-out set is the exam: run it last); ``--errors`` lists our misses
 and false alarms on the development sets.
@@ -19,6 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.paths import TEXTS  # noqa: E402
 from pipeline.entities import EntityRecognizer  # noqa: E402
 from pipeline.segment.sentences import split_sentences  # noqa: E402
 
@@ -166,6 +168,25 @@ def heldout_docs() -> dict[str, tuple[str, list[Span]]]:
     return docs
 
 
+def chronicle_docs() -> dict[str, tuple[str, list[Span]]]:
+    """The 40 held-out chronicle sentences (clean side of vhe_alignment.jsonl, read from ../shared at run time)."""
+    ids_file = ROOT / "bench" / "devsets" / "heldout" / "dvsktt_sentences.ids.json"
+    alignment = TEXTS / "dvsktt" / "vhe_alignment.jsonl"
+    if not ids_file.exists() or not alignment.exists():
+        return {}
+    ids = set(json.loads(ids_file.read_text(encoding="utf-8")))
+    gold: dict[str, list[Span]] = defaultdict(list)
+    for line in (ROOT / "bench" / "devsets" / "heldout" / "dvsktt_sentences.entities.jsonl").open(encoding="utf-8"):
+        row = json.loads(line)
+        gold[row["id"]].append((row["start"], row["end"], row["label"]))
+    docs = {}
+    for line in alignment.open(encoding="utf-8"):
+        row = json.loads(line)
+        if row["id"] in ids:
+            docs[row["id"]] = (row["clean"], gold.get(row["id"], []))
+    return docs
+
+
 def report(name: str, result: dict) -> None:
     print(f"\n== {name}: {result['docs']} docs, {result['chars']} chars")
     for system in ("ours", "underthesea_ner"):
@@ -178,19 +199,19 @@ def report(name: str, result: dict) -> None:
 
 
 SETS = {"tune": tune_docs, "dev2": lambda: dev_docs("dev2"), "dev3": lambda: dev_docs("dev3"),
-        "heldout": heldout_docs}
+        "heldout": heldout_docs, "chronicle": chronicle_docs}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sets", default="tune,dev2,dev3,heldout",
-                        help="comma-separated: tune, dev2, dev3, heldout")
+    parser.add_argument("--sets", default="tune,dev2,dev3,heldout,chronicle",
+                        help="comma-separated: tune, dev2, dev3, heldout, chronicle (held-out chronicle sentences)")
     parser.add_argument("--errors", action="store_true", help="list errors on the development sets")
     args = parser.parse_args()
     results = {}
     for name in args.sets.split(","):
         docs = SETS[name]()
-        if args.errors and docs and name != "heldout":
+        if args.errors and docs and name not in ("heldout", "chronicle"):
             print("\n".join(errors(docs, EntityRecognizer())))
         if docs:
             results[name] = evaluate(docs)
