@@ -21,6 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "corpus" / "000_fd759c1a574f5de6.txt"
 RESULTS = ROOT / "bench" / "results"
+sys.path.insert(0, str(ROOT))
 
 
 def underthesea_ner_seconds(text: str) -> float:
