@@ -187,6 +187,27 @@ def chronicle_docs() -> dict[str, tuple[str, list[Span]]]:
     return docs
 
 
+def chronicle_dev_docs() -> dict[str, tuple[str, list[Span]]]:
+    """40 development chronicle sentences (dev split, not held out): ids in bench/devsets/chronicle_dev/ids.json,
+    gold in entities_chronicle_dev.jsonl, sentences read from ../shared at run time. Tuned on."""
+    ids_file = ROOT / "bench" / "devsets" / "chronicle_dev" / "ids.json"
+    gold_file = ROOT / "bench" / "devsets" / "entities_chronicle_dev.jsonl"
+    alignment = TEXTS / "dvsktt" / "vhe_alignment.jsonl"
+    if not ids_file.exists() or not gold_file.exists() or not alignment.exists():
+        return {}
+    ids = set(json.loads(ids_file.read_text(encoding="utf-8")))
+    gold: dict[str, list[Span]] = defaultdict(list)
+    for line in gold_file.open(encoding="utf-8"):
+        row = json.loads(line)
+        gold[row["id"]].append((row["start"], row["end"], row["label"]))
+    docs = {}
+    for line in alignment.open(encoding="utf-8"):
+        row = json.loads(line)
+        if row["id"] in ids:
+            docs[row["id"]] = (row["clean"], gold.get(row["id"], []))
+    return docs
+
+
 def report(name: str, result: dict) -> None:
     print(f"\n== {name}: {result['docs']} docs, {result['chars']} chars")
     for system in ("ours", "underthesea_ner"):
@@ -199,13 +220,14 @@ def report(name: str, result: dict) -> None:
 
 
 SETS = {"tune": tune_docs, "dev2": lambda: dev_docs("dev2"), "dev3": lambda: dev_docs("dev3"),
-        "heldout": heldout_docs, "chronicle": chronicle_docs}
+        "heldout": heldout_docs, "chronicle": chronicle_docs, "chronicle_dev": chronicle_dev_docs}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sets", default="tune,dev2,dev3,heldout,chronicle",
-                        help="comma-separated: tune, dev2, dev3, heldout, chronicle (held-out chronicle sentences)")
+                        help="comma-separated: tune, dev2, dev3, chronicle_dev (development chronicle sentences), "
+                             "heldout, chronicle (held-out chronicle sentences)")
     parser.add_argument("--errors", action="store_true", help="list errors on the development sets")
     args = parser.parse_args()
     results = {}

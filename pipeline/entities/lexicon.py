@@ -26,6 +26,12 @@ def _rows(name: str) -> list[list[str]]:
     return [[c.strip() for c in line.split("\t")] for line in lines if line.strip() and not line.startswith("#")]
 
 
+def _flagged(name: str, flag: str) -> frozenset[Phrase]:
+    """Phrases of a data file whose second column lists ``flag`` (comma-separated flags)."""
+    return frozenset(tuple(unicodedata.normalize("NFC", r[0]).lower().split()) for r in _rows(name)
+                     if len(r) > 1 and flag in r[1].split(","))
+
+
 def _phrases(name: str) -> frozenset[Phrase]:
     return frozenset(tuple(unicodedata.normalize("NFC", r[0]).lower().split()) for r in _rows(name))
 
@@ -58,6 +64,8 @@ def _org_head(row: list[str]) -> OrgHead:
 class Lexicon:
     titles: frozenset[Phrase]
     offices: frozenset[Phrase]  # titles of an office over a place ("thủ tướng Piémont"): a vote, not a label
+    capital_titles: frozenset[Phrase]  # classical offices, capitalized mid-sentence in the annals ("Thái uý X")
+    place_offices: frozenset[Phrase]  # a governor's office: the name after it is the place ("Tri phủ Lạng Giang")
     loc_heads: frozenset[Phrase]
     org_heads: dict[Phrase, OrgHead]
     org_modifiers: frozenset[Phrase]
@@ -82,6 +90,10 @@ class Lexicon:
     state_words: frozenset[Phrase]
     army_prefixes: frozenset[Phrase]
     org_tails: frozenset[str]
+    person_suffixes: frozenset[str]  # last syllable of a temple name used for a ruler ("Anh Tông", "Thái Tổ")
+    place_suffixes: frozenset[str]  # Sino-Vietnamese place heads written after the name ("Bạch Đằng giang")
+    person_cues: frozenset[str]  # a word before a bare one-syllable name that makes it a person ("sai Tuấn")
+    long_person_cues: frozenset[str]  # the cues that also make a longer name a person ("vua sai Định Phúc")
     affixes: tuple[tuple[str, str, float], ...]  # (affix, label, weight): "-sky" PER, "Port-" LOC
 
 
@@ -96,7 +108,9 @@ def lexicon() -> Lexicon:
         places[key] = place
     return Lexicon(
         titles=_phrases("titles.tsv"),
-        offices=frozenset(tuple(r[0].split()) for r in _rows("titles.tsv") if r[1:] == ["office"]),
+        offices=_flagged("titles.tsv", "office"),
+        capital_titles=_flagged("titles.tsv", "classical"),
+        place_offices=_flagged("titles.tsv", "place"),
         loc_heads=_phrases("loc_heads.tsv"),
         org_heads={tuple(r[0].lower().split()): _org_head(r) for r in _rows("org_heads.tsv")},
         org_modifiers=_phrases("org_modifiers.txt"),
@@ -121,5 +135,9 @@ def lexicon() -> Lexicon:
         state_words=_phrases("state_words.txt"),
         army_prefixes=_phrases("army_prefixes.txt"),
         org_tails=frozenset(r[0] for r in _rows("org_tails.txt")),
+        person_suffixes=frozenset(r[0] for r in _rows("person_suffixes.txt")),
+        place_suffixes=frozenset(r[0] for r in _rows("place_suffixes.txt")),
+        person_cues=frozenset(r[0] for r in _rows("person_cues.txt")),
+        long_person_cues=frozenset(r[0] for r in _rows("person_cues.txt") if r[1:] == ["any-length"]),
         affixes=tuple((r[0], r[1], float(r[2])) for r in _rows("name_affixes.tsv")),
     )

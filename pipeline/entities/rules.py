@@ -20,6 +20,7 @@ _MONTH_NUMBER = re.compile(r"(?:0?[1-9]|1[0-2])(?:-\d{4})?")
 _OFFICE_WEIGHT = 1.5  # "thủ tướng X": a person unless the document makes X a place
 _SURNAME_WEIGHT = 1.2  # "Phan Bội Châu": a person, though "Phan Thiết" is a town
 _REGNAL_WEIGHT = 1.0  # "Napoléon III": a foreign name with a regnal number is a ruler
+_CUE_WEIGHT = 1.0  # "sai Tuấn": a bare given name after a verb of command or capture is a person
 
 
 @dataclass
@@ -143,6 +144,15 @@ class SentenceRules:
         words = " ".join(t.low for t in self.toks[i - 2:i + n])
         return words in _dictionary()
 
+    def starts_word(self, k: int) -> bool:
+        """Token ``k`` and the lower-case tokens after it make a dictionary word ("Bản điều trần")."""
+        for m in (3, 2):
+            span = self.toks[k:k + m]
+            if len(span) == m and all(self.adjacent(j) for j in range(k + 1, k + m)) and \
+                    " ".join(t.low for t in span) in _dictionary():
+                return True
+        return False
+
     def completion(self, k: int) -> int:
         """Index after a capitalized Vietnamese token ``k`` and the lower-case syllables that finish its word."""
         t = self.toks[k]
@@ -206,7 +216,8 @@ class SentenceRules:
                 i += 1
                 continue
             i = (self.date_head(i) or self.non_entity(i) or self.misc(i) or self.dynasty(i) or self.org(i)
-                 or self.title(i) or self.loc_head(i) or self.place(i) or self.name(i) or i + 1)
+                 or self.title(i) or self.loc_head(i) or self.temple_name(i) or self.place(i) or self.name(i)
+                 or i + 1)
         return self.out
 
     def date_head(self, i: int) -> int:
@@ -366,16 +377,24 @@ class SentenceRules:
 
     def title(self, i: int) -> int:
         n = 0 if self.inside_word(i) else self.match(self.lex.titles, i)
-        if not n or (self.toks[i].cap and not self.toks[i].initial):
+        if not n or (self.toks[i].cap and not self.toks[i].initial
+                     and self.match(self.lex.capital_titles, i) != n):
             return 0
-        j = i + n
+        j = self.after_titles(i + n)
         if j + 1 < self.n and self.toks[j].low == "là" and self.adjacent(j) and self.adjacent(j + 1):
             j += 1  # "ba vua là Dục Đức": the name the title is given
-        if j >= self.n or not self.adjacent(j) or not self.toks[j].cap or self.toks[j].number or self.place_at(j):
+        if j >= self.n or not self.adjacent(j) or not self.toks[j].cap or self.toks[j].number:
+            return 0
+        if self.match(self.lex.place_offices, i) == n:
+            return self.governed_place(j)
+        if self.place_at(j):
             return 0
         if self.starts_structure(j) or self.match(self.lex.loc_heads, j) or self.is_place_word(j):
             return 0
-        e = self.name_run(j)
+        e = j + 2 if self.family_woman(j) else self.name_run(j)
+        if e > j + 1 and not self.toks[j + 1].cap and not self.family_woman(j) \
+                and self.toks[j + 1].low not in self.lex.particles and not self.suffix_label(j, e):
+            e = j + 1  # "bọn Tuấn ra mắt": a person's name does not go on in lower case
         if self.political(self.toks[j:e]):
             return 0
         if self.match(self.lex.offices, i) == n:
@@ -383,6 +402,40 @@ class SentenceRules:
             self.out[-1].votes["PER"] += _OFFICE_WEIGHT
         else:
             self.add(j, e, (j, e), "PER", "rule:title", 0.9)
+        return e
+
+    def after_titles(self, j: int) -> int:
+        """Index after the titles that follow a title ("Tiết chế Thái uý Bình quốc công Lê Văn Hữu"): classical
+        offices, and appellations made of a name and a title tail ("Tây quận công")."""
+        while j < self.n and self.adjacent(j) and self.toks[j].cap and not self.toks[j].number:
+            n = self.match(self.lex.capital_titles, j)
+            if not n:
+                e = self.name_run(j)
+                n = e - j + self.title_tail_at(e) if self.title_tail_at(e) else 0
+            if not n or j + n >= self.n or not self.adjacent(j + n) or not self.toks[j + n].cap:
+                break
+            j += n
+        return j
+
+    def title_tail_at(self, e: int) -> int:
+        """Length of the title tail at token ``e`` ("Long Nhương tướng quân", "Quảng Hưng hầu"), unless
+        the tail begins a longer word ("hầu hết")."""
+        if e >= self.n or not self.adjacent(e) or self.toks[e].cap:
+            return 0
+        n = self.match(self.lex.title_tails, e, 2)
+        if n and e + n < self.n and self.adjacent(e + n) and \
+                f"{self.toks[e + n - 1].low} {self.toks[e + n].low}" in _dictionary():
+            return 0
+        return n
+
+    def governed_place(self, j: int) -> int:
+        """The name after a governor's office: the place governed, or the man when a family name opens it."""
+        if self.vietnamese_name(j):
+            e = self.vietnamese_name(j)
+            self.add(j, e, (j, e), "PER", "rule:title", 0.9)
+            return e
+        e = self.name_run(j)
+        self.add(j, e, (j, e), "LOC", "rule:office_place", 0.85)
         return e
 
     def loc_head(self, i: int) -> int:
@@ -408,6 +461,17 @@ class SentenceRules:
 
     def sentence_case_after(self, j: int) -> bool:
         return j < self.n and self.toks[j].cap and not self.toks[j].foreign and self.completion(j) > j + 1
+
+    def temple_name(self, i: int) -> int:
+        """A ruler called by his temple name ("Anh Tông", "Thái Tổ"): two capitalized syllables, the last a
+        temple-name ending, is a person even if the first is a country."""
+        if not (self.toks[i].cap and i + 1 < self.n and self.adjacent(i + 1)
+                and self.toks[i + 1].text in self.lex.person_suffixes):
+            return 0
+        if i + 2 < self.n and self.adjacent(i + 2) and self.toks[i + 2].cap:
+            return 0
+        self.add(i, i + 2, (i, i + 2), "PER", "rule:temple_name", 0.8)
+        return i + 2
 
     def place_parts(self, i: int) -> list[str]:
         """The parts of a hyphenated token that are all gazetteer places ("Áo-Hung", "Pháp-Phổ"), else []."""
@@ -465,6 +529,18 @@ class SentenceRules:
                 e = self.name_run(i + p)
                 self.add(i, e, (i, e), self.suffix_label(i, e), "rule:name", 0.7)
                 return e
+        e = self.name_run(i)
+        if e < self.n and self.adjacent(e) and self.toks[e].low in self.lex.place_suffixes and not t.initial:
+            self.add(i, e + 1, (i, e + 1), "LOC", "rule:place_suffix", 0.8)  # "Bạch Đằng giang"
+            return e + 1
+        inner = next((k for k in range(i + 1, e - 1) if self.toks[k].low in self.lex.title_suffixes), None)
+        if inner is not None and not t.initial:
+            # "Hưng Đạo Đại Vương Quốc Tuấn": the title ends with its last title word, the man follows.
+            self.add(inner + 1, e, (inner + 1, e), "PER", "rule:title", 0.85)
+            return e
+        if not t.initial and self.family_woman(i):
+            self.add(i, i + 2, (i, i + 2), "PER", "rule:family_woman", 0.8)  # "Đào thị": a woman of that family
+            return i + 2
         surname = self.vietnamese_name(i)
         if surname:
             self.add(i, surname, (i, surname), None, "rule:vi_name", 0.7)
@@ -482,7 +558,7 @@ class SentenceRules:
                 self.out[-1].doc_only = True
             return i + 1
         e = self.name_run(i)
-        tail = self.match(self.lex.title_tails, e, 2) if e < self.n and self.adjacent(e) else 0
+        tail = self.title_tail_at(e)
         if tail or (e - i > 1 and self.toks[e - 1].low in self.lex.title_suffixes):
             return e + tail  # "Long Nhương tướng quân", "Cung Chính Vương": a title, not a name
         if e - i > 1 and _ROMAN.fullmatch(self.toks[e - 1].text) and self.toks[e - 2].foreign:
@@ -500,10 +576,23 @@ class SentenceRules:
                     return e  # a capitalized common word ("nhà Trời", "giới Tư sản")
             elif e - i == 1:
                 self.add(i, e, (i, e), None, "rule:name", 0.5)
-                self.out[-1].doc_only = True  # "quân Thanh" after "nhà Thanh"; "Chỉnh" after "Nguyễn Hữu Chỉnh"
+                if i > 0 and self.adjacent(i) and self.toks[i - 1].low in self.lex.person_cues \
+                        and not self.starts_word(i):
+                    self.out[-1].votes["PER"] += _CUE_WEIGHT  # "bắt được Khoáng"
+                else:
+                    self.out[-1].doc_only = True  # "quân Thanh" after "nhà Thanh"; "Chỉnh" (Nguyễn Hữu Chỉnh)
                 return e
         self.add(i, e, (i, e), label, "rule:name", 0.7 if label else 0.6)
+        if label is None and all_vi and i > 0 and self.adjacent(i) \
+                and self.toks[i - 1].low in self.lex.long_person_cues:
+            self.out[-1].votes["PER"] += _CUE_WEIGHT
         return e
+
+    def family_woman(self, i: int) -> bool:
+        """A family name then lower-case "thị" and no given name: a woman called by her family ("Đào thị")."""
+        return (self.toks[i].text in self.lex.surnames and i + 1 < self.n and self.adjacent(i + 1)
+                and self.toks[i + 1].text == "thị"
+                and not (i + 2 < self.n and self.adjacent(i + 2) and self.toks[i + 2].cap))
 
     def vietnamese_name(self, i: int) -> int:
         """End of a Vietnamese personal name at token ``i`` (a family name then capitalized syllables), or 0.
