@@ -168,30 +168,9 @@ def heldout_docs() -> dict[str, tuple[str, list[Span]]]:
     return docs
 
 
-def chronicle_docs() -> dict[str, tuple[str, list[Span]]]:
-    """The 40 held-out chronicle sentences (clean side of vhe_alignment.jsonl, read from ../shared at run time)."""
-    ids_file = ROOT / "bench" / "devsets" / "heldout" / "dvsktt_sentences.ids.json"
-    alignment = TEXTS / "dvsktt" / "vhe_alignment.jsonl"
-    if not ids_file.exists() or not alignment.exists():
-        return {}
-    ids = set(json.loads(ids_file.read_text(encoding="utf-8")))
-    gold: dict[str, list[Span]] = defaultdict(list)
-    for line in (ROOT / "bench" / "devsets" / "heldout" / "dvsktt_sentences.entities.jsonl").open(encoding="utf-8"):
-        row = json.loads(line)
-        gold[row["id"]].append((row["start"], row["end"], row["label"]))
-    docs = {}
-    for line in alignment.open(encoding="utf-8"):
-        row = json.loads(line)
-        if row["id"] in ids:
-            docs[row["id"]] = (row["clean"], gold.get(row["id"], []))
-    return docs
-
-
-def chronicle_dev_docs() -> dict[str, tuple[str, list[Span]]]:
-    """40 development chronicle sentences (dev split, not held out): ids in bench/devsets/chronicle_dev/ids.json,
-    gold in entities_chronicle_dev.jsonl, sentences read from ../shared at run time. Tuned on."""
-    ids_file = ROOT / "bench" / "devsets" / "chronicle_dev" / "ids.json"
-    gold_file = ROOT / "bench" / "devsets" / "entities_chronicle_dev.jsonl"
+def _chronicle_sentences(ids_file: Path, gold_file: Path) -> dict[str, tuple[str, list[Span]]]:
+    """Chronicle sentences by id (clean side of vhe_alignment.jsonl, read from ../shared at run time: the
+    repository keeps only ids and gold offsets) with their gold spans."""
     alignment = TEXTS / "dvsktt" / "vhe_alignment.jsonl"
     if not ids_file.exists() or not gold_file.exists() or not alignment.exists():
         return {}
@@ -206,6 +185,18 @@ def chronicle_dev_docs() -> dict[str, tuple[str, list[Span]]]:
         if row["id"] in ids:
             docs[row["id"]] = (row["clean"], gold.get(row["id"], []))
     return docs
+
+
+def chronicle_docs() -> dict[str, tuple[str, list[Span]]]:
+    """The 40 held-out chronicle sentences."""
+    folder = ROOT / "bench" / "devsets" / "heldout"
+    return _chronicle_sentences(folder / "dvsktt_sentences.ids.json", folder / "dvsktt_sentences.entities.jsonl")
+
+
+def chronicle_dev_docs() -> dict[str, tuple[str, list[Span]]]:
+    """40 development chronicle sentences (dev split, not held out; tuned on)."""
+    devsets = ROOT / "bench" / "devsets"
+    return _chronicle_sentences(devsets / "chronicle_dev" / "ids.json", devsets / "entities_chronicle_dev.jsonl")
 
 
 def report(name: str, result: dict) -> None:

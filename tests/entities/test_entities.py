@@ -14,20 +14,6 @@ from pipeline.entities.crf import crf_chain
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(scope="module")
-def recognize():
-    recognizer = EntityRecognizer()
-
-    def run(text: str, suggestions=None) -> dict[str, str]:
-        mentions = recognizer(text, [(0, len(text))], suggestions)
-        for m in mentions:
-            surface = text[m.start:m.end]
-            assert surface == surface.strip(" \t\n.,;:!?\"'()-"), surface
-        return {text[m.start:m.end]: m.label for m in mentions}
-
-    return run
-
-
 def test_titles_stay_outside_person(recognize):
     found = recognize("Hôm ấy giáo sư Milioukov gặp đại tướng Kornilov và quận công Michel.")
     assert found == {"Milioukov": "PER", "Kornilov": "PER", "Michel": "PER"}

@@ -8,22 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.entities import EntityRecognizer
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def recognizer():
-    return EntityRecognizer()
-
-
-@pytest.fixture(scope="module")
-def recognize(recognizer):
-    def run(text: str) -> dict[str, str]:
-        return {text[m.start:m.end]: m.label for m in recognizer(text, [(0, len(text))])}
-
-    return run
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:

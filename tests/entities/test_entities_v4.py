@@ -8,23 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.entities import EntityRecognizer
 
 ROOT = Path(__file__).resolve().parents[2]
 ALIGNMENT = ROOT.parent / "shared" / "texts" / "dvsktt" / "vhe_alignment.jsonl"
-
-
-@pytest.fixture(scope="module")
-def recognizer():
-    return EntityRecognizer()
-
-
-@pytest.fixture(scope="module")
-def recognize(recognizer):
-    def run(text: str) -> dict[str, str]:
-        return {text[m.start:m.end]: m.label for m in recognizer(text, [(0, len(text))])}
-
-    return run
 
 
 def test_capitalized_classical_office_stays_outside_the_name(recognize):
