@@ -29,6 +29,7 @@ from pipeline.document import CleanEdit
 from pipeline.normalize.tone import CANDIDATE, restyle_word
 
 DEFAULT_THRESHOLD = 0.75
+CANDIDATE_CACHE_SIZE = 10_000  # candidate lists kept per Corrector between documents (~2.5 kB each)
 MIN_SUGGESTION = 0.2  # candidates below this posterior are not worth showing to a reader
 ERROR_LOG_PRIOR = 4.6  # -log P(a given token is misread): about one OCR error per 100 words
 LM_WEIGHT = 1.0  # the bigram model is sparse and over-confident: its log-probabilities are tempered
@@ -201,6 +202,8 @@ class Corrector:
         cached = self._candidate_cache.get(cache_key)
         if cached is not None:
             return cached
+        if len(self._candidate_cache) >= CANDIDATE_CACHE_SIZE:  # bounded: damaged tokens are mostly unique
+            self._candidate_cache.clear()
         table = self._res.table
         toneless, tones = split_tone(surface)
         extra = table.single.get("extra_tone", 1.0) * max(len(tones) - 1, 0)

@@ -8,17 +8,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
 
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 _WORD = re.compile(r"[\w\u0300-\u036f]+(?:[-'’.][\w\u0300-\u036f]+)*|\S")
-
-
-@lru_cache(maxsize=1)
-def _vocab() -> Vocab:
-    return Vocab()
 
 
 def _pieces(text: str, cuts: list[int]) -> tuple[list[str], list[bool]]:
@@ -54,7 +48,8 @@ def to_doc(text: str, spans: list[tuple[int, int, str, str]]) -> Doc:
     """A ``Doc`` of ``text`` whose ``ents`` are the non-overlapping (start, end, label, kb_id) spans."""
     cuts = sorted({s for s, _, _, _ in spans} | {e for _, e, _, _ in spans})
     words, spaces = _pieces(text, cuts)
-    doc = Doc(_vocab(), words=words, spaces=spaces)
+    # A fresh Vocab per document: a shared one would keep every word string of the batch (unbounded memory).
+    doc = Doc(Vocab(), words=words, spaces=spaces)
     ents = []
     for start, end, label, kb_id in spans:
         span = doc.char_span(start, end, label=label, kb_id=kb_id)
