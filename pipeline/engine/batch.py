@@ -104,15 +104,9 @@ def stats_of_texts(texts: Iterable[bytes], tone_style: str) -> object:
     return total
 
 
-def _stats_of_paths(paths: list[str], tone_style: str) -> object:
-    return stats_of_texts((data for data in map(_read_or_none, paths) if data is not None), tone_style)
-
-
-def _read_or_none(path: str) -> bytes | None:
-    try:
-        return Path(path).read_bytes()
-    except OSError:
-        return None
+def stats_of_files(files: list[InputFile], tone_style: str) -> object:
+    """Map step over files: the merged statistics of those that can be read."""
+    return stats_of_texts((data for data, _ in map(read_input, files) if data is not None), tone_style)
 
 
 def new_row(item: InputFile) -> dict:
@@ -130,7 +124,7 @@ def analyse(item: InputFile, data: bytes, options: Options, stats: object | None
     started = time.perf_counter()
     row = new_row(item)
     row["sha256"] = hashlib.sha256(data).hexdigest()
-    outcome = {"row": row, "rows": {}, "clean_text": None, "stage_seconds": {}}
+    outcome = _failed(row)
     try:
         decoded = decode_bytes(data)
         row["encoding"] = decoded.encoding
@@ -191,7 +185,12 @@ def read_input(item: InputFile) -> tuple[bytes | None, dict | None]:
         row = new_row(item)
         reason = err.strerror or str(err)
         row["error"] = f"cannot read file: {reason.lower() if reason else type(err).__name__}"
-        return None, {"row": row, "rows": {}, "clean_text": None, "stage_seconds": {}}
+        return None, _failed(row)
+
+
+def _failed(row: dict) -> dict:
+    """The outcome of a document that produced no rows (yet): its documents.csv row only."""
+    return {"row": row, "rows": {}, "clean_text": None, "stage_seconds": {}}
 
 
 _WORKER: tuple[Options, object | None] | None = None
@@ -226,7 +225,7 @@ def _load_part(part: Path) -> dict | None:
 
 # --- the driver ---------------------------------------------------------------------------------------------
 
-def _chunks(items: list, size: int) -> Iterator[list]:
+def chunks_of(items: list, size: int) -> Iterator[list]:
     for i in range(0, len(items), size):
         yield items[i:i + size]
 
@@ -252,14 +251,13 @@ def collect_stats(files: list[InputFile], options: Options, workers: int) -> obj
     if not options.correct:
         return None
     from pipeline.correct import CorpusStats
-    paths = [f.path for f in files]
-    if workers <= 1 or len(paths) <= 1:
-        return _stats_of_paths(paths, options.tone_style)
+    if workers <= 1 or len(files) <= 1:
+        return stats_of_files(files, options.tone_style)
     total = CorpusStats()
-    size = max(1, min(64, len(paths) // (workers * 4)))
-    chunks = list(_chunks(paths, size))
+    size = max(1, min(64, len(files) // (workers * 4)))
+    chunks = list(chunks_of(files, size))
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        for stats in pool.map(_stats_of_paths, chunks, [options.tone_style] * len(chunks)):
+        for stats in pool.map(stats_of_files, chunks, [options.tone_style] * len(chunks)):
             total = total.merge(stats)
     return total
 

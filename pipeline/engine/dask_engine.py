@@ -9,7 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, Iterable
 
-from pipeline.engine.batch import (InputFile, analyse, read_input, reusable_row, stats_of_texts, store)
+from pipeline.engine.batch import (InputFile, analyse, chunks_of, read_input, reusable_row, stats_of_texts,
+                                   store)
 from pipeline.process import Options
 
 
@@ -45,8 +46,6 @@ def run_on_dask(files: list[InputFile], outdir: Path, options: Options, fingerpr
         stats = None
         if options.correct:
             total = [CorpusStats()]
-            chunks = [files[i:i + 8] for i in range(0, len(files), 8)]
-
             def submit_stats(chunk: list[InputFile]):
                 texts = [data for data, _ in map(read_input, chunk) if data is not None]
                 return client.submit(stats_of_texts, texts, options.tone_style, pure=False)
@@ -54,7 +53,7 @@ def run_on_dask(files: list[InputFile], outdir: Path, options: Options, fingerpr
             def merge(stats_part):
                 total[0] = total[0].merge(stats_part)
 
-            _bounded(submit_stats, chunks, window, merge)
+            _bounded(submit_stats, chunks_of(files, 8), window, merge)
             stats = total[0]
         [stats_future] = client.scatter([stats], broadcast=True)
 
