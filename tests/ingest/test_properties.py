@@ -56,8 +56,14 @@ def test_utf8_text_is_returned_exactly(text):
     assert decode_bytes(text.encode("utf-8")) == Decoded(text, "utf-8")
 
 
+# Enough distinct accented words to tell the encodings apart: all-ASCII text is UTF-8, and one accented word
+# repeated may read equally well in two encodings, which decode_bytes refuses by design ("too little Vietnamese").
+SALAD = st.lists(st.sampled_from(TONED), min_size=6, max_size=30).filter(
+    lambda words: len({w for w in words if not w.isascii()}) >= 4)
+
+
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.sampled_from(TONED), min_size=6, max_size=30), st.sampled_from(["vni", "tcvn3", "1258"]))
+@given(SALAD, st.sampled_from(["vni", "tcvn3", "1258"]))
 def test_vietnamese_word_salad_decodes_exactly_in_each_legacy_encoding(words, encoding):
     text = " ".join(words) + "."
     if encoding == "vni":
