@@ -51,6 +51,10 @@ ALIGNMENT = DVSKTT / "vhe_alignment.jsonl"
 CHRONICLE = DVSKTT / "chinh-hoa-18.txt"
 SEED = ROOT / "corpus"
 REAL_DEVSET = ROOT / "bench" / "devsets" / "ocr_real_dvsktt.jsonl"
+SEED_DEVSET = ROOT / "bench" / "devsets" / "ocr_real_seed.jsonl"
+HELDOUT_PAGES = ROOT / "bench" / "devsets" / "heldout" / "ocr_real_chronicle_pages.jsonl"
+HELDOUT_PAGES_LIST = ROOT / "bench" / "devsets" / "heldout" / "ocr_real_chronicle_pages.json"
+SEED_DEVSET_TEXT = SEED / "000_fd759c1a574f5de6.txt"
 OCR_PAIRS = ROOT / "bench" / "_generated" / "ocr_pairs.jsonl"
 RESULTS = ROOT / "bench" / "results" / "correction.json"
 CLEAN_CLASSES = ("identical", "layout_only", "tone_style_only")
@@ -145,6 +149,32 @@ def real_error_pairs(rows: dict[str, dict]) -> dict[str, list[dict]]:
     return pairs
 
 
+def gold_pairs(text: str, gold: list[dict]) -> list[dict]:
+    """{"noisy", "clean"} pairs, one per paragraph of ``text``, the clean side with the annotated corrections
+    ({start, end, corrected}, offsets into ``text``) written in."""
+    fixed, pos = [], 0
+    for item in sorted(gold, key=lambda g: g["start"]):
+        if item["start"] >= pos:
+            fixed.append(text[pos:item["start"]] + item["corrected"])
+            pos = item["end"]
+    clean = "".join(fixed) + text[pos:]
+    noisy_paras, clean_paras = text.split("\n"), clean.split("\n")
+    if len(noisy_paras) != len(clean_paras):  # a correction that adds or removes a line: one pair
+        return [{"noisy": text, "clean": clean}]
+    return [{"noisy": n, "clean": c} for n, c in zip(noisy_paras, clean_paras) if n.strip()]
+
+
+def heldout_page_pairs(chronicle: str) -> list[dict]:
+    """Pairs of the held-out chronicle pages (bench/devsets/heldout/ocr_real_chronicle_pages.*): every real
+    error of each listed page annotated by hand, offsets into the page (the chronicle split at form feeds)."""
+    pages = chronicle.split("\f")
+    listed = json.loads(HELDOUT_PAGES_LIST.read_text(encoding="utf-8"))["pages"]
+    by_page: dict[int, list[dict]] = defaultdict(list)
+    for item in read_jsonl(HELDOUT_PAGES):
+        by_page[item["page"]].append(item)
+    return [pair for i in listed for pair in gold_pairs(pages[i], by_page[i])]
+
+
 def timed(fn: Callable[[], object]) -> tuple[object, float]:
     start = time.perf_counter()
     value = fn()
@@ -195,7 +225,8 @@ def page_correctors(pages: list[dict], seed: CorpusStats, book: bool) -> list[tu
     out = []
     for page, text in zip(pages, texts):
         group = groups[page["para_id"]]
-        batch = CorpusStats(total.tokens - group.tokens, total.bigrams - group.bigrams, total.names - group.names)
+        batch = CorpusStats(total.tokens - group.tokens, total.bigrams - group.bigrams, total.names - group.names,
+                            total.numbered - group.numbered)
         out.append((text, Corrector(batch.merge(CorpusStats.from_text(text)), confusions=tesseract_table())))
     return out
 
@@ -233,18 +264,54 @@ def synthetic_examples(text: str) -> tuple[list, list, float]:
     return rows, labels, fp
 
 
+def gold_examples(texts: list[tuple[str, list[dict]]], stats: CorpusStats) -> tuple[list, list]:
+    """Features and labels of every proposal on texts whose every real error is annotated ((text, [{start, end,
+    corrected}])): right when it writes the annotated correction over the annotated span."""
+    corrector = Corrector(stats)
+    rows, labels = [], []
+    for text, gold in texts:
+        for edit, features in corrector.proposals(text, "keep"):
+            if features is None:
+                continue
+            right = any(g["start"] <= edit.start and edit.end <= g["end"] and comparable(
+                text[g["start"]:edit.start] + edit.corrected + text[edit.end:g["end"]]) == comparable(g["corrected"])
+                for g in gold)
+            rows.append(features)
+            labels.append(int(right))
+    return rows, labels
+
+
+def real_dev_examples(rows_alignment: list[dict]) -> tuple[list, list]:
+    """Proposals on the two development sets of real errors: the seed book (its batch is itself) and the chronicle
+    sentences of ocr_real_dvsktt.jsonl (the whole chronicle as the batch)."""
+    seed_text = SEED_DEVSET_TEXT.read_text(encoding="utf-8")
+    x1, y1 = gold_examples([(seed_text, read_jsonl(SEED_DEVSET))], CorpusStats.from_text(seed_text))
+    rows = {r["id"]: r for r in rows_alignment}
+    by_sentence: dict[str, list[dict]] = defaultdict(list)
+    for item in read_jsonl(REAL_DEVSET):
+        start = item["raw_start_in_sentence"]
+        by_sentence[item["id"]].append({"start": start, "end": start + len(item["original"]),
+                                        "corrected": item["corrected"]})
+    chronicle = CorpusStats.from_text(unicodedata.normalize("NFC", CHRONICLE.read_text(encoding="utf-8")))
+    x2, y2 = gold_examples([(rows[sid]["raw"], gold) for sid, gold in by_sentence.items()], chronicle)
+    return x1 + x2, y1 + y2
+
+
 def fit(pages: list[dict], rows_alignment: list[dict]) -> None:
-    """Fit the calibration on the estimation half and on synthetic noise in the dev chronicle; print dev figures."""
+    """Fit the calibration on the estimation half, synthetic noise in the dev chronicle and the real-error
+    development sets; print dev figures."""
     seed = seed_stats()
     x1, y1 = page_examples(pages, seed, book=False)
     x2, y2, fp = synthetic_examples(dev_chronicle(rows_alignment))
+    x3, y3 = real_dev_examples(rows_alignment)
     print(f"tesseract estimation half: {len(y1)} proposals, {sum(y1)} right; synthetic: {len(y2)}, {sum(y2)} right; "
-          f"clean dev chronicle (current model): {fp:.2f} applied / 10k words")
-    model = fit_logistic(x1 + x2, y1 + y2, l2=1.0)
+          f"real dev: {len(y3)}, {sum(y3)} right; clean dev chronicle (current model): {fp:.2f} applied / 10k words")
+    model = fit_logistic(x1 + x2 + x3, y1 + y2 + y3, l2=1.0)
     save_calibration(model, CALIBRATION_PATH, "Fitted by `python bench/correction.py --fit` on the proposals of the "
-                     "tesseract estimation half and of synthetic noise in chronicle pages outside the aligned "
-                     "sentences; label = the proposal is right.")
-    for name, xs, ys in (("tesseract est.", x1, y1), ("synthetic", x2, y2)):
+                     "tesseract estimation half, of synthetic noise in chronicle pages outside the aligned "
+                     "sentences, and of the real-error development sets (seed book, chronicle sentences); "
+                     "label = the proposal is right.")
+    for name, xs, ys in (("tesseract est.", x1, y1), ("synthetic", x2, y2), ("real dev", x3, y3)):
         for threshold in (0.5, 0.6, 0.7, 0.8, 0.9):
             chosen = [y for x, y in zip(xs, ys) if model.score(x) >= threshold]
             print(f"  {name:15s} score>={threshold}: applied {len(chosen):5d}, precision "
@@ -276,23 +343,28 @@ def main() -> None:
     stats, stats_s = timed(lambda: CorpusStats.from_text(unicodedata.normalize("NFC", batch_text)))
     lexicon = load_lexicon()
     seed = seed_stats()
-    systems: dict[str, tuple[System, System, System]] = {
-        "ours": (ours(stats), ours_per_page(seed), ours_book(evaluation, seed)),
-        "symspell": (symspell_baseline(lexicon),) * 3,
-        "text_normalize": (underthesea_text_normalize,) * 3,
+    systems: dict[str, tuple[System, System, System, System]] = {
+        "ours": (ours(stats), ours_per_page(seed), ours_book(evaluation, seed), ours(seed)),
+        "symspell": (symspell_baseline(lexicon),) * 4,
+        "text_normalize": (underthesea_text_normalize,) * 4,
     }
     chars = sum(len(t) for t in clean_texts)
     words = sum(len(t.split()) for t in clean_texts)
     results: dict = {"clean_words": words, "batch_stats_seconds": round(stats_s, 2),
                      "tesseract_pages": {"estimation": len(estimation), "evaluation": len(evaluation)}, "systems": {}}
     real = real_error_pairs(rows) if REAL_DEVSET.exists() else {}
-    for name, (system, page_system, book_system) in systems.items():
+    heldout_pages = heldout_page_pairs(batch_text) if HELDOUT_PAGES.exists() and CHRONICLE.exists() else []
+    seed_pairs = gold_pairs(SEED_DEVSET_TEXT.read_text(encoding="utf-8"), read_jsonl(SEED_DEVSET))
+    for name, (system, page_system, book_system, seed_system) in systems.items():
         fp, seconds = timed(lambda: false_corrections_per_10k(clean_texts, system))
         entry: dict = {"false_per_10k_words": round(fp, 2), "chars_per_second": round(chars / seconds)}
         for split in ("all", "dev", "test", "dev+test", "train"):
             pairs = real.get(split, real.get("dev", []) + real.get("test", []) if split == "dev+test" else [])
             if pairs:
                 entry[f"real_{split}"] = evaluate_pairs(pairs, system)
+        if heldout_pages:
+            entry["heldout_chronicle_pages"] = evaluate_pairs(heldout_pages, system)
+        entry["seed_dev"] = evaluate_pairs(seed_pairs, seed_system)
         if evaluation:
             entry["tesseract_eval"] = evaluate_pairs(evaluation, page_system)
             entry["tesseract_eval_book"] = evaluate_pairs(evaluation, book_system)

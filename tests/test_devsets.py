@@ -129,3 +129,28 @@ def test_chronicle_entity_offsets_into_clean(alignment: dict[str, dict]) -> None
     for sentence_id in ids:
         mine = [r for r in rows if r["id"] == sentence_id]
         assert_spans_ok(alignment[sentence_id]["clean"], mine)
+
+
+SEED_TEXT = Path(__file__).resolve().parents[1] / "corpus" / "000_fd759c1a574f5de6.txt"
+SEED_OCR_KINDS = OCR_KINDS | {"speck", "doubled"}
+
+
+def test_seed_ocr_errors_point_at_their_surface() -> None:
+    rows = read_jsonl(DEVSETS / "ocr_real_seed.jsonl")
+    assert len(rows) >= 50
+    assert {r["kind"] for r in rows} <= SEED_OCR_KINDS
+    assert all(r["original"] != r["corrected"] for r in rows)
+    assert_spans_ok(SEED_TEXT.read_text(encoding="utf-8"), rows, "original")
+
+
+def test_heldout_chronicle_page_errors_point_at_their_surface() -> None:
+    chronicle = SHARED / "texts" / "dvsktt" / "chinh-hoa-18.txt"
+    if not chronicle.exists():
+        pytest.skip(f"{chronicle} is absent")
+    pages = chronicle.read_text(encoding="utf-8").split("\f")
+    listed = json.loads((HELDOUT / "ocr_real_chronicle_pages.json").read_text(encoding="utf-8"))["pages"]
+    rows = read_jsonl(HELDOUT / "ocr_real_chronicle_pages.jsonl")
+    assert len(listed) >= 20 and {r["page"] for r in rows} <= set(listed)
+    assert {r["kind"] for r in rows} <= SEED_OCR_KINDS
+    for page in listed:
+        assert_spans_ok(pages[page], [r for r in rows if r["page"] == page], "original")

@@ -20,10 +20,11 @@ from pathlib import Path
 
 from pipeline.correct.calibration import Calibration, load_calibration
 from pipeline.correct.confusion import ConfusionTable, default_table, glyph_variants
+from pipeline.correct.glue import glue_edits
 from pipeline.correct.lexicon import Lexicon, key_of, load_lexicon, skeleton
 from pipeline.correct.specks import speck_edits
 from pipeline.correct.stats import CorpusStats
-from pipeline.correct.syllable import classify_token, split_tone
+from pipeline.correct.syllable import classify_token, misread_class, split_tone
 from pipeline.correct.tokens import Token, tokenize
 from pipeline.document import CleanEdit
 from pipeline.normalize.tone import CANDIDATE, restyle_word
@@ -38,18 +39,22 @@ REALWORD_MAX_COST = 7.5
 WELL_SUPPORTED = 20.0  # lexicon bigram count above which a known word is taken as right without search
 STRONG_PAIR = 4.0  # lexicon bigram count (a word in most dictionaries) that makes two words one phrase
 # log P(the printed token is what the author wrote) for tokens outside the lexicon, by spelling class.
-UNKNOWN_LOG_PRIOR = {"vi": -3.0, "damage": -12.0}
+UNKNOWN_LOG_PRIOR = {"vi": -3.0, "stray": -6.0, "damage": -12.0}
+STRAY_MAX_COUNT = 2  # a plain-letter non-syllable the batch writes more often than this is the author's word
 NAME_CAPITAL_PENALTY = 2.0  # in nats, against correcting a capitalized word inside a sentence
 NAME_NOVEL_PSEUDO = 0.03  # weight of "a new name used once" against a frequent look-alike name
 NAME_MIN_COUNT = 2  # a name must occur this often in the batch to attract corrections
 NAME_MAX_COST = 5.0
 NAME_MIN_LENGTH = 4
 DOUBLED_SCORE = 0.85  # a function word printed twice ("với với", data/doubling.tsv) that the batch never doubles
+CASE_SCORE = 0.9  # a word whose only damage is a capital inside it ("KIến"), read in its title case
 NUMBER_SCORE = 0.9  # a glued day-month before a year ("123-1921") with exactly one valid reading
 LOGIT_CLIP = 8.0
 SUPPORT_RATIO = 0.5  # a real word is only challenged by a candidate with at least this share of its bigram support
 DATA_DIR = Path(__file__).parent / "data"
 _GLUED_DATE = re.compile(r"^(\d{3})-(\d{4})$")
+_GLUED_YEARS = re.compile(r"^(\d{4})(\d{4})$")  # "[11761210]": a span of years that lost its dash
+LIFESPAN = 120  # the most years such a span covers (a life, a reign)
 
 
 @dataclass(frozen=True)
@@ -336,8 +341,27 @@ class Corrector:
         return scored[0][0], self._posterior(math.log(max(own_count - 1, 0) + NAME_NOVEL_PSEUDO), scored)
 
     @staticmethod
+    def _misread(batch: _Batch, tok: Token) -> str | None:
+        """The class of a foreign-looking token that stands where a Vietnamese word would, or None when it is
+        left alone: written in capitals, a name (capitalized inside a sentence, or by the batch), or a plain-letter
+        word the batch uses again ("von", "de")."""
+        surface = tok.text
+        if (surface.isupper() or not (surface[0].islower() or tok.initial)
+                or batch.stats.names.get(surface, 0) >= NAME_MIN_COUNT):
+            return None
+        cls = misread_class(surface)
+        if cls == "stray" and batch.stats.tokens.get(surface, 0) > STRAY_MAX_COUNT:
+            return None
+        return cls
+
+    @staticmethod
     def _decide_number(surface: str) -> str | None:
-        """'123-1921' -> '12-3-1921' when exactly one split of the first part is a valid day-month."""
+        """'123-1921' -> '12-3-1921' when exactly one split of the first part is a valid day-month;
+        '11761210' -> '1176-1210', two years of one span."""
+        years = _GLUED_YEARS.match(surface)
+        if years:
+            first, last = int(years[1]), int(years[2])
+            return f"{first}-{last}" if 1000 <= first < last <= 2100 and last - first <= LIFESPAN else None
         match = _GLUED_DATE.match(surface)
         if not match or not 1000 <= int(match[2]) <= 2100:
             return None
@@ -370,15 +394,22 @@ class Corrector:
         if cls == "number":
             fixed = self._decide_number(surface)
             return (fixed, NUMBER_SCORE, "number", None) if fixed else None
+        if cls == "damage" and len(surface) > 1 and surface[1:].lower() != surface[1:]:
+            title = surface[0] + surface[1:].lower()  # "KIến", "NAm": a capital read inside a word
+            if key_of(title) in self._res.lexicon.unigrams and classify_token(title) == "vi":
+                return key_of(title), CASE_SCORE, "ocr_nonword", None
         if cls == "vi" and keys[i] in self._res.lexicon.unigrams and self._well_supported(i, tokens, keys):
             return None
         if surface.isupper() or len(surface) < NAME_MIN_LENGTH:
-            if cls == "foreign":
-                return None  # "VIII", "Km": abbreviations and numerals are nobody's misspelt name
+            pass  # "VIII", "Km": abbreviations and numerals are nobody's misspelt name
         elif cls == "foreign" or (cls == "damage" and surface[0].isupper() and not tok.initial):
             named = self._decide_name(batch, surface)
-            if named or cls == "foreign":
-                return (named[0], named[1], "name", None) if named else None
+            if named:
+                return named[0], named[1], "name", None
+        if cls == "foreign":
+            cls = self._misread(batch, tok)
+            if cls is None:
+                return None
         prev = keys[i - 1] if tok.linked and i > 0 and _same_register(tokens[i - 1], tok) else None
         nxt = keys[i + 1] if i + 1 < len(tokens) and tokens[i + 1].linked and _same_register(tokens[i + 1], tok) else None
         found = self._decide_vi(batch, tok, cls, prev, nxt)
@@ -444,7 +475,16 @@ class Corrector:
             if written != tok.text:
                 score = round(prob, 4)
                 out.append((CleanEdit(tok.start, tok.end, written, kind, score, score >= self.threshold), features))
+        taken = [(e.start, e.end) for e, _ in out]
+        out += [(e, None) for e in glue_edits(text, lambda word: self._numbered(batch, word), self.threshold)
+                if not any(start < e.end and e.start < end for start, end in taken)]
         return out
+
+    @staticmethod
+    def _numbered(batch: _Batch, word: str) -> tuple[int, int]:
+        """(how often the batch writes ``word`` before a spaced number, how often it writes the word)."""
+        key = key_of(word)
+        return batch.stats.numbered.get(key, 0), batch.unigrams.get(key, 0)
 
     def correct(self, text: str, tone_style: str = "hòa") -> list[CleanEdit]:
         """Edits (clean offsets, applied and suggested) for the OCR errors found in ``text``."""

@@ -19,6 +19,7 @@ class CorpusStats:
     tokens: Counter[str] = field(default_factory=Counter)
     bigrams: Counter[tuple[str, str]] = field(default_factory=Counter)
     names: Counter[str] = field(default_factory=Counter)  # capitalized tokens not at a sentence start
+    numbered: Counter[str] = field(default_factory=Counter)  # word keys a number follows after a space
 
     @classmethod
     def from_text(cls, text: str) -> CorpusStats:
@@ -33,9 +34,12 @@ class CorpusStats:
             key = key_of(surface) if surface[0].isalpha() else None
             if key is not None and prev_key is not None and token.linked:
                 stats.bigrams[(prev_key, key)] += 1
+            elif key is None and prev_key is not None and token.linked and text[token.start - 1] == " ":
+                stats.numbered[prev_key] += 1
             prev_key = key
         return stats
 
     def merge(self, other: CorpusStats) -> CorpusStats:
         """A new CorpusStats holding both counts (associative and commutative)."""
-        return CorpusStats(self.tokens + other.tokens, self.bigrams + other.bigrams, self.names + other.names)
+        return CorpusStats(self.tokens + other.tokens, self.bigrams + other.bigrams, self.names + other.names,
+                           self.numbered + other.numbered)

@@ -18,6 +18,7 @@ _TONE_OF_MARK = {m: i + 1 for i, m in enumerate(TONE_MARKS)}
 SAC, NANG = 2, 5
 # Letters only Vietnamese writes (a French or Russian transliteration never has them).
 _VIETNAMESE_ONLY = set("ăơưđ") | set("ảãạẻẽẹỉĩịỏõọủũụỷỹỵằắẳẵặầấẩẫậềếểễệồốổỗộờớởỡợừứửữựìíòóúýỳ")
+_CIRCUMFLEXED = set("âêô")  # French writes them too, but hardly in a lowercase word of Vietnamese prose
 _LETTERS = re.compile(r"^[^\W\d_]+$")
 _NUMBER = re.compile(r"^[\d][\d.,\-/:]*$")
 
@@ -155,6 +156,16 @@ def _looks_damaged(token: str) -> bool:
     if token[0].islower() and (split_tone(lower)[1] or any(c in lower for c in DAMAGE_CLUSTERS)):
         return True  # lowercase foreign words are rare in Vietnamese prose; marks or broken glyphs are OCR
     return any(c in _VIETNAMESE_ONLY for c in lower) or len(split_tone(lower)[1]) > 1
+
+
+def misread_class(token: str) -> str:
+    """How to read a "foreign" token that stands where a Vietnamese word would (lowercase, or capitalized only
+    because it starts a sentence): "damage" when its lowercase form shows Vietnamese marks ("lâp", "Muà",
+    "Oâng"), else "stray" (plain letters: "tronh", "sainh"), a foreign word or an OCR slip."""
+    lower = token.lower()
+    if _looks_damaged(lower) or any(c in _CIRCUMFLEXED for c in lower):
+        return "damage"
+    return "stray"
 
 
 @lru_cache(maxsize=65536)

@@ -109,3 +109,30 @@ def test_doubled_function_word_is_removed(text, removed):
 def test_reduplication_is_the_authors(text):
     assert [e for e in Corrector().correct(text, "hòa") if e.applied and e.corrected == ""] == []
 
+
+
+@pytest.mark.parametrize("text,wrong,right", [
+    ("các đảng phái thành lâp chính phủ", "lâp", "lập"),  # Vietnamese marks: no foreign word
+    ("Muà thu, tháng 7, dựng đền thờ", "Muà", "Mùa"),  # misplaced tone at a sentence start
+    ("cùng với người tronh kinh đánh bạc", "tronh", "trong"),  # plain letters, one slip from a common word
+    ("Lấy Trần Thì KIến làm An phủ sứ", "KIến", "Kiến"),  # a capital read inside a word
+    ("ở ngôi 35 năm [11761210], băng ở cung", "11761210", "1176-1210"),  # a span of years that lost its dash
+])
+def test_misread_words_that_look_foreign(text, wrong, right):
+    edits = [e for e in Corrector().correct(text, "hòa") if e.applied]
+    assert [(text[e.start:e.end], e.corrected) for e in edits] == [(wrong, right)]
+
+
+@pytest.mark.parametrize("text", [
+    "Thống chế von Hindenburg chỉ huy quân Đức",  # a foreign particle
+    "Ông Ruy de Brito bị bắt",
+    "số hiệu 12345678 của tàu",  # eight digits that are no span of years
+    "giáo sư Milioukov viết cuốn sách",
+])
+def test_foreign_words_and_numbers_stay(text):
+    assert [e for e in Corrector().correct(text, "hòa") if e.applied] == []
+
+
+def test_a_plain_word_the_batch_repeats_is_the_authors():
+    text = "cuốn sách của tronh và tronh và tronh nữa"
+    assert [e for e in Corrector(CorpusStats.from_text(text)).correct(text, "hòa") if e.applied] == []

@@ -1,0 +1,37 @@
+import pytest
+
+from pipeline.correct import CorpusStats, Corrector
+from pipeline.correct.glue import glue_edits
+
+
+def _never_numbered(word: str) -> tuple[int, int]:
+    return 0, 10
+
+
+@pytest.mark.parametrize("text,mark,corrected", [
+    ("Mùa thu,tháng 7, ngày Đinh Mùi", ",", ", "),
+    ("tháng 10,ngày Canh Thìn", ",", ", "),
+    ("lập làm nguyên phi;cho Trung Từ làm Thái uý", ";", "; "),
+    ("chinh thảo sư.Phế thượng hoàng", ".", ". "),
+    ("năm thứ 4 đời Hồ(1406), vận chuyển", "(", " ("),
+])
+def test_a_lost_space_around_punctuation_is_inserted(text, mark, corrected):
+    edits = glue_edits(text, _never_numbered, 0.75)
+    assert [(text[e.start:e.end], e.corrected, e.kind, e.applied) for e in edits] == [(mark, corrected, "spacing", True)]
+
+
+@pytest.mark.parametrize("text", [
+    "giá 1,5 triệu đồng",  # a decimal comma
+    "các nước v.v. đều dự",  # an abbreviation
+    "Ban chấp hành T.Ư. họp",  # initials
+    "Thần Long9 năm ấy",  # a footnote mark glued to a word
+    "Hà Nội, Huế; Sài Gòn. Xong (thêm)",  # well-spaced text
+])
+def test_typography_of_the_author_stays(text):
+    assert glue_edits(text, _never_numbered, 0.75) == []
+
+
+def test_a_number_glued_to_a_word_the_batch_numbers_is_split():
+    book = "Tháng 3, mưa. Tháng 5, hạn. Tháng 7, lụt. Tháng 9, bão. Tháng 11, rét. Tháng3, ngày Giáp Tuất. Long9 chép."
+    edits = [e for e in Corrector(CorpusStats.from_text(book)).correct(book, "hòa") if e.kind == "spacing"]
+    assert [(book[e.start:e.end], e.corrected, e.applied) for e in edits] == [("3", " 3", True)]
