@@ -226,7 +226,7 @@ def page_correctors(pages: list[dict], seed: CorpusStats, book: bool) -> list[tu
     for page, text in zip(pages, texts):
         group = groups[page["para_id"]]
         batch = CorpusStats(total.tokens - group.tokens, total.bigrams - group.bigrams, total.names - group.names,
-                            total.numbered - group.numbered)
+                            total.numbered - group.numbered, total.skips - group.skips)
         out.append((text, Corrector(batch.merge(CorpusStats.from_text(text)), confusions=tesseract_table())))
     return out
 

@@ -3,7 +3,8 @@
 For a token w and each candidate c reachable through the confusion model, the score is
 log P(w | c) + log P(c | left neighbour) + log P(right neighbour | c), with a Witten-Bell bigram model whose
 counts are the lexicon's (corpus + dictionary words) plus the batch's own (``CorpusStats``, the token itself
-left out). The posterior of the best candidate among {w} + candidates, with what the context says about the
+left out), backing off to unigrams weighted by part-of-speech classes (``classes.py``), plus a weaker skip
+model: how c goes with the words two places away, a run of names counting as one word ("lấy <name> làm"). The posterior of the best candidate among {w} + candidates, with what the context says about the
 token and the candidate, goes through a logistic calibration (``calibration.py``, weights in data/) whose
 P(the correction is right) is the edit's score, applied at or above ``threshold``. Names are corrected only
 towards a foreign name the batch uses often. Two edits span more than a token: stray punctuation specks
@@ -19,13 +20,14 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.correct.calibration import Calibration, load_calibration
+from pipeline.correct.classes import ClassModel
 from pipeline.correct.confusion import ConfusionTable, default_table, glyph_variants
 from pipeline.correct.glue import glue_edits
 from pipeline.correct.lexicon import Lexicon, key_of, load_lexicon, skeleton
 from pipeline.correct.specks import speck_edits
 from pipeline.correct.stats import CorpusStats
-from pipeline.correct.syllable import classify_token, misread_class, split_tone
-from pipeline.correct.tokens import Token, tokenize
+from pipeline.correct.syllable import classify_token, misread_class, near_syllable, split_tone
+from pipeline.correct.tokens import NAME, NUMBER, Token, skip_symbols, tokenize
 from pipeline.document import CleanEdit
 from pipeline.normalize.tone import CANDIDATE, restyle_word
 
@@ -33,6 +35,7 @@ DEFAULT_THRESHOLD = 0.75
 CANDIDATE_CACHE_SIZE = 10_000  # candidate lists kept per Corrector between documents (~2.5 kB each)
 MIN_SUGGESTION = 0.2  # candidates below this posterior are not worth showing to a reader
 ERROR_LOG_PRIOR = 4.6  # -log P(a given token is misread): about one OCR error per 100 words
+SKIP_WEIGHT = 0.5  # the skip model's association (PMI-like), a weaker cousin of the bigrams
 LM_WEIGHT = 1.0  # the bigram model is sparse and over-confident: its log-probabilities are tempered
 NONWORD_MAX_COST = 9.0
 REALWORD_MAX_COST = 7.5
@@ -47,6 +50,7 @@ NAME_MIN_COUNT = 2  # a name must occur this often in the batch to attract corre
 NAME_MAX_COST = 5.0
 NAME_MIN_LENGTH = 4
 DOUBLED_SCORE = 0.85  # a function word printed twice ("với với", data/doubling.tsv) that the batch never doubles
+LOWERED_NAME_SHARE = 0.9  # share of capitalized uses in the batch that makes a lowercase word a lost capital
 CASE_SCORE = 0.9  # a word whose only damage is a capital inside it ("KIến"), read in its title case
 NUMBER_SCORE = 0.9  # a glued day-month before a year ("123-1921") with exactly one valid reading
 LOGIT_CLIP = 8.0
@@ -64,6 +68,8 @@ class _Resources:
     skeletons: dict[str, tuple[str, ...]]
     continuations: dict[str, tuple[float, int]]  # key -> (bigram count as left word, distinct right words)
     calibration: Calibration
+    classes: ClassModel
+    skip_continuations: dict[str, tuple[float, int]]  # the same for the skip model's pairs
 
 
 @lru_cache(maxsize=1)
@@ -74,7 +80,8 @@ def _resources() -> _Resources:
     for syllable in lexicon.unigrams:
         index.setdefault(skeleton(syllable), []).append(syllable)
     return _Resources(lexicon, default_table(), {k: tuple(v) for k, v in index.items()},
-                      _continuations(lexicon.bigrams), load_calibration())
+                      _continuations(lexicon.bigrams), load_calibration(),
+                      ClassModel(lexicon.classes, lexicon.class_bigrams), _continuations(lexicon.skips))
 
 
 def _continuations(bigrams: dict[tuple[str, str], float]) -> dict[str, tuple[float, int]]:
@@ -89,9 +96,11 @@ def _continuations(bigrams: dict[tuple[str, str], float]) -> dict[str, tuple[flo
 class _Batch:
     """Counts of the batch a text belongs to, keyed like the lexicon, plus its names and their spellings."""
 
-    def __init__(self, stats: CorpusStats, lexicon_continuations: dict[str, tuple[float, int]]):
+    def __init__(self, stats: CorpusStats, resources: _Resources):
         self.stats = stats
-        self._lexicon_continuations = lexicon_continuations
+        self._lexicon_continuations = resources.continuations
+        self._lexicon_skip_continuations = resources.skip_continuations
+        self._extra_skip_continuations = _continuations(dict(stats.skips))
         self.unigrams: Counter[str] = Counter()
         capitalized: Counter[str] = Counter()
         for surface, n in stats.tokens.items():
@@ -100,6 +109,7 @@ class _Batch:
         for surface, n in stats.names.items():
             capitalized[key_of(surface)] += n
         self.capitalized = {k for k, n in capitalized.items() if 2 * n > self.unigrams[k]}
+        self.capital_counts = capitalized
         self.bigrams = stats.bigrams
         self._extra_continuations = _continuations(dict(stats.bigrams))
         self.names = {n: c for n, c in stats.tokens.items()
@@ -110,10 +120,13 @@ class _Batch:
                 self.name_deletes.setdefault(variant, []).append(name)
 
 
-    def continuation(self, key: str) -> tuple[float, int]:
-        """(bigram count of ``key`` as left word, distinct right words) in the lexicon and the batch together."""
-        total, distinct = self._lexicon_continuations.get(key, (0.0, 0))
-        extra = self._extra_continuations.get(key)
+    def continuation(self, key: str, skip: bool = False) -> tuple[float, int]:
+        """(bigram count of ``key`` as left word, distinct right words) in the lexicon and the batch together;
+        with ``skip``, of the skip model's pairs."""
+        lexicon, batch = ((self._lexicon_skip_continuations, self._extra_skip_continuations) if skip
+                          else (self._lexicon_continuations, self._extra_continuations))
+        total, distinct = lexicon.get(key, (0.0, 0))
+        extra = batch.get(key)
         return (total + extra[0], distinct + extra[1]) if extra else (total, distinct)
 
 
@@ -151,7 +164,7 @@ class Corrector:
         if confusions is not None:
             self._res = replace(self._res, table=confusions)
         self._candidate_cache: dict[tuple[str, bool], list[tuple[str, float]]] = {}
-        self._batch = _Batch(stats, self._res.continuations) if stats is not None else None
+        self._batch = _Batch(stats, self._res) if stats is not None else None
 
     # --- language model -----------------------------------------------------------------------------------
     def _uni(self, batch: _Batch, key: str) -> float:
@@ -172,21 +185,37 @@ class Corrector:
         return count + max(n, 0)
 
     def _p_next(self, batch: _Batch, left: str, right: str, own: str | None, held_out: float) -> float:
-        """Witten-Bell P(right | left)."""
+        """Witten-Bell P(right | left), backing off to the unigram probability weighted by the word classes."""
         total, distinct = batch.continuation(left)
-        p_uni = self._p_uni(batch, right, held_out if right == own else 0.0)
+        p_back = self._p_uni(batch, right, held_out if right == own else 0.0) * self._res.classes.factor(left, right)
         if distinct == 0:
-            return p_uni
-        return (self._bi(batch, left, right, own) + distinct * p_uni) / (total + distinct)
+            return p_back
+        return (self._bi(batch, left, right, own) + distinct * p_back) / (total + distinct)
 
-    def _log_lm(self, batch: _Batch, prev: str | None, key: str, nxt: str | None, own: bool) -> float:
-        """log P(key | prev) + log P(nxt | key); ``own`` leaves this occurrence out of the batch counts."""
+    def _log_lm(self, batch: _Batch, prev: str | None, key: str, nxt: str | None, own: bool,
+                far: tuple[str | None, str | None] = (None, None)) -> float:
+        """log P(key | prev) + log P(nxt | key), plus the skip model's association of ``key`` with the symbols
+        two places away (``far``); ``own`` leaves this occurrence out of the batch counts."""
         owner = key if own else None
         loo = 1.0 if own else 0.0
         score = math.log(self._p_next(batch, prev, key, owner, loo) if prev else self._p_uni(batch, key, loo))
         if nxt is not None:
             score += math.log(self._p_next(batch, key, nxt, owner, 0.0))
-        return LM_WEIGHT * score
+        skip = 0.0
+        if far[0] is not None:
+            skip += math.log(self._p_skip(batch, far[0], key, owner, loo) / self._p_uni(batch, key, loo))
+        if far[1] is not None:
+            skip += math.log(self._p_skip(batch, key, far[1], owner, 0.0) / self._p_uni(batch, far[1]))
+        return LM_WEIGHT * score + SKIP_WEIGHT * skip
+
+    def _p_skip(self, batch: _Batch, left: str, right: str, own: str | None, held_out: float) -> float:
+        """Witten-Bell P(right two places after left), over the skip model's symbols."""
+        total, distinct = batch.continuation(left, skip=True)
+        p_back = self._p_uni(batch, right, held_out if right == own else 0.0)
+        if distinct == 0:
+            return p_back
+        n = batch.stats.skips.get((left, right), 0) - (1 if own is not None and own in (left, right) else 0)
+        return (self._res.lexicon.skips.get((left, right), 0) + max(n, 0) + distinct * p_back) / (total + distinct)
 
     def _has_bigram(self, batch: _Batch, prev: str | None, key: str, nxt: str | None) -> bool:
         """Cheap test that ``key`` has any bigram with a neighbour (most candidates have none)."""
@@ -257,26 +286,26 @@ class Corrector:
         return math.exp(scored[0][1] - top) / norm
 
     def _decide_vi(self, batch: _Batch, tok: Token, cls: str, prev: str | None,
-                   nxt: str | None) -> tuple[str, tuple[float, ...], str] | None:
+                   nxt: str | None, far: tuple[str | None, str | None]) -> tuple[str, tuple[float, ...], str] | None:
         """Best (candidate key, calibration features, kind) for a Vietnamese-looking token."""
         surface = tok.text
         key = key_of(surface)
         name_like = surface[0].isupper() and not tok.initial
         realword = cls == "vi" and key in self._res.lexicon.unigrams
-        own_lm = self._log_lm(batch, prev, key, nxt, own=True)
+        own_lm = self._log_lm(batch, prev, key, nxt, own=True, far=far)
         scored: list[tuple[str, float, float, float]] = []
         if realword:
             own = own_lm
             support = self._support(batch, prev, key, nxt, own=True)
             for cand, cost in self._vi_candidates(surface, damaged=False):
                 if self._has_bigram(batch, prev, cand, nxt) and self._support(batch, prev, cand, nxt, False) > support * SUPPORT_RATIO:
-                    lm = self._log_lm(batch, prev, cand, nxt, own=False)
+                    lm = self._log_lm(batch, prev, cand, nxt, own=False, far=far)
                     scored.append((cand, lm - cost - ERROR_LOG_PRIOR - self._name_penalty(batch, cand, name_like),
                                    cost, lm))
         else:
             own = UNKNOWN_LOG_PRIOR.get(cls, UNKNOWN_LOG_PRIOR["damage"]) + math.log(self._p_uni(batch, key, 1.0))
             for cand, cost in self._vi_candidates(surface, damaged=True):
-                lm = self._log_lm(batch, prev, cand, nxt, own=False)
+                lm = self._log_lm(batch, prev, cand, nxt, own=False, far=far)
                 scored.append((cand, lm - cost - self._name_penalty(batch, cand, name_like), cost, lm))
             split_cost = self._res.table.single.get("split", math.inf)
             for left, right in self._split_candidates(surface):
@@ -310,8 +339,14 @@ class Corrector:
             float(prev is not None) + float(nxt is not None),
             max(min(lm - own_lm, 20.0), -20.0),
             math.log1p(cand_support) - math.log1p(own_support),
+            float(self._words_formed(prev, first, last, nxt) - self._words_formed(prev, key, key, nxt)),
         )
         return cand, features, "spacing" if spacing else ("ocr_realword" if realword else "ocr_nonword")
+
+    def _words_formed(self, prev: str | None, first: str, last: str, nxt: str | None) -> int:
+        """How many neighbours a word (first and last syllable) forms a dictionary word with: 0, 1 or 2."""
+        pairs = self._res.lexicon.word_pairs
+        return int(prev is not None and (prev, first) in pairs) + int(nxt is not None and (last, nxt) in pairs)
 
     @staticmethod
     def _name_penalty(batch: _Batch, cand: str, name_like: bool) -> float:
@@ -343,16 +378,35 @@ class Corrector:
     @staticmethod
     def _misread(batch: _Batch, tok: Token) -> str | None:
         """The class of a foreign-looking token that stands where a Vietnamese word would, or None when it is
-        left alone: written in capitals, a name (capitalized inside a sentence, or by the batch), or a plain-letter
-        word the batch uses again ("von", "de")."""
+        left alone: written in capitals, a name the batch writes again, a plain-letter word the batch uses again
+        ("von", "de"), or a capitalized word inside a sentence unless it is a Vietnamese syllable with a wrong
+        mark ("Môc" for "Mộc"; "Rhône", "Genève" are no syllables)."""
         surface = tok.text
-        if (surface.isupper() or not (surface[0].islower() or tok.initial)
-                or batch.stats.names.get(surface, 0) >= NAME_MIN_COUNT):
+        if surface.isupper() or batch.stats.names.get(surface, 0) >= NAME_MIN_COUNT:
             return None
         cls = misread_class(surface)
+        if surface[0].isupper() and not tok.initial:
+            return cls if cls == "damage" and near_syllable(surface) else None
         if cls == "stray" and batch.stats.tokens.get(surface, 0) > STRAY_MAX_COUNT:
             return None
         return cls
+
+    @staticmethod
+    def _lowered_name(batch: _Batch, tokens: list[Token], i: int) -> tuple[str, float, str, None] | None:
+        """A lowercase word before a name, that the batch nearly always writes capitalized inside sentences
+        ("lê Lan", "nguyễn Trung Ngạn"): its capital was lost. Score: the batch's share of capitalized uses."""
+        tok = tokens[i]
+        if not tok.text[0].islower() or tok.initial or i + 1 >= len(tokens):
+            return None
+        following = tokens[i + 1]
+        if not (following.linked and _name_like(following)):
+            return None
+        capital = batch.capital_counts.get(key_of(tok.text), 0)
+        seen = capital + batch.stats.tokens.get(tok.text, 0)  # capitalized inside a sentence, or as written
+        share = capital / seen if capital >= NAME_MIN_COUNT else 0.0
+        if share < LOWERED_NAME_SHARE:
+            return None
+        return tok.text[0].upper() + tok.text[1:], round(share, 4), "name", None
 
     @staticmethod
     def _decide_number(surface: str) -> str | None:
@@ -386,7 +440,7 @@ class Corrector:
         return False
 
     def _decide(self, batch: _Batch, tokens: list[Token], keys: list[str | None],
-                i: int) -> tuple[str, float, str, tuple[float, ...] | None] | None:
+                i: int, far: tuple[str | None, str | None]) -> tuple[str, float, str, tuple[float, ...] | None] | None:
         """(correction as written, score, kind, calibration features or None) for token ``i``, or None."""
         tok = tokens[i]
         surface = tok.text
@@ -394,6 +448,9 @@ class Corrector:
         if cls == "number":
             fixed = self._decide_number(surface)
             return (fixed, NUMBER_SCORE, "number", None) if fixed else None
+        lowered = self._lowered_name(batch, tokens, i)
+        if lowered is not None:
+            return lowered
         if cls == "damage" and len(surface) > 1 and surface[1:].lower() != surface[1:]:
             title = surface[0] + surface[1:].lower()  # "KIến", "NAm": a capital read inside a word
             if key_of(title) in self._res.lexicon.unigrams and classify_token(title) == "vi":
@@ -412,7 +469,7 @@ class Corrector:
                 return None
         prev = keys[i - 1] if tok.linked and i > 0 and _same_register(tokens[i - 1], tok) else None
         nxt = keys[i + 1] if i + 1 < len(tokens) and tokens[i + 1].linked and _same_register(tokens[i + 1], tok) else None
-        found = self._decide_vi(batch, tok, cls, prev, nxt)
+        found = self._decide_vi(batch, tok, cls, prev, nxt, far)
         if found is None:
             return None
         cand, features, kind = found
@@ -433,8 +490,9 @@ class Corrector:
         tokens = list(tokenize(text))
         keys = [key_of(t.text) if t.text[0].isalpha() else None for t in tokens]
         decisions = {}
+        far = _far_context(tokens, keys)
         for i in range(len(tokens)):
-            found = self._decide(batch, tokens, keys, i)
+            found = self._decide(batch, tokens, keys, i, far[i])
             if found:
                 decisions[i] = found
         # Second look at neighbouring corrections, each now seeing the other's corrected form.
@@ -445,7 +503,7 @@ class Corrector:
         for i in [i for i in decisions if i - 1 in decisions or i + 1 in decisions]:
             if decisions[i][2].startswith("ocr_"):
                 saved, corrected_keys[i] = corrected_keys[i], keys[i]
-                again = self._decide(batch, tokens, corrected_keys, i)
+                again = self._decide(batch, tokens, corrected_keys, i, far[i])
                 corrected_keys[i] = saved
                 if again is None:
                     del decisions[i]
@@ -456,7 +514,7 @@ class Corrector:
     def proposals(self, text: str, tone_style: str = "hòa") -> list[tuple[CleanEdit, tuple[float, ...] | None]]:
         """Every correction considered, whatever its score, with its calibration features (None for names and
         numbers): what ``correct`` filters, and what the calibration is fitted on."""
-        batch = self._batch or _Batch(CorpusStats.from_text(text), self._res.continuations)
+        batch = self._batch or _Batch(CorpusStats.from_text(text), self._res)
         style = document_style(text) if tone_style == "keep" else tone_style
         tokens, decisions = self._decisions(batch, text)
         doubled = self._doubled(batch, tokens, decisions)
@@ -511,6 +569,20 @@ class Corrector:
         batch writes at least twice."""
         pair = (key_of(left), key_of(right))
         return self._res.lexicon.bigrams.get(pair, 0.0) >= STRONG_PAIR or batch.bigrams.get(pair, 0) >= 2
+
+
+def _far_context(tokens: list[Token], keys: list[str | None]) -> list[tuple[str | None, str | None]]:
+    """For each token, the skip model's symbols two places before and after it (None where a break, a name
+    or a number token, or the text's edge comes first)."""
+    groups = skip_symbols(tokens, keys)
+    far: list[tuple[str | None, str | None]] = [(None, None)] * len(tokens)
+    for g, (symbol, first, last) in enumerate(groups):
+        if symbol in ("", NAME, NUMBER) or first != last:
+            continue
+        before = groups[g - 2][0] if g >= 2 and groups[g - 1][0] and groups[g - 2][0] else None
+        after = groups[g + 2][0] if g + 2 < len(groups) and groups[g + 1][0] and groups[g + 2][0] else None
+        far[first] = (before, after)
+    return far
 
 
 @lru_cache(maxsize=1)

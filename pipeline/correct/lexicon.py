@@ -1,7 +1,8 @@
 """The Vietnamese lexicon of the corrector, built from installed packages (never downloaded).
 
 Sources: underthesea's word lists (Viet11K..Viet74K, the word-segmentation dictionary), the tagged VLSP 2013
-test output shipped with its POS model (a small clean corpus: syllable and bigram counts) and wordfreq's
+test output shipped with its POS model (a small clean corpus: syllable and bigram counts, and the part of speech
+of each syllable's word, for the class model of ``classes.py``) and wordfreq's
 Vietnamese frequencies. Every key is lowercase in the "hòa" tone placement (``tone_key``).
 """
 from __future__ import annotations
@@ -14,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.correct.syllable import is_vietnamese_syllable
+from pipeline.correct.tokens import NAME, NUMBER, skip_pairs
 from pipeline.normalize.tone import tone_key
 from pipeline.resources import built_path
 
@@ -35,6 +37,10 @@ class Lexicon:
     unigrams: dict[str, float]
     bigrams: dict[tuple[str, str], float]
     total: float
+    classes: dict[str, dict[str, int]]  # syllable -> {class: count} in the tagged corpus (see _vlsp_tagged)
+    class_bigrams: dict[tuple[str, str], int]  # class -> class transitions between neighbouring syllables
+    word_pairs: frozenset[tuple[str, str]]  # neighbouring syllables inside a word of the dictionaries
+    skips: dict[tuple[str, str], int]  # (symbol, symbol two further on), names and numbers as classes
 
 
 @lru_cache(maxsize=131072)
@@ -56,10 +62,11 @@ def _underthesea_dir() -> Path:
     return Path(underthesea.__file__).parent
 
 
-def _vlsp_sentences(root: Path) -> list[list[str]]:
-    """Sentences of the VLSP 2013 POS test output shipped with underthesea, as lists of syllables."""
-    sentences: list[list[str]] = []
-    current: list[str] = []
+def _vlsp_tagged(root: Path) -> list[list[tuple[str, str]]]:
+    """Sentences of the VLSP 2013 POS test output shipped with underthesea, as (syllable key, class) lists; a
+    syllable's class is its word's gold part of speech and whether it begins the word ("V_B", "V_I")."""
+    sentences: list[list[tuple[str, str]]] = []
+    current: list[tuple[str, str]] = []
     for path in sorted(root.glob("pipeline/pos_tag/models/*/test_output.txt")):
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip():
@@ -67,10 +74,30 @@ def _vlsp_sentences(root: Path) -> list[list[str]]:
                     sentences.append(current)
                 current = []
                 continue
-            current.extend(key_of(s) for s in line.split("\t")[0].split())
+            fields = line.split("\t")
+            tag = fields[1].removeprefix("B-") if len(fields) > 1 else "X"
+            current.extend((key_of(s), f"{tag}_{'I' if k else 'B'}") for k, s in enumerate(fields[0].split()))
     if current:
         sentences.append(current)
     return sentences
+
+
+def _skip_symbols(tagged: list[tuple[str, str]]) -> list[tuple[str, int, int]]:
+    """A tagged sentence as the skip model's symbols (see ``tokens.skip_symbols``): a proper noun is NAME, a
+    number NUMBER, punctuation a break."""
+    out: list[tuple[str, int, int]] = []
+    for i, (syllable, cls) in enumerate(tagged):
+        tag, position = cls.rsplit("_", 1)
+        if tag == "CH":
+            out.append(("", i, i))
+        elif tag == "Np":
+            if position == "B":
+                out.append((NAME, i, i))
+        elif tag == "M" and syllable[:1].isdigit():
+            out.append((NUMBER, i, i))
+        else:
+            out.append((syllable, i, i))
+    return out
 
 
 def _dictionary_words(root: Path) -> Counter[tuple[str, ...]]:
@@ -94,9 +121,17 @@ def build_lexicon(path: Path) -> None:
     root = _underthesea_dir()
     unigrams: Counter[str] = Counter()
     bigrams: Counter[tuple[str, str]] = Counter()
-    for sentence in _vlsp_sentences(root):
+    classes: dict[str, Counter[str]] = {}
+    class_bigrams: Counter[tuple[str, str]] = Counter()
+    skips: Counter[tuple[str, str]] = Counter()
+    for tagged in _vlsp_tagged(root):
+        sentence = [s for s, _ in tagged]
         unigrams.update(s for s in sentence if is_vietnamese_syllable(s))
         bigrams.update(zip(sentence, sentence[1:]))
+        for syllable, cls in tagged:
+            classes.setdefault(syllable, Counter())[cls] += 1
+        class_bigrams.update(zip((c for _, c in tagged), (c for _, c in tagged[1:])))
+        skips.update(skip_pairs(_skip_symbols(tagged)))
     corpus_size = sum(unigrams.values())  # wordfreq frequencies become counts on the same scale
     for word, freq in wordfreq.get_frequency_dict("vi").items():
         if is_vietnamese_syllable(word):
@@ -111,6 +146,10 @@ def build_lexicon(path: Path) -> None:
         unigrams=dict(unigrams),
         bigrams={k: v for k, v in bigrams.items() if k[0] in unigrams and k[1] in unigrams},
         total=float(sum(unigrams.values())),
+        classes={k: dict(v) for k, v in classes.items()},
+        class_bigrams=dict(class_bigrams),
+        word_pairs=frozenset(pair for word in words for pair in zip(word, word[1:])),
+        skips=dict(skips),
     )
     with open(path, "wb") as fh:
         pickle.dump(lexicon, fh, protocol=pickle.HIGHEST_PROTOCOL)

@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from pipeline.correct.lexicon import key_of
-from pipeline.correct.tokens import tokenize
+from pipeline.correct.tokens import skip_pairs, skip_symbols, tokenize
 
 
 @dataclass
@@ -20,13 +20,17 @@ class CorpusStats:
     bigrams: Counter[tuple[str, str]] = field(default_factory=Counter)
     names: Counter[str] = field(default_factory=Counter)  # capitalized tokens not at a sentence start
     numbered: Counter[str] = field(default_factory=Counter)  # word keys a number follows after a space
+    skips: Counter[tuple[str, str]] = field(default_factory=Counter)  # (symbol, symbol two further on)
 
     @classmethod
     def from_text(cls, text: str) -> CorpusStats:
         """Count one normalized text."""
         stats = cls()
         prev_key = None
-        for token in tokenize(text):
+        tokens = list(tokenize(text))
+        keys = [key_of(t.text) if t.text[0].isalpha() else None for t in tokens]
+        stats.skips.update(skip_pairs(skip_symbols(tokens, keys)))
+        for token in tokens:
             surface = token.text
             stats.tokens[surface] += 1
             if surface[0].isupper() and not token.initial and not surface.isupper():
@@ -42,4 +46,5 @@ class CorpusStats:
     def merge(self, other: CorpusStats) -> CorpusStats:
         """A new CorpusStats holding both counts (associative and commutative)."""
         return CorpusStats(self.tokens + other.tokens, self.bigrams + other.bigrams, self.names + other.names,
-                           self.numbered + other.numbered)
+                           self.numbered + other.numbered, self.skips + other.skips)
+

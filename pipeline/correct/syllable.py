@@ -168,6 +168,12 @@ def misread_class(token: str) -> str:
     return "stray"
 
 
+def near_syllable(token: str) -> bool:
+    """True if the letters of ``token``, tone aside, spell a Vietnamese syllable ("Môc", "Muà", "lâp")."""
+    toneless = split_tone(token.lower())[0]
+    return bool(_LETTERS.match(toneless)) and any(parse_syllable(toneless, tone) for tone in (0, SAC))
+
+
 @lru_cache(maxsize=65536)
 def classify_token(token: str) -> str:
     """"vi" | "foreign" | "number" | "damage": what kind of word a token is, from its spelling alone."""

@@ -136,3 +136,17 @@ def test_foreign_words_and_numbers_stay(text):
 def test_a_plain_word_the_batch_repeats_is_the_authors():
     text = "cuốn sách của tronh và tronh và tronh nữa"
     assert [e for e in Corrector(CorpusStats.from_text(text)).correct(text, "hòa") if e.applied] == []
+
+
+BOOK = "Nguyễn Trãi về. Vua sai Nguyễn Trãi đi. Quan Nguyễn Xí đến. Ông Nguyễn Huệ đánh. " * 3
+
+
+def test_a_lost_capital_before_a_name_is_restored():
+    text = BOOK + "Vua lấy nguyễn Trãi làm quan."
+    edits = [e for e in Corrector(CorpusStats.from_text(text)).correct(text, "hòa") if e.applied]
+    assert [(text[e.start:e.end], e.corrected, e.kind) for e in edits] == [("nguyễn", "Nguyễn", "name")]
+
+
+def test_a_generic_head_before_a_name_stays_lowercase():
+    text = BOOK + "Quân đến châu Lộng Nguyên. Về châu Ái. Ở châu Hoan. Sang Hoan Châu."
+    assert [e for e in Corrector(CorpusStats.from_text(text)).correct(text, "hòa") if e.applied] == []
