@@ -33,6 +33,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.paths import TEXTS  # noqa: E402
 from bench.baselines import symspell_baseline, underthesea_text_normalize  # noqa: E402
+from bench.ocr.run import page_cer  # noqa: E402
 from bench.ocr.evaluate import (  # noqa: E402
     comparable, edit_distance, evaluate_pairs, false_corrections_per_10k, word_units,
 )
@@ -58,6 +59,7 @@ SEED_DEVSET_TEXT = SEED / "000_fd759c1a574f5de6.txt"
 OCR_PAIRS = ROOT / "bench" / "_generated" / "ocr_pairs.jsonl"
 RESULTS = ROOT / "bench" / "results" / "correction.json"
 CLEAN_CLASSES = ("identical", "layout_only", "tone_style_only")
+MAX_PAGE_CER = 0.25  # pages tesseract could not read (raw CER above this) are left out, as in bench.ocr.run
 SYNTHETIC_RATE = 0.03  # share of words damaged in the synthetic calibration text
 PRIOR_WEIGHT = 200.0  # pseudo-occurrences of the hand-written costs: one scanner's habits only move them so far
 SYNTHETIC_PAGES = (8, 3)  # every 8th chronicle page from the 3rd, outside the aligned sentences
@@ -329,7 +331,7 @@ def main() -> None:
         print(f"skipped: {ALIGNMENT} is absent")
         return
     alignment = read_jsonl(ALIGNMENT)
-    ocr_pairs = read_jsonl(OCR_PAIRS) if OCR_PAIRS.exists() else []
+    ocr_pairs = [p for p in read_jsonl(OCR_PAIRS) if page_cer(p) <= MAX_PAGE_CER] if OCR_PAIRS.exists() else []
     estimation, evaluation = tesseract_halves(ocr_pairs)
     if args.estimate or args.fit:
         if args.estimate:

@@ -16,8 +16,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results"
 BENCHMARKS = [
+    ("Tesseract OCR benchmark (builds the pairs; noise statistics)", ["-m", "bench.ocr.run"]),
     ("OCR correction (real errors, clean text, tesseract pairs)", ["bench/correction.py"]),
-    ("Tesseract OCR benchmark (noise statistics)", ["-m", "bench.ocr.run"]),
     ("Named entities", ["bench/entities.py"]),
     ("Dates", ["bench/dates.py"]),
     ("Decoding legacy encodings", ["-m", "bench.ingest"]),
