@@ -25,6 +25,7 @@ import sys
 import time
 import unicodedata
 from collections import defaultdict
+from dataclasses import fields
 from pathlib import Path
 from typing import Callable
 
@@ -227,8 +228,7 @@ def page_correctors(pages: list[dict], seed: CorpusStats, book: bool) -> list[tu
     out = []
     for page, text in zip(pages, texts):
         group = groups[page["para_id"]]
-        batch = CorpusStats(total.tokens - group.tokens, total.bigrams - group.bigrams, total.names - group.names,
-                            total.numbered - group.numbered, total.skips - group.skips)
+        batch = CorpusStats(**{f.name: getattr(total, f.name) - getattr(group, f.name) for f in fields(total)})
         out.append((text, Corrector(batch.merge(CorpusStats.from_text(text)), confusions=tesseract_table())))
     return out
 

@@ -4,11 +4,15 @@ For a token w and each candidate c reachable through the confusion model, the sc
 log P(w | c) + log P(c | left neighbour) + log P(right neighbour | c), with a Witten-Bell bigram model whose
 counts are the lexicon's (corpus + dictionary words) plus the batch's own (``CorpusStats``, the token itself
 left out), backing off to unigrams weighted by part-of-speech classes (``classes.py``), plus a weaker skip
-model: how c goes with the words two places away, a run of names counting as one word ("lấy <name> làm"). The posterior of the best candidate among {w} + candidates, with what the context says about the
-token and the candidate, goes through a logistic calibration (``calibration.py``, weights in data/) whose
-P(the correction is right) is the edit's score, applied at or above ``threshold``. Names are corrected only
-towards a foreign name the batch uses often. Two edits span more than a token: stray punctuation specks
-(``specks.py``) and a function word printed twice ("với với", data/doubling.tsv).
+model: how c goes with the words two places away, a run of names counting as one word ("lấy <name> làm").
+The posterior of the best candidate among {w} + candidates, with what the context says about the token and
+the candidate, goes through a logistic calibration (``calibration.py``, weights in data/) whose P(the
+correction is right) is the edit's score, applied at or above ``threshold``. A token that looks foreign but
+stands where a Vietnamese word would ("lâp", "Muà", "tronh") is weighed like damage. Names are corrected
+towards a foreign name the batch uses often, a capital lost before a name ("lê Lan") or read inside a word
+("KIến") is restored. Edits that span more than a token: stray punctuation specks (``specks.py``), spaces
+lost around punctuation and numbers (``glue.py``) and a function word printed twice ("với với",
+data/doubling.tsv).
 """
 from __future__ import annotations
 
@@ -539,10 +543,10 @@ class Corrector:
         return out
 
     @staticmethod
-    def _numbered(batch: _Batch, word: str) -> tuple[int, int]:
-        """(how often the batch writes ``word`` before a spaced number, how often it writes the word)."""
+    def _numbered(batch: _Batch, word: str) -> tuple[int, int, int]:
+        """How often the batch writes ``word`` before a spaced number, before a glued one, and at all."""
         key = key_of(word)
-        return batch.stats.numbered.get(key, 0), batch.unigrams.get(key, 0)
+        return batch.stats.numbered.get(key, 0), batch.stats.glued.get(key, 0), batch.unigrams.get(key, 0)
 
     def correct(self, text: str, tone_style: str = "hòa") -> list[CleanEdit]:
         """Edits (clean offsets, applied and suggested) for the OCR errors found in ``text``."""

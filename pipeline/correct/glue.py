@@ -4,7 +4,8 @@ Vietnamese typography sets a space after a comma or semicolon, after a sentence'
 next sentence, and before an opening bracket. Where two words touch such a mark, the space was lost in
 scanning; each rule of ``data/glue.tsv`` says which marks, what must touch them, where the space goes and how
 sure that is. A number glued to the word before it ("Tháng3") is split only when the batch writes that word
-before a spaced number often: a footnote mark glued to a word ("Thần Long9") is the printer's and stays.
+before a spaced number often and glues one to it nowhere else: a footnote mark glued to a word ("Thần Long9",
+"được 30 năm6") or a siglum with its volume ("CMTB1,9"), which a book repeats, is the printer's and stays.
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from pipeline.document import CleanEdit
 DATA_PATH = Path(__file__).parent / "data" / "glue.tsv"
 NUMBERED_MIN = 5  # spaced "word <number>" occurrences in the batch before a glued one counts as lost space
 NUMBERED_SHARE = 0.2  # ... and the least share of the word's occurrences that a number follows
+GLUED_MAX = 1  # a word the batch glues to a number more often than this does so on purpose
 _GLUED_NUMBER = re.compile(r"(?<![^\W\d_])([^\W\d_]{2,})(\d{1,4})(?![^\W_])")
 
 
@@ -59,9 +61,9 @@ def glue_rules() -> tuple[GlueRule, ...]:
     return tuple(rules)
 
 
-def glue_edits(text: str, numbered: Callable[[str], tuple[int, int]], threshold: float) -> list[CleanEdit]:
-    """Space insertions (kind "spacing") for ``text``; ``numbered(word)`` gives (how often the batch writes the
-    word before a spaced number, how often it writes the word)."""
+def glue_edits(text: str, numbered: Callable[[str], tuple[int, int, int]], threshold: float) -> list[CleanEdit]:
+    """Space insertions (kind "spacing") for ``text``; ``numbered(word)`` gives how often the batch writes the
+    word before a spaced number, before a glued one, and at all."""
     edits: dict[int, CleanEdit] = {}
     for rule in glue_rules():
         for match in re.finditer(f"[{re.escape(rule.marks)}]", text):
@@ -71,9 +73,9 @@ def glue_edits(text: str, numbered: Callable[[str], tuple[int, int]], threshold:
                 edits.setdefault(at, CleanEdit(at, at + 1, corrected, "spacing", rule.score,
                                                rule.score >= threshold))
     for match in _GLUED_NUMBER.finditer(text):
-        spaced, total = numbered(match.group(1))
-        if spaced < NUMBERED_MIN or spaced < NUMBERED_SHARE * total:
-            continue
+        spaced, glued, total = numbered(match.group(1))
+        if spaced < NUMBERED_MIN or spaced < NUMBERED_SHARE * total or glued > GLUED_MAX:
+            continue  # a word the batch glues numbers to again: footnote marks ("năm6") or a siglum ("CMTB1")
         score = round(spaced / (spaced + 1.0 + 0.1 * total), 4)
         at = match.start(2)
         edits.setdefault(at, CleanEdit(at, at + 1, " " + text[at], "spacing", score, score >= threshold))

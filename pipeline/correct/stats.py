@@ -6,7 +6,7 @@ corrector uses for names and for bigrams that no dictionary knows.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from pipeline.correct.lexicon import key_of
 from pipeline.correct.tokens import skip_pairs, skip_symbols, tokenize
@@ -20,6 +20,7 @@ class CorpusStats:
     bigrams: Counter[tuple[str, str]] = field(default_factory=Counter)
     names: Counter[str] = field(default_factory=Counter)  # capitalized tokens not at a sentence start
     numbered: Counter[str] = field(default_factory=Counter)  # word keys a number follows after a space
+    glued: Counter[str] = field(default_factory=Counter)  # word keys a number follows with no space ("năm6")
     skips: Counter[tuple[str, str]] = field(default_factory=Counter)  # (symbol, symbol two further on)
 
     @classmethod
@@ -38,13 +39,15 @@ class CorpusStats:
             key = key_of(surface) if surface[0].isalpha() else None
             if key is not None and prev_key is not None and token.linked:
                 stats.bigrams[(prev_key, key)] += 1
-            elif key is None and prev_key is not None and token.linked and text[token.start - 1] == " ":
-                stats.numbered[prev_key] += 1
+            elif key is None and prev_key is not None and token.linked:
+                if text[token.start - 1] == " ":
+                    stats.numbered[prev_key] += 1
+                elif text[token.start - 1].isalpha():
+                    stats.glued[prev_key] += 1
             prev_key = key
         return stats
 
     def merge(self, other: CorpusStats) -> CorpusStats:
         """A new CorpusStats holding both counts (associative and commutative)."""
-        return CorpusStats(self.tokens + other.tokens, self.bigrams + other.bigrams, self.names + other.names,
-                           self.numbered + other.numbered, self.skips + other.skips)
+        return CorpusStats(**{f.name: getattr(self, f.name) + getattr(other, f.name) for f in fields(self)})
 

@@ -4,8 +4,8 @@ from pipeline.correct import CorpusStats, Corrector
 from pipeline.correct.glue import glue_edits
 
 
-def _never_numbered(word: str) -> tuple[int, int]:
-    return 0, 10
+def _never_numbered(word: str) -> tuple[int, int, int]:
+    return 0, 0, 10
 
 
 @pytest.mark.parametrize("text,mark,corrected", [
@@ -35,3 +35,9 @@ def test_a_number_glued_to_a_word_the_batch_numbers_is_split():
     book = "Tháng 3, mưa. Tháng 5, hạn. Tháng 7, lụt. Tháng 9, bão. Tháng 11, rét. Tháng3, ngày Giáp Tuất. Long9 chép."
     edits = [e for e in Corrector(CorpusStats.from_text(book)).correct(book, "hòa") if e.kind == "spacing"]
     assert [(book[e.start:e.end], e.corrected, e.applied) for e in edits] == [("3", " 3", True)]
+
+
+def test_a_word_the_batch_glues_numbers_to_keeps_its_footnote_marks():
+    book = ("Năm 1010, dời đô. Năm 1054, đổi quốc hiệu. Năm 1075, đánh Tống. Năm 1077, thắng. Năm 1225, nhà Trần. "
+            "Được 30 năm6 thì chết. Ở ngôi 12 năm7, băng.")
+    assert [e for e in Corrector(CorpusStats.from_text(book)).correct(book, "hòa") if e.kind == "spacing"] == []
