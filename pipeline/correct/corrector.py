@@ -3,8 +3,7 @@
 For a token w and each candidate c reachable through the confusion model, the score is
 log P(w | c) + log P(c | left neighbour) + log P(right neighbour | c), with a Witten-Bell bigram model whose
 counts are the lexicon's (corpus + dictionary words) plus the batch's own (``CorpusStats``, the token itself
-left out), backing off to unigrams weighted by part-of-speech classes (``classes.py``), plus a weaker skip
-model: how c goes with the words two places away, a run of names counting as one word ("lấy <name> làm").
+left out), backing off to unigrams weighted by part-of-speech classes (``classes.py``).
 The posterior of the best candidate among {w} + candidates, with what the context says about the token and
 the candidate, goes through a logistic calibration (``calibration.py``, weights in data/) whose P(the
 correction is right) is the edit's score, applied at or above ``threshold``. A token that looks foreign but
@@ -31,7 +30,7 @@ from pipeline.correct.lexicon import Lexicon, key_of, load_lexicon, skeleton
 from pipeline.correct.specks import speck_edits
 from pipeline.correct.stats import CorpusStats
 from pipeline.correct.syllable import classify_token, misread_class, near_syllable, split_tone
-from pipeline.correct.tokens import NAME, NUMBER, Token, skip_symbols, tokenize
+from pipeline.correct.tokens import Token, tokenize
 from pipeline.document import CleanEdit
 from pipeline.normalize.tone import CANDIDATE, restyle_word
 
@@ -39,7 +38,6 @@ DEFAULT_THRESHOLD = 0.75
 CANDIDATE_CACHE_SIZE = 10_000  # candidate lists kept per Corrector between documents (~2.5 kB each)
 MIN_SUGGESTION = 0.2  # candidates below this posterior are not worth showing to a reader
 ERROR_LOG_PRIOR = 4.6  # -log P(a given token is misread): about one OCR error per 100 words
-SKIP_WEIGHT = 0.5  # the skip model's association (PMI-like), a weaker cousin of the bigrams
 LM_WEIGHT = 1.0  # the bigram model is sparse and over-confident: its log-probabilities are tempered
 NONWORD_MAX_COST = 9.0
 REALWORD_MAX_COST = 7.5
@@ -73,7 +71,6 @@ class _Resources:
     continuations: dict[str, tuple[float, int]]  # key -> (bigram count as left word, distinct right words)
     calibration: Calibration
     classes: ClassModel
-    skip_continuations: dict[str, tuple[float, int]]  # the same for the skip model's pairs
 
 
 @lru_cache(maxsize=1)
@@ -85,7 +82,7 @@ def _resources() -> _Resources:
         index.setdefault(skeleton(syllable), []).append(syllable)
     return _Resources(lexicon, default_table(), {k: tuple(v) for k, v in index.items()},
                       _continuations(lexicon.bigrams), load_calibration(),
-                      ClassModel(lexicon.classes, lexicon.class_bigrams), _continuations(lexicon.skips))
+                      ClassModel(lexicon.classes, lexicon.class_bigrams))
 
 
 def _continuations(bigrams: dict[tuple[str, str], float]) -> dict[str, tuple[float, int]]:
@@ -103,8 +100,6 @@ class _Batch:
     def __init__(self, stats: CorpusStats, resources: _Resources):
         self.stats = stats
         self._lexicon_continuations = resources.continuations
-        self._lexicon_skip_continuations = resources.skip_continuations
-        self._extra_skip_continuations = _continuations(dict(stats.skips))
         self.unigrams: Counter[str] = Counter()
         capitalized: Counter[str] = Counter()
         for surface, n in stats.tokens.items():
@@ -124,13 +119,10 @@ class _Batch:
                 self.name_deletes.setdefault(variant, []).append(name)
 
 
-    def continuation(self, key: str, skip: bool = False) -> tuple[float, int]:
-        """(bigram count of ``key`` as left word, distinct right words) in the lexicon and the batch together;
-        with ``skip``, of the skip model's pairs."""
-        lexicon, batch = ((self._lexicon_skip_continuations, self._extra_skip_continuations) if skip
-                          else (self._lexicon_continuations, self._extra_continuations))
-        total, distinct = lexicon.get(key, (0.0, 0))
-        extra = batch.get(key)
+    def continuation(self, key: str) -> tuple[float, int]:
+        """(bigram count of ``key`` as left word, distinct right words) in the lexicon and the batch together."""
+        total, distinct = self._lexicon_continuations.get(key, (0.0, 0))
+        extra = self._extra_continuations.get(key)
         return (total + extra[0], distinct + extra[1]) if extra else (total, distinct)
 
 
@@ -196,30 +188,14 @@ class Corrector:
             return p_back
         return (self._bi(batch, left, right, own) + distinct * p_back) / (total + distinct)
 
-    def _log_lm(self, batch: _Batch, prev: str | None, key: str, nxt: str | None, own: bool,
-                far: tuple[str | None, str | None] = (None, None)) -> float:
-        """log P(key | prev) + log P(nxt | key), plus the skip model's association of ``key`` with the symbols
-        two places away (``far``); ``own`` leaves this occurrence out of the batch counts."""
+    def _log_lm(self, batch: _Batch, prev: str | None, key: str, nxt: str | None, own: bool) -> float:
+        """log P(key | prev) + log P(nxt | key); ``own`` leaves this occurrence out of the batch counts."""
         owner = key if own else None
         loo = 1.0 if own else 0.0
         score = math.log(self._p_next(batch, prev, key, owner, loo) if prev else self._p_uni(batch, key, loo))
         if nxt is not None:
             score += math.log(self._p_next(batch, key, nxt, owner, 0.0))
-        skip = 0.0
-        if far[0] is not None:
-            skip += math.log(self._p_skip(batch, far[0], key, owner, loo) / self._p_uni(batch, key, loo))
-        if far[1] is not None:
-            skip += math.log(self._p_skip(batch, key, far[1], owner, 0.0) / self._p_uni(batch, far[1]))
-        return LM_WEIGHT * score + SKIP_WEIGHT * skip
-
-    def _p_skip(self, batch: _Batch, left: str, right: str, own: str | None, held_out: float) -> float:
-        """Witten-Bell P(right two places after left), over the skip model's symbols."""
-        total, distinct = batch.continuation(left, skip=True)
-        p_back = self._p_uni(batch, right, held_out if right == own else 0.0)
-        if distinct == 0:
-            return p_back
-        n = batch.stats.skips.get((left, right), 0) - (1 if own is not None and own in (left, right) else 0)
-        return (self._res.lexicon.skips.get((left, right), 0) + max(n, 0) + distinct * p_back) / (total + distinct)
+        return LM_WEIGHT * score
 
     def _has_bigram(self, batch: _Batch, prev: str | None, key: str, nxt: str | None) -> bool:
         """Cheap test that ``key`` has any bigram with a neighbour (most candidates have none)."""
@@ -290,26 +266,26 @@ class Corrector:
         return math.exp(scored[0][1] - top) / norm
 
     def _decide_vi(self, batch: _Batch, tok: Token, cls: str, prev: str | None,
-                   nxt: str | None, far: tuple[str | None, str | None]) -> tuple[str, tuple[float, ...], str] | None:
+                   nxt: str | None) -> tuple[str, tuple[float, ...], str] | None:
         """Best (candidate key, calibration features, kind) for a Vietnamese-looking token."""
         surface = tok.text
         key = key_of(surface)
         name_like = surface[0].isupper() and not tok.initial
         realword = cls == "vi" and key in self._res.lexicon.unigrams
-        own_lm = self._log_lm(batch, prev, key, nxt, own=True, far=far)
+        own_lm = self._log_lm(batch, prev, key, nxt, own=True)
         scored: list[tuple[str, float, float, float]] = []
         if realword:
             own = own_lm
             support = self._support(batch, prev, key, nxt, own=True)
             for cand, cost in self._vi_candidates(surface, damaged=False):
                 if self._has_bigram(batch, prev, cand, nxt) and self._support(batch, prev, cand, nxt, False) > support * SUPPORT_RATIO:
-                    lm = self._log_lm(batch, prev, cand, nxt, own=False, far=far)
+                    lm = self._log_lm(batch, prev, cand, nxt, own=False)
                     scored.append((cand, lm - cost - ERROR_LOG_PRIOR - self._name_penalty(batch, cand, name_like),
                                    cost, lm))
         else:
             own = UNKNOWN_LOG_PRIOR.get(cls, UNKNOWN_LOG_PRIOR["damage"]) + math.log(self._p_uni(batch, key, 1.0))
             for cand, cost in self._vi_candidates(surface, damaged=True):
-                lm = self._log_lm(batch, prev, cand, nxt, own=False, far=far)
+                lm = self._log_lm(batch, prev, cand, nxt, own=False)
                 scored.append((cand, lm - cost - self._name_penalty(batch, cand, name_like), cost, lm))
             split_cost = self._res.table.single.get("split", math.inf)
             for left, right in self._split_candidates(surface):
@@ -444,7 +420,7 @@ class Corrector:
         return False
 
     def _decide(self, batch: _Batch, tokens: list[Token], keys: list[str | None],
-                i: int, far: tuple[str | None, str | None]) -> tuple[str, float, str, tuple[float, ...] | None] | None:
+                i: int) -> tuple[str, float, str, tuple[float, ...] | None] | None:
         """(correction as written, score, kind, calibration features or None) for token ``i``, or None."""
         tok = tokens[i]
         surface = tok.text
@@ -473,7 +449,7 @@ class Corrector:
                 return None
         prev = keys[i - 1] if tok.linked and i > 0 and _same_register(tokens[i - 1], tok) else None
         nxt = keys[i + 1] if i + 1 < len(tokens) and tokens[i + 1].linked and _same_register(tokens[i + 1], tok) else None
-        found = self._decide_vi(batch, tok, cls, prev, nxt, far)
+        found = self._decide_vi(batch, tok, cls, prev, nxt)
         if found is None:
             return None
         cand, features, kind = found
@@ -494,9 +470,8 @@ class Corrector:
         tokens = list(tokenize(text))
         keys = [key_of(t.text) if t.text[0].isalpha() else None for t in tokens]
         decisions = {}
-        far = _far_context(tokens, keys)
         for i in range(len(tokens)):
-            found = self._decide(batch, tokens, keys, i, far[i])
+            found = self._decide(batch, tokens, keys, i)
             if found:
                 decisions[i] = found
         # Second look at neighbouring corrections, each now seeing the other's corrected form.
@@ -507,7 +482,7 @@ class Corrector:
         for i in [i for i in decisions if i - 1 in decisions or i + 1 in decisions]:
             if decisions[i][2].startswith("ocr_"):
                 saved, corrected_keys[i] = corrected_keys[i], keys[i]
-                again = self._decide(batch, tokens, corrected_keys, i, far[i])
+                again = self._decide(batch, tokens, corrected_keys, i)
                 corrected_keys[i] = saved
                 if again is None:
                     del decisions[i]
@@ -573,20 +548,6 @@ class Corrector:
         batch writes at least twice."""
         pair = (key_of(left), key_of(right))
         return self._res.lexicon.bigrams.get(pair, 0.0) >= STRONG_PAIR or batch.bigrams.get(pair, 0) >= 2
-
-
-def _far_context(tokens: list[Token], keys: list[str | None]) -> list[tuple[str | None, str | None]]:
-    """For each token, the skip model's symbols two places before and after it (None where a break, a name
-    or a number token, or the text's edge comes first)."""
-    groups = skip_symbols(tokens, keys)
-    far: list[tuple[str | None, str | None]] = [(None, None)] * len(tokens)
-    for g, (symbol, first, last) in enumerate(groups):
-        if symbol in ("", NAME, NUMBER) or first != last:
-            continue
-        before = groups[g - 2][0] if g >= 2 and groups[g - 1][0] and groups[g - 2][0] else None
-        after = groups[g + 2][0] if g + 2 < len(groups) and groups[g + 1][0] and groups[g + 2][0] else None
-        far[first] = (before, after)
-    return far
 
 
 @lru_cache(maxsize=1)

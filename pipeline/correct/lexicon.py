@@ -15,7 +15,6 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.correct.syllable import is_vietnamese_syllable
-from pipeline.correct.tokens import NAME, NUMBER, skip_pairs
 from pipeline.normalize.tone import tone_key
 from pipeline.resources import built_path
 
@@ -40,7 +39,6 @@ class Lexicon:
     classes: dict[str, dict[str, int]]  # syllable -> {class: count} in the tagged corpus (see _vlsp_tagged)
     class_bigrams: dict[tuple[str, str], int]  # class -> class transitions between neighbouring syllables
     word_pairs: frozenset[tuple[str, str]]  # neighbouring syllables inside a word of the dictionaries
-    skips: dict[tuple[str, str], int]  # (symbol, symbol two further on), names and numbers as classes
 
 
 @lru_cache(maxsize=131072)
@@ -82,24 +80,6 @@ def _vlsp_tagged(root: Path) -> list[list[tuple[str, str]]]:
     return sentences
 
 
-def _skip_symbols(tagged: list[tuple[str, str]]) -> list[tuple[str, int, int]]:
-    """A tagged sentence as the skip model's symbols (see ``tokens.skip_symbols``): a proper noun is NAME, a
-    number NUMBER, punctuation a break."""
-    out: list[tuple[str, int, int]] = []
-    for i, (syllable, cls) in enumerate(tagged):
-        tag, position = cls.rsplit("_", 1)
-        if tag == "CH":
-            out.append(("", i, i))
-        elif tag == "Np":
-            if position == "B":
-                out.append((NAME, i, i))
-        elif tag == "M" and syllable[:1].isdigit():
-            out.append((NUMBER, i, i))
-        else:
-            out.append((syllable, i, i))
-    return out
-
-
 def _dictionary_words(root: Path) -> Counter[tuple[str, ...]]:
     """Every word of the underthesea lists, counted by how many lists hold it (a rough commonness)."""
     counts: Counter[tuple[str, ...]] = Counter()
@@ -123,7 +103,6 @@ def build_lexicon(path: Path) -> None:
     bigrams: Counter[tuple[str, str]] = Counter()
     classes: dict[str, Counter[str]] = {}
     class_bigrams: Counter[tuple[str, str]] = Counter()
-    skips: Counter[tuple[str, str]] = Counter()
     for tagged in _vlsp_tagged(root):
         sentence = [s for s, _ in tagged]
         unigrams.update(s for s in sentence if is_vietnamese_syllable(s))
@@ -131,7 +110,6 @@ def build_lexicon(path: Path) -> None:
         for syllable, cls in tagged:
             classes.setdefault(syllable, Counter())[cls] += 1
         class_bigrams.update(zip((c for _, c in tagged), (c for _, c in tagged[1:])))
-        skips.update(skip_pairs(_skip_symbols(tagged)))
     corpus_size = sum(unigrams.values())  # wordfreq frequencies become counts on the same scale
     for word, freq in wordfreq.get_frequency_dict("vi").items():
         if is_vietnamese_syllable(word):
@@ -149,7 +127,6 @@ def build_lexicon(path: Path) -> None:
         classes={k: dict(v) for k, v in classes.items()},
         class_bigrams=dict(class_bigrams),
         word_pairs=frozenset(pair for word in words for pair in zip(word, word[1:])),
-        skips=dict(skips),
     )
     with open(path, "wb") as fh:
         pickle.dump(lexicon, fh, protocol=pickle.HIGHEST_PROTOCOL)

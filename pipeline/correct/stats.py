@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field, fields
 
 from pipeline.correct.lexicon import key_of
-from pipeline.correct.tokens import skip_pairs, skip_symbols, tokenize
+from pipeline.correct.tokens import tokenize
 
 
 @dataclass
@@ -21,17 +21,13 @@ class CorpusStats:
     names: Counter[str] = field(default_factory=Counter)  # capitalized tokens not at a sentence start
     numbered: Counter[str] = field(default_factory=Counter)  # word keys a number follows after a space
     glued: Counter[str] = field(default_factory=Counter)  # word keys a number follows with no space ("năm6")
-    skips: Counter[tuple[str, str]] = field(default_factory=Counter)  # (symbol, symbol two further on)
 
     @classmethod
     def from_text(cls, text: str) -> CorpusStats:
         """Count one normalized text."""
         stats = cls()
         prev_key = None
-        tokens = list(tokenize(text))
-        keys = [key_of(t.text) if t.text[0].isalpha() else None for t in tokens]
-        stats.skips.update(skip_pairs(skip_symbols(tokens, keys)))
-        for token in tokens:
+        for token in tokenize(text):
             surface = token.text
             stats.tokens[surface] += 1
             if surface[0].isupper() and not token.initial and not surface.isupper():

@@ -33,33 +33,3 @@ def tokenize(text: str) -> Iterator[Token]:
         prev_end = match.end()
         first = False
 
-
-NAME = "<name>"  # a run of capitalized words inside a sentence, as one symbol of the skip model
-NUMBER = "<num>"
-
-
-def skip_symbols(tokens: list[Token], keys: list[str | None]) -> list[tuple[str, int, int]]:
-    """The text as runs of the skip model's symbols: (symbol, first token, last token), where a run of names
-    inside a sentence is one NAME and a number is NUMBER; a token not linked to the previous one starts over
-    (the symbol ``""`` marks the break)."""
-    out: list[tuple[str, int, int]] = []
-    for i, tok in enumerate(tokens):
-        if not tok.linked:
-            out.append(("", i, i))
-        if keys[i] is None:
-            symbol = NUMBER
-        elif tok.text[0].isupper() and not tok.initial and not tok.text.isupper():
-            symbol = NAME
-        else:
-            symbol = keys[i]
-        if symbol == NAME and tok.linked and out and out[-1][0] == NAME:
-            out[-1] = (NAME, out[-1][1], i)
-        else:
-            out.append((symbol, i, i))
-    return out
-
-
-def skip_pairs(symbols: list[tuple[str, int, int]]) -> list[tuple[str, str]]:
-    """(symbol, symbol two further on) within each unbroken run of ``skip_symbols``."""
-    names = [s for s, _, _ in symbols]
-    return [(a, b) for a, mid, b in zip(names, names[1:], names[2:]) if a and mid and b]

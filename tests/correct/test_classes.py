@@ -1,6 +1,4 @@
 from pipeline.correct.classes import ClassModel
-from pipeline.correct.stats import CorpusStats
-from pipeline.correct.tokens import NAME, NUMBER, skip_symbols, tokenize
 
 CLASSES = {"cũng": {"R_B": 20}, "cùng": {"E_B": 20}, "bị": {"V_B": 20}, "nhà": {"N_B": 20}}
 TRANSITIONS = {("R_B", "V_B"): 30, ("E_B", "N_B"): 30, ("N_B", "V_B"): 10, ("V_B", "N_B"): 10}
@@ -16,11 +14,3 @@ def test_an_unknown_word_leaves_the_probability_alone():
     model = ClassModel(CLASSES, TRANSITIONS)
     assert model.factor("xyz", "bị") == model.factor("cũng", "xyz") == 1.0
 
-
-def test_skip_symbols_fold_names_and_numbers_and_break_at_punctuation():
-    text = "Lấy Dương Trực Nguyên làm Lễ bộ thượng thư. Năm 1400, vua đi."
-    tokens = list(tokenize(text))
-    keys = [t.text.lower() if t.text[0].isalpha() else None for t in tokens]
-    symbols = [s for s, _, _ in skip_symbols(tokens, keys)]
-    assert symbols == ["", "lấy", NAME, "làm", NAME, "bộ", "thượng", "thư", "", "năm", NUMBER, "", "vua", "đi"]
-    assert CorpusStats.from_text(text).skips[("lấy", "làm")] == 1
