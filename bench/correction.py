@@ -1,9 +1,11 @@
 """OCR-correction benchmark: our corrector vs SymSpell (same lexicon) vs underthesea's text_normalize, one run.
 
 Sets (all read at run time, none committed):
-- real errors: bench/devsets/ocr_real_dvsktt.jsonl, hand-checked chronicle typos (held out: never tuned on);
-  each sentence's raw text from vhe_alignment.jsonl is the input, the same text with the gold fixes the target.
-  The batch statistics are the whole chronicle's (the book corrects itself).
+- held-out real errors: bench/devsets/heldout/ocr_real_chronicle_pages.*, every error of 46 chronicle pages; the
+  batch statistics are the whole chronicle's (the book corrects itself).
+- development real errors (the calibration is fitted on them): bench/devsets/ocr_real_dvsktt.jsonl (chronicle
+  sentences of vhe_alignment.jsonl, raw as input, raw with the gold fixes as target; the chronicle as batch) and
+  bench/devsets/ocr_real_seed.jsonl (the seed book, its own batch).
 - clean text: the `clean` sentences of vhe_alignment.jsonl rows without content edits: false corrections.
 - tesseract pairs: bench/_generated/ocr_pairs.jsonl (built by bench/ocr), split by paragraph into an estimation
   half (confusion costs and calibration are fitted on it) and an evaluation half (reported), under two batch
@@ -129,42 +131,39 @@ def tesseract_halves(pairs: list[dict]) -> tuple[list[dict], list[dict]]:
     return [p for p in pairs if p["para_id"] in estimation], [p for p in pairs if p["para_id"] not in estimation]
 
 
-def real_error_pairs(rows: dict[str, dict]) -> dict[str, list[dict]]:
-    """{split: [{"noisy": raw sentence, "clean": raw sentence with the gold fixes}]} from the real-error dev set."""
-    by_sentence: dict[str, list[dict]] = defaultdict(list)
-    for item in read_jsonl(REAL_DEVSET):
-        by_sentence[item["id"]].append(item)
-    pairs: dict[str, list[dict]] = defaultdict(list)
-    for sid, items in by_sentence.items():
-        raw = rows[sid]["raw"]
-        fixed, pos = [], 0
-        for item in sorted(items, key=lambda x: x["raw_start_in_sentence"]):
-            start = item["raw_start_in_sentence"]
-            end = start + len(item["original"])
-            if raw[start:end] != item["original"] or start < pos:
-                continue
-            fixed.append(raw[pos:start] + item["corrected"])
-            pos = end
-        pair = {"noisy": raw, "clean": "".join(fixed) + raw[pos:]}
-        pairs["all"].append(pair)
-        if items[0].get("split", "all") != "all":
-            pairs[items[0]["split"]].append(pair)
-    return pairs
-
-
-def gold_pairs(text: str, gold: list[dict]) -> list[dict]:
-    """{"noisy", "clean"} pairs, one per paragraph of ``text``, the clean side with the annotated corrections
-    ({start, end, corrected}, offsets into ``text``) written in."""
+def fixed_text(text: str, gold: list[dict]) -> str:
+    """``text`` with the annotated corrections ({start, end, corrected}, offsets into it) written in."""
     fixed, pos = [], 0
     for item in sorted(gold, key=lambda g: g["start"]):
         if item["start"] >= pos:
             fixed.append(text[pos:item["start"]] + item["corrected"])
             pos = item["end"]
-    clean = "".join(fixed) + text[pos:]
-    noisy_paras, clean_paras = text.split("\n"), clean.split("\n")
-    if len(noisy_paras) != len(clean_paras):  # a correction that adds or removes a line: one pair
+    return "".join(fixed) + text[pos:]
+
+
+def chronicle_sentence_gold() -> dict[str, list[dict]]:
+    """{sentence id: [{start, end, corrected}]} of the chronicle-sentence dev set (offsets into the row's raw)."""
+    by_sentence: dict[str, list[dict]] = defaultdict(list)
+    for item in read_jsonl(REAL_DEVSET):
+        start = item["raw_start_in_sentence"]
+        by_sentence[item["id"]].append({"start": start, "end": start + len(item["original"]),
+                                        "corrected": item["corrected"]})
+    return by_sentence
+
+
+def real_error_pairs(rows: dict[str, dict]) -> list[dict]:
+    """[{"noisy": raw sentence, "clean": raw sentence with the gold fixes}] of the chronicle-sentence dev set."""
+    return [{"noisy": rows[sid]["raw"], "clean": fixed_text(rows[sid]["raw"], gold)}
+            for sid, gold in chronicle_sentence_gold().items()]
+
+
+def gold_pairs(text: str, gold: list[dict]) -> list[dict]:
+    """{"noisy", "clean"} pairs, one per line of ``text``, the clean side with the annotated corrections."""
+    clean = fixed_text(text, gold)
+    noisy_lines, clean_lines = text.split("\n"), clean.split("\n")
+    if len(noisy_lines) != len(clean_lines):  # a correction that adds or removes a line: one pair
         return [{"noisy": text, "clean": clean}]
-    return [{"noisy": n, "clean": c} for n, c in zip(noisy_paras, clean_paras) if n.strip()]
+    return [{"noisy": n, "clean": c} for n, c in zip(noisy_lines, clean_lines) if n.strip()]
 
 
 def heldout_page_pairs(chronicle: str) -> list[dict]:
@@ -289,13 +288,8 @@ def real_dev_examples(rows_alignment: list[dict]) -> tuple[list, list]:
     seed_text = SEED_DEVSET_TEXT.read_text(encoding="utf-8")
     x1, y1 = gold_examples([(seed_text, read_jsonl(SEED_DEVSET))], CorpusStats.from_text(seed_text))
     rows = {r["id"]: r for r in rows_alignment}
-    by_sentence: dict[str, list[dict]] = defaultdict(list)
-    for item in read_jsonl(REAL_DEVSET):
-        start = item["raw_start_in_sentence"]
-        by_sentence[item["id"]].append({"start": start, "end": start + len(item["original"]),
-                                        "corrected": item["corrected"]})
     chronicle = CorpusStats.from_text(unicodedata.normalize("NFC", CHRONICLE.read_text(encoding="utf-8")))
-    x2, y2 = gold_examples([(rows[sid]["raw"], gold) for sid, gold in by_sentence.items()], chronicle)
+    x2, y2 = gold_examples([(rows[sid]["raw"], gold) for sid, gold in chronicle_sentence_gold().items()], chronicle)
     return x1 + x2, y1 + y2
 
 
@@ -354,16 +348,14 @@ def main() -> None:
     words = sum(len(t.split()) for t in clean_texts)
     results: dict = {"clean_words": words, "batch_stats_seconds": round(stats_s, 2),
                      "tesseract_pages": {"estimation": len(estimation), "evaluation": len(evaluation)}, "systems": {}}
-    real = real_error_pairs(rows) if REAL_DEVSET.exists() else {}
+    real = real_error_pairs(rows) if REAL_DEVSET.exists() else []
     heldout_pages = heldout_page_pairs(batch_text) if HELDOUT_PAGES.exists() and CHRONICLE.exists() else []
     seed_pairs = gold_pairs(SEED_DEVSET_TEXT.read_text(encoding="utf-8"), read_jsonl(SEED_DEVSET))
     for name, (system, page_system, book_system, seed_system) in systems.items():
         fp, seconds = timed(lambda: false_corrections_per_10k(clean_texts, system))
         entry: dict = {"false_per_10k_words": round(fp, 2), "chars_per_second": round(chars / seconds)}
-        for split in ("all", "dev", "test", "dev+test", "train"):
-            pairs = real.get(split, real.get("dev", []) + real.get("test", []) if split == "dev+test" else [])
-            if pairs:
-                entry[f"real_{split}"] = evaluate_pairs(pairs, system)
+        if real:  # the calibration is fitted on these sentences: a development figure, whatever their split
+            entry["chronicle_sentences_dev"] = evaluate_pairs(real, system)
         if heldout_pages:
             entry["heldout_chronicle_pages"] = evaluate_pairs(heldout_pages, system)
         entry["seed_dev"] = evaluate_pairs(seed_pairs, seed_system)

@@ -29,7 +29,6 @@ FEATURES = (
     "neighbours",  # how many neighbours give context (0, 1, 2)
     "lm_gain",  # bigram log-probability of the candidate minus the token's, in context
     "support_gain",  # log(1 + bigram counts with the neighbours) of the candidate minus the token's
-    "word_gain",  # neighbours with which the candidate forms a dictionary word, minus those of the token
 )
 
 

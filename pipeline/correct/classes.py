@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
+CACHE_SIZE = 200_000  # (left, right) factors kept; the cache is emptied when full
 SMOOTHING = 2.0  # pseudo-counts, spread like the class prior, added to each syllable's and class's counts
 FACTOR_RANGE = (0.05, 20.0)  # the class evidence is coarse: it never moves a probability more than this
 
@@ -34,6 +35,7 @@ class ClassModel:
         self._classes = classes
         self._posteriors: dict[str, np.ndarray] = {}
         self._followers: dict[str, np.ndarray] = {}
+        self._factors: dict[tuple[str, str], float] = {}
 
     def posterior(self, key: str) -> np.ndarray | None:
         """P(class | syllable), smoothed towards the prior; None for a syllable the tagged corpus lacks."""
@@ -58,7 +60,13 @@ class ClassModel:
 
     def factor(self, left: str, right: str) -> float:
         """How much more likely ``right`` is after ``left`` than on average, by their classes alone."""
+        cached = self._factors.get((left, right))
+        if cached is not None:
+            return cached
         after, posterior = self._after(left), self.posterior(right)
         if after is None or posterior is None:
             return 1.0
-        return float(min(max(float(posterior @ after), FACTOR_RANGE[0]), FACTOR_RANGE[1]))
+        if len(self._factors) >= CACHE_SIZE:
+            self._factors.clear()
+        value = self._factors[(left, right)] = min(max(float(posterior @ after), FACTOR_RANGE[0]), FACTOR_RANGE[1])
+        return value

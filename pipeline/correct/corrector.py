@@ -46,6 +46,8 @@ STRONG_PAIR = 4.0  # lexicon bigram count (a word in most dictionaries) that mak
 # log P(the printed token is what the author wrote) for tokens outside the lexicon, by spelling class.
 UNKNOWN_LOG_PRIOR = {"vi": -3.0, "stray": -6.0, "damage": -12.0}
 STRAY_MAX_COUNT = 2  # a plain-letter non-syllable the batch writes more often than this is the author's word
+MISREAD_MIN_LENGTH = 3  # shorter foreign-looking tokens are letters, units or abbreviations ("a", "km")
+STRAY_MIN_LENGTH = 4  # ... and so are plain-letter ones of three ("cm.", "tr.")
 NAME_CAPITAL_PENALTY = 2.0  # in nats, against correcting a capitalized word inside a sentence
 NAME_NOVEL_PSEUDO = 0.03  # weight of "a new name used once" against a frequent look-alike name
 NAME_MIN_COUNT = 2  # a name must occur this often in the batch to attract corrections
@@ -61,6 +63,8 @@ DATA_DIR = Path(__file__).parent / "data"
 _GLUED_DATE = re.compile(r"^(\d{3})-(\d{4})$")
 _GLUED_YEARS = re.compile(r"^(\d{4})(\d{4})$")  # "[11761210]": a span of years that lost its dash
 LIFESPAN = 120  # the most years such a span covers (a life, a reign)
+_YEAR_SPAN = re.compile(r"^\d{4}-\d{4}$")
+UNATTESTED_SPAN_SCORE = 0.6  # a glued span of years in a batch that writes no "1176-1210": shown, not applied
 
 
 @dataclass(frozen=True)
@@ -97,9 +101,9 @@ def _continuations(bigrams: dict[tuple[str, str], float]) -> dict[str, tuple[flo
 class _Batch:
     """Counts of the batch a text belongs to, keyed like the lexicon, plus its names and their spellings."""
 
-    def __init__(self, stats: CorpusStats, resources: _Resources):
+    def __init__(self, stats: CorpusStats, lexicon_continuations: dict[str, tuple[float, int]]):
         self.stats = stats
-        self._lexicon_continuations = resources.continuations
+        self._lexicon_continuations = lexicon_continuations
         self.unigrams: Counter[str] = Counter()
         capitalized: Counter[str] = Counter()
         for surface, n in stats.tokens.items():
@@ -109,6 +113,10 @@ class _Batch:
             capitalized[key_of(surface)] += n
         self.capitalized = {k for k, n in capitalized.items() if 2 * n > self.unigrams[k]}
         self.capital_counts = capitalized
+        self.lower_counts: Counter[str] = Counter()
+        for surface, n in stats.tokens.items():
+            if surface[0].isalpha() and surface.islower():
+                self.lower_counts[key_of(surface)] += n
         self.bigrams = stats.bigrams
         self._extra_continuations = _continuations(dict(stats.bigrams))
         self.names = {n: c for n, c in stats.tokens.items()
@@ -117,7 +125,7 @@ class _Batch:
         for name in self.names:
             for variant in _deletes(name) | {name}:
                 self.name_deletes.setdefault(variant, []).append(name)
-
+        self.year_spans = sum(n for t, n in stats.tokens.items() if t[0].isdigit() and _YEAR_SPAN.match(t))
 
     def continuation(self, key: str) -> tuple[float, int]:
         """(bigram count of ``key`` as left word, distinct right words) in the lexicon and the batch together."""
@@ -160,7 +168,7 @@ class Corrector:
         if confusions is not None:
             self._res = replace(self._res, table=confusions)
         self._candidate_cache: dict[tuple[str, bool], list[tuple[str, float]]] = {}
-        self._batch = _Batch(stats, self._res) if stats is not None else None
+        self._batch = _Batch(stats, self._res.continuations) if stats is not None else None
 
     # --- language model -----------------------------------------------------------------------------------
     def _uni(self, batch: _Batch, key: str) -> float:
@@ -319,14 +327,8 @@ class Corrector:
             float(prev is not None) + float(nxt is not None),
             max(min(lm - own_lm, 20.0), -20.0),
             math.log1p(cand_support) - math.log1p(own_support),
-            float(self._words_formed(prev, first, last, nxt) - self._words_formed(prev, key, key, nxt)),
         )
         return cand, features, "spacing" if spacing else ("ocr_realword" if realword else "ocr_nonword")
-
-    def _words_formed(self, prev: str | None, first: str, last: str, nxt: str | None) -> int:
-        """How many neighbours a word (first and last syllable) forms a dictionary word with: 0, 1 or 2."""
-        pairs = self._res.lexicon.word_pairs
-        return int(prev is not None and (prev, first) in pairs) + int(nxt is not None and (last, nxt) in pairs)
 
     @staticmethod
     def _name_penalty(batch: _Batch, cand: str, name_like: bool) -> float:
@@ -362,17 +364,18 @@ class Corrector:
         ("von", "de"), or a capitalized word inside a sentence unless it is a Vietnamese syllable with a wrong
         mark ("Môc" for "Mộc"; "Rhône", "Genève" are no syllables)."""
         surface = tok.text
-        if surface.isupper() or batch.stats.names.get(surface, 0) >= NAME_MIN_COUNT:
-            return None
+        if (len(surface) < MISREAD_MIN_LENGTH or surface.isupper()
+                or batch.stats.names.get(surface, 0) >= NAME_MIN_COUNT):
+            return None  # "a", "km", "tr": letters and abbreviations, not misread words
         cls = misread_class(surface)
         if surface[0].isupper() and not tok.initial:
             return cls if cls == "damage" and near_syllable(surface) else None
-        if cls == "stray" and batch.stats.tokens.get(surface, 0) > STRAY_MAX_COUNT:
+        if cls == "stray" and (len(surface) < STRAY_MIN_LENGTH
+                               or batch.stats.tokens.get(surface, 0) > STRAY_MAX_COUNT):
             return None
         return cls
 
-    @staticmethod
-    def _lowered_name(batch: _Batch, tokens: list[Token], i: int) -> tuple[str, float, str, None] | None:
+    def _lowered_name(self, batch: _Batch, tokens: list[Token], i: int) -> tuple[str, float, str, None] | None:
         """A lowercase word before a name, that the batch nearly always writes capitalized inside sentences
         ("lê Lan", "nguyễn Trung Ngạn"): its capital was lost. Score: the batch's share of capitalized uses."""
         tok = tokens[i]
@@ -381,8 +384,12 @@ class Corrector:
         following = tokens[i + 1]
         if not (following.linked and _name_like(following)):
             return None
-        capital = batch.capital_counts.get(key_of(tok.text), 0)
-        seen = capital + batch.stats.tokens.get(tok.text, 0)  # capitalized inside a sentence, or as written
+        if tok.linked and i > 0 and self._res.lexicon.bigrams.get(
+                (key_of(tokens[i - 1].text), key_of(tok.text)), 0.0) >= STRONG_PAIR:
+            return None  # "sơn hà Nam": a dictionary word with the one before (the batch's bigrams hold names)
+        key = key_of(tok.text)
+        capital = batch.capital_counts.get(key, 0)
+        seen = capital + batch.lower_counts.get(key, 0)  # capitalized inside a sentence, or lowercase
         share = capital / seen if capital >= NAME_MIN_COUNT else 0.0
         if share < LOWERED_NAME_SHARE:
             return None
@@ -427,18 +434,22 @@ class Corrector:
         cls = classify_token(surface)
         if cls == "number":
             fixed = self._decide_number(surface)
-            return (fixed, NUMBER_SCORE, "number", None) if fixed else None
+            if fixed is None:
+                return None
+            if _GLUED_YEARS.match(surface) and batch.year_spans < NAME_MIN_COUNT:
+                return fixed, UNATTESTED_SPAN_SCORE, "number", None  # a book that writes no year spans
+            return fixed, NUMBER_SCORE, "number", None
         lowered = self._lowered_name(batch, tokens, i)
         if lowered is not None:
             return lowered
-        if cls == "damage" and len(surface) > 1 and surface[1:].lower() != surface[1:]:
+        if cls == "damage" and len(surface) > 1 and sum(c.isupper() for c in surface[1:]) == 1:
             title = surface[0] + surface[1:].lower()  # "KIến", "NAm": a capital read inside a word
             if key_of(title) in self._res.lexicon.unigrams and classify_token(title) == "vi":
                 return key_of(title), CASE_SCORE, "ocr_nonword", None
         if cls == "vi" and keys[i] in self._res.lexicon.unigrams and self._well_supported(i, tokens, keys):
             return None
         if surface.isupper() or len(surface) < NAME_MIN_LENGTH:
-            pass  # "VIII", "Km": abbreviations and numerals are nobody's misspelt name
+            pass  # "VIII", "Km": abbreviations and numerals are nobody's misspelt name (see _misread)
         elif cls == "foreign" or (cls == "damage" and surface[0].isupper() and not tok.initial):
             named = self._decide_name(batch, surface)
             if named:
@@ -493,7 +504,7 @@ class Corrector:
     def proposals(self, text: str, tone_style: str = "hòa") -> list[tuple[CleanEdit, tuple[float, ...] | None]]:
         """Every correction considered, whatever its score, with its calibration features (None for names and
         numbers): what ``correct`` filters, and what the calibration is fitted on."""
-        batch = self._batch or _Batch(CorpusStats.from_text(text), self._res)
+        batch = self._batch or _Batch(CorpusStats.from_text(text), self._res.continuations)
         style = document_style(text) if tone_style == "keep" else tone_style
         tokens, decisions = self._decisions(batch, text)
         doubled = self._doubled(batch, tokens, decisions)

@@ -20,6 +20,7 @@ DATA_PATH = Path(__file__).parent / "data" / "glue.tsv"
 NUMBERED_MIN = 5  # spaced "word <number>" occurrences in the batch before a glued one counts as lost space
 NUMBERED_SHARE = 0.2  # ... and the least share of the word's occurrences that a number follows
 GLUED_MAX = 1  # a word the batch glues to a number more often than this does so on purpose
+CLASSES = ("alnum", "letter", "lower", "title", "any")
 _GLUED_NUMBER = re.compile(r"(?<![^\W\d_])([^\W\d_]{2,})(\d{1,4})(?![^\W_])")
 
 
@@ -45,18 +46,18 @@ def _touches(kind: str, text: str, at: int, step: int) -> bool:
     nxt = text[at + step] if 0 <= at + step < len(text) else ""
     if kind == "lower":
         return char.islower() and nxt.islower()
-    if kind == "title":
-        return char.isupper() and nxt.islower()
-    raise ValueError(f"data/glue.tsv: unknown class {kind!r}")
+    return char.isupper() and nxt.islower()  # "title"
 
 
 @lru_cache(maxsize=1)
 def glue_rules() -> tuple[GlueRule, ...]:
     """The rules of data/glue.tsv."""
     rules = []
-    for line in DATA_PATH.read_text(encoding="utf-8").splitlines():
+    for number, line in enumerate(DATA_PATH.read_text(encoding="utf-8").splitlines(), 1):
         if line.strip() and not line.startswith("#"):
             left, marks, right, side, score = line.split("\t")[:5]
+            if left not in CLASSES or right not in CLASSES or side not in ("before", "after"):
+                raise ValueError(f"{DATA_PATH}:{number}: classes are {', '.join(CLASSES)}; space is before or after")
             rules.append(GlueRule(left, marks, right, side, float(score)))
     return tuple(rules)
 

@@ -18,7 +18,7 @@ from pipeline.correct.syllable import is_vietnamese_syllable
 from pipeline.normalize.tone import tone_key
 from pipeline.resources import built_path
 
-RESOURCE_NAME = "correct_lexicon.pkl"
+RESOURCE_NAME = "correct_lexicon_v2.pkl"  # a new name whenever Lexicon's fields change (an old pickle lacks them)
 WORD_LISTS = ("Viet11K.txt", "Viet22K.txt", "Viet39K.txt", "Viet74K.txt")
 # Pseudo-count a dictionary word adds to each of its syllable bigrams: it doubles with each word list that
 # holds it, since a word in all five lists (Viet11K ... Viet74K, the segmenter's) is common, one in one is rare.
@@ -38,7 +38,6 @@ class Lexicon:
     total: float
     classes: dict[str, dict[str, int]]  # syllable -> {class: count} in the tagged corpus (see _vlsp_tagged)
     class_bigrams: dict[tuple[str, str], int]  # class -> class transitions between neighbouring syllables
-    word_pairs: frozenset[tuple[str, str]]  # neighbouring syllables inside a word of the dictionaries
 
 
 @lru_cache(maxsize=131072)
@@ -126,7 +125,6 @@ def build_lexicon(path: Path) -> None:
         total=float(sum(unigrams.values())),
         classes={k: dict(v) for k, v in classes.items()},
         class_bigrams=dict(class_bigrams),
-        word_pairs=frozenset(pair for word in words for pair in zip(word, word[1:])),
     )
     with open(path, "wb") as fh:
         pickle.dump(lexicon, fh, protocol=pickle.HIGHEST_PROTOCOL)

@@ -100,7 +100,7 @@ def stats_of_texts(texts: Iterable[bytes], tone_style: str) -> object:
             text = decode_bytes(data).text
         except IngestError:
             continue
-        total = total.merge(CorpusStats.from_text(normalized_document("", text, tone_style).text))
+        total.absorb(CorpusStats.from_text(normalized_document("", text, tone_style).text))
     return total
 
 
@@ -258,7 +258,7 @@ def collect_stats(files: list[InputFile], options: Options, workers: int) -> obj
     chunks = list(chunks_of(files, size))
     with ProcessPoolExecutor(max_workers=workers) as pool:
         for stats in pool.map(stats_of_files, chunks, [options.tone_style] * len(chunks)):
-            total = total.merge(stats)
+            total.absorb(stats)
     return total
 
 

@@ -45,16 +45,12 @@ def run_on_dask(files: list[InputFile], outdir: Path, options: Options, fingerpr
         window = 2 * threads
         stats = None
         if options.correct:
-            total = [CorpusStats()]
+            stats = CorpusStats()
             def submit_stats(chunk: list[InputFile]):
                 texts = [data for data, _ in map(read_input, chunk) if data is not None]
                 return client.submit(stats_of_texts, texts, options.tone_style, pure=False)
 
-            def merge(stats_part):
-                total[0] = total[0].merge(stats_part)
-
-            _bounded(submit_stats, chunks_of(files, 8), window, merge)
-            stats = total[0]
+            _bounded(submit_stats, chunks_of(files, 8), window, stats.absorb)
         [stats_future] = client.scatter([stats], broadcast=True)
 
         def submit_document(item: InputFile):

@@ -116,9 +116,9 @@ def test_reduplication_is_the_authors(text):
     ("Muà thu, tháng 7, dựng đền thờ", "Muà", "Mùa"),  # misplaced tone at a sentence start
     ("cùng với người tronh kinh đánh bạc", "tronh", "trong"),  # plain letters, one slip from a common word
     ("Lấy Trần Thì KIến làm An phủ sứ", "KIến", "Kiến"),  # a capital read inside a word
-    ("ở ngôi 35 năm [11761210], băng ở cung", "11761210", "1176-1210"),  # a span of years that lost its dash
+    ("Lý [1028-1054], [1054-1072]; Trần ở ngôi 35 năm [11761210], băng", "11761210", "1176-1210"),  # lost dash
 ])
-def test_misread_words_that_look_foreign(text, wrong, right):
+def test_misread_tokens_are_repaired(text, wrong, right):
     edits = [e for e in Corrector().correct(text, "hòa") if e.applied]
     assert [(text[e.start:e.end], e.corrected) for e in edits] == [(wrong, right)]
 
@@ -128,6 +128,11 @@ def test_misread_words_that_look_foreign(text, wrong, right):
     "Ông Ruy de Brito bị bắt",
     "số hiệu 12345678 của tàu",  # eight digits that are no span of years
     "giáo sư Milioukov viết cuốn sách",
+    "theo điều a, b và c của luật",  # letters,
+    "đường dài 5 km, rộng 3 m",  # units
+    "xem tr. 12 và ch. 3",  # abbreviations
+    "Bờ Biển Ngà (Côte d'Ivoire) ở châu Phi",
+    "Nước VIỆT NAM độc lập",  # capitals throughout
 ])
 def test_foreign_words_and_numbers_stay(text):
     assert [e for e in Corrector().correct(text, "hòa") if e.applied] == []
@@ -145,6 +150,17 @@ def test_a_lost_capital_before_a_name_is_restored():
     text = BOOK + "Vua lấy nguyễn Trãi làm quan."
     edits = [e for e in Corrector(CorpusStats.from_text(text)).correct(text, "hòa") if e.applied]
     assert [(text[e.start:e.end], e.corrected, e.kind) for e in edits] == [("nguyễn", "Nguyễn", "name")]
+
+
+def test_a_word_that_belongs_to_the_one_before_stays_lowercase():
+    text = BOOK + "Nam quốc sơn hà Nam đế cư. Sông núi Hà Nội. Về Hà Đông. Ở Hà Tiên."
+    assert [e for e in Corrector(CorpusStats.from_text(text)).correct(text, "hòa") if e.applied] == []
+
+
+def test_a_glued_span_of_years_is_only_suggested_where_the_book_writes_no_spans():
+    text = "ở ngôi 35 năm [11761210], băng ở cung"
+    edits = Corrector().correct(text, "hòa")
+    assert [(e.corrected, e.applied) for e in edits] == [("1176-1210", False)]
 
 
 def test_a_generic_head_before_a_name_stays_lowercase():

@@ -24,7 +24,6 @@ def test_a_lost_space_around_punctuation_is_inserted(text, mark, corrected):
     "giá 1,5 triệu đồng",  # a decimal comma
     "các nước v.v. đều dự",  # an abbreviation
     "Ban chấp hành T.Ư. họp",  # initials
-    "Thần Long9 năm ấy",  # a footnote mark glued to a word
     "Hà Nội, Huế; Sài Gòn. Xong (thêm)",  # well-spaced text
 ])
 def test_typography_of_the_author_stays(text):

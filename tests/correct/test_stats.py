@@ -33,3 +33,9 @@ def test_merge_is_associative_and_matches_concatenation(a, b, c):
 def test_pickle_round_trip():
     stats = CorpusStats.from_text("Raspoutine và Nga hoàng")
     assert pickle.loads(pickle.dumps(stats)) == stats
+
+
+def test_absorb_in_place_equals_merge():
+    a, b = CorpusStats.from_text("Nga hoàng gặp Raspoutine"), CorpusStats.from_text("Tháng 3, Raspoutine nói 12 lời")
+    merged = a.merge(b)
+    assert a.absorb(b) is a and a == merged
