@@ -384,9 +384,8 @@ class Corrector:
         following = tokens[i + 1]
         if not (following.linked and _name_like(following)):
             return None
-        if tok.linked and i > 0 and self._res.lexicon.bigrams.get(
-                (key_of(tokens[i - 1].text), key_of(tok.text)), 0.0) >= STRONG_PAIR:
-            return None  # "sơn hà Nam": a dictionary word with the one before (the batch's bigrams hold names)
+        if tok.linked and i > 0 and self._dictionary_pair(tokens[i - 1].text, tok.text):
+            return None  # "sơn hà Nam": a word with the one before (not the batch's bigrams: they hold names)
         key = key_of(tok.text)
         capital = batch.capital_counts.get(key, 0)
         seen = capital + batch.lower_counts.get(key, 0)  # capitalized inside a sentence, or lowercase
@@ -396,13 +395,16 @@ class Corrector:
         return tok.text[0].upper() + tok.text[1:], round(share, 4), "name", None
 
     @staticmethod
-    def _decide_number(surface: str) -> str | None:
-        """'123-1921' -> '12-3-1921' when exactly one split of the first part is a valid day-month;
-        '11761210' -> '1176-1210', two years of one span."""
+    def _decide_number(surface: str, spans_written: bool) -> tuple[str, float] | None:
+        """(reading, score): '123-1921' -> '12-3-1921' when exactly one split of the first part is a valid
+        day-month; '11761210' -> '1176-1210', two years of one span, only suggested in a batch that writes no
+        year spans (``spans_written``)."""
         years = _GLUED_YEARS.match(surface)
         if years:
             first, last = int(years[1]), int(years[2])
-            return f"{first}-{last}" if 1000 <= first < last <= 2100 and last - first <= LIFESPAN else None
+            if not (1000 <= first < last <= 2100 and last - first <= LIFESPAN):
+                return None
+            return f"{first}-{last}", NUMBER_SCORE if spans_written else UNATTESTED_SPAN_SCORE
         match = _GLUED_DATE.match(surface)
         if not match or not 1000 <= int(match[2]) <= 2100:
             return None
@@ -412,7 +414,7 @@ class Corrector:
             for i in (1, 2)
             if 1 <= int(digits[:i]) <= 31 and 1 <= int(digits[i:]) <= 12 and digits[i] != "0"
         ]
-        return readings[0] if len(readings) == 1 else None
+        return (readings[0], NUMBER_SCORE) if len(readings) == 1 else None
 
     def _well_supported(self, i: int, tokens: list[Token], keys: list[str | None]) -> bool:
         """True when a known word forms a frequent bigram with a neighbour: nothing to check (the fast path)."""
@@ -433,12 +435,8 @@ class Corrector:
         surface = tok.text
         cls = classify_token(surface)
         if cls == "number":
-            fixed = self._decide_number(surface)
-            if fixed is None:
-                return None
-            if _GLUED_YEARS.match(surface) and batch.year_spans < NAME_MIN_COUNT:
-                return fixed, UNATTESTED_SPAN_SCORE, "number", None  # a book that writes no year spans
-            return fixed, NUMBER_SCORE, "number", None
+            fixed = self._decide_number(surface, batch.year_spans >= NAME_MIN_COUNT)
+            return (fixed[0], fixed[1], "number", None) if fixed else None
         lowered = self._lowered_name(batch, tokens, i)
         if lowered is not None:
             return lowered
@@ -448,9 +446,8 @@ class Corrector:
                 return key_of(title), CASE_SCORE, "ocr_nonword", None
         if cls == "vi" and keys[i] in self._res.lexicon.unigrams and self._well_supported(i, tokens, keys):
             return None
-        if surface.isupper() or len(surface) < NAME_MIN_LENGTH:
-            pass  # "VIII", "Km": abbreviations and numerals are nobody's misspelt name (see _misread)
-        elif cls == "foreign" or (cls == "damage" and surface[0].isupper() and not tok.initial):
+        name_sized = not surface.isupper() and len(surface) >= NAME_MIN_LENGTH  # "VIII", "Km" are no names
+        if name_sized and (cls == "foreign" or (cls == "damage" and surface[0].isupper() and not tok.initial)):
             named = self._decide_name(batch, surface)
             if named:
                 return named[0], named[1], "name", None
@@ -554,11 +551,13 @@ class Corrector:
                 decisions.pop(i, None)
         return edits
 
+    def _dictionary_pair(self, left: str, right: str) -> bool:
+        """Two words that the lexicon says belong together (a frequent bigram, dictionary words included)."""
+        return self._res.lexicon.bigrams.get((key_of(left), key_of(right)), 0.0) >= STRONG_PAIR
+
     def _strong_pair(self, batch: _Batch, left: str, right: str) -> bool:
-        """Two words that belong together: a frequent lexicon bigram (dictionary words included) or one the
-        batch writes at least twice."""
-        pair = (key_of(left), key_of(right))
-        return self._res.lexicon.bigrams.get(pair, 0.0) >= STRONG_PAIR or batch.bigrams.get(pair, 0) >= 2
+        """Two words that belong together: a dictionary pair or a bigram the batch writes at least twice."""
+        return self._dictionary_pair(left, right) or batch.bigrams.get((key_of(left), key_of(right)), 0) >= 2
 
 
 @lru_cache(maxsize=1)

@@ -45,11 +45,10 @@ class CorpusStats:
 
     def merge(self, other: CorpusStats) -> CorpusStats:
         """A new CorpusStats holding both counts (associative and commutative)."""
-        return CorpusStats(**{f.name: getattr(self, f.name) + getattr(other, f.name) for f in fields(self)})
+        return CorpusStats().absorb(self).absorb(other)
 
     def absorb(self, other: CorpusStats) -> CorpusStats:
         """Add ``other``'s counts to these, in place (a reduce over many documents copies nothing); returns self."""
         for f in fields(self):
             getattr(self, f.name).update(getattr(other, f.name))
         return self
-

@@ -32,4 +32,3 @@ def tokenize(text: str) -> Iterator[Token]:
         yield Token(start, match.end(), match.group(), linked, initial)
         prev_end = match.end()
         first = False
-
