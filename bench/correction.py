@@ -38,8 +38,9 @@ from bench.paths import TEXTS  # noqa: E402
 from bench.baselines import symspell_baseline, underthesea_text_normalize  # noqa: E402
 from bench.ocr.run import page_cer  # noqa: E402
 from bench.ocr.evaluate import (  # noqa: E402
-    comparable, edit_distance, evaluate_pairs, false_corrections_per_10k, word_units,
+    clean_changes_per_10k, comparable, edit_distance, evaluate_pairs, word_units,
 )
+from bench.clean_genres import clean_genre_texts  # noqa: E402
 from pipeline.correct import CorpusStats, Corrector  # noqa: E402
 from pipeline.correct.calibration import DATA_PATH as CALIBRATION_PATH  # noqa: E402
 from pipeline.correct.calibration import fit_logistic, save_calibration  # noqa: E402
@@ -56,8 +57,12 @@ CHRONICLE = DVSKTT / "chinh-hoa-18.txt"
 SEED = ROOT / "corpus"
 REAL_DEVSET = ROOT / "bench" / "devsets" / "ocr_real_dvsktt.jsonl"
 SEED_DEVSET = ROOT / "bench" / "devsets" / "ocr_real_seed.jsonl"
-HELDOUT_PAGES = ROOT / "bench" / "devsets" / "heldout" / "ocr_real_chronicle_pages.jsonl"
-HELDOUT_PAGES_LIST = ROOT / "bench" / "devsets" / "heldout" / "ocr_real_chronicle_pages.json"
+HELDOUT = ROOT / "bench" / "devsets" / "heldout"
+# (name in the results, gold rows, list of pages): the fresh set of issue 10 first, then the one of issue 3 (seen)
+HELDOUT_PAGE_SETS = (("heldout_chronicle_pages_2", HELDOUT / "ocr_real_chronicle_pages2.jsonl",
+                      HELDOUT / "ocr_real_chronicle_pages2.json"),
+                     ("heldout_chronicle_pages", HELDOUT / "ocr_real_chronicle_pages.jsonl",
+                      HELDOUT / "ocr_real_chronicle_pages.json"))
 SEED_DEVSET_TEXT = SEED / "000_fd759c1a574f5de6.txt"
 OCR_PAIRS = ROOT / "bench" / "_generated" / "ocr_pairs.jsonl"
 RESULTS = ROOT / "bench" / "results" / "correction.json"
@@ -66,6 +71,7 @@ MAX_PAGE_CER = 0.25  # pages tesseract could not read (raw CER above this) are l
 SYNTHETIC_RATE = 0.03  # share of words damaged in the synthetic calibration text
 PRIOR_WEIGHT = 200.0  # pseudo-occurrences of the hand-written costs: one scanner's habits only move them so far
 SYNTHETIC_PAGES = (8, 3)  # every 8th chronicle page from the 3rd, outside the aligned sentences
+REAL_DEV_WEIGHT = 3  # real book errors (seed book, chronicle sentences) count this many times in the fit
 
 System = Callable[[str], str]
 
@@ -166,21 +172,22 @@ def gold_pairs(text: str, gold: list[dict]) -> list[dict]:
     return [{"noisy": n, "clean": c} for n, c in zip(noisy_lines, clean_lines) if n.strip()]
 
 
-def heldout_page_pairs(chronicle: str) -> list[dict]:
-    """Pairs of the held-out chronicle pages (bench/devsets/heldout/ocr_real_chronicle_pages.*): every real
-    error of each listed page annotated by hand, offsets into the page (the chronicle split at form feeds)."""
+def heldout_page_pairs(chronicle: str, gold: Path, listing: Path) -> list[dict]:
+    """Pairs of held-out chronicle pages (bench/devsets/heldout/ocr_real_chronicle_pages*.*): every real error of
+    each listed page annotated by hand, offsets into the page (the chronicle split at form feeds)."""
     pages = chronicle.split("\f")
-    listed = json.loads(HELDOUT_PAGES_LIST.read_text(encoding="utf-8"))["pages"]
+    listed = json.loads(listing.read_text(encoding="utf-8"))["pages"]
     by_page: dict[int, list[dict]] = defaultdict(list)
-    for item in read_jsonl(HELDOUT_PAGES):
+    for item in read_jsonl(gold):
         by_page[item["page"]].append(item)
     return [pair for i in listed for pair in gold_pairs(pages[i], by_page[i])]
 
 
 def timed(fn: Callable[[], object]) -> tuple[object, float]:
-    start = time.perf_counter()
+    """(value, CPU seconds of this process): a per-core figure that other processes on the machine do not skew."""
+    start = time.process_time()
     value = fn()
-    return value, time.perf_counter() - start
+    return value, time.process_time() - start
 
 
 # --- fitting (estimation half and synthetic noise only) -------------------------------------------------------
@@ -302,7 +309,7 @@ def fit(pages: list[dict], rows_alignment: list[dict]) -> None:
     x3, y3 = real_dev_examples(rows_alignment)
     print(f"tesseract estimation half: {len(y1)} proposals, {sum(y1)} right; synthetic: {len(y2)}, {sum(y2)} right; "
           f"real dev: {len(y3)}, {sum(y3)} right; clean dev chronicle (current model): {fp:.2f} applied / 10k words")
-    model = fit_logistic(x1 + x2 + x3, y1 + y2 + y3, l2=1.0)
+    model = fit_logistic(x1 + x2 + x3 * REAL_DEV_WEIGHT, y1 + y2 + y3 * REAL_DEV_WEIGHT, l2=1.0)
     save_calibration(model, CALIBRATION_PATH, "Fitted by `python bench/correction.py --fit` on the proposals of the "
                      "tesseract estimation half, of synthetic noise in chronicle pages outside the aligned "
                      "sentences, and of the real-error development sets (seed book, chronicle sentences); "
@@ -349,15 +356,24 @@ def main() -> None:
     results: dict = {"clean_words": words, "batch_stats_seconds": round(stats_s, 2),
                      "tesseract_pages": {"estimation": len(estimation), "evaluation": len(evaluation)}, "systems": {}}
     real = real_error_pairs(rows) if REAL_DEVSET.exists() else []
-    heldout_pages = heldout_page_pairs(batch_text) if HELDOUT_PAGES.exists() and CHRONICLE.exists() else []
+    heldout_sets = {name: heldout_page_pairs(batch_text, gold, listing) for name, gold, listing in HELDOUT_PAGE_SETS
+                    if gold.exists() and CHRONICLE.exists()}
     seed_pairs = gold_pairs(SEED_DEVSET_TEXT.read_text(encoding="utf-8"), read_jsonl(SEED_DEVSET))
+    genres = clean_genre_texts()
+    results["clean_genre_words"] = {g: sum(len(t.split()) for t in lines) for g, lines in genres.items()}
     for name, (system, page_system, book_system, seed_system) in systems.items():
-        fp, seconds = timed(lambda: false_corrections_per_10k(clean_texts, system))
-        entry: dict = {"false_per_10k_words": round(fp, 2), "chars_per_second": round(chars / seconds)}
+        (fp, names_fp), seconds = timed(lambda: clean_changes_per_10k(clean_texts, system))
+        entry: dict = {"false_per_10k_words": round(fp, 2), "name_rewrites_per_10k_words": round(names_fp, 2),
+                       "chars_per_second": round(chars / seconds)}
+        for genre, lines in genres.items():  # the language model never saw these documents; the batch is the genre
+            genre_system = ours(CorpusStats.from_text("\n".join(lines))) if name == "ours" else system
+            changed, renamed = clean_changes_per_10k(lines, genre_system)
+            entry[f"clean_{genre}"] = {"changes_per_10k_words": round(changed, 2),
+                                       "name_rewrites_per_10k_words": round(renamed, 2)}
         if real:  # the calibration is fitted on these sentences: a development figure, whatever their split
             entry["chronicle_sentences_dev"] = evaluate_pairs(real, system)
-        if heldout_pages:
-            entry["heldout_chronicle_pages"] = evaluate_pairs(heldout_pages, system)
+        for set_name, pairs in heldout_sets.items():
+            entry[set_name] = evaluate_pairs(pairs, system)
         entry["seed_dev"] = evaluate_pairs(seed_pairs, seed_system)
         if evaluation:
             entry["tesseract_eval"] = evaluate_pairs(evaluation, page_system)
@@ -379,9 +395,13 @@ def report(results: dict) -> None:
     first = results["systems"][names[0]]
     print(f"{'false corrections / 10k words':34s}"
           + "".join(f"{results['systems'][n]['false_per_10k_words']:16.2f}" for n in names))
+    print(f"{'name rewrites / 10k words':34s}"
+          + "".join(f"{results['systems'][n]['name_rewrites_per_10k_words']:16.2f}" for n in names))
     print(f"{'chars / second':34s}" + "".join(f"{results['systems'][n]['chars_per_second']:16d}" for n in names))
     for key in [k for k in first if isinstance(first[k], dict)]:
-        for metric in ("precision", "recall", "cer_before", "cer_after", "cer_reduction", "changed", "erroneous"):
+        metrics = list(first[key]) if key.startswith("clean_") else [
+            "precision", "recall", "cer_before", "cer_after", "cer_reduction", "changed", "erroneous"]
+        for metric in metrics:
             values = [results["systems"][n][key][metric] for n in names]
             cells = "".join(f"{v:16d}" if isinstance(v, int) else f"{_fmt(v):>16s}" for v in values)
             print(f"{key + ' ' + metric:34s}{cells}")

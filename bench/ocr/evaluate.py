@@ -195,11 +195,21 @@ def evaluate_pairs(pairs: list[dict], correct_fn: CorrectFn) -> dict:
 
 def false_corrections_per_10k(clean_texts: list[str], correct_fn: CorrectFn) -> float:
     """Words changed by the corrector per 10,000 words of clean input (tone style alone is no change)."""
-    words = wrong = 0
+    return clean_changes_per_10k(clean_texts, correct_fn)[0]
+
+
+def clean_changes_per_10k(clean_texts: list[str], correct_fn: CorrectFn) -> tuple[float, float]:
+    """(words changed, capitalized words turned into other words) per 10,000 words of clean input; a name
+    rewrite is a changed block whose source holds a capitalized word and whose change is more than its case."""
+    words = wrong = names = 0
     for text in clean_texts:
         src = tokens(text)
+        out = tokens(correct_fn(text))
         words += sum(bool(_WORDISH.search(t)) for t in src)
-        for tag, i1, i2, _, _ in aligned_blocks(src, tokens(correct_fn(text))):
+        for tag, i1, i2, j1, j2 in aligned_blocks(src, out):
             if tag != "equal":
                 wrong += max(1, sum(bool(_WORDISH.search(t)) for t in src[i1:i2]))
-    return 1e4 * wrong / words if words else 0.0
+                before, after = " ".join(src[i1:i2]), " ".join(out[j1:j2])
+                if any(t[:1].isupper() for t in src[i1:i2]) and before.lower() != after.lower():
+                    names += 1
+    return (1e4 * wrong / words, 1e4 * names / words) if words else (0.0, 0.0)

@@ -494,11 +494,10 @@ class Corrector:
         ]
         return (readings[0], NUMBER_SCORE) if len(readings) == 1 else None
 
-    def _well_supported(self, i: int, tokens: list[Token], keys: list[str | None]) -> bool:
+    def _well_supported(self, key: str, window: tuple[str | None, ...]) -> bool:
         """True when a known word and its neighbours form a trigram the language model's corpora write often
         (the middle one when both neighbours are there): nothing to check (the fast path)."""
-        l2, l1, r1, r2 = _window(tokens, keys, i)
-        key = keys[i]
+        l2, l1, r1, r2 = window
         if l1 is not None and r1 is not None:
             return self.lm.count(l1, key, r1) >= TRIGRAM_SUPPORTED
         if l1 is not None:
@@ -531,8 +530,9 @@ class Corrector:
             title = surface[0] + surface[1:].lower()  # "KIến", "NAm": a capital read inside a word
             if key_of(title) in self._res.lexicon.unigrams and classify_token(title) == "vi":
                 return key_of(title), CASE_SCORE, "ocr_nonword", None
+        window = _window(tokens, keys, i)
         if cls == "vi" and keys[i] in self._res.lexicon.unigrams and (
-                self._well_supported(i, tokens, keys) or self._written_name(batch, tok)):
+                self._well_supported(keys[i], window) or self._written_name(batch, tok)):
             return None
         name_sized = not surface.isupper() and len(surface) >= NAME_MIN_LENGTH  # "VIII", "Km" are no names
         if name_sized and (cls == "foreign" or (cls == "damage" and surface[0].isupper() and not tok.initial)):
@@ -545,7 +545,7 @@ class Corrector:
                 return None
         prev = keys[i - 1] if tok.linked and i > 0 and _same_register(tokens[i - 1], tok) else None
         nxt = keys[i + 1] if i + 1 < len(tokens) and tokens[i + 1].linked and _same_register(tokens[i + 1], tok) else None
-        found = self._decide_vi(batch, tok, cls, prev, nxt, _window(tokens, keys, i))
+        found = self._decide_vi(batch, tok, cls, prev, nxt, window)
         if found is None:
             return None
         cand, features, kind = found

@@ -306,14 +306,19 @@ class TrigramLM:
 
     def count(self, *keys: str) -> int:
         """Raw count of a unigram or a (kept) bigram or trigram."""
-        ids = [self.ids.get(k) for k in keys]
-        if any(i is None for i in ids):
+        ids = self.ids
+        first = ids.get(keys[0])
+        if first is None:
             return 0
-        if len(ids) == 1:
-            return self.uni_count[ids[0]]
-        if len(ids) == 2:
-            return self.bi.get(ids[0] << BITS | ids[1], (0, 0))[0]
-        return self.tri.get((ids[0] << BITS | ids[1]) << BITS | ids[2], 0)
+        if len(keys) == 1:
+            return self.uni_count[first]
+        second = ids.get(keys[1])
+        if second is None:
+            return 0
+        if len(keys) == 2:
+            return self.bi.get(first << BITS | second, _NO_BIGRAM)[0]
+        third = ids.get(keys[2])
+        return 0 if third is None else self.tri.get((first << BITS | second) << BITS | third, 0)
 
     def surface_count(self, surface: str) -> int:
         """How often the corpora write this name or foreign word exactly so (case-sensitive)."""
