@@ -82,6 +82,8 @@ def speck_edits(text: str, strong_pair: Callable[[str, str], bool]) -> list[Clea
             continue
         elif run in speck_classes()["unspaced"]:
             score = SINGLE_SCORE
+        elif run in speck_classes()["dash"]:
+            score = SINGLE_UNSUPPORTED_SCORE
         else:
             left = re.search(r"\w+$", before)
             right = re.match(r"\w+", after)
