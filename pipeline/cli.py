@@ -1,4 +1,4 @@
-"""Command line: ``python -m pipeline run INPUT... -o OUTDIR`` and ``python -m pipeline build-resources``.
+"""Command line: ``python -m pipeline run INPUT... -o OUTDIR``, ``build-resources`` and the review commands.
 
 Exit codes: 0 every document succeeded, 1 some failed (the rest is written and the failures are in
 documents.csv), 2 usage error (one line naming the problem).
@@ -11,6 +11,7 @@ import sys
 
 from pipeline.export.tables import FORMATS
 from pipeline.normalize import TONE_STYLES
+from pipeline.review import commands as review_commands
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -53,7 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="the Dask scheduler (with --engine dask)")
     run.add_argument("--format", choices=FORMATS, default="csv", help="table format (default: csv)")
     run.add_argument("--no-progress", action="store_true", help="no progress bar")
+    run.add_argument("--report", action="store_true", help="also write the HTML report (OUTDIR/report/)")
     commands.add_parser("build-resources", help="build lexicons and tables derived from installed packages")
+    review_commands.add_commands(commands)
     return parser
 
 
@@ -64,6 +67,8 @@ def main(argv: list[str] | None = None) -> int:
         for path in build_all():
             print(f"built {path}")
         return EXIT_OK
+    if args.command in review_commands.COMMANDS:
+        return review_commands.run_command(args)
     from pipeline.engine import UsageError, run_batch
     from pipeline.process import Options
     options = Options(tone_style=args.tone_style, correct=not args.no_correct, entities=not args.no_entities,
@@ -78,4 +83,5 @@ def main(argv: list[str] | None = None) -> int:
     for doc_id, reason in summary.failures:
         print(f"failed: {doc_id}: {reason}", file=sys.stderr)
     print(summary.line(), file=sys.stderr)
-    return EXIT_FAILED if summary.n_failed else EXIT_OK
+    reviewed = review_commands.after_run(args.output, args.report)
+    return EXIT_FAILED if summary.n_failed or reviewed else EXIT_OK
