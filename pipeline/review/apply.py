@@ -66,7 +66,7 @@ class _Review:
         self.out, self.summary = out, summary
         self.frames = {name: _with_reviewed(out.table(name)) for name in SURFACE}
         self.maps: dict[str, TextMap] = {}
-        self.verdicts: dict[str, dict[tuple[int, int], bool]] = {}
+        self.verdicts: dict[str, dict[tuple[int, int], tuple[str, str]]] = {}
         self.marks: dict[tuple[str, int], list[str]] = defaultdict(list)
 
     def with_surface(self, decision: Decision) -> Decision:
@@ -86,7 +86,7 @@ class _Review:
         ok = set(self.out.doc_ids())
         for d in decisions:
             if d.table == "corrections":
-                self.verdicts.setdefault(d.doc_id, {})[(d.start, d.end)] = d.decision == "accept"
+                self.verdicts.setdefault(d.doc_id, {})[(d.start, d.end)] = (d.decision, d.value)
         index = {name: self._index(frame) for name, frame in self.frames.items()}
         for decision in decisions:
             if decision.doc_id not in ok:
@@ -94,6 +94,8 @@ class _Review:
                 continue
             self.text_map(decision.doc_id)  # the raw text as it is before any change
             rows = index[decision.table].get(decision.span, [])
+            if decision.table == "corrections" and decision.value:  # which proposal, when a span has several
+                rows = [i for i in rows if self.frames["corrections"].at[i, "corrected"] == decision.value]
             if decision.decision == "add" and not rows:
                 self._add_entity(decision)
             elif not rows:
@@ -122,9 +124,13 @@ class _Review:
         frame = self.frames[decision.table]
         if decision.table == "corrections":
             applied = decision.decision == "accept"
-            if applied and self._overlaps_applied(decision, i):
+            if applied and self._overlaps_applied(decision):
                 self._stale(decision, "overlaps another applied correction")
                 return
+            if applied:  # a proposal made on top of another at the same span (a tone normalization) replaces it
+                same = (frame["doc_id"] == decision.doc_id) & (frame["start"] == str(decision.start)) \
+                    & (frame["end"] == str(decision.end))
+                frame.loc[same, "applied"] = FALSE
             frame.at[i, "applied"] = TRUE if applied else FALSE
         elif decision.decision in ("label", "add"):
             frame.at[i, "label"] = decision.value
@@ -138,12 +144,13 @@ class _Review:
         self.frames[table].at[i, REVIEWED] = ";".join(sorted(set(marks)))
         self.summary.n_applied += 1
 
-    def _overlaps_applied(self, decision: Decision, i: int) -> bool:
+    def _overlaps_applied(self, decision: Decision) -> bool:
+        """Another applied correction crosses this span (one at exactly this span is replaced instead)."""
         frame = self.frames["corrections"]
-        same = frame[(frame["doc_id"] == decision.doc_id) & (frame["applied"] == TRUE) & (frame.index != i)]
+        same = frame[(frame["doc_id"] == decision.doc_id) & (frame["applied"] == TRUE)]
         starts, ends = same["start"].astype(int), same["end"].astype(int)
-        return bool(((starts < decision.end) & (ends > decision.start)).any()
-                    | ((starts == decision.start) & (ends == decision.end)).any())
+        crossing = (starts < decision.end) & (ends > decision.start)
+        return bool((crossing & ~((starts == decision.start) & (ends == decision.end))).any())
 
     def _add_entity(self, decision: Decision) -> None:
         from pipeline.entities import entity_key

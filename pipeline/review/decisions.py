@@ -3,7 +3,7 @@ raw ``surface``, to notice a decision about text that has since changed).
 
 | table | decision | value |
 | --- | --- | --- |
-| corrections | accept / reject | (empty): the correction is (not) in the clean text |
+| corrections | accept / reject | the proposal (``corrected``) meant, or empty for the first one at these offsets |
 | entities | accept / reject | (empty): the mention is right / is no entity |
 | entities | label | PER, LOC, ORG or MISC |
 | entities | canonical | the entity's standard name |

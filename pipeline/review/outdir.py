@@ -133,23 +133,32 @@ class RunOutput:
         except (OSError, IngestError):
             return None
 
-    def text_map(self, doc_id: str, verdicts: dict[tuple[int, int], bool] | None = None) -> TextMap:
+    def text_map(self, doc_id: str, verdicts: dict[tuple[int, int], tuple[str, str]] | None = None) -> TextMap:
         """Raw and clean text of a document under its applied corrections.
 
         The raw text comes from the input file when it is unchanged, else it is rebuilt from the clean text
         and the corrections the clean text holds: the applied ones, or those with ``verdicts`` (a reviewer's
-        accept/reject by span) imposed, when the tables came back from a re-run but the clean text did not.
+        (decision, value) by span) imposed, when the tables came back from a re-run but the clean text did not.
         """
         corrections = self.rows_of("corrections", doc_id)
-        spans = list(zip(corrections["start"].astype(int), corrections["end"].astype(int)))
-        flags = [a == TRUE for a in corrections["applied"]]
+        rows = list(zip(corrections["start"].astype(int), corrections["end"].astype(int), corrections["corrected"],
+                        corrections["original"], corrections["applied"] == TRUE))
+        first_at: dict[tuple[int, int], int] = {}
+        for n, (s, e, *_) in enumerate(rows):
+            first_at.setdefault((s, e), n)
 
         def applied(imposed: dict) -> tuple[list[Replacement], list[str]]:
-            rows = [(Replacement(s, e, t), o) for (s, e), t, o, a in
-                    zip(spans, corrections["corrected"], corrections["original"], flags) if imposed.get((s, e), a)]
-            return [r for r, _ in rows], [o for _, o in rows]
+            chosen = []
+            for n, (s, e, corrected, original, flag) in enumerate(rows):
+                if (s, e) in imposed:
+                    decision, value = imposed[(s, e)]
+                    meant = corrected == value if value else first_at[(s, e)] == n
+                    flag = meant if decision == "accept" else flag and not meant
+                if flag:
+                    chosen.append((Replacement(s, e, corrected), original))
+            return [r for r, _ in chosen], [o for _, o in chosen]
 
-        replacements, originals = applied({})
+        replacements, _ = applied({})
         raw = self.source_text(doc_id)
         if raw is None:
             clean = self._clean_text(doc_id)

@@ -65,7 +65,13 @@
       {t: "e", table: "entities", s, e, label, canonical, id, score, source, clean, reviewed}));
     doc.dates.forEach(([s, e, value, granularity, mod, calendar, inferred, gregorian, reviewed]) => list.push(
       {t: "d", table: "dates", s, e, value, granularity, mod, calendar, inferred, gregorian, reviewed}));
-    list.forEach(it => { it.key = it.table + ":" + it.s + ":" + it.e; });
+    const seen = new Map();  // several corrections may share a span (a proposal on top of a tone normalization)
+    list.forEach(it => {
+      const span = it.table + ":" + it.s + ":" + it.e, n = (seen.get(span) || 0) + 1;
+      seen.set(span, n);
+      it.key = n === 1 ? span : span + ":" + n;
+      it.first = n === 1;
+    });
     return list;
   }
 
@@ -79,12 +85,16 @@
     this.details = document.getElementById("details");
   }
 
+  const meant = (d, it) => it.t !== "c" || (d.value ? d.value === it.corrected : it.first);
   DocumentView.prototype.decisionsOf = function (it) {
     const mine = {};
     for (const d of Object.values(load()))
-      if (d.doc_id === this.doc.doc_id && d.table === it.table && d.start === it.s && d.end === it.e)
+      if (d.doc_id === this.doc.doc_id && d.table === it.table && d.start === it.s && d.end === it.e && meant(d, it))
         mine[SLOTS[d.decision]] = d;
     return mine;
+  };
+  DocumentView.prototype.sameSpan = function (it) {
+    return this.items.filter(o => o !== it && o.t === it.t && o.s === it.s && o.e === it.e);
   };
 
   DocumentView.prototype.visible = function (it) {
@@ -102,7 +112,9 @@
   };
   DocumentView.prototype.effectiveApplied = function (it) {
     const d = this.decisionsOf(it).verdict;
-    return d ? d.decision === "accept" : it.applied;
+    if (d) return d.decision === "accept";
+    const replaced = this.sameSpan(it).some(o => { const v = this.decisionsOf(o).verdict; return v && v.decision === "accept"; });
+    return replaced ? false : it.applied;
   };
 
   DocumentView.prototype.pageOf = function (pos) {
@@ -134,9 +146,13 @@
   DocumentView.prototype.pageHTML = function (ps, pe) {
     const raw = this.doc.raw, inPage = it => it.s < pe && it.e > ps || (it.s === it.e && it.s >= ps && it.s < pe);
     const shown = this.items.filter(it => inPage(it) && this.visible(it));
-    const leaves = [];
-    for (const it of shown.filter(it => it.t === "c").sort((a, b) => a.s - b.s || a.e - b.e))
-      if (!leaves.length || it.s >= leaves[leaves.length - 1].e) leaves.push(it);
+    const leaves = [];  // one per span: the correction in effect there, else the first proposal
+    for (const it of shown.filter(it => it.t === "c").sort((a, b) => a.s - b.s || a.e - b.e)) {
+      const last = leaves[leaves.length - 1];
+      if (last && last.s === it.s && last.e === it.e) {
+        if (!this.effectiveApplied(last) && this.effectiveApplied(it)) leaves[leaves.length - 1] = it;
+      } else if (!last || it.s >= last.e) leaves.push(it);
+    }
     const snap = (pos, end) => {
       for (const l of leaves) if (l.s < pos && pos < l.e) return end ? l.e : l.s;
       return Math.min(pe, Math.max(ps, pos));
@@ -180,8 +196,10 @@
       while (li < leaves.length && leaves[li].s === p) {
         const l = leaves[li++];
         const shownText = this.effectiveApplied(l) ? l.corrected : l.original;
+        const alts = this.sameSpan(l).map(o => o.key).join(" ");
         html.push(`<span class="${this.classes(l)}${shownText ? "" : " empty"}" id="${esc(l.key)}" data-k="${esc(l.key)}"` +
-          ` tabindex="0" data-s="${l.s}" data-e="${l.e}" title="${esc(this.title(l))}">${esc(shownText)}</span>`);
+          ` tabindex="0" data-s="${l.s}" data-e="${l.e}"${alts ? ` data-alt="${esc(alts)}"` : ""}` +
+          ` title="${esc([l, ...this.sameSpan(l)].map(o => this.title(o)).join("\n"))}">${esc(shownText)}</span>`);
         from = l.e;
       }
       if (from < q) html.push(esc(raw.slice(from, q)));
@@ -216,13 +234,20 @@
   };
 
   DocumentView.prototype.record = function (it, decision, value) {
+    if (it.t === "c") value = it.corrected;  // names the proposal meant when a span has several
     decide({doc_id: this.doc.doc_id, table: it.table, start: it.s, end: it.e, decision, value: value || "",
             surface: this.doc.raw.slice(it.s, it.e)});
-    this.render(it.key);
-    this.show(it);
+    const shown = [it, ...this.sameSpan(it)].find(o => this.effectiveApplied(o)) || it;
+    this.render(it.t === "c" ? this.leafKey(it) : it.key);
+    this.show(it.t === "c" ? shown : it);
+  };
+  DocumentView.prototype.leafKey = function (it) {
+    const group = [it, ...this.sameSpan(it)].sort((a, b) => (a.first ? 0 : 1) - (b.first ? 0 : 1));
+    return (group.find(o => this.effectiveApplied(o)) || group[0]).key;
   };
 
   DocumentView.prototype.show = function (it) {
+    this.selected = it;
     const dec = this.decisionsOf(it), parts = [`<h2>${{c: "Correction", e: "Entity", d: "Date"}[it.t]}</h2><dl>`];
     const row = (k, v) => parts.push(`<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`);
     row("raw text", this.doc.raw.slice(it.s, it.e));
@@ -230,6 +255,10 @@
     if (it.t === "c") {
       row("original", it.original); row("proposal", it.corrected); row("kind", it.kind); row("score", it.score);
       row("state", it.applied ? "applied" : "suggested");
+      for (const o of this.sameSpan(it))
+        parts.push(`<dt>also proposed</dt><dd>${esc(o.corrected)} (${esc(o.kind)}, ${esc(o.score)}, ` +
+                   `${o.applied ? "applied" : "suggested"}) <button type="button" data-other="${esc(o.key)}">` +
+                   `decide on it</button></dd>`);
     } else if (it.t === "e") {
       row("label", it.label); row("canonical", it.canonical); row("entity id", it.id); row("clean text", it.clean);
       row("score", it.score); row("source", it.source);
@@ -260,15 +289,19 @@
       if (b.dataset.decide === "undo") { undecide(it); this.render(it.key); this.show(it); }
       else this.record(it, b.dataset.decide);
     }));
+    this.details.querySelectorAll("[data-other]").forEach(b => b.addEventListener("click", () =>
+      this.show(this.byKey.get(b.dataset.other))));
     this.details.querySelectorAll("[data-field]").forEach(input => input.addEventListener("change", () => {
       const field = input.dataset.field, original = field === "label" ? it.label : field === "value" ? it.value : it.canonical;
       if (input.value && input.value !== original) this.record(it, field, input.value);
     }));
   };
 
+  /* The item the keys act on: the focused one, or the proposal of its span picked in the details panel. */
   DocumentView.prototype.current = function () {
-    const el = document.activeElement;
-    return el && el.dataset && el.dataset.k ? this.byKey.get(el.dataset.k) : null;
+    const el = document.activeElement, it = el && el.dataset && el.dataset.k ? this.byKey.get(el.dataset.k) : null;
+    const picked = this.selected;
+    return it && picked && picked.t === it.t && picked.s === it.s && picked.e === it.e ? picked : it;
   };
 
   DocumentView.prototype.start = function () {

@@ -1,0 +1,41 @@
+"""The report's files: one page per document that succeeded, nothing fetched from the network, pages that never
+cut an item, and a 1 MB document drawn page by page."""
+from __future__ import annotations
+
+import re
+import shutil
+
+from pipeline.report import write_report
+from pipeline.report.builder import PAGE_CHARS, page_bounds
+
+from .conftest import table
+
+
+def test_the_report_has_an_index_and_a_page_per_document_and_nothing_external(full_run, tmp_path):
+    outdir = tmp_path / "out"
+    shutil.copytree(full_run[0], outdir)
+    folder = write_report(outdir)
+    documents = table(outdir, "documents")
+    assert len(list((folder / "docs").glob("*.html"))) == (documents["status"] == "ok").sum()
+    for path in folder.rglob("*"):
+        if path.suffix in (".html", ".js", ".css"):
+            text = path.read_text(encoding="utf-8")
+            refs = re.findall(r"""(?:src|href)=["']([^"']+)""", text) + re.findall(r"url\(([^)]+)\)", text)
+            assert not [r for r in refs if "//" in r or r.startswith("data:")], path
+            assert "fetch(" not in text and "XMLHttpRequest" not in text, path
+    index = (folder / "index.html").read_text(encoding="utf-8")
+    assert "nested/nfd" in index and "binary file" in index  # every document, with its error
+    assert "<svg" in index
+
+
+def test_page_bounds_cut_at_newlines_outside_every_item():
+    raw = ("Dòng một có Pétrograd.\n" * 5000)
+    spans = [(m.start(), m.end()) for m in re.finditer("Pétrograd", raw)]
+    bounds = page_bounds(raw, spans, size=1000)
+    assert bounds[0][0] == 0 and bounds[-1][1] == len(raw)
+    assert all(a[1] == b[0] for a, b in zip(bounds, bounds[1:]))
+    for start, end in bounds:
+        assert end - start <= 2 * 1000 and (end == len(raw) or raw[end - 1] == "\n")
+        assert not any(s < end < e for s, e in spans)
+    long_line = "x" * (3 * PAGE_CHARS)  # no separator at all: cut anyway, pages stay bounded
+    assert max(e - s for s, e in page_bounds(long_line, [])) <= PAGE_CHARS
