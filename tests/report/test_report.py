@@ -39,3 +39,14 @@ def test_page_bounds_cut_at_newlines_outside_every_item():
         assert not any(s < end < e for s, e in spans)
     long_line = "x" * (3 * PAGE_CHARS)  # no separator at all: cut anyway, pages stay bounded
     assert max(e - s for s, e in page_bounds(long_line, [])) <= PAGE_CHARS
+
+
+def test_run_with_report_writes_it_after_the_tables(tmp_path):
+    from pipeline.cli import main
+    source = tmp_path / "vidu.txt"
+    source.write_text("Ngày 24-7-1917, Lénine trở về Pétrograd.", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["run", str(source), "-o", str(out), "--workers", "1", "--no-progress", "--report"]) == 0
+    page = (out / "report" / "docs" / "d00000.js").read_text(encoding="utf-8")
+    assert '"doc_id":"vidu"' in page and "Lénine" in page
+    assert (out / "report" / "index.html").is_file()
