@@ -192,3 +192,23 @@ def test_without_the_source_files_the_raw_text_is_rebuilt_from_clean_text_and_de
     summary = apply_review(outdir)
     assert summary.n_applied == len(decisions) and not summary.stale
     assert table(outdir, "corrections").equals(reviewed)
+
+
+def test_accepting_a_proposal_made_on_top_of_an_applied_correction_replaces_it(run_copy, tmp_path):
+    outdir, _ = run_copy
+    corrections = table(outdir, "corrections")
+    spans = corrections.groupby(["doc_id", "start", "end"])
+    stacked = [rows for _, rows in spans if len(rows) > 1 and set(rows["applied"]) == {"true", "false"}]
+    assert stacked, "the seed run has a suggestion on top of a tone normalization"
+    rows = stacked[0]
+    on_top = rows[rows["applied"] == "false"].iloc[0]
+    below = rows[rows["applied"] == "true"].iloc[0]
+    decision = Decision(on_top["doc_id"], "corrections", int(on_top["start"]), int(on_top["end"]), "accept",
+                        on_top["corrected"])
+    summary = apply_review(outdir, write_decisions(tmp_path / "d.csv", [decision]))
+    assert summary.n_applied == 1 and not summary.stale
+    after = table(outdir, "corrections").set_index(["doc_id", "start", "end", "corrected"])
+    key = (on_top["doc_id"], on_top["start"], on_top["end"])
+    assert after.loc[(*key, on_top["corrected"]), "applied"] == "true"
+    assert after.loc[(*key, below["corrected"]), "applied"] == "false"
+    check_contract(outdir)
