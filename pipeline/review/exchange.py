@@ -4,7 +4,8 @@ entities (and dates), and a Label Studio export read back as a decisions file.
 Both exports hold the clean text and clean-text offsets (what an annotator reads); the raw offsets of every
 span go along (spaCy: ``doc.user_data["raw_spans"]``; Label Studio: each result's ``meta``), and the import maps
 clean offsets back to raw ones through OUTDIR's corrections, so the round trip lands on the same raw spans.
-Label Studio counts offsets in UTF-16 units: identical to code points for Vietnamese (all in the BMP).
+Offsets are code points, as Label Studio stores them since it stopped counting UTF-16 units (its PR #1559);
+older versions counted units, which differs only after a character outside the BMP (CJK Extension B Nôm).
 """
 from __future__ import annotations
 

@@ -204,3 +204,18 @@ def test_a_one_megabyte_document_is_drawn_one_page_at_a_time(chromium, full_run,
     start, end = chromium.evaluate(f"REPORT_DOC.pages[{n_pages - 1}]")
     assert walked["rebuilt"] == chromium.evaluate(f"REPORT_DOC.raw.slice({start}, {end})")
     assert walked["items"] and all(item["pos"] == item["s"] for item in walked["items"])
+
+
+def test_the_documents_table_sorts_by_a_clicked_column(chromium, report):
+    _, folder = report
+    chromium.open((folder / "index.html").as_uri())
+    column = "[...document.querySelectorAll('#documents tbody tr')].map(r => +r.cells[3].dataset.v)"
+    chromium.evaluate("document.querySelector('#documents th[data-sort=\"3\"]').click()")
+    ascending = chromium.evaluate(column)
+    chromium.evaluate("document.querySelector('#documents th[data-sort=\"3\"]').click()")
+    assert ascending == sorted(ascending) and chromium.evaluate(column) == sorted(ascending, reverse=True)
+    links = chromium.evaluate("[...document.querySelectorAll('#entities tbody a')].slice(0, 3).map(a => a.href)")
+    assert links and all("/docs/d" in link and "#at=" in link for link in links)
+    chromium.open(links[0])  # an entity's mention link opens its page at the mention, focused
+    at = int(links[0].rsplit("=", 1)[1])
+    assert chromium.evaluate("+document.activeElement.dataset.s") >= at
