@@ -93,6 +93,10 @@ class ReportBuilder:
             source = resources.files("pipeline.report").joinpath("data", name)
             with resources.as_file(source) as path:
                 shutil.copyfile(path, self.dir / "assets" / name)
+        written = {f"{name}.{ext}" for name in self.files.values() for ext in ("html", "js")}
+        for stale in (self.dir / "docs").iterdir():  # pages of documents no longer in the run
+            if stale.name not in written:
+                stale.unlink()
         ids = list(self.files)
         for i, doc_id in enumerate(ids):
             self._write_document(doc_id, ids[i - 1] if i else None, ids[i + 1] if i + 1 < len(ids) else None)
@@ -187,7 +191,8 @@ class ReportBuilder:
                     ("documents", f"{summary.get('n_ok', '')} ok, {summary.get('n_failed', '')} failed"),
                     ("corrections", f"{summary.get('n_applied', '')} applied, {summary.get('n_suggested', '')} "
                                     f"suggested"),
-                    ("entities, dates", f"{summary.get('n_entities', '')}, {summary.get('n_dates', '')}")]
+                    ("entities, dates", f"{summary.get('n_entities', '')}, {summary.get('n_dates', '')}"),
+                    ("reviewed by a person", self._reviewed_counts())]
         run_table = "".join(f"<tr><th scope=\"row\">{escape(k)}</th><td>{escape(str(v))}</td></tr>"
                             for k, v in run_rows)
         _write(self.dir / "assets" / "index-data.js",
@@ -199,6 +204,16 @@ class ReportBuilder:
         _write(self.dir / "index.html", html)
 
 
+    def _reviewed_counts(self) -> str:
+        """How many rows of each table carry a decision (apply-review), e.g. "3 corrections, 1 entities"."""
+        counts = []
+        for name in ("corrections", "entities", "dates"):
+            frame = self.out.table(name)
+            n = int((frame[REVIEWED] != "").sum()) if REVIEWED in frame else 0
+            counts.append(f"{n} {name}")
+        return ", ".join(counts)
+
+
 def _mtime(path: Path) -> str:
     import datetime
     return datetime.datetime.fromtimestamp(path.stat().st_mtime).strftime("%Y-%m-%d %H:%M:%S")
@@ -207,3 +222,7 @@ def _mtime(path: Path) -> str:
 def write_report(outdir: str | os.PathLike) -> Path:
     """Write OUTDIR/report/ and return its folder."""
     return ReportBuilder(outdir).write()
+
+
+def has_report(outdir: str | os.PathLike) -> bool:
+    return (Path(outdir) / "report" / "index.html").is_file()

@@ -29,16 +29,17 @@ def add_commands(commands) -> None:
 
 
 def after_run(outdir: str, report: bool) -> int:
-    """After ``run``: re-apply the decisions kept in OUTDIR (so they survive re-runs), then the report.
+    """After ``run``: re-apply the decisions kept in OUTDIR (so they survive re-runs), then the report (asked
+    for, or already there).
 
     Returns 0, or 1 with a one-line message when either cannot be done (the tables of the run stay written).
     """
+    from pipeline.report import has_report, write_report
     from pipeline.review import DecisionsError, OutdirError, apply_review, stored_decisions
     try:
         if stored_decisions(outdir).is_file():
             print(apply_review(outdir).line(), file=sys.stderr)
-        if report:
-            from pipeline.report import write_report
+        if report or has_report(outdir):  # a report once written is kept up to date
             print(f"report: {write_report(outdir) / 'index.html'}", file=sys.stderr)
     except (OutdirError, DecisionsError) as err:
         print(f"error: {err}", file=sys.stderr)
@@ -62,11 +63,14 @@ def _dispatch(args: argparse.Namespace) -> int:
         from pipeline.report import write_report
         print(f"report: {write_report(args.outdir) / 'index.html'}")
     elif args.command == "apply-review":
+        from pipeline.report import has_report, write_report
         from pipeline.review import apply_review
         summary = apply_review(args.outdir, args.decisions)
         for line in summary.stale:
             print(f"stale: {line}", file=sys.stderr)
         print(summary.line())
+        if has_report(args.outdir):  # the report shows the reviewed tables
+            print(f"report: {write_report(args.outdir) / 'index.html'}")
     elif args.command == "export":
         from pipeline.review.exchange import ExchangeError, to_label_studio, to_spacy
         if not (args.spacy or args.label_studio):

@@ -50,3 +50,18 @@ def test_run_with_report_writes_it_after_the_tables(tmp_path):
     page = (out / "report" / "docs" / "d00000.js").read_text(encoding="utf-8")
     assert '"doc_id":"vidu"' in page and "Lénine" in page
     assert (out / "report" / "index.html").is_file()
+
+
+def test_an_existing_report_follows_apply_review_and_loses_pages_of_gone_documents(full_run, tmp_path):
+    from pipeline.cli import main
+    from pipeline.review.decisions import Decision, write_decisions
+    outdir = tmp_path / "out"
+    shutil.copytree(full_run[0], outdir)
+    folder = write_report(outdir)
+    (folder / "docs" / "d09999.html").write_text("old", encoding="utf-8")
+    row = table(outdir, "entities").iloc[0]
+    decisions = write_decisions(tmp_path / "d.csv", [Decision(row["doc_id"], "entities", int(row["start"]),
+                                                              int(row["end"]), "reject")])
+    assert main(["apply-review", str(outdir), str(decisions)]) == 0
+    assert "0 corrections, 1 entities, 0 dates" in (folder / "index.html").read_text(encoding="utf-8")
+    assert not (folder / "docs" / "d09999.html").exists()
