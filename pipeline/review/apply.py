@@ -162,8 +162,7 @@ class _Review:
         if decision.surface is not None and decision.surface != surface:
             self._stale(decision, "the text there has changed")
             return
-        clean_start, clean_end = text_map.to_clean(decision.start, decision.end)
-        clean = text_map.clean[clean_start:clean_end]
+        clean = text_map.clean_of(decision.start, decision.end)
         row = {"doc_id": decision.doc_id, "sent_id": self._sentence_of(decision.doc_id, decision.start),
                "start": str(decision.start), "end": str(decision.end), "text": surface, "text_clean": clean,
                "label": decision.value, "canonical": clean, "entity_id": entity_key(clean, decision.value),
@@ -192,8 +191,8 @@ class _Review:
                 self.summary.rewritten.append(doc_id)
             for frame in (sentences, self.frames["entities"]):
                 mine = frame.index[frame["doc_id"] == doc_id]
-                frame.loc[mine, "text_clean"] = [text_map.clean.__getitem__(slice(*text_map.to_clean(int(s), int(e))))
-                                                 for s, e in zip(frame.loc[mine, "start"], frame.loc[mine, "end"])]
+                frame.loc[mine, "text_clean"] = [text_map.clean_of(int(s), int(e)) for s, e in
+                                                 zip(frame.loc[mine, "start"], frame.loc[mine, "end"])]
         if doc_ids:
             self.out.write_table("sentences", sentences)
 

@@ -92,6 +92,10 @@ class TextMap:
         clean_start = _map(start, False, *sides)
         return clean_start, max(clean_start, _map(end, True, *sides))
 
+    def clean_of(self, start: int, end: int) -> str:
+        """The clean text of raw ``[start, end)``."""
+        return self.clean.__getitem__(slice(*self.to_clean(start, end)))
+
     def to_raw(self, start: int, end: int) -> tuple[int, int]:
         """The raw span of clean ``[start, end)``."""
         sides = (self._clean_starts, self._clean_ends, self._raw_starts, self._raw_ends)
