@@ -126,8 +126,9 @@ class Chromium:
         while not self._events.empty():
             self._events.get_nowait()
         started = time.perf_counter()
-        self.send("Page.navigate", {"url": url})
-        self.wait_event("Page.loadEventFired")
+        navigation = self.send("Page.navigate", {"url": url})
+        if navigation.get("loaderId"):  # none for a move within the page (only the #fragment changed)
+            self.wait_event("Page.loadEventFired")
         return time.perf_counter() - started
 
     def evaluate(self, expression: str):
