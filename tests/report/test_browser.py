@@ -219,3 +219,23 @@ def test_the_documents_table_sorts_by_a_clicked_column(chromium, report):
     chromium.open(links[0])  # an entity's mention link opens its page at the mention, focused
     at = int(links[0].rsplit("=", 1)[1])
     assert chromium.evaluate("+document.activeElement.dataset.s") >= at
+
+
+def test_an_entity_crossing_a_date_is_drawn_in_fragments_at_the_right_offsets(chromium, run_copy, tmp_path):
+    from pipeline.review.decisions import Decision, write_decisions
+    outdir, _ = run_copy
+    dates = table(outdir, "dates")
+    corrections = table(outdir, "corrections")
+    fixed = {(d, int(s)) for d, s in zip(corrections["doc_id"], corrections["start"])}
+    date = next(r for r in dates.itertuples() if r.doc_id == SEED and " " in r.text
+                and not any((SEED, p) in fixed for p in range(int(r.start), int(r.end) + 3)))
+    start, end = int(date.start) + date.text.index(" ") + 1, int(date.end) + 2  # from inside it to past it
+    apply_review(outdir, write_decisions(tmp_path / "d.csv", [Decision(SEED, "entities", start, end, "add", "MISC")]))
+    folder = write_report(outdir)
+    chromium.open((folder / "docs" / seed_page((outdir, folder)).name).as_uri())
+    items, rebuilt = walk_all_pages(chromium)
+    assert rebuilt == raw_texts(outdir)[SEED]
+    key = f"entities:{start}:{end}"
+    assert items[key]["pos"] == start and items[f"dates:{date.start}:{date.end}"]["pos"] == int(date.start)
+    chromium.evaluate(f"reviewDoc.goPage(reviewDoc.pageOf({start}))")
+    assert chromium.evaluate(f"document.querySelectorAll('[data-k=\"{key}\"]').length") == 2  # split in two
