@@ -9,10 +9,26 @@
                  value: "value"};
 
   /* --- the decision store -------------------------------------------------------------------------------- */
+  let cache = null, bySpan = null;  // the parsed store, and its decisions by table and span (this document)
   function load() {
-    try { return JSON.parse(localStorage.getItem(KEY) || "{}"); } catch (e) { return {}; }
+    if (!cache) {
+      try { cache = JSON.parse(localStorage.getItem(KEY) || "{}"); } catch (e) { cache = {}; }
+      bySpan = null;
+    }
+    return cache;
   }
-  function store(all) { localStorage.setItem(KEY, JSON.stringify(all)); showCount(); }
+  function decisionsAt(table, s, e) {
+    if (!bySpan) {
+      bySpan = new Map();
+      for (const d of Object.values(load())) {
+        const k = [d.doc_id, d.table, d.start, d.end].join("|");
+        bySpan.set(k, [...(bySpan.get(k) || []), d]);
+      }
+    }
+    return bySpan.get([DOC.doc_id, table, s, e].join("|")) || [];
+  }
+  function store(all) { localStorage.setItem(KEY, JSON.stringify(all)); cache = all; bySpan = null; showCount(); }
+  window.addEventListener("storage", e => { if (e.key === KEY) { cache = null; bySpan = null; showCount(); } });
   function slotKey(d) { return [d.doc_id, d.table, d.start, d.end, SLOTS[d.decision]].join("|"); }
   function decide(d) { const all = load(); all[slotKey(d)] = d; store(all); }
   function undecide(item) {
@@ -88,9 +104,7 @@
   const meant = (d, it) => it.t !== "c" || (d.value ? d.value === it.corrected : it.first);
   DocumentView.prototype.decisionsOf = function (it) {
     const mine = {};
-    for (const d of Object.values(load()))
-      if (d.doc_id === this.doc.doc_id && d.table === it.table && d.start === it.s && d.end === it.e && meant(d, it))
-        mine[SLOTS[d.decision]] = d;
+    for (const d of decisionsAt(it.table, it.s, it.e)) if (meant(d, it)) mine[SLOTS[d.decision]] = d;
     return mine;
   };
   DocumentView.prototype.sameSpan = function (it) {
