@@ -55,7 +55,21 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--format", choices=FORMATS, default="csv", help="table format (default: csv)")
     run.add_argument("--no-progress", action="store_true", help="no progress bar")
     run.add_argument("--report", action="store_true", help="also write the HTML report (OUTDIR/report/)")
+    run.add_argument("--lm", metavar="FILE", help="a language model of your own proofread text (from build-lm), "
+                     "mixed with the shipped one for OCR correction")
+    run.add_argument("--lm-weight", type=float, default=0.5, metavar="W",
+                     help="weight of the --lm model in the mix, between 0 and 1 (default: 0.5)")
     commands.add_parser("build-resources", help="build lexicons and tables derived from installed packages")
+    build_lm = commands.add_parser("build-lm", help="build a syllable language model from proofread text")
+    build_lm.add_argument("--corpus", nargs="+", required=True, metavar="PATH",
+                          help="text files (.txt, .txt.xz, .txt.gz; one paragraph a line) or folders of them")
+    build_lm.add_argument("-o", "--output", required=True, metavar="FILE", help="the model file to write (.npz)")
+    build_lm.add_argument("--min-bigram", type=_positive_int, default=2, help="prune rarer bigrams (default 2)")
+    build_lm.add_argument("--min-trigram", type=_positive_int, default=3, help="prune rarer trigrams (default 3)")
+    build_lm.add_argument("--min-surface", type=_positive_int, default=3,
+                          help="keep names and foreign words written at least this often (default 3)")
+    build_lm.add_argument("--hold-out", type=int, default=0, metavar="N",
+                          help="leave every N-th document (# TITLE lines) out, for evaluation (default: none)")
     review_commands.add_commands(commands)
     return parser
 
@@ -69,10 +83,18 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
     if args.command in review_commands.COMMANDS:
         return review_commands.run_command(args)
+    if args.command == "build-lm":
+        return _build_lm(args)
     from pipeline.engine import UsageError, run_batch
     from pipeline.process import Options
+    if args.lm is not None:
+        problem = _lm_problem(args.lm, args.lm_weight)
+        if problem:
+            print(f"error: --lm {args.lm}: {problem}", file=sys.stderr)
+            return EXIT_USAGE
     options = Options(tone_style=args.tone_style, correct=not args.no_correct, entities=not args.no_entities,
-                      dates=not args.no_dates, declared_calendar=args.calendar)
+                      dates=not args.no_dates, declared_calendar=args.calendar,
+                      lm=os.path.abspath(args.lm) if args.lm else None, lm_weight=args.lm_weight)
     try:
         summary = run_batch(args.inputs, args.output, options, workers=args.workers, resume=args.resume,
                             fmt=args.format, progress=not args.no_progress, engine=args.engine,
@@ -85,3 +107,42 @@ def main(argv: list[str] | None = None) -> int:
     print(summary.line(), file=sys.stderr)
     reviewed = review_commands.after_run(args.output, args.report)
     return EXIT_FAILED if summary.n_failed or reviewed else EXIT_OK
+
+
+def _build_lm(args: argparse.Namespace) -> int:
+    """``build-lm``: count the corpus, prune, write the model; one line per problem, exit code 2."""
+    from pathlib import Path
+
+    from pipeline.correct.lm import build_model, corpus_files, count_corpus, save_model
+    try:
+        files = corpus_files(args.corpus)
+    except FileNotFoundError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    if not files:
+        print(f"error: no .txt, .txt.xz or .txt.gz file in {' '.join(args.corpus)}", file=sys.stderr)
+        return EXIT_USAGE
+    counts = count_corpus(files, progress=False, hold_out=args.hold_out)
+    if counts.n_tokens == 0:
+        print("error: the corpus holds no Vietnamese line to count", file=sys.stderr)
+        return EXIT_USAGE
+    model = build_model(counts, args.min_bigram, args.min_trigram, args.min_surface,
+                        sources=[p.name for p in files], hold_out=args.hold_out)
+    save_model(model, Path(args.output))
+    print(f"built {args.output}: {len(files)} files, {counts.n_lines:,} lines, {counts.n_tokens:,} syllables, "
+          f"{len(model['bi_keys']):,} bigrams, {len(model['tri_keys']):,} trigrams", file=sys.stderr)
+    return EXIT_OK
+
+
+def _lm_problem(path: str, weight: float) -> str | None:
+    """Why a user language model cannot be used, or None."""
+    if not 0.0 <= weight <= 1.0:
+        return f"--lm-weight must be between 0 and 1, not {weight}"
+    from pipeline.correct.lm import TrigramLM
+    try:
+        TrigramLM(path)
+    except FileNotFoundError:
+        return "no such file"
+    except Exception as err:  # noqa: BLE001 - any unreadable file is the user's to fix
+        return f"not a model written by build-lm ({type(err).__name__})"
+    return None

@@ -26,6 +26,8 @@ class Options:
     entities: bool = True
     dates: bool = True
     declared_calendar: str = "as_written"
+    lm: str | None = None  # a user's language model (build-lm), mixed with the shipped one
+    lm_weight: float = 0.5
 
     def __post_init__(self) -> None:
         if self.tone_style not in TONE_STYLES:
@@ -59,7 +61,8 @@ class Stages:
         self.date_extractor = None
         if options.correct:
             from pipeline.correct import Corrector
-            self.corrector = Corrector(stats=stats)
+            from pipeline.correct.lm import load_lm
+            self.corrector = Corrector(stats=stats, lm=load_lm(options.lm, options.lm_weight))
         if options.entities:
             from pipeline.entities import EntityRecognizer
             self.recognizer = EntityRecognizer()

@@ -29,6 +29,10 @@ FEATURES = (
     "neighbours",  # how many neighbours give context (0, 1, 2)
     "lm_gain",  # bigram log-probability of the candidate minus the token's, in context
     "support_gain",  # log(1 + bigram counts with the neighbours) of the candidate minus the token's
+    "lm3_gain",  # trigram language-model log-probability of the candidate minus the token's, two words each side
+    "log_own_corpus",  # log(1 + count of the token in the language model's corpora)
+    "log_candidate_corpus",  # log(1 + count of the candidate there)
+    "lm3_context",  # how many neighbours the trigram model reads (0-4)
 )
 
 

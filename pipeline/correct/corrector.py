@@ -27,6 +27,7 @@ from pipeline.correct.classes import ClassModel
 from pipeline.correct.confusion import ConfusionTable, default_table, glyph_variants
 from pipeline.correct.glue import glue_edits
 from pipeline.correct.lexicon import Lexicon, key_of, load_lexicon, skeleton
+from pipeline.correct.lm import NUM, SyllableLM, load_lm, log_prob_window
 from pipeline.correct.specks import speck_edits
 from pipeline.correct.stats import CorpusStats
 from pipeline.correct.syllable import classify_token, misread_class, near_syllable, split_tone
@@ -41,7 +42,8 @@ ERROR_LOG_PRIOR = 4.6  # -log P(a given token is misread): about one OCR error p
 LM_WEIGHT = 1.0  # the bigram model is sparse and over-confident: its log-probabilities are tempered
 NONWORD_MAX_COST = 9.0
 REALWORD_MAX_COST = 7.5
-WELL_SUPPORTED = 20.0  # lexicon bigram count above which a known word is taken as right without search
+WELL_SUPPORTED = 50  # corpus bigram count above which a known word is taken as right without search
+TRIGRAM_SUPPORTED = 3  # corpus trigram count (the word amid its neighbours) that does the same
 STRONG_PAIR = 4.0  # lexicon bigram count (a word in most dictionaries) that makes two words one phrase
 # log P(the printed token is what the author wrote) for tokens outside the lexicon, by spelling class.
 UNKNOWN_LOG_PRIOR = {"vi": -3.0, "stray": -6.0, "damage": -12.0}
@@ -53,11 +55,18 @@ NAME_NOVEL_PSEUDO = 0.03  # weight of "a new name used once" against a frequent 
 NAME_MIN_COUNT = 2  # a name must occur this often in the batch to attract corrections
 NAME_MAX_COST = 5.0
 NAME_MIN_LENGTH = 4
+NAME_EDIT_MIN_LENGTH = 7  # names shorter than this are not corrected by a changed letter outside the OCR confusions
+VARIANT_SCORE = 0.6  # a name that differs from the batch's spelling by accents only: suggested, never applied
 DOUBLED_SCORE = 0.85  # a function word printed twice ("với với", data/doubling.tsv) that the batch never doubles
+LOWERED_CORPUS_SHARE = 0.5  # ... and that the language model's corpora capitalize at least this often inside clauses
 LOWERED_NAME_SHARE = 0.9  # share of capitalized uses in the batch that makes a lowercase word a lost capital
 CASE_SCORE = 0.9  # a word whose only damage is a capital inside it ("KIến"), read in its title case
 NUMBER_SCORE = 0.9  # a glued day-month before a year ("123-1921") with exactly one valid reading
 LOGIT_CLIP = 8.0
+KNOWN_SURFACE = 3  # a name or foreign word the language model's corpora write this often is spelled right
+ACRONYM_MAX = 6  # an all-capital token up to this long that spells no syllable is an abbreviation
+BIGRAM_WEIGHT = 0.5  # the book-adapted bigram model (lexicon + batch counts) beside the trigram model, in the score
+REALWORD_MARGIN = 4.0  # nats: a real-word candidate this far behind the printed word is not weighed
 SUPPORT_RATIO = 0.5  # a real word is only challenged by a candidate with at least this share of its bigram support
 DATA_DIR = Path(__file__).parent / "data"
 _GLUED_DATE = re.compile(r"^(\d{3})-(\d{4})$")
@@ -134,6 +143,10 @@ class _Batch:
         return (total + extra[0], distinct + extra[1]) if extra else (total, distinct)
 
 
+def _clip_logit(p: float) -> float:
+    return max(min(math.log(max(p, 1e-12) / max(1.0 - p, 1e-12)), LOGIT_CLIP), -LOGIT_CLIP)
+
+
 def _name_like(tok: Token) -> bool:
     return tok.text[0].isupper() and not tok.initial
 
@@ -141,6 +154,37 @@ def _name_like(tok: Token) -> bool:
 def _same_register(neighbour: Token, tok: Token) -> bool:
     """Context for a capitalized word comes only from words of its own kind ("Sông" beside "Nhị" is a name)."""
     return _name_like(neighbour) == _name_like(tok) or neighbour.initial or not tok.text[0].isupper()
+
+
+def _window(tokens: list[Token], keys: list[str | None], i: int) -> tuple[str | None, ...]:
+    """The two neighbours on each side of token ``i`` that context may come from (numbers as <num>), None past
+    punctuation, a line end or a change between names and words."""
+    tok = tokens[i]
+
+    def neighbour(j: int, link: int) -> str | None:
+        if 0 <= j < len(tokens) and tokens[link].linked and _same_register(tokens[j], tok):
+            return keys[j] if keys[j] is not None else NUM
+        return None
+
+    l1 = neighbour(i - 1, i) if i > 0 else None
+    l2 = neighbour(i - 2, i - 1) if l1 is not None and i > 1 else None
+    r1 = neighbour(i + 1, i + 1) if i + 1 < len(tokens) else None
+    r2 = neighbour(i + 2, i + 2) if r1 is not None and i + 2 < len(tokens) else None
+    return l2, l1, r1, r2
+
+
+def _line_copies(stats: CorpusStats, text: str, tokens: list[Token]) -> list[int]:
+    """For each token, how many times the batch writes the line it stands on."""
+    out: list[int] = []
+    line_end, copies = -1, 1
+    for tok in tokens:
+        if tok.start > line_end:
+            line_start = text.rfind("\n", 0, tok.start) + 1
+            line_end = text.find("\n", tok.start)
+            line_end = len(text) if line_end < 0 else line_end
+            copies = stats.lines.copies(text[line_start:line_end])
+        out.append(copies)
+    return out
 
 
 def _deletes(word: str) -> set[str]:
@@ -160,14 +204,17 @@ class Corrector:
     """Proposes OCR corrections for one text at a time, using batch statistics when given."""
 
     def __init__(self, stats: CorpusStats | None = None, threshold: float = DEFAULT_THRESHOLD,
-                 confusions: ConfusionTable | None = None):
-        """``confusions`` replaces the shipped confusion table (e.g. ``confusion.tesseract_table()``)."""
+                 confusions: ConfusionTable | None = None, lm: SyllableLM | None = None):
+        """``confusions`` replaces the shipped confusion table (e.g. ``confusion.tesseract_table()``); ``lm`` the
+        shipped language model (e.g. ``lm.load_lm(user_model)``, mixed with a user's proofread pages)."""
         self.threshold = threshold
         self.stats = stats
+        self.lm = lm if lm is not None else load_lm()
         self._res = _resources()
         if confusions is not None:
             self._res = replace(self._res, table=confusions)
         self._candidate_cache: dict[tuple[str, bool], list[tuple[str, float]]] = {}
+        self._copies = 1  # times the batch writes the line of the token being decided (see CorpusStats.lines)
         self._batch = _Batch(stats, self._res.continuations) if stats is not None else None
 
     # --- language model -----------------------------------------------------------------------------------
@@ -183,7 +230,7 @@ class Corrector:
         n = batch.bigrams.get((a, b), 0)
         if n:
             if own is not None:
-                n -= 1 if own in (a, b) else 0
+                n -= self._copies if own in (a, b) else 0
             elif batch.unigrams.get(a, 0) < 2 or batch.unigrams.get(b, 0) < 2:
                 n = 0
         return count + max(n, 0)
@@ -199,7 +246,7 @@ class Corrector:
     def _log_lm(self, batch: _Batch, prev: str | None, key: str, nxt: str | None, own: bool) -> float:
         """log P(key | prev) + log P(nxt | key); ``own`` leaves this occurrence out of the batch counts."""
         owner = key if own else None
-        loo = 1.0 if own else 0.0
+        loo = float(self._copies) if own else 0.0
         score = math.log(self._p_next(batch, prev, key, owner, loo) if prev else self._p_uni(batch, key, loo))
         if nxt is not None:
             score += math.log(self._p_next(batch, key, nxt, owner, 0.0))
@@ -267,53 +314,66 @@ class Corrector:
 
     # --- decisions ----------------------------------------------------------------------------------------
     @staticmethod
-    def _posterior(own_score: float, scored: list[tuple[str, float, float, float]]) -> float:
-        """Posterior of the best candidate (scored rows: candidate, score, channel cost, LM log-probability)."""
+    def _posterior(own_score: float, scored: list[tuple]) -> float:
+        """Posterior of the best candidate (scored rows: candidate, score, then anything)."""
         top = max(own_score, scored[0][1])
-        norm = math.exp(own_score - top) + sum(math.exp(s - top) for _, s, _, _ in scored)
+        norm = math.exp(own_score - top) + sum(math.exp(row[1] - top) for row in scored)
         return math.exp(scored[0][1] - top) / norm
 
-    def _decide_vi(self, batch: _Batch, tok: Token, cls: str, prev: str | None,
-                   nxt: str | None) -> tuple[str, tuple[float, ...], str] | None:
-        """Best (candidate key, calibration features, kind) for a Vietnamese-looking token."""
+    def _decide_vi(self, batch: _Batch, tok: Token, cls: str, prev: str | None, nxt: str | None,
+                   window: tuple[str | None, str | None, str | None, str | None]) -> tuple[str, tuple[float, ...], str] | None:
+        """Best (candidate key, calibration features, kind) for a Vietnamese-looking token; ``window`` holds the
+        two neighbours on each side that the trigram model reads (None where the clause ends)."""
         surface = tok.text
         key = key_of(surface)
         name_like = surface[0].isupper() and not tok.initial
         realword = cls == "vi" and key in self._res.lexicon.unigrams
+        left, right = [window[0], window[1]], [window[2], window[3]]
         own_lm = self._log_lm(batch, prev, key, nxt, own=True)
-        scored: list[tuple[str, float, float, float]] = []
+        own_lm3 = log_prob_window(self.lm, left, key, right)
+        scored: list[tuple[str, float, float, float, float]] = []  # candidate, score, cost, bigram lm, trigram lm
         if realword:
-            own = own_lm
-            support = self._support(batch, prev, key, nxt, own=True)
+            own = own_lm3 + BIGRAM_WEIGHT * own_lm
+            l1, r1 = window[1], window[2]
+            own_attested = (l1 is not None and self.lm.count(l1, key) > 0) or (r1 is not None and self.lm.count(key, r1) > 0)
             for cand, cost in self._vi_candidates(surface, damaged=False):
-                if self._has_bigram(batch, prev, cand, nxt) and self._support(batch, prev, cand, nxt, False) > support * SUPPORT_RATIO:
-                    lm = self._log_lm(batch, prev, cand, nxt, own=False)
-                    scored.append((cand, lm - cost - ERROR_LOG_PRIOR - self._name_penalty(batch, cand, name_like),
-                                   cost, lm))
-        else:
-            own = UNKNOWN_LOG_PRIOR.get(cls, UNKNOWN_LOG_PRIOR["damage"]) + math.log(self._p_uni(batch, key, 1.0))
-            for cand, cost in self._vi_candidates(surface, damaged=True):
+                if own_attested and not ((l1 is not None and self.lm.count(l1, cand) > 0)
+                                         or (r1 is not None and self.lm.count(cand, r1) > 0)):
+                    continue  # the printed word is attested beside its neighbours and the candidate is not
+                prior = cost + ERROR_LOG_PRIOR + self._name_penalty(batch, cand, name_like)
+                lm3 = log_prob_window(self.lm, left, cand, right)
+                if lm3 - prior < own_lm3 - REALWORD_MARGIN:
+                    continue  # hopeless: the context prefers the word as printed by far
                 lm = self._log_lm(batch, prev, cand, nxt, own=False)
-                scored.append((cand, lm - cost - self._name_penalty(batch, cand, name_like), cost, lm))
+                scored.append((cand, lm3 + BIGRAM_WEIGHT * lm - prior, cost, lm, lm3))
+        else:
+            own = UNKNOWN_LOG_PRIOR.get(cls, UNKNOWN_LOG_PRIOR["damage"]) + own_lm3 + BIGRAM_WEIGHT * own_lm
+            for cand, cost in self._vi_candidates(surface, damaged=True):
+                lm3 = log_prob_window(self.lm, left, cand, right)
+                lm = self._log_lm(batch, prev, cand, nxt, own=False)
+                scored.append((cand, lm3 + BIGRAM_WEIGHT * lm - cost - self._name_penalty(batch, cand, name_like), cost,
+                               lm, lm3))
             split_cost = self._res.table.single.get("split", math.inf)
-            for left, right in self._split_candidates(surface):
-                lm = (self._log_lm(batch, prev, left, right, own=False) + self._log_lm(batch, None, right, nxt, own=False)
-                      - math.log(self._p_uni(batch, right)))
-                scored.append((f"{left} {right}", lm - split_cost - self._name_penalty(batch, left, name_like),
-                               split_cost, lm))
+            for first, second in self._split_candidates(surface):
+                lm = (self._log_lm(batch, prev, first, second, own=False) + self._log_lm(batch, None, second, nxt, own=False)
+                      - math.log(self._p_uni(batch, second)))
+                lm3 = (math.log(self.lm.prob(left[0] if left[1] else None, left[1], first))
+                                    + log_prob_window(self.lm, [left[1], first], second, right))
+                scored.append((f"{first} {second}", lm3 + BIGRAM_WEIGHT * lm - split_cost - self._name_penalty(batch, first, name_like),
+                               split_cost, lm, lm3))
         if not scored:
             return None
         scored.sort(key=lambda row: -row[1])
         posterior = self._posterior(own, scored)
-        cand, _, cost, lm = scored[0]
+        cand, _, cost, lm, lm3 = scored[0]
         spacing = " " in cand
         first, last = cand.split(" ")[0], cand.split(" ")[-1]
-        own_count = max(self._uni(batch, key) - 1.0, 0.0)
+        own_count = max(self._uni(batch, key) - self._copies, 0.0)
         own_support = self._support(batch, prev, key, nxt, own=True)
         cand_support = (self._support(batch, prev, first, None, own=False) + self._support(batch, None, last, nxt, own=False)
                         + (self._bi(batch, first, last, None) if spacing else 0.0))
         features = (
-            max(min(math.log(max(posterior, 1e-12) / max(1.0 - posterior, 1e-12)), LOGIT_CLIP), -LOGIT_CLIP),
+            _clip_logit(posterior),
             cost,
             float(realword),
             float(spacing),
@@ -322,11 +382,15 @@ class Corrector:
             float(cand_support > 0),
             math.log1p(own_count),
             math.log1p(min(self._uni(batch, w) for w in (first, last))),
-            math.log1p(max(batch.unigrams.get(key, 0) - 1, 0)),
+            math.log1p(max(batch.unigrams.get(key, 0) - self._copies, 0)),
             float(name_like),
             float(prev is not None) + float(nxt is not None),
             max(min(lm - own_lm, 20.0), -20.0),
             math.log1p(cand_support) - math.log1p(own_support),
+            max(min(lm3 - own_lm3, 20.0), -20.0),
+            math.log1p(self.lm.count(key)),
+            math.log1p(min(self.lm.count(w) for w in (first, last))),
+            float(sum(w is not None for w in window)),
         )
         return cand, features, "spacing" if spacing else ("ocr_realword" if realword else "ocr_nonword")
 
@@ -338,8 +402,8 @@ class Corrector:
 
     def _decide_name(self, batch: _Batch, surface: str) -> tuple[str, float] | None:
         """A frequent foreign name of the batch one confusion away from a rare ``surface``."""
-        own_count = batch.stats.tokens.get(surface, 0)
-        if own_count > 1:
+        own_count = batch.stats.tokens.get(surface, 0) - (self._copies - 1)  # copies of its line are one use
+        if own_count > 1 or self.lm.surface_count(surface) >= KNOWN_SURFACE:  # a name spelled as others do
             return None
         table = self._res.table
         costs: dict[str, float] = {}
@@ -349,29 +413,34 @@ class Corrector:
         edit = table.single.get("edit", math.inf)
         for variant in _deletes(surface) | {surface}:
             for name in batch.name_deletes.get(variant, ()):
-                if name.lower() != surface.lower():
+                # a letter lost or added; a letter changed only in long names (short ones differ so: Kant, Kate)
+                if name.lower() != surface.lower() and (len(name) != len(surface)
+                                                        or len(surface) >= NAME_EDIT_MIN_LENGTH):
                     costs[name] = min(costs.get(name, math.inf), edit)
         scored = sorted(((name, math.log(batch.names[name]) - cost, cost, 0.0) for name, cost in costs.items()
                          if cost <= NAME_MAX_COST), key=lambda row: -row[1])
         if not scored:
             return None
-        return scored[0][0], self._posterior(math.log(max(own_count - 1, 0) + NAME_NOVEL_PSEUDO), scored)
+        name = scored[0][0]
+        score = self._posterior(math.log(max(own_count - 1, 0) + NAME_NOVEL_PSEUDO), scored)
+        if skeleton(name) == skeleton(surface):  # "Platôn"/"Platon": a variant for the entity stage, not a misreading
+            score = min(score, VARIANT_SCORE)
+        return name, score
 
-    @staticmethod
-    def _misread(batch: _Batch, tok: Token) -> str | None:
+    def _misread(self, batch: _Batch, tok: Token) -> str | None:
         """The class of a foreign-looking token that stands where a Vietnamese word would, or None when it is
         left alone: written in capitals, a name the batch writes again, a plain-letter word the batch uses again
         ("von", "de"), or a capitalized word inside a sentence unless it is a Vietnamese syllable with a wrong
         mark ("Môc" for "Mộc"; "Rhône", "Genève" are no syllables)."""
         surface = tok.text
         if (len(surface) < MISREAD_MIN_LENGTH or surface.isupper()
-                or batch.stats.names.get(surface, 0) >= NAME_MIN_COUNT):
+                or batch.stats.names.get(surface, 0) - (self._copies - 1) >= NAME_MIN_COUNT):
             return None  # "a", "km", "tr": letters and abbreviations, not misread words
         cls = misread_class(surface)
         if surface[0].isupper() and not tok.initial:
             return cls if cls == "damage" and near_syllable(surface) else None
         if cls == "stray" and (len(surface) < STRAY_MIN_LENGTH
-                               or batch.stats.tokens.get(surface, 0) > STRAY_MAX_COUNT):
+                               or batch.stats.tokens.get(surface, 0) - (self._copies - 1) > STRAY_MAX_COUNT):
             return None
         return cls
 
@@ -392,7 +461,16 @@ class Corrector:
         share = capital / seen if capital >= NAME_MIN_COUNT else 0.0
         if share < LOWERED_NAME_SHARE:
             return None
-        return tok.text[0].upper() + tok.text[1:], round(share, 4), "name", None
+        title = tok.text[0].upper() + tok.text[1:]
+        if self.lm.surface_count(title) < LOWERED_CORPUS_SHARE * self.lm.count(key):
+            return None  # Vietnamese writes it lowercase as often ("anh Phan", "nha Thông tin"): a word, not a name
+        return title, round(share, 4), "name", None
+
+    def _written_name(self, batch: _Batch, tok: Token) -> bool:
+        """A capitalized word inside a sentence that the batch writes so in other places too ("Bế Thuấn", "Bế Công
+        Lượng"): a name spelled as the book spells it, never rewritten into another word."""
+        return (_name_like(tok) and
+                batch.stats.names.get(tok.text, 0) - (self._copies - 1) >= NAME_MIN_COUNT + 1)  # itself and two more
 
     @staticmethod
     def _decide_number(surface: str, spans_written: bool) -> tuple[str, float] | None:
@@ -417,15 +495,18 @@ class Corrector:
         return (readings[0], NUMBER_SCORE) if len(readings) == 1 else None
 
     def _well_supported(self, i: int, tokens: list[Token], keys: list[str | None]) -> bool:
-        """True when a known word forms a frequent bigram with a neighbour: nothing to check (the fast path)."""
-        bigrams = self._res.lexicon.bigrams
+        """True when a known word and its neighbours form a trigram the language model's corpora write often
+        (the middle one when both neighbours are there): nothing to check (the fast path)."""
+        l2, l1, r1, r2 = _window(tokens, keys, i)
         key = keys[i]
-        if tokens[i].linked and i > 0 and keys[i - 1] is not None:
-            if bigrams.get((keys[i - 1], key), 0.0) >= WELL_SUPPORTED:
-                return True
-        if i + 1 < len(tokens) and tokens[i + 1].linked and keys[i + 1] is not None:
-            if bigrams.get((key, keys[i + 1]), 0.0) >= WELL_SUPPORTED:
-                return True
+        if l1 is not None and r1 is not None:
+            return self.lm.count(l1, key, r1) >= TRIGRAM_SUPPORTED
+        if l1 is not None:
+            return (self.lm.count(l2, l1, key) >= TRIGRAM_SUPPORTED if l2 is not None
+                    else self.lm.count(l1, key) >= WELL_SUPPORTED)
+        if r1 is not None:
+            return (self.lm.count(key, r1, r2) >= TRIGRAM_SUPPORTED if r2 is not None
+                    else self.lm.count(key, r1) >= WELL_SUPPORTED)
         return False
 
     def _decide(self, batch: _Batch, tokens: list[Token], keys: list[str | None],
@@ -440,11 +521,18 @@ class Corrector:
         lowered = self._lowered_name(batch, tokens, i)
         if lowered is not None:
             return lowered
-        if cls == "damage" and len(surface) > 1 and sum(c.isupper() for c in surface[1:]) == 1:
+        if cls != "vi" and len(surface) > 1 and surface.isupper() and len(surface) <= ACRONYM_MAX:
+            return None  # "QĐ", "CMTB": an abbreviation, not a word
+        if cls != "vi" and self.lm.surface_count(surface) >= KNOWN_SURFACE:
+            return None  # a foreign word or name the language model's corpora write so ("clo", "Kant")
+        if "." in surface and surface[surface.index(".") + 1:][:1].isupper():
+            return None  # "P.Hố", "T.Ư": an abbreviation before a name
+        if cls == "damage" and surface[0].isupper() and sum(c.isupper() for c in surface[1:]) == 1:
             title = surface[0] + surface[1:].lower()  # "KIến", "NAm": a capital read inside a word
             if key_of(title) in self._res.lexicon.unigrams and classify_token(title) == "vi":
                 return key_of(title), CASE_SCORE, "ocr_nonword", None
-        if cls == "vi" and keys[i] in self._res.lexicon.unigrams and self._well_supported(i, tokens, keys):
+        if cls == "vi" and keys[i] in self._res.lexicon.unigrams and (
+                self._well_supported(i, tokens, keys) or self._written_name(batch, tok)):
             return None
         name_sized = not surface.isupper() and len(surface) >= NAME_MIN_LENGTH  # "VIII", "Km" are no names
         if name_sized and (cls == "foreign" or (cls == "damage" and surface[0].isupper() and not tok.initial)):
@@ -457,7 +545,7 @@ class Corrector:
                 return None
         prev = keys[i - 1] if tok.linked and i > 0 and _same_register(tokens[i - 1], tok) else None
         nxt = keys[i + 1] if i + 1 < len(tokens) and tokens[i + 1].linked and _same_register(tokens[i + 1], tok) else None
-        found = self._decide_vi(batch, tok, cls, prev, nxt)
+        found = self._decide_vi(batch, tok, cls, prev, nxt, _window(tokens, keys, i))
         if found is None:
             return None
         cand, features, kind = found
@@ -477,8 +565,10 @@ class Corrector:
         """Tokens of ``text`` and, by token index, every decision worth a look."""
         tokens = list(tokenize(text))
         keys = [key_of(t.text) if t.text[0].isalpha() else None for t in tokens]
+        copies = _line_copies(batch.stats, text, tokens)
         decisions = {}
         for i in range(len(tokens)):
+            self._copies = copies[i]
             found = self._decide(batch, tokens, keys, i)
             if found:
                 decisions[i] = found
@@ -490,6 +580,7 @@ class Corrector:
         for i in [i for i in decisions if i - 1 in decisions or i + 1 in decisions]:
             if decisions[i][2].startswith("ocr_"):
                 saved, corrected_keys[i] = corrected_keys[i], keys[i]
+                self._copies = copies[i]
                 again = self._decide(batch, tokens, corrected_keys, i)
                 corrected_keys[i] = saved
                 if again is None:

@@ -5,11 +5,70 @@ corrector uses for names and for bigrams that no dictionary knows.
 """
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from dataclasses import dataclass, field, fields
 
+import numpy as np
+
 from pipeline.correct.lexicon import key_of
 from pipeline.correct.tokens import tokenize
+
+
+MIN_LINE = 20  # characters: shorter lines (headings, "CHƯƠNG I") repeat by nature, they are no copies
+
+
+def line_hash(line: str) -> int:
+    """A stable 63-bit hash of a line (the same in every process, unlike ``hash``)."""
+    return int.from_bytes(hashlib.blake2b(line.strip().encode("utf-8"), digest_size=8).digest(), "little") >> 1
+
+
+class LineCopies:
+    """How many times each line of the batch is written (reprints, duplicated pages): a word seen again only in
+    copies of its own line is no more attested than a word seen once. Hashes are kept as arrays and reduced to the
+    lines written more than once when first asked (or pickled for the workers)."""
+
+    def __init__(self, hashes: np.ndarray | None = None):
+        self._parts: list[np.ndarray] = [] if hashes is None else [hashes]
+        self._repeated: dict[int, int] | None = None
+
+    @classmethod
+    def of_text(cls, text: str) -> LineCopies:
+        return cls(np.asarray([line_hash(line) for line in text.split("\n") if len(line.strip()) >= MIN_LINE],
+                              dtype=np.int64))
+
+    def _reduce(self) -> tuple[np.ndarray, np.ndarray]:
+        values = np.concatenate(self._parts) if self._parts else np.zeros(0, dtype=np.int64)
+        return np.unique(values, return_counts=True)
+
+    def update(self, other: LineCopies) -> None:
+        self._parts.extend(other._parts)
+        self._repeated = None
+
+    def __sub__(self, other: LineCopies) -> LineCopies:
+        mine = Counter(dict(zip(*(a.tolist() for a in self._reduce()))))
+        mine.subtract(dict(zip(*(a.tolist() for a in other._reduce()))))
+        return LineCopies(np.repeat(np.asarray(list(mine), dtype=np.int64),
+                                    np.asarray([max(n, 0) for n in mine.values()], dtype=np.int64)))
+
+    def copies(self, line: str) -> int:
+        """Times the batch writes ``line`` (1 for a line written once, or too short to tell)."""
+        if self._repeated is None:
+            values, counts = self._reduce()
+            keep = counts > 1
+            self._repeated = dict(zip(values[keep].tolist(), counts[keep].tolist()))
+            self._parts = [np.repeat(values[keep], counts[keep])]
+        return self._repeated.get(line_hash(line), 1) if len(line.strip()) >= MIN_LINE else 1
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, LineCopies):
+            return NotImplemented
+        mine, theirs = self._reduce(), other._reduce()
+        return all(np.array_equal(a, b) for a, b in zip(mine, theirs))
+
+    def __getstate__(self) -> dict:
+        self.copies("")  # reduce before travelling to a worker
+        return {"_parts": self._parts, "_repeated": None}
 
 
 @dataclass
@@ -21,11 +80,12 @@ class CorpusStats:
     names: Counter[str] = field(default_factory=Counter)  # capitalized tokens not at a sentence start
     numbered: Counter[str] = field(default_factory=Counter)  # word keys a number follows after a space
     glued: Counter[str] = field(default_factory=Counter)  # word keys a number follows with no space ("năm6")
+    lines: LineCopies = field(default_factory=LineCopies)  # how often each line is written (copies)
 
     @classmethod
     def from_text(cls, text: str) -> CorpusStats:
         """Count one normalized text."""
-        stats = cls()
+        stats = cls(lines=LineCopies.of_text(text))
         prev_key = None
         for token in tokenize(text):
             surface = token.text

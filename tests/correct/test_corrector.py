@@ -166,3 +166,48 @@ def test_a_glued_span_of_years_is_only_suggested_where_the_book_writes_no_spans(
 def test_a_generic_head_before_a_name_stays_lowercase():
     text = BOOK + "Quân đến châu Lộng Nguyên. Về châu Ái. Ở châu Hoan. Sang Hoan Châu."
     assert [e for e in Corrector(CorpusStats.from_text(text)).correct(text, "hòa") if e.applied] == []
+
+
+# Correct names and codes beside look-alike names the batch writes often (issue 10): none may be rewritten.
+LOOKALIKES = (
+    "Liberia là một nước ở châu Phi. Siberia rất lạnh. Người ta đày tù đi Siberia. Siberia rộng lớn.\n"
+    "Triết gia Kant sống ở Königsberg. Kate là tên một người. Kate và Kate gặp nhau.\n"
+    "Tổng thống Nixon từ chức. Nixon và Nixon. Ông Dixon là nhà báo.\n"
+    "Tỉnh Zeeland ở Hà Lan. New Zealand và Zealand và Zealand là đảo quốc.\n"
+    "Myanma là tên gọi. Myanmar và Myanmar và Myanmar.\n"
+    "Người Maori ở New Zealand. Maori và Maori. Maria là tên phổ biến.\n"
+    "Napoleon và Napoleon và Napoleon. Napoléon lên ngôi hoàng đế.\n"
+    "Alexander và Alexander và Alexander. Sa hoàng Alexandre gặp ông ấy.\n"
+    "Khí clo rất độc. Theo Quyết định số 252/QĐ-TTg của Thủ tướng. Phường P.Hố Nai.\n"
+)
+
+
+def test_correct_names_are_not_rewritten_into_other_names():
+    edits = Corrector(CorpusStats.from_text(LOOKALIKES)).correct(LOOKALIKES, "hòa")
+    assert [(LOOKALIKES[e.start:e.end], e.corrected) for e in edits if e.applied] == []
+
+
+def test_accent_variants_of_a_name_are_only_suggested():
+    text = "Pétrograd và Pétrograd và Pétrograd là thủ đô. Ngày ấy Petrogrăd yên tĩnh."
+    edits = Corrector(CorpusStats.from_text(text)).correct(text, "hòa")
+    assert all(not e.applied for e in edits if text[e.start:e.end] == "Petrogrăd")
+
+
+def test_copies_of_a_line_do_not_attest_its_error():
+    """A reprint or a duplicated page: 'Kaspoutine' twice, both in copies of one line, is still misread."""
+    once = STORY
+    twice = STORY + "\n" + STORY
+    for batch in (once, twice):
+        edits = {STORY[e.start:e.end]: e for e in Corrector(CorpusStats.from_text(batch)).correct(STORY, "hòa")}
+        assert edits["Kaspoutine"].applied and edits["Kaspoutine"].corrected == "Raspoutine"
+    # ... while a second use in another sentence is the author's spelling
+    other = STORY + "\nMột lần nữa Kaspoutine lại đến cung điện."
+    edits = {STORY[e.start:e.end]: e for e in Corrector(CorpusStats.from_text(other)).correct(STORY, "hòa")}
+    assert "Kaspoutine" not in edits
+
+
+def test_context_repairs_a_valid_syllable_in_the_wrong_place():
+    text = "Cuộc chiến tranh kết thúc nhanh chỏng. Tình thế ngày cang nguy. Chính phủ đã lập lức phản công."
+    edits = {text[e.start:e.end]: e for e in Corrector().correct(text, "hòa")}
+    assert edits["chỏng"].corrected == "chóng" and edits["chỏng"].applied
+    assert edits["lức"].corrected == "tức" and edits["lức"].applied

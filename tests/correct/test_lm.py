@@ -1,0 +1,103 @@
+"""The syllable trigram model: building, Kneser-Ney scoring, hold-out, a user's model mixed in, the CLI."""
+import json
+import math
+
+import pytest
+
+from pipeline.cli import main
+from pipeline.correct.lm import (
+    BOS, InterpolatedLM, TrigramLM, build_model, count_corpus, load_lm, log_prob_window, save_model,
+)
+
+PROOFREAD = [
+    "# Trang một",
+    "Quân Cờ đen đánh trận Cầu Giấy, tướng Pháp tử trận ngay tại chỗ.",
+    "Tin thắng trận Cầu Giấy truyền về kinh thành, triều đình mừng rỡ.",
+    "# Trang hai",
+    "Sau trận Cầu Giấy, quân Pháp rút về giữ thành Hà Nội và chờ viện binh.",
+    "Quân Cờ đen lại đánh trận Cầu Giấy lần nữa, quân Pháp thua to.",
+    "# Trang ba",
+    "Đây là trang được giữ lại để đánh giá sau này, có nhắc tới Rumania và Bulgaria.",
+    "List of references in English only, not counted at all by the model here.",
+]
+
+
+@pytest.fixture()
+def corpus(tmp_path):
+    folder = tmp_path / "proofread"
+    folder.mkdir()
+    (folder / "pages.txt").write_text("\n".join(PROOFREAD) + "\n", encoding="utf-8")
+    return folder
+
+
+def _model(tmp_path, corpus, **kw):
+    counts = count_corpus(sorted(corpus.glob("*.txt")), progress=False, hold_out=kw.pop("hold_out", 0))
+    path = tmp_path / "user.npz"
+    save_model(build_model(counts, **kw), path)
+    return TrigramLM(path), counts
+
+
+def test_counts_skip_foreign_lines_and_held_out_documents(tmp_path, corpus):
+    lm, counts = _model(tmp_path, corpus, min_bigram=1, min_trigram=1, min_surface=1)
+    assert lm.count("english") == 0  # a line that is not Vietnamese prose is not counted
+    assert lm.count("trận", "cầu", "giấy") == 4
+    assert lm.surface_count("Cầu") == 4 and lm.surface_count("Rumania") == 1
+    held, _ = _model(tmp_path, corpus, min_bigram=1, min_trigram=1, min_surface=1, hold_out=3)
+    assert held.count("rumania") == 0 and held.count("trận", "cầu", "giấy") == 4
+
+
+def test_kneser_ney_is_a_distribution(tmp_path, corpus):
+    lm, counts = _model(tmp_path, corpus, min_bigram=1, min_trigram=1, min_surface=1)
+    words = [w for w in counts.vocab if w != BOS]
+    for u, v in [("đánh", "trận"), (None, "quân"), ("xyz", "trận"), (None, None)]:
+        total = sum(lm.prob(u, v, w) for w in words)
+        assert total == pytest.approx(1.0, abs=1e-3), (u, v)
+    assert lm.prob("đánh", "trận", "cầu") > lm.prob("đánh", "trận", "pháp") > 0
+
+
+def test_pruned_model_keeps_the_frequent_ngrams(tmp_path, corpus):
+    lm, _ = _model(tmp_path, corpus, min_bigram=2, min_trigram=3, min_surface=2)
+    assert lm.count("trận", "cầu", "giấy") == 4 and lm.count("thành", "hà", "nội") == 0
+    assert lm.surface_count("Rumania") == 0  # written once: below the minimum
+
+
+def test_shipped_model_reads_context():
+    lm = load_lm()
+    assert lm.prob(None, "nhanh", "chóng") > 1000 * lm.prob(None, "nhanh", "chỏng")
+    assert log_prob_window(lm, ["tình", "thế"], "ngày", ["càng", "nguy"]) > log_prob_window(
+        lm, ["tình", "thế"], "ngày", ["cang", "nguy"])
+    assert lm.surface_count("Kant") >= 3  # the name lexicon beside the model
+
+
+def test_user_model_is_mixed_in(tmp_path, corpus):
+    user, _ = _model(tmp_path, corpus, min_bigram=1, min_trigram=1, min_surface=1)
+    base = load_lm()
+    mixed = InterpolatedLM(base, user, 0.5)
+    assert mixed.prob("đánh", "trận", "cầu") > base.prob("đánh", "trận", "cầu")
+    assert InterpolatedLM(base, user, 0.0).prob("đánh", "trận", "cầu") == pytest.approx(base.prob("đánh", "trận", "cầu"))
+    assert mixed.surface_count("Cầu") == base.surface_count("Cầu") + 4
+
+
+def test_cli_build_lm_and_run_with_it(tmp_path, corpus, capsys):
+    model = tmp_path / "mine.npz"
+    assert main(["build-lm", "--corpus", str(corpus), "-o", str(model), "--min-trigram", "1"]) == 0
+    assert TrigramLM(model).count("trận", "cầu", "giấy") == 4
+    assert main(["build-lm", "--corpus", str(tmp_path / "missing"), "-o", str(model)]) == 2
+    assert "no such file or folder" in capsys.readouterr().err
+    text_dir = tmp_path / "in"
+    text_dir.mkdir()
+    (text_dir / "a.txt").write_text("Quân Cờ đen đánh trân Cầu Giấy.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["run", str(text_dir), "-o", str(out), "--lm", str(model), "--workers", "1", "--no-progress",
+                 "--no-entities", "--no-dates"]) == 0
+    options = json.loads((out / "run.json").read_text(encoding="utf-8"))["options"]
+    assert options["lm"] == str(model) and options["lm_weight"] == 0.5
+    bad = tmp_path / "bad.npz"
+    bad.write_bytes(b"not a model")
+    assert main(["run", str(text_dir), "-o", str(out), "--lm", str(bad)]) == 2
+    assert "not a model written by build-lm" in capsys.readouterr().err
+
+
+def test_window_log_prob_is_finite_for_unknown_words():
+    lm = load_lm()
+    assert math.isfinite(log_prob_window(lm, [None, None], "qqqxyz", ["zzzqq", None]))
