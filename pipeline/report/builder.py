@@ -19,7 +19,7 @@ from string import Template
 import pandas as pd
 
 from pipeline.report.charts import timeline_svg, top_entities_svg
-from pipeline.review import RunOutput
+from pipeline.review import OutdirError, RunOutput
 from pipeline.review.apply import REVIEWED
 from pipeline.review.decisions import LABELS
 
@@ -82,7 +82,13 @@ class ReportBuilder:
         documents = self.out.table("documents").sort_values("doc_id", kind="stable")
         self.documents = documents
         ok = list(documents.loc[documents["status"] == "ok", "doc_id"])
-        self.files = {doc_id: f"d{i:05d}" for i, doc_id in enumerate(ok)}
+        self.skipped: dict[str, str] = {}  # documents whose text cannot be rebuilt from OUTDIR, and why
+        for doc_id in ok:
+            try:
+                self.out.text_map(doc_id)
+            except OutdirError as err:
+                self.skipped[doc_id] = str(err)
+        self.files = {doc_id: f"d{i:05d}" for i, doc_id in enumerate(d for d in ok if d not in self.skipped)}
         run_json = (self.out.path / "run.json").read_bytes()
         self.run_id = hashlib.sha1(run_json).hexdigest()[:12]
 
@@ -150,11 +156,13 @@ class ReportBuilder:
         for row in self.documents[DOC_COLUMNS].itertuples(index=False):
             cells = []
             for column, value in zip(DOC_COLUMNS, row):
+                if column == "error" and row[0] in self.skipped:
+                    value = f"no page in the report: {self.skipped[row[0]]}"
                 text = escape(str(value))
                 if column == "doc_id" and value in self.files:
                     text = f'<a href="docs/{self.files[value]}.html">{text}</a>'
                 cells.append(f'<td data-v="{escape(str(value))}">{text}</td>')
-            status = "ok" if row[1] == "ok" else "error"
+            status = "ok" if row[1] == "ok" and row[0] not in self.skipped else "error"
             body.append(f'<tr class="{status}">{"".join(cells)}</tr>')
         return (f'<table id="documents" class="sortable"><thead><tr>{head}</tr></thead>'
                 f'<tbody>{"".join(body)}</tbody></table>')

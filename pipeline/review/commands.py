@@ -34,17 +34,27 @@ def after_run(outdir: str, report: bool) -> int:
 
     Returns 0, or 1 with a one-line message when either cannot be done (the tables of the run stay written).
     """
-    from pipeline.report import has_report, write_report
+    from pipeline.report import has_report
     from pipeline.review import DecisionsError, OutdirError, apply_review, stored_decisions
     try:
         if stored_decisions(outdir).is_file():
             print(apply_review(outdir).line(), file=sys.stderr)
         if report or has_report(outdir):  # a report once written is kept up to date
-            print(f"report: {write_report(outdir) / 'index.html'}", file=sys.stderr)
+            _report(outdir, sys.stderr)
     except (OutdirError, DecisionsError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
     return 0
+
+
+def _report(outdir: str, stream) -> None:
+    """Write the report; a document whose text cannot be rebuilt gets a warning (and a line in the index)."""
+    from pipeline.report.builder import ReportBuilder
+    builder = ReportBuilder(outdir)
+    folder = builder.write()
+    for doc_id, reason in builder.skipped.items():
+        print(f"warning: no report page for {doc_id}: {reason}", file=sys.stderr)
+    print(f"report: {folder / 'index.html'}", file=stream)
 
 
 def run_command(args: argparse.Namespace) -> int:
@@ -60,17 +70,16 @@ def run_command(args: argparse.Namespace) -> int:
 
 def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "report":
-        from pipeline.report import write_report
-        print(f"report: {write_report(args.outdir) / 'index.html'}")
+        _report(args.outdir, sys.stdout)
     elif args.command == "apply-review":
-        from pipeline.report import has_report, write_report
+        from pipeline.report import has_report
         from pipeline.review import apply_review
         summary = apply_review(args.outdir, args.decisions)
         for line in summary.stale:
             print(f"stale: {line}", file=sys.stderr)
         print(summary.line())
         if has_report(args.outdir):  # the report shows the reviewed tables
-            print(f"report: {write_report(args.outdir) / 'index.html'}")
+            _report(args.outdir, sys.stdout)
     elif args.command == "export":
         from pipeline.review.exchange import ExchangeError, to_label_studio, to_spacy
         if not (args.spacy or args.label_studio):

@@ -65,3 +65,19 @@ def test_an_existing_report_follows_apply_review_and_loses_pages_of_gone_documen
     assert main(["apply-review", str(outdir), str(decisions)]) == 0
     assert "0 corrections, 1 entities, 0 dates" in (folder / "index.html").read_text(encoding="utf-8")
     assert not (folder / "docs" / "d09999.html").exists()
+
+
+def test_a_document_whose_text_cannot_be_rebuilt_loses_only_its_page(full_run, tmp_path, capsys):
+    from pipeline.cli import main
+    outdir = tmp_path / "out"
+    shutil.copytree(full_run[0], outdir)
+    documents = table(outdir, "documents")
+    documents["path"] = "/nonexistent/" + documents["path"].str.replace("/", "_")  # inputs gone: rebuilt from clean
+    documents.to_csv(outdir / "documents.csv", index=False, lineterminator="\n")
+    (outdir / "clean" / "crlf_bom.txt").write_text("something else", encoding="utf-8")
+    assert main(["report", str(outdir)]) == 0
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("warning: no report page for crlf_bom: ")
+    index = (outdir / "report" / "index.html").read_text(encoding="utf-8")
+    assert "no page in the report" in index
+    assert len(list((outdir / "report" / "docs").glob("*.html"))) == (documents["status"] == "ok").sum() - 1
