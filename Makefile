@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 BUILT := pipeline/_built/.complete
 WORKERS ?=
 
-.PHONY: setup run test bench clean
+.PHONY: setup run test bench clean browser
 
 setup: $(STAMP) $(BUILT)
 
@@ -23,8 +23,17 @@ $(BUILT): $(STAMP) pipeline/resources.py $(wildcard pipeline/*/lexicon.py)
 run: setup
 	$(PY) -m pipeline run corpus -o outputs $(if $(WORKERS),--workers $(WORKERS))
 
-test: setup
+test: setup browser
 	$(PY) -m pytest
+
+# Headless Chromium (Debian package) for the report's browser tests; installed only when missing. When it cannot
+# be installed (no apt, no root), say so and go on: the browser tests then skip with that reason.
+CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser)
+browser:
+	@test -n "$(CHROMIUM)" || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver \
+	    >/dev/null; } || echo "warning: could not install chromium; the browser tests will be skipped" >&2
 
 bench: setup
 	bash bench/ocr/install.sh

@@ -22,6 +22,7 @@ BENCHMARKS = [
     ("Dates", ["bench/dates.py"]),
     ("Decoding legacy encodings", ["-m", "bench.ingest"]),
     ("Speed and memory", ["bench/speed.py"]),
+    ("HTML report (200 documents, 1 MB document, headless Chromium)", ["bench/report.py"]),
 ]
 
 

@@ -1,4 +1,4 @@
-"""Command line: ``python -m pipeline run INPUT... -o OUTDIR`` and ``python -m pipeline build-resources``.
+"""Command line: ``python -m pipeline run INPUT... -o OUTDIR``, ``build-resources`` and the review commands.
 
 Exit codes: 0 every document succeeded, 1 some failed (the rest is written and the failures are in
 documents.csv), 2 usage error (one line naming the problem).
@@ -11,6 +11,7 @@ import sys
 
 from pipeline.export.tables import FORMATS
 from pipeline.normalize import TONE_STYLES
+from pipeline.review import commands as review_commands
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -53,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="the Dask scheduler (with --engine dask)")
     run.add_argument("--format", choices=FORMATS, default="csv", help="table format (default: csv)")
     run.add_argument("--no-progress", action="store_true", help="no progress bar")
+    run.add_argument("--report", action="store_true", help="also write the HTML report (OUTDIR/report/)")
     run.add_argument("--lm", metavar="FILE", help="a language model of your own proofread text (from build-lm), "
                      "mixed with the shipped one for OCR correction")
     run.add_argument("--lm-weight", type=float, default=0.5, metavar="W",
@@ -68,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
                           help="keep names and foreign words written at least this often (default 3)")
     build_lm.add_argument("--hold-out", type=int, default=0, metavar="N",
                           help="leave every N-th document (# TITLE lines) out, for evaluation (default: none)")
+    review_commands.add_commands(commands)
     return parser
 
 
@@ -78,6 +81,8 @@ def main(argv: list[str] | None = None) -> int:
         for path in build_all():
             print(f"built {path}")
         return EXIT_OK
+    if args.command in review_commands.COMMANDS:
+        return review_commands.run_command(args)
     if args.command == "build-lm":
         return _build_lm(args)
     from pipeline.engine import UsageError, run_batch
@@ -100,7 +105,8 @@ def main(argv: list[str] | None = None) -> int:
     for doc_id, reason in summary.failures:
         print(f"failed: {doc_id}: {reason}", file=sys.stderr)
     print(summary.line(), file=sys.stderr)
-    return EXIT_FAILED if summary.n_failed else EXIT_OK
+    reviewed = review_commands.after_run(args.output, args.report)
+    return EXIT_FAILED if summary.n_failed or reviewed else EXIT_OK
 
 
 def _build_lm(args: argparse.Namespace) -> int:
