@@ -24,56 +24,56 @@ from pathlib import Path
 
 from pipeline.correct.calibration import Calibration, load_calibration
 from pipeline.correct.classes import ClassModel
+from pipeline.correct.candidates import CandidateGenerator, deletes, skeleton_index
 from pipeline.correct.confusion import ConfusionTable, default_table, glyph_variants
+from pipeline.correct.decision import Decision, thresholds
 from pipeline.correct.glue import glue_edits
 from pipeline.correct.lexicon import Lexicon, key_of, load_lexicon, skeleton
 from pipeline.correct.lm import NUM, SyllableLM, load_lm, log_prob_window
+from pipeline.correct.render import document_style, written_form
 from pipeline.correct.specks import speck_edits
 from pipeline.correct.stats import CorpusStats
-from pipeline.correct.syllable import classify_token, misread_class, near_syllable, split_tone
+from pipeline.correct.syllable import classify_token, misread_class, near_syllable
 from pipeline.correct.tokens import Token, tokenize
 from pipeline.document import CleanEdit
-from pipeline.normalize.tone import CANDIDATE, restyle_word
 
-DEFAULT_THRESHOLD = 0.75
-CANDIDATE_CACHE_SIZE = 10_000  # candidate lists kept per Corrector between documents (~2.5 kB each)
-MIN_SUGGESTION = 0.2  # candidates below this posterior are not worth showing to a reader
-ERROR_LOG_PRIOR = 4.6  # -log P(a given token is misread): about one OCR error per 100 words
-LM_WEIGHT = 1.0  # the bigram model is sparse and over-confident: its log-probabilities are tempered
-NONWORD_MAX_COST = 9.0
-REALWORD_MAX_COST = 7.5
-WELL_SUPPORTED = 50  # corpus bigram count above which a known word is taken as right without search
-TRIGRAM_SUPPORTED = 3  # corpus trigram count (the word amid its neighbours) that does the same
-STRONG_PAIR = 4.0  # lexicon bigram count (a word in most dictionaries) that makes two words one phrase
-# log P(the printed token is what the author wrote) for tokens outside the lexicon, by spelling class.
-UNKNOWN_LOG_PRIOR = {"vi": -3.0, "stray": -6.0, "damage": -12.0}
-STRAY_MAX_COUNT = 2  # a plain-letter non-syllable the batch writes more often than this is the author's word
-MISREAD_MIN_LENGTH = 3  # shorter foreign-looking tokens are letters, units or abbreviations ("a", "km")
-STRAY_MIN_LENGTH = 4  # ... and so are plain-letter ones of three ("cm.", "tr.")
-NAME_CAPITAL_PENALTY = 2.0  # in nats, against correcting a capitalized word inside a sentence
-NAME_NOVEL_PSEUDO = 0.03  # weight of "a new name used once" against a frequent look-alike name
-NAME_MIN_COUNT = 2  # a name must occur this often in the batch to attract corrections
-NAME_MAX_COST = 5.0
-NAME_MIN_LENGTH = 4
-NAME_EDIT_MIN_LENGTH = 7  # names shorter than this are not corrected by a changed letter outside the OCR confusions
-VARIANT_SCORE = 0.6  # a name that differs from the batch's spelling by accents only: suggested, never applied
-DOUBLED_SCORE = 0.85  # a function word printed twice ("với với", data/doubling.tsv) that the batch never doubles
-LOWERED_CORPUS_SHARE = 0.5  # ... and that the language model's corpora capitalize at least this often inside clauses
-LOWERED_NAME_SHARE = 0.9  # share of capitalized uses in the batch that makes a lowercase word a lost capital
-CASE_SCORE = 0.9  # a word whose only damage is a capital inside it ("KIến"), read in its title case
-NUMBER_SCORE = 0.9  # a glued day-month before a year ("123-1921") with exactly one valid reading
-LOGIT_CLIP = 8.0
-KNOWN_SURFACE = 3  # a name or foreign word the language model's corpora write this often is spelled right
-ACRONYM_MAX = 6  # an all-capital token up to this long that spells no syllable is an abbreviation
-BIGRAM_WEIGHT = 0.5  # the book-adapted bigram model (lexicon + batch counts) beside the trigram model, in the score
-REALWORD_MARGIN = 4.0  # nats: a real-word candidate this far behind the printed word is not weighed
-SUPPORT_RATIO = 0.5  # a real word is only challenged by a candidate with at least this share of its bigram support
+_T = thresholds()  # data/thresholds.tsv: every number below is explained there
+DEFAULT_THRESHOLD = _T["apply_threshold"]
+MIN_SUGGESTION = _T["min_suggestion"]
+ERROR_LOG_PRIOR = _T["error_log_prior"]
+NONWORD_MAX_COST = _T["nonword_max_cost"]
+REALWORD_MAX_COST = _T["realword_max_cost"]
+REALWORD_MARGIN = _T["realword_margin"]
+BIGRAM_WEIGHT = _T["bigram_weight"]
+WELL_SUPPORTED = _T["well_supported"]
+TRIGRAM_SUPPORTED = _T["trigram_supported"]
+STRONG_PAIR = _T["strong_pair"]
+UNKNOWN_LOG_PRIOR = {"vi": _T["unknown_prior_vi"], "stray": _T["unknown_prior_stray"],
+                     "damage": _T["unknown_prior_damage"]}
+STRAY_MAX_COUNT = _T["stray_max_count"]
+MISREAD_MIN_LENGTH = _T["misread_min_length"]
+STRAY_MIN_LENGTH = _T["stray_min_length"]
+NAME_CAPITAL_PENALTY = _T["name_capital_penalty"]
+NAME_NOVEL_PSEUDO = _T["name_novel_pseudo"]
+NAME_MIN_COUNT = _T["name_min_count"]
+NAME_MAX_COST = _T["name_max_cost"]
+NAME_MIN_LENGTH = _T["name_min_length"]
+NAME_EDIT_MIN_LENGTH = _T["name_edit_min_length"]
+VARIANT_SCORE = _T["variant_score"]
+KNOWN_SURFACE = _T["known_surface"]
+ACRONYM_MAX = _T["acronym_max"]
+DOUBLED_SCORE = _T["doubled_score"]
+LOWERED_NAME_SHARE = _T["lowered_name_share"]
+LOWERED_CORPUS_SHARE = _T["lowered_corpus_share"]
+CASE_SCORE = _T["case_score"]
+NUMBER_SCORE = _T["number_score"]
+UNATTESTED_SPAN_SCORE = _T["unattested_span_score"]
+LIFESPAN = _T["lifespan"]
+LOGIT_CLIP = _T["logit_clip"]
 DATA_DIR = Path(__file__).parent / "data"
 _GLUED_DATE = re.compile(r"^(\d{3})-(\d{4})$")
 _GLUED_YEARS = re.compile(r"^(\d{4})(\d{4})$")  # "[11761210]": a span of years that lost its dash
-LIFESPAN = 120  # the most years such a span covers (a life, a reign)
 _YEAR_SPAN = re.compile(r"^\d{4}-\d{4}$")
-UNATTESTED_SPAN_SCORE = 0.6  # a glued span of years in a batch that writes no "1176-1210": shown, not applied
 
 
 @dataclass(frozen=True)
@@ -90,10 +90,7 @@ class _Resources:
 def _resources() -> _Resources:
     """Lexicon, confusion table and indexes, loaded once per process (each worker loads its own)."""
     lexicon = load_lexicon()
-    index: dict[str, list[str]] = {}
-    for syllable in lexicon.unigrams:
-        index.setdefault(skeleton(syllable), []).append(syllable)
-    return _Resources(lexicon, default_table(), {k: tuple(v) for k, v in index.items()},
+    return _Resources(lexicon, default_table(), skeleton_index(lexicon.unigrams),
                       _continuations(lexicon.bigrams), load_calibration(),
                       ClassModel(lexicon.classes, lexicon.class_bigrams))
 
@@ -132,7 +129,7 @@ class _Batch:
                       if c >= NAME_MIN_COUNT and n[0].isupper() and classify_token(n) == "foreign"}
         self.name_deletes: dict[str, list[str]] = {}
         for name in self.names:
-            for variant in _deletes(name) | {name}:
+            for variant in deletes(name) | {name}:
                 self.name_deletes.setdefault(variant, []).append(name)
         self.year_spans = sum(n for t, n in stats.tokens.items() if t[0].isdigit() and _YEAR_SPAN.match(t))
 
@@ -187,19 +184,6 @@ def _line_copies(stats: CorpusStats, text: str, tokens: list[Token]) -> list[int
     return out
 
 
-def _deletes(word: str) -> set[str]:
-    return {word[:i] + word[i + 1:] for i in range(len(word))}
-
-
-def _case_like(word: str, model: str, initial: bool) -> str:
-    """``word`` with the capitalization of ``model`` (lower, Title or UPPER); "Iưu" reads as "lưu" mid-sentence."""
-    if len(model) > 1 and model.isupper():
-        return word.upper()
-    if model[:1].isupper() and (initial or not (model[0] == "I" and word[:1] in "lL")):
-        return word[:1].upper() + word[1:]
-    return word
-
-
 class Corrector:
     """Proposes OCR corrections for one text at a time, using batch statistics when given."""
 
@@ -213,7 +197,8 @@ class Corrector:
         self._res = _resources()
         if confusions is not None:
             self._res = replace(self._res, table=confusions)
-        self._candidate_cache: dict[tuple[str, bool], list[tuple[str, float]]] = {}
+        self._candidates = CandidateGenerator(self._res.table, self._res.skeletons, self._res.lexicon.unigrams,
+                                              NONWORD_MAX_COST, REALWORD_MAX_COST)
         self._copies = 1  # times the batch writes the line of the token being decided (see CorpusStats.lines)
         self._batch = _Batch(stats, self._res.continuations) if stats is not None else None
 
@@ -250,7 +235,7 @@ class Corrector:
         score = math.log(self._p_next(batch, prev, key, owner, loo) if prev else self._p_uni(batch, key, loo))
         if nxt is not None:
             score += math.log(self._p_next(batch, key, nxt, owner, 0.0))
-        return LM_WEIGHT * score
+        return score
 
     def _has_bigram(self, batch: _Batch, prev: str | None, key: str, nxt: str | None) -> bool:
         """Cheap test that ``key`` has any bigram with a neighbour (most candidates have none)."""
@@ -265,53 +250,6 @@ class Corrector:
         return left + right
 
     # --- candidates ---------------------------------------------------------------------------------------
-    def _vi_candidates(self, surface: str, damaged: bool) -> list[tuple[str, float]]:
-        """Lexicon syllables (keys) reachable from ``surface`` with their channel cost, cheapest first."""
-        cache_key = (surface, damaged)
-        cached = self._candidate_cache.get(cache_key)
-        if cached is not None:
-            return cached
-        if len(self._candidate_cache) >= CANDIDATE_CACHE_SIZE:  # bounded: damaged tokens are mostly unique
-            self._candidate_cache.clear()
-        table = self._res.table
-        toneless, tones = split_tone(surface)
-        extra = table.single.get("extra_tone", 1.0) * max(len(tones) - 1, 0)
-        tone_options = set(tones) or {0}
-        max_cost = NONWORD_MAX_COST if damaged else REALWORD_MAX_COST
-        own = key_of(surface)
-        variants = glyph_variants(toneless, table, depth=2 if damaged else 1, max_cost=max_cost)
-        if damaged:
-            edit = table.single.get("edit", math.inf)
-            for form in _single_edits(toneless.lower()):
-                variants.setdefault(form, edit)
-        best: dict[str, float] = {}
-        for variant, glyph_cost in variants.items():
-            lower = variant.lower()
-            for cand in self._res.skeletons.get(skeleton(lower), ()):
-                if cand == own:
-                    continue
-                cand_toneless, cand_tones = split_tone(cand)
-                mark = table.mark_cost(lower, cand_toneless)
-                if mark == math.inf:
-                    continue
-                intended_tone = cand_tones[0] if cand_tones else 0
-                tone = min(table.tone_cost(t, intended_tone) for t in tone_options)
-                cost = glyph_cost + mark + tone + extra
-                if cost <= max_cost and cost < best.get(cand, math.inf):
-                    best[cand] = cost
-        result = sorted(best.items(), key=lambda kv: kv[1])
-        self._candidate_cache[cache_key] = result
-        return result
-
-    def _split_candidates(self, surface: str) -> list[tuple[str, str]]:
-        """Two lexicon syllables whose concatenation is ``surface`` (a lost space)."""
-        out = []
-        for i in range(1, len(surface)):
-            left, right = key_of(surface[:i]), key_of(surface[i:])
-            if left in self._res.lexicon.unigrams and right in self._res.lexicon.unigrams:
-                out.append((left, right))
-        return out
-
     # --- decisions ----------------------------------------------------------------------------------------
     @staticmethod
     def _posterior(own_score: float, scored: list[tuple]) -> float:
@@ -336,7 +274,7 @@ class Corrector:
             own = own_lm3 + BIGRAM_WEIGHT * own_lm
             l1, r1 = window[1], window[2]
             own_attested = (l1 is not None and self.lm.count(l1, key) > 0) or (r1 is not None and self.lm.count(key, r1) > 0)
-            for cand, cost in self._vi_candidates(surface, damaged=False):
+            for cand, cost in self._candidates.vietnamese(surface, damaged=False):
                 if own_attested and not ((l1 is not None and self.lm.count(l1, cand) > 0)
                                          or (r1 is not None and self.lm.count(cand, r1) > 0)):
                     continue  # the printed word is attested beside its neighbours and the candidate is not
@@ -348,13 +286,13 @@ class Corrector:
                 scored.append((cand, lm3 + BIGRAM_WEIGHT * lm - prior, cost, lm, lm3))
         else:
             own = UNKNOWN_LOG_PRIOR.get(cls, UNKNOWN_LOG_PRIOR["damage"]) + own_lm3 + BIGRAM_WEIGHT * own_lm
-            for cand, cost in self._vi_candidates(surface, damaged=True):
+            for cand, cost in self._candidates.vietnamese(surface, damaged=True):
                 lm3 = log_prob_window(self.lm, left, cand, right)
                 lm = self._log_lm(batch, prev, cand, nxt, own=False)
                 scored.append((cand, lm3 + BIGRAM_WEIGHT * lm - cost - self._name_penalty(batch, cand, name_like), cost,
                                lm, lm3))
             split_cost = self._res.table.single.get("split", math.inf)
-            for first, second in self._split_candidates(surface):
+            for first, second in self._candidates.splits(surface):
                 lm = (self._log_lm(batch, prev, first, second, own=False) + self._log_lm(batch, None, second, nxt, own=False)
                       - math.log(self._p_uni(batch, second)))
                 lm3 = (math.log(self.lm.prob(left[0] if left[1] else None, left[1], first))
@@ -411,7 +349,7 @@ class Corrector:
             if variant != surface and variant in batch.names:
                 costs[variant] = cost
         edit = table.single.get("edit", math.inf)
-        for variant in _deletes(surface) | {surface}:
+        for variant in deletes(surface) | {surface}:
             for name in batch.name_deletes.get(variant, ()):
                 # a letter lost or added; a letter changed only in long names (short ones differ so: Kant, Kate)
                 if name.lower() != surface.lower() and (len(name) != len(surface)
@@ -444,7 +382,7 @@ class Corrector:
             return None
         return cls
 
-    def _lowered_name(self, batch: _Batch, tokens: list[Token], i: int) -> tuple[str, float, str, None] | None:
+    def _lowered_name(self, batch: _Batch, tokens: list[Token], i: int) -> Decision | None:
         """A lowercase word before a name, that the batch nearly always writes capitalized inside sentences
         ("lê Lan", "nguyễn Trung Ngạn"): its capital was lost. Score: the batch's share of capitalized uses."""
         tok = tokens[i]
@@ -464,7 +402,7 @@ class Corrector:
         title = tok.text[0].upper() + tok.text[1:]
         if self.lm.surface_count(title) < LOWERED_CORPUS_SHARE * self.lm.count(key):
             return None  # Vietnamese writes it lowercase as often ("anh Phan", "nha Thông tin"): a word, not a name
-        return title, round(share, 4), "name", None
+        return Decision(title, round(share, 4), "name", None)
 
     def _written_name(self, batch: _Batch, tok: Token) -> bool:
         """A capitalized word inside a sentence that the batch writes so in other places too ("Bế Thuấn", "Bế Công
@@ -509,14 +447,14 @@ class Corrector:
         return False
 
     def _decide(self, batch: _Batch, tokens: list[Token], keys: list[str | None],
-                i: int) -> tuple[str, float, str, tuple[float, ...] | None] | None:
+                i: int) -> Decision | None:
         """(correction as written, score, kind, calibration features or None) for token ``i``, or None."""
         tok = tokens[i]
         surface = tok.text
         cls = classify_token(surface)
         if cls == "number":
             fixed = self._decide_number(surface, batch.year_spans >= NAME_MIN_COUNT)
-            return (fixed[0], fixed[1], "number", None) if fixed else None
+            return Decision(fixed[0], fixed[1], "number", None) if fixed else None
         lowered = self._lowered_name(batch, tokens, i)
         if lowered is not None:
             return lowered
@@ -529,7 +467,7 @@ class Corrector:
         if cls == "damage" and surface[0].isupper() and sum(c.isupper() for c in surface[1:]) == 1:
             title = surface[0] + surface[1:].lower()  # "KIến", "NAm": a capital read inside a word
             if key_of(title) in self._res.lexicon.unigrams and classify_token(title) == "vi":
-                return key_of(title), CASE_SCORE, "ocr_nonword", None
+                return Decision(key_of(title), CASE_SCORE, "ocr_nonword", None)
         window = _window(tokens, keys, i)
         if cls == "vi" and keys[i] in self._res.lexicon.unigrams and (
                 self._well_supported(keys[i], window) or self._written_name(batch, tok)):
@@ -538,7 +476,7 @@ class Corrector:
         if name_sized and (cls == "foreign" or (cls == "damage" and surface[0].isupper() and not tok.initial)):
             named = self._decide_name(batch, surface)
             if named:
-                return named[0], named[1], "name", None
+                return Decision(named[0], named[1], "name", None)
         if cls == "foreign":
             cls = self._misread(batch, tok)
             if cls is None:
@@ -549,19 +487,9 @@ class Corrector:
         if found is None:
             return None
         cand, features, kind = found
-        return cand, self._res.calibration.score(features), kind, features
+        return Decision(cand, self._res.calibration.score(features), kind, features)
 
-    @staticmethod
-    def _written(batch: _Batch, cand: str, tok: Token, after_capital: bool, style: str, keep: bool) -> str:
-        """The candidate as the document writes it: tone placement (with ``keep``, the token's own if it shows
-        one, else ``style``, the document's), case, and names inside a name ("Phần Lan")."""
-        style = _placement(tok.text) or style if keep else style
-        word = " ".join(restyle_word(w, style) for w in cand.split(" "))
-        if after_capital and cand in batch.capitalized:
-            word = word[:1].upper() + word[1:]
-        return _case_like(word, tok.text, tok.initial)
-
-    def _decisions(self, batch: _Batch, text: str) -> tuple[list[Token], dict[int, tuple[str, float, str, tuple[float, ...] | None]]]:
+    def _decisions(self, batch: _Batch, text: str) -> tuple[list[Token], dict[int, Decision]]:
         """Tokens of ``text`` and, by token index, every decision worth a look."""
         tokens = list(tokenize(text))
         keys = [key_of(t.text) if t.text[0].isalpha() else None for t in tokens]
@@ -578,7 +506,7 @@ class Corrector:
             if prob >= self.threshold and kind.startswith("ocr_") and " " not in cand:
                 corrected_keys[i] = cand
         for i in [i for i in decisions if i - 1 in decisions or i + 1 in decisions]:
-            if decisions[i][2].startswith("ocr_"):
+            if decisions[i].kind.startswith("ocr_"):
                 saved, corrected_keys[i] = corrected_keys[i], keys[i]
                 self._copies = copies[i]
                 again = self._decide(batch, tokens, corrected_keys, i)
@@ -607,7 +535,7 @@ class Corrector:
                 cut = len(cand.split(" ")[0])
                 written = tok.text[:cut] + " " + tok.text[cut:]
             else:
-                written = self._written(batch, cand, tok, after_capital, style, tone_style == "keep")
+                written = written_form(cand, tok, after_capital, batch.capitalized, style, tone_style == "keep")
             if written != tok.text:
                 score = round(prob, 4)
                 out.append((CleanEdit(tok.start, tok.end, written, kind, score, score >= self.threshold), features))
@@ -636,7 +564,7 @@ class Corrector:
             key = key_of(tok.text)
             if (tok.linked and tok.text == prev.text and tok.text.islower() and key in _never_doubled()
                     and batch.bigrams.get((key, key), 0) <= 1
-                    and not any(decisions[j][1] >= self.threshold for j in (i - 1, i) if j in decisions)):
+                    and not any(decisions[j].score >= self.threshold for j in (i - 1, i) if j in decisions)):
                 edits[i] = CleanEdit(prev.end, tok.end, "", "ocr_realword", DOUBLED_SCORE,
                                      DOUBLED_SCORE >= self.threshold)
                 decisions.pop(i, None)
@@ -658,26 +586,3 @@ def _never_doubled() -> frozenset[str]:
     return frozenset(key_of(line.split("\t")[0]) for line in lines if line.strip() and not line.startswith("#"))
 
 
-def document_style(text: str) -> str:
-    """"hòa" or "hoà": the tone placement most open oa/oe/uy syllables of ``text`` use ("hòa" when none do)."""
-    votes = Counter(_placement(m.group()) for m in CANDIDATE.finditer(text))
-    return "hoà" if votes["hoà"] > votes["hòa"] else "hòa"
-
-
-def _placement(word: str) -> str | None:
-    """The style a word's own tone placement shows, or None when both styles write it alike."""
-    if restyle_word(word, "hòa") == restyle_word(word, "hoà"):
-        return None
-    return "hòa" if restyle_word(word, "hòa") == word else ("hoà" if restyle_word(word, "hoà") == word else None)
-
-
-def _single_edits(word: str) -> set[str]:
-    """Every string one letter deletion, insertion or substitution away (letters of Vietnamese spelling)."""
-    letters = "abcdeghiklmnopqrstuvxyđ"
-    out = _deletes(word)
-    for i in range(len(word) + 1):
-        for c in letters:
-            out.add(word[:i] + c + word[i:])
-            if i < len(word):
-                out.add(word[:i] + c + word[i + 1:])
-    return out

@@ -2,7 +2,8 @@ import pytest
 
 from pipeline.correct import CorpusStats, Corrector
 from pipeline.correct.confusion import tesseract_table
-from pipeline.correct.corrector import DEFAULT_THRESHOLD, document_style
+from pipeline.correct.corrector import DEFAULT_THRESHOLD
+from pipeline.correct.render import document_style
 
 # A made-up paragraph in the manner of the book: a frequent name and one misread variant of it.
 STORY = (

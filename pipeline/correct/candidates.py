@@ -1,0 +1,109 @@
+"""Candidate generation: the lexicon words an OCR'd token may stand for, each with its channel cost.
+
+The confusion model (``confusion.py``, data/confusions*.tsv) says how dear each misreading is: glyph confusions,
+vowel and tone marks, d/đ; a damaged token may also be any one letter away; a token may be two words that lost
+their space. Results are typed (``Candidate``) and cached per generator (bounded: damaged tokens are mostly
+unique).
+"""
+from __future__ import annotations
+
+import math
+from typing import Iterable, NamedTuple
+
+from pipeline.correct.confusion import ConfusionTable, glyph_variants
+from pipeline.correct.lexicon import key_of, skeleton
+from pipeline.correct.syllable import split_tone
+
+CACHE_SIZE = 10_000  # candidate lists kept between documents (~2.5 kB each)
+LETTERS = "abcdeghiklmnopqrstuvxyđ"  # letters of Vietnamese spelling
+
+
+class Candidate(NamedTuple):
+    """A lexicon key the token may stand for, and the channel cost (nats) of printing the token for it."""
+
+    key: str
+    cost: float
+
+
+def skeleton_index(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """Words grouped by their letters without marks ("trưởng" under "truong")."""
+    index: dict[str, list[str]] = {}
+    for word in words:
+        index.setdefault(skeleton(word), []).append(word)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+class CandidateGenerator:
+    """Candidates for one confusion table over one vocabulary (the lexicon's syllables)."""
+
+    def __init__(self, table: ConfusionTable, skeletons: dict[str, tuple[str, ...]], vocabulary: dict[str, float],
+                 nonword_max_cost: float, realword_max_cost: float):
+        self.table = table
+        self.skeletons = skeletons
+        self.vocabulary = vocabulary
+        self.max_cost = {True: nonword_max_cost, False: realword_max_cost}
+        self._cache: dict[tuple[str, bool], list[Candidate]] = {}
+
+    def vietnamese(self, surface: str, damaged: bool) -> list[Candidate]:
+        """Lexicon syllables reachable from ``surface`` with their channel cost, cheapest first; a ``damaged``
+        token (not itself a dictionary word) is searched deeper, one arbitrary letter edit included."""
+        cache_key = (surface, damaged)
+        cached = self._cache.get(cache_key)
+        if cached is not None:
+            return cached
+        if len(self._cache) >= CACHE_SIZE:
+            self._cache.clear()
+        table = self.table
+        toneless, tones = split_tone(surface)
+        extra = table.single.get("extra_tone", 1.0) * max(len(tones) - 1, 0)
+        tone_options = set(tones) or {0}
+        max_cost = self.max_cost[damaged]
+        own = key_of(surface)
+        variants = glyph_variants(toneless, table, depth=2 if damaged else 1, max_cost=max_cost)
+        if damaged:
+            edit = table.single.get("edit", math.inf)
+            for form in single_edits(toneless.lower()):
+                variants.setdefault(form, edit)
+        best: dict[str, float] = {}
+        for variant, glyph_cost in variants.items():
+            lower = variant.lower()
+            for cand in self.skeletons.get(skeleton(lower), ()):
+                if cand == own:
+                    continue
+                cand_toneless, cand_tones = split_tone(cand)
+                mark = table.mark_cost(lower, cand_toneless)
+                if mark == math.inf:
+                    continue
+                intended_tone = cand_tones[0] if cand_tones else 0
+                tone = min(table.tone_cost(t, intended_tone) for t in tone_options)
+                cost = glyph_cost + mark + tone + extra
+                if cost <= max_cost and cost < best.get(cand, math.inf):
+                    best[cand] = cost
+        result = [Candidate(k, c) for k, c in sorted(best.items(), key=lambda kv: kv[1])]
+        self._cache[cache_key] = result
+        return result
+
+    def splits(self, surface: str) -> list[tuple[str, str]]:
+        """Two lexicon syllables whose concatenation is ``surface`` (a lost space)."""
+        out = []
+        for i in range(1, len(surface)):
+            left, right = key_of(surface[:i]), key_of(surface[i:])
+            if left in self.vocabulary and right in self.vocabulary:
+                out.append((left, right))
+        return out
+
+
+def deletes(word: str) -> set[str]:
+    """Every string one letter shorter than ``word``."""
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+def single_edits(word: str) -> set[str]:
+    """Every string one letter deletion, insertion or substitution away (letters of Vietnamese spelling)."""
+    out = deletes(word)
+    for i in range(len(word) + 1):
+        for c in LETTERS:
+            out.add(word[:i] + c + word[i:])
+            if i < len(word):
+                out.add(word[:i] + c + word[i + 1:])
+    return out

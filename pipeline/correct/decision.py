@@ -1,0 +1,38 @@
+"""What the corrector decides about one token (``Decision``), and the thresholds it decides with.
+
+The numbers live in ``data/thresholds.tsv`` (name, value, meaning), so that a reader can see and change them
+without reading code; the score calibration lives beside them in ``data/calibration.json``.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+THRESHOLDS_PATH = Path(__file__).parent / "data" / "thresholds.tsv"
+
+
+class Decision(NamedTuple):
+    """A correction of one token: its written form (or candidate key), P(right), kind, calibration features."""
+
+    corrected: str
+    score: float
+    kind: str  # ocr_nonword, ocr_realword, name, spacing, number
+    features: tuple[float, ...] | None  # None for decisions scored by a rule (names, numbers, case)
+
+
+@lru_cache(maxsize=1)
+def thresholds(path: Path = THRESHOLDS_PATH) -> dict[str, float]:
+    """{name: value} from the thresholds file; a malformed line fails with ``file:line: expected …``."""
+    values: dict[str, float] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        try:
+            if len(fields) != 3 or not fields[2].strip():
+                raise ValueError
+            values[fields[0]] = float(fields[1])
+        except ValueError:
+            raise ValueError(f"{path}:{number}: expected name<TAB>number<TAB>meaning, got {line!r}") from None
+    return values

@@ -1,0 +1,28 @@
+"""The corrector's thresholds are data (data/thresholds.tsv): the file reads, every value is used, errors name the line."""
+import inspect
+
+import pytest
+
+import pipeline.correct.corrector as corrector
+from pipeline.correct.decision import Decision, thresholds
+
+
+def test_every_threshold_is_read_and_used():
+    values = thresholds()
+    source = inspect.getsource(corrector)
+    assert values["apply_threshold"] == corrector.DEFAULT_THRESHOLD
+    unused = [name for name in values if f'_T["{name}"]' not in source]
+    assert unused == []
+
+
+def test_a_malformed_line_names_the_file_and_line(tmp_path):
+    path = tmp_path / "thresholds.tsv"
+    path.write_text("# comment\napply_threshold\t0.75\tapplied above\nmin_suggestion\tlow\tnot a number\n",
+                    encoding="utf-8")
+    with pytest.raises(ValueError, match=r"thresholds.tsv:3: expected name<TAB>number<TAB>meaning"):
+        thresholds.__wrapped__(path)
+
+
+def test_a_decision_is_typed():
+    decision = Decision("chóng", 0.95, "ocr_realword", None)
+    assert decision.corrected == "chóng" and decision.kind == "ocr_realword"
