@@ -1,4 +1,5 @@
-"""Command line: ``python -m pipeline run INPUT... -o OUTDIR`` and ``python -m pipeline build-resources``.
+"""Command line: ``python -m pipeline run INPUT... -o OUTDIR``, ``python -m pipeline build-resources`` and
+``python -m pipeline build-gazetteer --corpus FILE``.
 
 Exit codes: 0 every document succeeded, 1 some failed (the rest is written and the failures are in
 documents.csv), 2 usage error (one line naming the problem).
@@ -54,6 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--format", choices=FORMATS, default="csv", help="table format (default: csv)")
     run.add_argument("--no-progress", action="store_true", help="no progress bar")
     commands.add_parser("build-resources", help="build lexicons and tables derived from installed packages")
+    gazetteer = commands.add_parser("build-gazetteer", help="build the typed entity gazetteer from an encyclopedia")
+    gazetteer.add_argument("--corpus", required=True, help="'# TITLE'-separated articles, plain or .xz")
+    gazetteer.add_argument("-o", "--output", default=None, help="default: pipeline/entities/data/gazetteer.tsv.gz")
     return parser
 
 
@@ -63,6 +67,16 @@ def main(argv: list[str] | None = None) -> int:
         from pipeline.resources import build_all
         for path in build_all():
             print(f"built {path}")
+        return EXIT_OK
+    if args.command == "build-gazetteer":
+        from pathlib import Path
+
+        from pipeline.entities.gazetteer import GAZETTEER, build_gazetteer
+        if not Path(args.corpus).is_file():
+            print(f"error: no such corpus file: {args.corpus}", file=sys.stderr)
+            return EXIT_USAGE
+        output = Path(args.output or GAZETTEER)
+        print(f"built {output}: {build_gazetteer(Path(args.corpus), output)} names")
         return EXIT_OK
     from pipeline.engine import UsageError, run_batch
     from pipeline.process import Options

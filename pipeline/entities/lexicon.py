@@ -90,11 +90,16 @@ class Lexicon:
     state_words: frozenset[Phrase]
     army_prefixes: frozenset[Phrase]
     org_tails: frozenset[str]
+    word_tails: frozenset[str]  # the org tails that may also close a capitalized word and a lower-case syllable
     person_suffixes: frozenset[str]  # last syllable of a temple name used for a ruler ("Anh Tông", "Thái Tổ")
     place_suffixes: frozenset[str]  # Sino-Vietnamese place heads written after the name ("Bạch Đằng giang")
     person_cues: frozenset[str]  # a word before a bare one-syllable name that makes it a person ("sai Tuấn")
     long_person_cues: frozenset[str]  # the cues that also make a longer name a person ("vua sai Định Phúc")
     affixes: tuple[tuple[str, str, float], ...]  # (affix, label, weight): "-sky" PER, "Port-" LOC
+    link_cues: frozenset[str]  # "quân Minh", "giặc Minh": the bare name after it is a dynasty, state or army
+    dynasty_names: frozenset[Phrase]  # Chinese dynasties between a title and a name ("vua Thanh Càn Long")
+    person_verbs: frozenset[Phrase]  # words after a bare name that make it a person's act ("Bá Đa Lộc đem")
+    place_prefixes: frozenset[str]  # first syllables of two-province regions ("Lưỡng Quảng")
 
 
 @lru_cache(maxsize=1)
@@ -124,7 +129,9 @@ def lexicon() -> Lexicon:
         date_heads=_phrases("date_heads.txt"),
         places=places,
         max_place_len=max(len(k) for k in places),
-        surnames=frozenset(unicodedata.normalize("NFC", r[0]) for r in _rows("vietnamese_surnames.txt")),
+        surnames=frozenset(unicodedata.normalize("NFC", r[0]) for name in ("vietnamese_surnames.txt",
+                                                                             "chinese_surnames.txt")
+                           for r in _rows(name)),
         coordinators=frozenset(r[0] for r in _rows("coordinators.txt")),
         clause_openers=frozenset(r[0] for r in _rows("clause_openers.txt")),
         dynasty_heads=_phrases("dynasty_heads.txt"),
@@ -135,9 +142,14 @@ def lexicon() -> Lexicon:
         state_words=_phrases("state_words.txt"),
         army_prefixes=_phrases("army_prefixes.txt"),
         org_tails=frozenset(r[0] for r in _rows("org_tails.txt")),
+        word_tails=frozenset(r[0] for r in _rows("org_tails.txt") if "after-name" not in r[1:]),
         person_suffixes=frozenset(r[0] for r in _rows("person_suffixes.txt")),
         place_suffixes=frozenset(r[0] for r in _rows("place_suffixes.txt")),
         person_cues=frozenset(r[0] for r in _rows("person_cues.txt")),
         long_person_cues=frozenset(r[0] for r in _rows("person_cues.txt") if r[1:] == ["any-length"]),
         affixes=tuple((r[0], r[1], float(r[2])) for r in _rows("name_affixes.tsv")),
+        link_cues=frozenset(r[0] for r in _rows("link_cues.txt")),
+        dynasty_names=_phrases("dynasty_names.txt"),
+        person_verbs=_phrases("person_verbs.txt"),
+        place_prefixes=frozenset(r[0] for r in _rows("place_prefixes.txt")),
     )

@@ -24,7 +24,7 @@ class Tok:
     initial: bool
 
 
-def _is_foreign(word: str) -> bool:
+def is_foreign(word: str) -> bool:
     """Some part of the word is not a Vietnamese syllable (a transliterated or damaged name: name evidence)."""
     from pipeline.correct.syllable import classify_token  # the correction stage's syllable model
 
@@ -40,6 +40,6 @@ def tokenize(text: str, start: int, end: int) -> list[Tok]:
         before = text[toks[-1].end:m.start()].strip() if toks else ""
         initial = not toks or (bool(before) and before[-1] in _OPENERS) or before.endswith((".", "!", "?", "…"))
         # A damaged word at a sentence start ("NNhưng") is an OCR slip, not a name.
-        foreign = not number and _is_foreign(word) and not (initial and word[1:2].isupper())
+        foreign = not number and is_foreign(word) and not (initial and word[1:2].isupper())
         toks.append(Tok(m.start(), m.end(), word, word.lower(), word[0].isupper(), foreign, number, initial))
     return toks

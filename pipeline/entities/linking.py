@@ -1,0 +1,108 @@
+"""When one mention may take another mention's name (its canonical): the support a link needs.
+
+- A part of a person's name (a family or given name: "Togo", "Chỉnh") joins the full name ("Togo Heihachiro",
+  "Nguyễn Hữu Chỉnh") only where the text supports it: the full name is mentioned earlier in the document or in
+  the same paragraph, and only one full name qualifies. A cue before the part that makes it a dynasty, state or
+  army ("quân Minh", data/link_cues.txt) gives it another label, and labels must agree, so it never joins.
+- A bare organisation head ("Nghĩa quân", "Hội nghị") joins the one longer name of that head in the document;
+  a head with its own modifiers ("Chính phủ lâm thời") is a full form and keeps it: no longer name that adds
+  a qualifier ("Chính phủ lâm thời Kérensky") becomes its canonical.
+- A damaged spelling ("Kaspoutine") joins the more frequent name of the same label it is one edit away from,
+  when the differing word is no Vietnamese syllable (a foreign or damaged word).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter, defaultdict
+
+from .lexicon import Lexicon
+from .tokens import is_foreign
+
+_MIN_REPAIR_LEN = 5  # shorter words are one edit from too many others
+
+
+class Support:
+    """Answers whether a full name mentioned at some offsets supports a part-name at another offset."""
+
+    def __init__(self, text: str) -> None:
+        self._breaks = [m.end() for m in re.finditer("\n", text)]
+
+    def paragraph(self, pos: int) -> int:
+        return bisect.bisect_right(self._breaks, pos)
+
+    def supports(self, part_start: int, full_starts: list[int]) -> bool:
+        """An earlier mention of the full name, or one in the same paragraph."""
+        here = self.paragraph(part_start)
+        return any(s < part_start or self.paragraph(s) == here for s in full_starts)
+
+
+def person_parts(mentions: list[tuple[int, str, str]]) -> dict[str, dict[str, list[int]]]:
+    """First and last words of multi-word PER names -> full name -> offsets of its mentions."""
+    parts: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for start, surface, label in mentions:
+        words = surface.split()
+        if label == "PER" and len(words) > 1:
+            parts[words[0]][surface].append(start)
+            parts[words[-1]][surface].append(start)
+    return parts
+
+
+def supported_full_name(part: str, start: int, parts: dict[str, dict[str, list[int]]],
+                        support: Support) -> str | None:
+    """The one full name that ``part`` (at ``start``) may join, or None."""
+    names = [full for full, starts in parts.get(part, {}).items() if support.supports(start, starts)]
+    return names[0] if len(names) == 1 else None
+
+
+def fullest(text: str, mentions: list[tuple[int, str, str]], lex: Lexicon) -> list[str]:
+    """The name each (start, surface, label) mention stands for: a supported person's full name, the one longer
+    name of a bare organisation head, a repaired spelling, else its own surface."""
+    support = Support(text)
+    parts = person_parts(mentions)
+    bodies: dict[str, set[str]] = defaultdict(set)
+    for _, surface, label in mentions:
+        words = surface.split()
+        if label == "ORG":
+            for k in range(1, len(words)):
+                if tuple(w.lower() for w in words[:k]) in lex.org_heads:
+                    bodies[" ".join(words[:k])].add(surface)
+    out = []
+    for start, surface, label in mentions:
+        full = None
+        if label == "PER" and " " not in surface:
+            full = supported_full_name(surface, start, parts, support)
+        elif label == "ORG" and len(bodies.get(surface, ())) == 1:
+            full = next(iter(bodies[surface]))
+        out.append(full or surface)
+    return repaired(out, [label for _, _, label in mentions])
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """``a`` and ``b`` differ by one substitution, insertion or deletion."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    return a[i + 1:] == b[i + 1:] if len(a) == len(b) else a[i:] == b[i + 1:] or a[i + 1:] == b[i:]
+
+
+def repaired(names: list[str], labels: list[str]) -> list[str]:
+    """Each name with a damaged word replaced by the more frequent same-label name it is one edit from."""
+    counts = Counter(zip(names, labels))
+    fixes: dict[tuple[str, str], str] = {}
+    for (name, label), n in counts.items():
+        words = name.split()
+        found = set()
+        for (other, other_label), m in counts.items():
+            theirs = other.split()
+            if other_label != label or m <= n or len(theirs) != len(words):
+                continue
+            diff = [(w, t) for w, t in zip(words, theirs) if w != t]
+            if len(diff) == 1 and len(diff[0][0]) >= _MIN_REPAIR_LEN and _one_edit(*diff[0]) \
+                    and is_foreign(diff[0][0]):
+                found.add(other)
+        if len(found) == 1:
+            fixes[(name, label)] = found.pop()
+    return [fixes.get((name, label), name) for name, label in zip(names, labels)]
