@@ -252,7 +252,10 @@ def report(name: str, result: dict) -> None:
                               for lab in (*LABELS, "core"))
             print(f"    {mode:8s} P/R/F1  {cells}")
     c = result["ours"]["canonicals"]
-    print(f"  canonicals: {c.get('variants_right', 0)}/{c.get('variants', 0)} variant or damaged mentions get the "
+    if not c.get("variants"):
+        print(f"  canonicals: the gold gives no canonical other than the surface; {c.get('links', 0)} links not judged")
+        return
+    print(f"  canonicals: {c.get('variants_right', 0)}/{c['variants']} variant or damaged mentions get the "
           f"gold canonical; links {c.get('links', 0)}, unsupported {c.get('unsupported', 0)} "
           f"(part-names: {c.get('part_links', 0)} linked, {c.get('part_unsupported', 0)} unsupported)")
 

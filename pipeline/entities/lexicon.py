@@ -10,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).parent / "data"
+DATES_WORDS = Path(__file__).parent.parent / "dates" / "data" / "words"  # one list of can-chi for both stages
 
 Phrase = tuple[str, ...]
 
@@ -20,8 +21,8 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def _rows(name: str) -> list[list[str]]:
-    """Non-comment, non-blank lines of a data file, split on tabs."""
+def _rows(name: str | Path) -> list[list[str]]:
+    """Non-comment, non-blank lines of a data file (a name in ``data/``, or a path), split on tabs."""
     lines = (DATA / name).read_text(encoding="utf-8").splitlines()
     return [[c.strip() for c in line.split("\t")] for line in lines if line.strip() and not line.startswith("#")]
 
@@ -100,6 +101,8 @@ class Lexicon:
     dynasty_names: frozenset[Phrase]  # Chinese dynasties between a title and a name ("vua Thanh Càn Long")
     person_verbs: frozenset[Phrase]  # words after a bare name that make it a person's act ("Bá Đa Lộc đem")
     place_prefixes: frozenset[str]  # first syllables of two-province regions ("Lưỡng Quảng")
+    stems: frozenset[str]  # the heavenly stems and earthly branches (the dates stage's word lists): "Bính Dần"
+    branches: frozenset[str]  # names a year, never a person, even with a family name first ("Đinh Mão")
 
 
 @lru_cache(maxsize=1)
@@ -152,4 +155,6 @@ def lexicon() -> Lexicon:
         dynasty_names=_phrases("dynasty_names.txt"),
         person_verbs=_phrases("person_verbs.txt"),
         place_prefixes=frozenset(r[0] for r in _rows("place_prefixes.txt")),
+        stems=frozenset(r[0] for r in _rows(DATES_WORDS / "stems.tsv")),
+        branches=frozenset(r[0] for r in _rows(DATES_WORDS / "branches.tsv")),
     )

@@ -222,7 +222,7 @@ class SentenceRules:
             if t.number:
                 i += 1
                 continue
-            i = (self.date_head(i) or self.non_entity(i) or self.misc(i) or self.dynasty(i) or self.org(i)
+            i = (self.date_head(i) or self.year_name(i) or self.non_entity(i) or self.misc(i) or self.dynasty(i) or self.org(i)
                  or self.title(i) or self.loc_head(i) or self.temple_name(i) or self.place(i) or self.linked(i)
                  or self.name(i) or i + 1)
         return self.out
@@ -236,6 +236,14 @@ class SentenceRules:
         if _ROMAN.fullmatch(nxt.text):
             return i + n + 1
         return self.name_run(i + n) if nxt.cap and not nxt.foreign else 0  # "năm Giáp Thân", "tháng Giêng"
+
+    def year_name(self, i: int) -> int:
+        """A can-chi year ("Bính Dần", "Đinh Mão", a stem then a branch) is no name, with or without "năm"."""
+        if (i + 1 < self.n and self.adjacent(i + 1) and self.toks[i].text in self.lex.stems
+                and self.toks[i + 1].text in self.lex.branches
+                and not (i + 2 < self.n and self.adjacent(i + 2) and self.toks[i + 2].cap)):
+            return i + 2
+        return 0
 
     def non_entity(self, i: int) -> int:
         """An era, temple or posthumous name or a title after its head ("niên hiệu là Thái Đức") is no entity."""
@@ -563,8 +571,10 @@ class SentenceRules:
             return 0
         e = self.name_run(i)
         if e - i > 2 or any(s.foreign or not s.cap for s in self.toks[i:e]) or self.vietnamese_name(i) \
-                or self.toks[e - 1].text in self.lex.person_suffixes or self.starts_structure(i):
-            return 0  # "quân Nguyễn Huệ" is the man's army; "quân Anh Tông" the emperor's
+                or self.toks[e - 1].text in self.lex.person_suffixes or self.starts_structure(i) \
+                or self.text[t.start:self.toks[e - 1].end] in proper_names():
+            return 0  # "quân Nguyễn Huệ" is the man's army, "quân Anh Tông" the emperor's, "quân Thiên Trường" a
+            # province's (a place name of Viet74K)
         self.add(i, e, (i, e), "ORG", "rule:link_cue", 0.8)
         return e
 

@@ -190,3 +190,7 @@ def test_entity_index_gives_first_and_last_mention(tmp_path):
     index = pd.read_csv(tmp_path / "out" / "entity_index.csv").set_index("entity_id")
     row = index.loc["PER:milioukov"]
     assert (row.first_doc_id, row.first_start, row.last_doc_id, row.last_start) == ("a", 18, "b", 33)
+
+
+def test_a_can_chi_year_is_no_name_even_after_a_family_name_syllable(recognize):
+    assert recognize("Năm ấy là Đinh Mão, năm sau là Bính Dần.") == {}
