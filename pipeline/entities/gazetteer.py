@@ -28,7 +28,7 @@ _NAME = re.compile(r"[^\W\d_][\w'’.\- ]*", re.UNICODE)
 _ALIAS_PREFIX = re.compile(r"^(?:(?:âm |phiên âm )?(?:tiếng|chữ|âm) [^:]{1,25}:|Hán Việt:|[\w ]{0,20}:|"
                            r"còn (?:gọi|viết|được gọi|có tên) (?:là )?|hay |tức |viết tắt(?: là)? )\s*",
                            re.IGNORECASE)
-_ALSO_CALLED = re.compile(r"^,?\s*(?:còn (?:gọi|được gọi|có tên|viết)(?: là)?|hay|tức|hoặc)\s+([^,()]+?)\s*(?=,|\s+là\s)")
+_ALIAS_CUE = re.compile(r"(?:\blà|\btự|\bhiệu|\btức|\bhay|\bhoặc)\s+")
 _SEPARATORS = re.compile(r"[;,/]")
 
 
@@ -107,16 +107,30 @@ def parse_article(title: str, first: str, heads: dict[tuple[str, ...], str],
             return []
         aliases += _aliases(rest[rest.index("(") + 1:close])
         rest = rest[close + 1:]
-    also = _ALSO_CALLED.match(rest)
-    if also:
-        aliases += [a for a in re.split(r"\s+(?:hay|hoặc|và)\s+", also.group(1)) if _is_name(a)]
-    verb = re.search(r"(?:^|[\s,])là\s", rest[:200])
-    if verb is None:
-        return []
-    label = type_of(rest[verb.end():], heads, skips)
+    label = None
+    for verb in re.finditer(r"(?:^|[\s,])là\s", rest[:300]):
+        label = type_of(rest[verb.end():], heads, skips)
+        if label is not None:
+            aliases += _named(rest[:verb.start()])
+            break
     if label is None:
         return []
     return [(name, label)] + [(a, label) for a in dict.fromkeys(aliases) if a != name]
+
+
+def _named(words: str) -> list[str]:
+    """Names of two words or more given after a naming cue ("tên thật là Nguyễn Phúc Ánh", "còn được biết đến
+    là Quang Trung Hoàng đế", "tự Uy Đình"), without a title that closes them ("Hoàng đế")."""
+    titles = lexicon().titles
+    out = []
+    for cue in _ALIAS_CUE.finditer(words):
+        run = _capitalized_run(words[cue.end():]).split()
+        after = words[cue.end():].split()[len(run):len(run) + 1]
+        if run and after and (run[-1].lower(), after[0].lower().strip(",;")) in titles:
+            run = run[:-1]  # "Quang Trung Hoàng đế" -> "Quang Trung"
+        if len(run) > 1 and _is_name(" ".join(run)):
+            out.append(" ".join(run))
+    return out
 
 
 def _apposition_pattern(appositions: dict[tuple[str, ...], str]) -> re.Pattern[str]:
@@ -129,9 +143,12 @@ def _capitalized_run(words: str) -> str:
     """The capitalized words that open ``words`` ("Dương Tử ở Trung Quốc" -> "Dương Tử")."""
     run = []
     for word in words.split():
-        if not word[:1].isupper() or any(c.isdigit() for c in word):
+        bare = word.rstrip(",;:.)")
+        if not bare[:1].isupper() or any(c.isdigit() for c in bare) or not bare.replace("-", "").isalpha():
             break
-        run.append(word)
+        run.append(bare)
+        if bare != word:
+            break
     return " ".join(run)
 
 
@@ -152,6 +169,7 @@ def build_gazetteer(corpus: Path, out: Path, min_appositions: int = 3) -> int:
     votes: dict[str, Counter] = defaultdict(Counter)
     seen: dict[str, Counter] = defaultdict(Counter)
     written: dict[str, Counter] = defaultdict(Counter)
+    referents: dict[str, set[str]] = defaultdict(set)  # alias -> the articles it names
     opener = lzma.open if str(corpus).endswith(".xz") else open
     with opener(corpus, "rt", encoding="utf-8") as handle:
         title = None
@@ -160,9 +178,12 @@ def build_gazetteer(corpus: Path, out: Path, min_appositions: int = 3) -> int:
                 title = line[2:].strip()
                 continue
             if title is not None and line.strip():
-                for k, (name, label) in enumerate(parse_article(title, line.strip(), heads, skips)):
+                names = parse_article(title, line.strip(), heads, skips)
+                for k, (name, label) in enumerate(names):
                     votes[name_key(name)][label] += 1 if k else 2
                     written[name_key(name)][name] += 1
+                    if k:
+                        referents[name_key(name)].add(names[0][0])
                 title = None
             for m in pattern.finditer(line):
                 name = _capitalized_run(m.group(2))
@@ -177,35 +198,48 @@ def build_gazetteer(corpus: Path, out: Path, min_appositions: int = 3) -> int:
             (label, n), *others = seen[key].most_common()
             if others or n < min_appositions:
                 continue
-            rows.append((written[key].most_common(1)[0][0], label, 0, n))
+            rows.append((written[key].most_common(1)[0][0], label, 0, n, ""))
             continue
         if others and others[0][1] == n:
             continue  # as many articles say one type as another: no vote
-        rows.append((written[key].most_common(1)[0][0], label, n, seen.get(key, Counter())[label]))
+        article = referents[key].pop() if len(referents.get(key, ())) == 1 and key not in referents[key] else ""
+        rows.append((written[key].most_common(1)[0][0], label, n, seen.get(key, Counter())[label], article))
     rows.sort(key=lambda r: (r[1], name_key(r[0])))
     tmp = out.with_name(out.name + ".tmp")
     out.parent.mkdir(parents=True, exist_ok=True)
     with gzip.GzipFile(tmp, "wb", mtime=0) as handle:
-        handle.write("# name\tlabel\tarticle votes\tappositions  (Derived from Vietnamese Wikipedia (May 2017), by Wikipedia "
+        handle.write("# name\tlabel\tarticle votes\tappositions\tarticle an alias names  (Derived from Vietnamese Wikipedia (May 2017), by Wikipedia "
                      "contributors, CC BY-SA 3.0; see GAZETTEER_LICENSE)\n".encode())
-        for name, label, n, m in rows:
-            handle.write(f"{name}\t{label}\t{n}\t{m}\n".encode())
+        for name, label, n, m, article in rows:
+            handle.write(f"{name}\t{label}\t{n}\t{m}\t{article}\n".encode())
     tmp.replace(out)
     return len(rows)
 
 
 @lru_cache(maxsize=1)
-def gazetteer() -> dict[str, str]:
-    """name_key -> label of the committed gazetteer (empty when the file has not been built)."""
+def _load() -> tuple[dict[str, str], dict[str, str]]:
+    types, referents = {}, {}
     if not GAZETTEER.exists():
-        return {}
-    out = {}
+        return types, referents
     with gzip.open(GAZETTEER, "rt", encoding="utf-8") as handle:
         for number, line in enumerate(handle, 1):
             if line.startswith("#") or not line.strip():
                 continue
             fields = line.rstrip("\n").split("\t")
-            if len(fields) != 4 or fields[1] not in LABELS:
-                raise ValueError(f"{GAZETTEER.name}:{number}: expected name, label, two counts; got {line.strip()!r}")
-            out[name_key(fields[0])] = fields[1]
-    return out
+            if len(fields) != 5 or fields[1] not in LABELS:
+                raise ValueError(f"{GAZETTEER.name}:{number}: expected name, label, two counts, article; "
+                                 f"got {line.strip()!r}")
+            types[name_key(fields[0])] = fields[1]
+            if fields[4]:
+                referents[name_key(fields[0])] = fields[4]
+    return types, referents
+
+
+def gazetteer() -> dict[str, str]:
+    """name_key -> label of the committed gazetteer (empty when the file has not been built)."""
+    return _load()[0]
+
+
+def referents() -> dict[str, str]:
+    """name_key of an alias -> the name of the one article it names ("Quang Trung" -> "Nguyễn Huệ")."""
+    return _load()[1]

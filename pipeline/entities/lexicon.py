@@ -101,6 +101,8 @@ class Lexicon:
     dynasty_names: frozenset[Phrase]  # Chinese dynasties between a title and a name ("vua Thanh Càn Long")
     person_verbs: frozenset[Phrase]  # words after a bare name that make it a person's act ("Bá Đa Lộc đem")
     place_prefixes: frozenset[str]  # first syllables of two-province regions ("Lưỡng Quảng")
+    alias_cues: dict[Phrase, str]  # "tức", "tên thật là": the person named next is the one named before;
+    # the value says which of the two names is the person's own ("earlier" or "later")
     stems: frozenset[str]  # the heavenly stems and earthly branches (the dates stage's word lists): "Bính Dần"
     branches: frozenset[str]  # names a year, never a person, even with a family name first ("Đinh Mão")
 
@@ -155,6 +157,7 @@ def lexicon() -> Lexicon:
         dynasty_names=_phrases("dynasty_names.txt"),
         person_verbs=_phrases("person_verbs.txt"),
         place_prefixes=frozenset(r[0] for r in _rows("place_prefixes.txt")),
+        alias_cues={tuple(r[0].split()): r[1] for r in _rows("alias_cues.txt")},
         stems=frozenset(r[0] for r in _rows(DATES_WORDS / "stems.tsv")),
         branches=frozenset(r[0] for r in _rows(DATES_WORDS / "branches.tsv")),
     )

@@ -7,6 +7,10 @@
 - A bare organisation head ("Nghĩa quân", "Hội nghị") joins the one longer name of that head in the document;
   a head with its own modifiers ("Chính phủ lâm thời") is a full form and keeps it: no longer name that adds
   a qualifier ("Chính phủ lâm thời Kérensky") becomes its canonical.
+- Names the encyclopedia gives one person (an article's title and the names its first sentence gives: "Nguyễn
+  Huệ", "Quang Trung"; gazetteer.referents), and names the text itself equates ("Lê Duy Kỳ lên ngôi, tức vua
+  Chiêu Thống"; data/alias_cues.txt) join when the document writes more than one of them: the canonical is the
+  personal name (one that opens with a family name), else the article's title, else the most written.
 - A damaged spelling ("Kaspoutine") joins the more frequent name of the same label it is one edit away from,
   when the differing word is no Vietnamese syllable (a foreign or damaged word).
 """
@@ -16,6 +20,7 @@ import bisect
 import re
 from collections import Counter, defaultdict
 
+from .gazetteer import gazetteer, name_key, referents
 from .lexicon import Lexicon
 from .tokens import is_foreign
 
@@ -55,10 +60,12 @@ def supported_full_name(part: str, start: int, parts: dict[str, dict[str, list[i
     return names[0] if len(names) == 1 else None
 
 
-def fullest(text: str, mentions: list[tuple[int, str, str]], lex: Lexicon) -> list[str]:
-    """The name each (start, surface, label) mention stands for: a supported person's full name, the one longer
-    name of a bare organisation head, a repaired spelling, else its own surface."""
+def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> list[str]:
+    """The name each (start, end, surface, label) mention stands for: a supported person's full name, the one
+    longer name of a bare organisation head, the preferred name of the same person, a repaired spelling, else
+    its own surface."""
     support = Support(text)
+    mentions = [(start, surface, label) for start, _, surface, label in spans]
     parts = person_parts(mentions)
     bodies: dict[str, set[str]] = defaultdict(set)
     for _, surface, label in mentions:
@@ -75,7 +82,74 @@ def fullest(text: str, mentions: list[tuple[int, str, str]], lex: Lexicon) -> li
         elif label == "ORG" and len(bodies.get(surface, ())) == 1:
             full = next(iter(bodies[surface]))
         out.append(full or surface)
-    return repaired(out, [label for _, _, label in mentions])
+    labels = [label for _, _, label in mentions]
+    pairs = written_aliases(text, [(s, e, name, label) for (s, e, _, label), name in zip(spans, out)], lex)
+    return repaired(same_person(out, labels, lex.surnames, pairs), labels)
+
+
+def _alias_pattern(lex: Lexicon) -> re.Pattern[str]:
+    """An alias cue, then any titles, at the end of the text before a mention ("…, tức vua ")."""
+    cues = "|".join(sorted((re.escape(" ".join(c)) for c in lex.alias_cues), key=len, reverse=True))
+    titles = "|".join(sorted((re.escape(" ".join(t)) for t in lex.titles), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?P<cue>{cues})(?:\s+(?:{titles}))*[\s:(]*$", re.IGNORECASE)
+
+
+_ALIAS_PATTERNS: dict[int, re.Pattern[str]] = {}
+
+
+def written_aliases(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> list[tuple[str, str]]:
+    """(own name, other name) pairs of persons the text equates: the later one right after an alias cue, both in
+    one sentence ("Lê Duy Kỳ lên ngôi, tức vua Chiêu Thống" -> ("Lê Duy Kỳ", "Chiêu Thống"))."""
+    pattern = _ALIAS_PATTERNS.setdefault(id(lex), _alias_pattern(lex))
+    persons = [(s, e, name) for s, e, name, label in spans if label == "PER"]
+    pairs = []
+    for (_, prev_end, prev), (start, _, name) in zip(persons, persons[1:]):
+        between = text[prev_end:start]
+        cue = pattern.search(between) if len(between) < 80 and not re.search(r"[.!?]\s|\n", between) else None
+        if cue and prev != name:
+            later = lex.alias_cues[tuple(cue.group("cue").lower().split())] == "later"
+            pairs.append((name, prev) if later else (prev, name))
+    return pairs
+
+
+def same_person(names: list[str], labels: list[str], surnames: frozenset[str],
+                pairs: list[tuple[str, str]] = ()) -> list[str]:
+    """Each person's name replaced by the preferred name of its group when the document writes two names of one
+    person: the names of one encyclopedia article ("Quang Trung", "Nguyễn Huệ"), or ``pairs`` (own name, other
+    name) the text equates. A name opening with a family name wins, then an article's title, then an own name
+    of a pair, then the most written."""
+    types, aliases = gazetteer(), referents()
+    written = Counter(name for name, label in zip(names, labels) if label == "PER")
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+
+    for name in written:
+        key = name_key(name)
+        article = aliases.get(key) or (name if types.get(key) == "PER" else None)
+        if article:
+            parent[find(name)] = find("article:" + name_key(article))
+    own = set()
+    for a, b in pairs:
+        if a in written and b in written:
+            parent[find(a)] = find(b)
+            own.add(a)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for name in written:
+        groups[find(name)].append(name)
+    preferred: dict[str, str] = {}
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        personal = [n for n in members if len(n.split()) > 1 and n.split()[0] in surnames]
+        titles = [n for n in members if types.get(name_key(n)) == "PER" and name_key(n) not in aliases]
+        best = max(personal or titles or [n for n in members if n in own] or members,
+                   key=lambda n: (written[n], len(n), n))
+        preferred.update((name, best) for name in members)
+    return [preferred.get(name, name) if label == "PER" else name for name, label in zip(names, labels)]
 
 
 def _one_edit(a: str, b: str) -> bool:

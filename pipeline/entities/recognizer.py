@@ -290,8 +290,8 @@ def _surface(text: str, start: int, end: int, suggestions: dict[tuple[int, int],
 
 def _with_canonicals(text: str, candidates: list[Candidate],
                      suggestions: dict[tuple[int, int], str]) -> list[EntityMention]:
-    surfaces = fullest(text, [(c.start, _surface(text, c.start, c.end, suggestions), c.label) for c in candidates],
-                       lexicon())
+    surfaces = fullest(text, [(c.start, c.end, _surface(text, c.start, c.end, suggestions), c.label)
+                              for c in candidates], lexicon())
     preferred = preferred_variants([(s, c.label) for s, c in zip(surfaces, candidates)])
     return [EntityMention(c.start, c.end, c.label, c.score, c.source, preferred[entity_key(s, c.label)])
             for s, c in zip(surfaces, candidates)]

@@ -194,3 +194,19 @@ def test_entity_index_gives_first_and_last_mention(tmp_path):
 
 def test_a_can_chi_year_is_no_name_even_after_a_family_name_syllable(recognize):
     assert recognize("Năm ấy là Đinh Mão, năm sau là Bính Dần.") == {}
+
+
+def test_names_the_text_equates_share_the_persons_own_name(recognizer):
+    text = "Vua mất; hoàng tôn Lê Duy Kỳ lên ngôi, tức vua Chiêu Thống. Chiêu Thống nhu nhược."
+    assert [c for s, _, c in _found(recognizer, text) if s == "Chiêu Thống"] == ["Lê Duy Kỳ"] * 2
+    text = "Năm 1884, vua Kiến Phúc mất, triều đình lập vua Hàm Nghi, tên thật là Ưng Lịch. Hàm Nghi mới 13 tuổi."
+    assert [c for s, _, c in _found(recognizer, text) if s == "Hàm Nghi"] == ["Ưng Lịch"] * 2
+
+
+def test_names_of_one_encyclopedia_article_share_the_personal_name(recognizer):
+    # the gazetteer's article "Nguyễn Huệ" gives "Quang Trung" as another name of the same man
+    text = "Năm 1788, Nguyễn Huệ lên ngôi. Quang Trung kéo quân ra Bắc. Vua Quang Trung thắng lớn."
+    assert {c for s, _, c in _found(recognizer, text) if s in ("Quang Trung", "Nguyễn Huệ")} == {"Nguyễn Huệ"}
+    # a document that writes only one of the names keeps it
+    text = "Năm 1789, vua Quang Trung thắng lớn ở Đống Đa."
+    assert ("Quang Trung", "PER", "Quang Trung") in _found(recognizer, text)
