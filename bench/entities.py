@@ -9,8 +9,9 @@ gold mentions written otherwise than their canonical, variants and damaged spell
 canonical) and the links (mentions given a canonical other than their own surface, and how many of them the
 gold does not support, part-names joined to a full name counted apart); writes bench/results/entities.json.
 ``--sets tune,dev2,dev3`` picks sets (the held-out set is the exam: run it last); ``--folder DIR`` adds a set
-of DIR/*.txt with DIR/<name>.entities.jsonl beside them; ``--errors`` lists our misses and false alarms on the
-development sets.
+of DIR/*.txt with DIR/<name>.entities.jsonl beside them; ``--pipeline`` also counts the canonical names of the
+whole pipeline (where the corrector's repairs reach the entities); ``--errors`` lists our misses and false
+alarms on the development sets.
 """
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 from bench.paths import TEXTS  # noqa: E402
 from pipeline.entities import EntityRecognizer  # noqa: E402
 from pipeline.entities.lexicon import fold  # noqa: E402
+from pipeline.process import Options  # noqa: E402
 from pipeline.segment.sentences import split_sentences  # noqa: E402
 
 LABELS = ("PER", "LOC", "ORG", "MISC")
@@ -147,6 +149,22 @@ def errors(docs: dict[str, Doc], recognizer: EntityRecognizer) -> list[str]:
     return lines
 
 
+def pipeline_canonicals(docs: dict[str, Doc]) -> Counter:
+    """The canonical counts of ``links`` for the entities of the whole pipeline (normalization, OCR correction
+    and its suggestions, entities), as a run writes them, in raw offsets: a damaged name gets the repair the
+    corrector proposes only there."""
+    from types import SimpleNamespace
+
+    from pipeline.api import process_text
+    counts: Counter = Counter()
+    for name, (text, gold, canonicals) in sorted(docs.items()):
+        rows = process_text(text, doc_id="bench", options=Options(dates=False))["entities"]
+        mentions = [SimpleNamespace(start=r.start, end=r.end, label=r.label, canonical=r.canonical)
+                    for r in rows.itertuples()]
+        counts += links(text, mentions, gold, canonicals)
+    return counts
+
+
 def evaluate(docs: dict[str, Doc]) -> dict:
     """Run both systems over the documents, timing each, and score them against the gold spans."""
     recognizer = EntityRecognizer()
@@ -251,13 +269,17 @@ def report(name: str, result: dict) -> None:
             cells = "  ".join(f"{lab} {r[mode][lab]['p']:.2f}/{r[mode][lab]['r']:.2f}/{r[mode][lab]['f1']:.2f}"
                               for lab in (*LABELS, "core"))
             print(f"    {mode:8s} P/R/F1  {cells}")
-    c = result["ours"]["canonicals"]
-    if not c.get("variants"):
-        print(f"  canonicals: the gold gives no canonical other than the surface; {c.get('links', 0)} links not judged")
-        return
-    print(f"  canonicals: {c.get('variants_right', 0)}/{c['variants']} variant or damaged mentions get the "
-          f"gold canonical; links {c.get('links', 0)}, unsupported {c.get('unsupported', 0)} "
-          f"(part-names: {c.get('part_links', 0)} linked, {c.get('part_unsupported', 0)} unsupported)")
+    for where, key in (("entities alone", "canonicals"), ("whole pipeline", "pipeline_canonicals")):
+        c = result["ours"].get(key)
+        if c is None:
+            continue
+        if not c.get("variants"):
+            print(f"  canonicals ({where}): the gold gives no canonical other than the surface; "
+                  f"{c.get('links', 0)} links not judged")
+            continue
+        print(f"  canonicals ({where}): {c.get('variants_right', 0)}/{c['variants']} variant or damaged mentions "
+              f"get the gold canonical; links {c.get('links', 0)}, unsupported {c.get('unsupported', 0)} "
+              f"(part-names: {c.get('part_links', 0)} linked, {c.get('part_unsupported', 0)} unsupported)")
 
 
 SETS = {"tune": tune_docs, "dev2": lambda: dev_docs("dev2"), "dev3": lambda: dev_docs("dev3"),
@@ -271,6 +293,8 @@ def main() -> None:
                              "heldout, chronicle (held-out chronicle sentences)")
     parser.add_argument("--folder", type=Path, help="also score DIR/*.txt against DIR/<name>.entities.jsonl")
     parser.add_argument("--errors", action="store_true", help="list errors on the development sets")
+    parser.add_argument("--pipeline", action="store_true",
+                        help="also count canonical names on the whole pipeline's output (OCR correction included)")
     args = parser.parse_args()
     results = {}
     names = [n for n in args.sets.split(",") if n]
@@ -283,6 +307,8 @@ def main() -> None:
             print("\n".join(errors(docs, EntityRecognizer())))
         if docs:
             results[name] = evaluate(docs)
+            if args.pipeline:
+                results[name]["ours"]["pipeline_canonicals"] = dict(pipeline_canonicals(docs))
             report(name, results[name])
         else:
             print(f"\n== {name}: no documents")

@@ -288,8 +288,20 @@ def _surface(text: str, start: int, end: int, suggestions: dict[tuple[int, int],
     return " ".join("".join(parts).split())
 
 
+def _attested(text: str, suggestions: dict[tuple[int, int], str]) -> dict[tuple[int, int], str]:
+    """The suggestions a name may take: a repaired name must be written elsewhere in the document ("Kaspoutine"
+    -> "Raspoutine", "Bức" -> "Đức"); a low-confidence guess at a name ("Rosa" -> "Roa") is not."""
+    kept = {}
+    for (s, e), form in suggestions.items():
+        names = [w for w in form.split() if w[:1].isupper()]
+        if all(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text[:s] + " " + text[e:]) for w in names):
+            kept[(s, e)] = form
+    return kept
+
+
 def _with_canonicals(text: str, candidates: list[Candidate],
                      suggestions: dict[tuple[int, int], str]) -> list[EntityMention]:
+    suggestions = _attested(text, suggestions) if suggestions else suggestions
     surfaces = fullest(text, [(c.start, c.end, _surface(text, c.start, c.end, suggestions), c.label)
                               for c in candidates], lexicon())
     preferred = preferred_variants([(s, c.label) for s, c in zip(surfaces, candidates)])

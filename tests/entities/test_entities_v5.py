@@ -62,14 +62,19 @@ def test_a_bare_head_still_takes_its_one_longer_name(recognizer):
 
 
 def test_a_damaged_mention_takes_the_correctors_repair_applied_or_not(recognizer):
-    text = "Sau đó, Kaspoutine bị giết."
+    # a suggestion (not applied) reaches the canonical when the repaired name is written in the document
+    text = "Tu sĩ Raspoutine có thế lực. Sau đó, Kaspoutine bị giết."
     start = text.index("Kaspoutine")
     found = _found(recognizer, text, {(start, start + len("Kaspoutine")): "Raspoutine"})
     assert ("Kaspoutine", "PER", "Raspoutine") in found
-    text = "Năm 1903, đảng Xã hội dân chủ Bức chia hai phái."
+    text = "Ở Đức, công nhân theo Marx. Năm 1903, đảng Xã hội dân chủ Bức chia hai phái."
     start = text.index("Bức")
     found = _found(recognizer, text, {(start, start + 3): "Đức"})
     assert ("đảng Xã hội dân chủ Bức", "ORG", "đảng Xã hội dân chủ Đức") in found
+    # a guess at a name the document never writes is left out ("Rosa" is no damaged "Roa")
+    text = "Năm 1919, Rosa Luxembourg bị giết."
+    found = _found(recognizer, text, {(10, 14): "Roa"})
+    assert ("Rosa Luxembourg", "PER", "Rosa Luxembourg") in found
 
 
 def test_a_damaged_spelling_joins_the_more_frequent_name_one_edit_away(recognizer):
