@@ -631,6 +631,8 @@ class SentenceRules:
                     (e > i + 2 and all(s.cap for s in self.toks[i:e - 1])) or self.political(self.toks[i:e - 1])):
                 self.add(i, e, (i, e), "ORG", "rule:name", 0.7)  # "Hộ quốc quân nổi lên"
                 return e
+            if not any(s.cap for s in self.toks[i + 1:e]) and not self.is_place_word(i):
+                e = i + 1  # "Chỉnh bị giết": a given name that begins a word ("chỉnh bị"); not "Nga hoàng"
             if all(s.cap for s in self.toks[i:e]) and not (self.starts_structure(i) or self.match(
                     self.lex.org_heads, i) or self.match(self.lex.titles, i) or self.match(self.lex.loc_heads, i)):
                 self.add(i, e, (i, e), None, "rule:initial", 0.5)

@@ -45,6 +45,11 @@ def test_a_part_name_joins_a_full_name_only_with_support(recognizer):
     assert ("Chỉnh", "PER", "Nguyễn Hữu Chỉnh") in _found(recognizer, text)
     text = "Vua giết Chỉnh ở kinh thành.\nNhiều năm sau, có người tên Nguyễn Hữu Chỉnh ra làm quan."
     assert ("Chỉnh", "PER", "Nguyễn Hữu Chỉnh") not in _found(recognizer, text)
+    # at a sentence start too, where the given name begins a word ("chỉnh bị")
+    text = "Chỉnh đem quân ra Bắc.\nNăm ấy Nguyễn Hữu Chỉnh phản.\nChỉnh bị giết."
+    found = [(text[m.start:m.end], m.start, m.canonical) for m in recognizer(text, split_sentences(text))]
+    assert ("Chỉnh", text.rindex("Chỉnh"), "Nguyễn Hữu Chỉnh") in found
+    assert not any(start == 0 for _, start, _ in found)
 
 
 # -- canonical names -----------------------------------------------------------------------------------------
