@@ -18,7 +18,7 @@ from pathlib import Path
 
 from pipeline.normalize.tone import tone_key
 
-from .lexicon import DATA, _rows, lexicon
+from .lexicon import DATA, lexicon, read_rows
 
 GAZETTEER = DATA / "gazetteer.tsv.gz"
 LABELS = ("PER", "LOC", "ORG", "MISC")
@@ -40,7 +40,7 @@ def name_key(name: str) -> str:
 def _type_heads() -> tuple[dict[tuple[str, ...], str], frozenset[str], dict[tuple[str, ...], str]]:
     """Type heads, skipped words, and the heads that also type a name written right after them."""
     heads, skips, appositions = {}, set(), {}
-    for row in _rows("gazetteer_heads.tsv"):
+    for row in read_rows("gazetteer_heads.tsv"):
         phrase, label = row[0], row[1]
         words = tuple(unicodedata.normalize("NFC", phrase).split())
         if label == "skip":

@@ -21,7 +21,7 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def _rows(name: str | Path) -> list[list[str]]:
+def read_rows(name: str | Path) -> list[list[str]]:
     """Non-comment, non-blank lines of a data file (a name in ``data/``, or a path), split on tabs."""
     lines = (DATA / name).read_text(encoding="utf-8").splitlines()
     return [[c.strip() for c in line.split("\t")] for line in lines if line.strip() and not line.startswith("#")]
@@ -29,12 +29,12 @@ def _rows(name: str | Path) -> list[list[str]]:
 
 def _flagged(name: str, flag: str) -> frozenset[Phrase]:
     """Phrases of a data file whose second column lists ``flag`` (comma-separated flags)."""
-    return frozenset(tuple(unicodedata.normalize("NFC", r[0]).lower().split()) for r in _rows(name)
+    return frozenset(tuple(unicodedata.normalize("NFC", r[0]).lower().split()) for r in read_rows(name)
                      if len(r) > 1 and flag in r[1].split(","))
 
 
 def _phrases(name: str) -> frozenset[Phrase]:
-    return frozenset(tuple(unicodedata.normalize("NFC", r[0]).lower().split()) for r in _rows(name))
+    return frozenset(tuple(unicodedata.normalize("NFC", r[0]).lower().split()) for r in read_rows(name))
 
 
 @dataclass(frozen=True)
@@ -111,7 +111,7 @@ class Lexicon:
 def lexicon() -> Lexicon:
     """Load every data file once per process."""
     places: dict[tuple[str, ...], Place] = {}
-    for name, kind, flags in _rows("places.tsv"):
+    for name, kind, flags in read_rows("places.tsv"):
         name = unicodedata.normalize("NFC", name)
         place = Place(name, kind, "ambiguous" in flags, "no-initial" in flags)
         key = tuple(name.split()) if place.ambiguous else tuple(fold(name).split())
@@ -122,42 +122,42 @@ def lexicon() -> Lexicon:
         capital_titles=_flagged("titles.tsv", "classical"),
         place_offices=_flagged("titles.tsv", "place"),
         loc_heads=_phrases("loc_heads.tsv"),
-        org_heads={tuple(r[0].lower().split()): _org_head(r) for r in _rows("org_heads.tsv")},
+        org_heads={tuple(r[0].lower().split()): _org_head(r) for r in read_rows("org_heads.tsv")},
         org_modifiers=_phrases("org_modifiers.txt"),
         ministry_words=_phrases("ministry_words.txt"),
         org_suffixes=_phrases("org_suffixes.txt"),
-        misc_heads={tuple(r[0].lower().split()): (r[1] == "yes", r[2]) for r in _rows("misc_heads.tsv")},
-        particles=frozenset(r[0] for r in _rows("name_particles.txt")),
+        misc_heads={tuple(r[0].lower().split()): (r[1] == "yes", r[2]) for r in read_rows("misc_heads.tsv")},
+        particles=frozenset(r[0] for r in read_rows("name_particles.txt")),
         name_prefixes=_phrases("name_prefixes.txt"),
-        after_country=frozenset(r[0] for r in _rows("after_country.txt")),
-        loc_prepositions=frozenset(r[0] for r in _rows("loc_prepositions.txt")),
+        after_country=frozenset(r[0] for r in read_rows("after_country.txt")),
+        loc_prepositions=frozenset(r[0] for r in read_rows("loc_prepositions.txt")),
         date_heads=_phrases("date_heads.txt"),
         places=places,
         max_place_len=max(len(k) for k in places),
         surnames=frozenset(unicodedata.normalize("NFC", r[0]) for name in ("vietnamese_surnames.txt",
                                                                              "chinese_surnames.txt")
-                           for r in _rows(name)),
-        coordinators=frozenset(r[0] for r in _rows("coordinators.txt")),
-        clause_openers=frozenset(r[0] for r in _rows("clause_openers.txt")),
+                           for r in read_rows(name)),
+        coordinators=frozenset(r[0] for r in read_rows("coordinators.txt")),
+        clause_openers=frozenset(r[0] for r in read_rows("clause_openers.txt")),
         dynasty_heads=_phrases("dynasty_heads.txt"),
         non_entity_heads=_phrases("non_entity_heads.txt"),
         title_tails=_phrases("title_tails.txt"),
-        title_suffixes=frozenset(r[0] for r in _rows("title_suffixes.txt")),
+        title_suffixes=frozenset(r[0] for r in read_rows("title_suffixes.txt")),
         misc_suffixes=_phrases("misc_suffixes.txt"),
         state_words=_phrases("state_words.txt"),
         army_prefixes=_phrases("army_prefixes.txt"),
-        org_tails=frozenset(r[0] for r in _rows("org_tails.txt")),
-        word_tails=frozenset(r[0] for r in _rows("org_tails.txt") if "after-name" not in r[1:]),
-        person_suffixes=frozenset(r[0] for r in _rows("person_suffixes.txt")),
-        place_suffixes=frozenset(r[0] for r in _rows("place_suffixes.txt")),
-        person_cues=frozenset(r[0] for r in _rows("person_cues.txt")),
-        long_person_cues=frozenset(r[0] for r in _rows("person_cues.txt") if r[1:] == ["any-length"]),
-        affixes=tuple((r[0], r[1], float(r[2])) for r in _rows("name_affixes.tsv")),
-        link_cues=frozenset(r[0] for r in _rows("link_cues.txt")),
+        org_tails=frozenset(r[0] for r in read_rows("org_tails.txt")),
+        word_tails=frozenset(r[0] for r in read_rows("org_tails.txt") if "after-name" not in r[1:]),
+        person_suffixes=frozenset(r[0] for r in read_rows("person_suffixes.txt")),
+        place_suffixes=frozenset(r[0] for r in read_rows("place_suffixes.txt")),
+        person_cues=frozenset(r[0] for r in read_rows("person_cues.txt")),
+        long_person_cues=frozenset(r[0] for r in read_rows("person_cues.txt") if r[1:] == ["any-length"]),
+        affixes=tuple((r[0], r[1], float(r[2])) for r in read_rows("name_affixes.tsv")),
+        link_cues=frozenset(r[0] for r in read_rows("link_cues.txt")),
         dynasty_names=_phrases("dynasty_names.txt"),
         person_verbs=_phrases("person_verbs.txt"),
-        place_prefixes=frozenset(r[0] for r in _rows("place_prefixes.txt")),
-        alias_cues={tuple(r[0].split()): r[1] for r in _rows("alias_cues.txt")},
-        stems=frozenset(r[0] for r in _rows(DATES_WORDS / "stems.tsv")),
-        branches=frozenset(r[0] for r in _rows(DATES_WORDS / "branches.tsv")),
+        place_prefixes=frozenset(r[0] for r in read_rows("place_prefixes.txt")),
+        alias_cues={tuple(r[0].split()): r[1] for r in read_rows("alias_cues.txt")},
+        stems=frozenset(r[0] for r in read_rows(DATES_WORDS / "stems.tsv")),
+        branches=frozenset(r[0] for r in read_rows(DATES_WORDS / "branches.tsv")),
     )

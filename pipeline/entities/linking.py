@@ -1,8 +1,8 @@
 """When one mention may take another mention's name (its canonical): the support a link needs.
 
 - A part of a person's name (a family or given name: "Togo", "Chỉnh") joins the full name ("Togo Heihachiro",
-  "Nguyễn Hữu Chỉnh") only where the text supports it: the full name is mentioned earlier in the document or in
-  the same paragraph, and only one full name qualifies. A cue before the part that makes it a dynasty, state or
+  "Nguyễn Hữu Chỉnh") only where the text supports it (data/part_links.tsv: the full name is mentioned earlier
+  in the document or in the same paragraph), and only one full name qualifies. A cue before the part that makes it a dynasty, state or
   army ("quân Minh", data/link_cues.txt) gives it another label, and labels must agree, so it never joins.
 - A bare organisation head ("Nghĩa quân", "Hội nghị") joins the one longer name of that head in the document;
   a head with its own modifiers ("Chính phủ lâm thời") is a full form and keeps it: no longer name that adds
@@ -19,12 +19,24 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 from .gazetteer import gazetteer, name_key, referents
-from .lexicon import Lexicon
+from .lexicon import Lexicon, read_rows
 from .tokens import is_foreign
 
 _MIN_REPAIR_LEN = 5  # shorter words are one edit from too many others
+
+
+@lru_cache(maxsize=1)
+def part_rules() -> dict[str, frozenset[str]]:
+    """The settings of data/part_links.tsv (words, support), validated."""
+    rules = {row[0]: frozenset(v.strip() for v in row[1].split(",")) for row in read_rows("part_links.tsv")}
+    allowed = {"words": {"first", "last"}, "support": {"earlier", "paragraph"}}
+    for key, values in allowed.items():
+        if key not in rules or not rules[key] <= values:
+            raise ValueError(f"part_links.tsv: {key!r} must list some of {sorted(values)}")
+    return rules
 
 
 class Support:
@@ -32,24 +44,27 @@ class Support:
 
     def __init__(self, text: str) -> None:
         self._breaks = [m.end() for m in re.finditer("\n", text)]
+        self._ways = part_rules()["support"]
 
     def paragraph(self, pos: int) -> int:
         return bisect.bisect_right(self._breaks, pos)
 
     def supports(self, part_start: int, full_starts: list[int]) -> bool:
-        """An earlier mention of the full name, or one in the same paragraph."""
+        """An earlier mention of the full name, or one in the same paragraph (as data/part_links.tsv says)."""
         here = self.paragraph(part_start)
-        return any(s < part_start or self.paragraph(s) == here for s in full_starts)
+        return any(("earlier" in self._ways and s < part_start)
+                   or ("paragraph" in self._ways and self.paragraph(s) == here) for s in full_starts)
 
 
 def person_parts(mentions: list[tuple[int, str, str]]) -> dict[str, dict[str, list[int]]]:
-    """First and last words of multi-word PER names -> full name -> offsets of its mentions."""
+    """The words of multi-word PER names that may stand for them (first, last) -> full name -> its offsets."""
+    ends = part_rules()["words"]
     parts: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for start, surface, label in mentions:
         words = surface.split()
         if label == "PER" and len(words) > 1:
-            parts[words[0]][surface].append(start)
-            parts[words[-1]][surface].append(start)
+            for end in ends:
+                parts[words[0] if end == "first" else words[-1]][surface].append(start)
     return parts
 
 

@@ -220,3 +220,28 @@ def test_names_of_one_encyclopedia_article_share_the_personal_name(recognizer):
     # a document that writes only one of the names keeps it
     text = "Năm 1789, vua Quang Trung thắng lớn ở Đống Đa."
     assert ("Quang Trung", "PER", "Quang Trung") in _found(recognizer, text)
+
+
+def test_every_data_file_of_the_stage_is_read_and_loads():
+    from pathlib import Path
+
+    from pipeline.entities import lexicon, linking
+    sources = "".join(Path(m.__file__).read_text(encoding="utf-8") for m in (lexicon, linking, gz))
+    for path in sorted(gz.DATA.iterdir()):
+        if path.suffix in (".txt", ".tsv"):
+            assert f'"{path.name}"' in sources, f"{path.name} is read by no loader"
+    assert lexicon.lexicon().link_cues and linking.part_rules()["support"] and gz.gazetteer()
+
+
+def test_part_link_support_follows_its_data_file(monkeypatch):
+    from pipeline.entities import linking
+    text = "Chỉnh ra Bắc.\nNăm ấy Nguyễn Hữu Chỉnh phản, rồi Chỉnh bị giết."
+    later, earlier = text.rindex("Chỉnh"), 0
+    full = [text.index("Nguyễn")]
+    support = linking.Support(text)
+    assert support.supports(later, full) and not support.supports(earlier, full)
+    monkeypatch.setattr(linking, "part_rules", lambda: {"words": {"last"}, "support": {"paragraph"}})
+    support = linking.Support(text)
+    assert support.supports(later, full) and not support.supports(earlier, full)
+    text = "Chỉnh ra Bắc. Nguyễn Hữu Chỉnh phản.\nChỉnh chết."  # only the same paragraph counts now
+    assert not linking.Support(text).supports(text.rindex("Chỉnh"), [text.index("Nguyễn")])
