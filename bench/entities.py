@@ -9,8 +9,8 @@ gold mentions written otherwise than their canonical, variants and damaged spell
 canonical) and the links (mentions given a canonical other than their own surface, and how many of them the
 gold does not support, part-names joined to a full name counted apart); writes bench/results/entities.json.
 ``--sets tune,dev2,dev3`` picks sets (the held-out set is the exam: run it last); ``--folder DIR`` adds a set
-of DIR/*.txt with DIR/<name>.entities.jsonl beside them; ``--pipeline`` also counts the canonical names of the
-whole pipeline (where the corrector's repairs reach the entities); ``--errors`` lists our misses and false
+of DIR/*.txt with DIR/<name>.entities.jsonl beside them; ``--pipeline`` also scores the entities of the
+whole pipeline (text normalized, the corrector's repairs reaching the entities), as a run writes them; ``--errors`` lists our misses and false
 alarms on the development sets.
 """
 from __future__ import annotations
@@ -149,20 +149,24 @@ def errors(docs: dict[str, Doc], recognizer: EntityRecognizer) -> list[str]:
     return lines
 
 
-def pipeline_canonicals(docs: dict[str, Doc]) -> Counter:
-    """The canonical counts of ``links`` for the entities of the whole pipeline (normalization, OCR correction
-    and its suggestions, entities), as a run writes them, in raw offsets: a damaged name gets the repair the
-    corrector proposes only there."""
+def through_pipeline(docs: dict[str, Doc]) -> dict:
+    """Scores and canonical counts of the entities the whole pipeline writes (normalization to the default tone
+    style, OCR correction and its suggestions, entities), in raw offsets, as a run gives them: the product as
+    shipped, where the recognizer alone sees the raw text."""
     from types import SimpleNamespace
 
     from pipeline.api import process_text
     counts: Counter = Counter()
-    for name, (text, gold, canonicals) in sorted(docs.items()):
+    gold_all, ours_all = [], []
+    for offset_doc, (name, (text, gold, canonicals)) in enumerate(sorted(docs.items())):
         rows = process_text(text, doc_id="bench", options=Options(dates=False))["entities"]
         mentions = [SimpleNamespace(start=r.start, end=r.end, label=r.label, canonical=r.canonical)
                     for r in rows.itertuples()]
         counts += links(text, mentions, gold, canonicals)
-    return counts
+        shift = offset_doc * 10_000_000
+        gold_all += [(s + shift, e + shift, lab) for s, e, lab in gold]
+        ours_all += [(m.start + shift, m.end + shift, m.label) for m in mentions]
+    return score(gold_all, ours_all) | {"canonicals": dict(counts)}
 
 
 def evaluate(docs: dict[str, Doc]) -> dict:
@@ -269,8 +273,14 @@ def report(name: str, result: dict) -> None:
             cells = "  ".join(f"{lab} {r[mode][lab]['p']:.2f}/{r[mode][lab]['r']:.2f}/{r[mode][lab]['f1']:.2f}"
                               for lab in (*LABELS, "core"))
             print(f"    {mode:8s} P/R/F1  {cells}")
-    for where, key in (("entities alone", "canonicals"), ("whole pipeline", "pipeline_canonicals")):
-        c = result["ours"].get(key)
+    if "pipeline" in result:
+        r = result["pipeline"]
+        for mode in ("overlap", "exact"):
+            cells = "  ".join(f"{lab} {r[mode][lab]['p']:.2f}/{r[mode][lab]['r']:.2f}/{r[mode][lab]['f1']:.2f}"
+                              for lab in (*LABELS, "core"))
+            print(f"  whole pipeline {mode:8s} P/R/F1  {cells}")
+    for where, r in (("entities alone", result["ours"]), ("whole pipeline", result.get("pipeline"))):
+        c = r["canonicals"] if r else None
         if c is None:
             continue
         if not c.get("variants"):
@@ -294,7 +304,7 @@ def main() -> None:
     parser.add_argument("--folder", type=Path, help="also score DIR/*.txt against DIR/<name>.entities.jsonl")
     parser.add_argument("--errors", action="store_true", help="list errors on the development sets")
     parser.add_argument("--pipeline", action="store_true",
-                        help="also count canonical names on the whole pipeline's output (OCR correction included)")
+                        help="also score the whole pipeline's entities (normalization and OCR correction included)")
     args = parser.parse_args()
     results = {}
     names = [n for n in args.sets.split(",") if n]
@@ -308,7 +318,7 @@ def main() -> None:
         if docs:
             results[name] = evaluate(docs)
             if args.pipeline:
-                results[name]["ours"]["pipeline_canonicals"] = dict(pipeline_canonicals(docs))
+                results[name]["pipeline"] = through_pipeline(docs)
             report(name, results[name])
         else:
             print(f"\n== {name}: no documents")

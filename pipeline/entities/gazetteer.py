@@ -16,9 +16,7 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.normalize.tone import tone_key
-
-from .lexicon import DATA, lexicon, read_rows
+from .lexicon import DATA, lexicon, name_key, read_rows, word_key
 
 GAZETTEER = DATA / "gazetteer.tsv.gz"
 LABELS = ("PER", "LOC", "ORG", "MISC")
@@ -32,19 +30,14 @@ _ALIAS_CUE = re.compile(r"(?:\blà|\btự|\bhiệu|\btức|\bhay|\bhoặc)\s+")
 _SEPARATORS = re.compile(r"[;,/]")
 
 
-def name_key(name: str) -> str:
-    """The lookup form of a name: NFC, one space between words, tone marks placed in one style."""
-    return " ".join(tone_key(w) for w in unicodedata.normalize("NFC", name).split())
-
-
 def _type_heads() -> tuple[dict[tuple[str, ...], str], frozenset[str], dict[tuple[str, ...], str]]:
     """Type heads, skipped words, and the heads that also type a name written right after them."""
     heads, skips, appositions = {}, set(), {}
     for row in read_rows("gazetteer_heads.tsv"):
         phrase, label = row[0], row[1]
-        words = tuple(unicodedata.normalize("NFC", phrase).split())
+        words = word_key(phrase)
         if label == "skip":
-            skips.add(phrase)
+            skips.add(" ".join(words))
         elif label in LABELS:
             heads[words] = label
             if "apposition" in row[2:]:
@@ -56,7 +49,7 @@ def _type_heads() -> tuple[dict[tuple[str, ...], str], frozenset[str], dict[tupl
 
 def type_of(predicate: str, heads: dict[tuple[str, ...], str], skips: frozenset[str]) -> str | None:
     """The label of the longest head that opens ``predicate`` (the words after "là"), skipped words passed."""
-    words = [w.lower() for w in re.findall(r"\w+", predicate)[:8]]
+    words = list(word_key(" ".join(re.findall(r"\w+", predicate)[:8])))
     k = 0
     while k < len(words):
         for n in (4, 3, 2, 1):
@@ -126,7 +119,7 @@ def _named(words: str) -> list[str]:
     for cue in _ALIAS_CUE.finditer(words):
         run = _capitalized_run(words[cue.end():]).split()
         after = words[cue.end():].split()[len(run):len(run) + 1]
-        if run and after and (run[-1].lower(), after[0].lower().strip(",;")) in titles:
+        if run and after and word_key(f"{run[-1]} {after[0].strip(',;')}") in titles:
             run = run[:-1]  # "Quang Trung Hoàng đế" -> "Quang Trung"
         if len(run) > 1 and _is_name(" ".join(run)):
             out.append(" ".join(run))
@@ -188,7 +181,7 @@ def build_gazetteer(corpus: Path, out: Path, min_appositions: int = 3) -> int:
             for m in pattern.finditer(line):
                 name = _capitalized_run(m.group(2))
                 if _is_name(name) and _apposition_name(name, surnames):
-                    seen[name_key(name)][appositions[tuple(m.group(1).split())]] += 1
+                    seen[name_key(name)][appositions[word_key(m.group(1))]] += 1
                     written[name_key(name)][name] += 1
     rows = []
     for key in set(votes) | set(seen):

@@ -21,8 +21,8 @@ import re
 from collections import Counter, defaultdict
 from functools import lru_cache
 
-from .gazetteer import gazetteer, name_key, referents
-from .lexicon import Lexicon, read_rows
+from .gazetteer import gazetteer, referents
+from .lexicon import Lexicon, name_key, read_rows, word_key
 from .tokens import is_foreign
 
 _MIN_REPAIR_LEN = 5  # shorter words are one edit from too many others
@@ -122,7 +122,7 @@ def written_aliases(text: str, spans: list[tuple[int, int, str, str]], lex: Lexi
         between = text[prev_end:start]
         cue = pattern.search(between) if len(between) < 80 and not re.search(r"[.!?]\s|\n", between) else None
         if cue and prev != name:
-            later = lex.alias_cues[tuple(cue.group("cue").lower().split())] == "later"
+            later = lex.alias_cues[word_key(cue.group("cue"))] == "later"
             pairs.append((name, prev) if later else (prev, name))
     return pairs
 

@@ -11,9 +11,9 @@ from spacy.tokens import Doc
 from .container import to_doc
 from .coordination import name_lists
 from .crf import Word, crf_chain
-from .gazetteer import gazetteer, name_key
+from .gazetteer import gazetteer
 from .keys import entity_key, preferred_variants
-from .lexicon import fold, lexicon
+from .lexicon import fold, lexicon, name_key
 from .linking import Support, fullest, person_parts, supported_full_name
 from .rules import Candidate, SentenceRules, proper_names
 from .tokens import tokenize
@@ -88,7 +88,7 @@ class EntityRecognizer:
                     if w.ner[0] == "B" or (prev is not None and prev.text[:1].islower() and prev.pos == "N"):
                         cand.votes[w.ner[2:]] += _CRF_WEIGHT
                     break
-            if text[cs:ce] in proper_names():
+            if name_key(text[cs:ce]) in proper_names():
                 cand.votes["LOC"] += _VIET74K_PLACE_WEIGHT
             typed = self.gazetteer.get(name_key(text[cs:ce]))
             if typed is not None:

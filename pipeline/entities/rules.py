@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .lexicon import Lexicon, Phrase, fold
+from .lexicon import Lexicon, Phrase, fold, name_key, word_key
 from .tokens import Tok
 
 _ROMAN = re.compile(r"[IVXL]{1,6}")
@@ -42,15 +42,17 @@ def _dictionary() -> frozenset[str]:
     proper names ("Quảng Bình", "Tây Sơn") and say nothing about a capitalized phrase being a common word."""
     from underthesea.corpus import DictionaryLoader
 
-    return frozenset(w for w in DictionaryLoader("Viet74K.txt").words if " " in w and w == w.lower())
+    return frozenset(" ".join(word_key(w)) for w in DictionaryLoader("Viet74K.txt").words
+                     if " " in w and w == w.lower())
 
 
 @lru_cache(maxsize=1)
 def proper_names() -> frozenset[str]:
-    """Capitalized multi-syllable entries of Viet74K (mostly Vietnamese place names: "Quảng Bình", "Yên Thế")."""
+    """Capitalized multi-syllable entries of Viet74K (mostly Vietnamese place names: "Quảng Bình", "Yên Thế"),
+    as lexicon.name_key forms."""
     from underthesea.corpus import DictionaryLoader
 
-    return frozenset(w for w in DictionaryLoader("Viet74K.txt").words
+    return frozenset(name_key(w) for w in DictionaryLoader("Viet74K.txt").words
                      if " " in w and all(part[:1].isupper() for part in w.split()))
 
 
@@ -572,7 +574,7 @@ class SentenceRules:
         e = self.name_run(i)
         if e - i > 2 or any(s.foreign or not s.cap for s in self.toks[i:e]) or self.vietnamese_name(i) \
                 or self.toks[e - 1].text in self.lex.person_suffixes or self.starts_structure(i) \
-                or self.text[t.start:self.toks[e - 1].end] in proper_names():
+                or name_key(self.text[t.start:self.toks[e - 1].end]) in proper_names():
             return 0  # "quân Nguyễn Huệ" is the man's army, "quân Anh Tông" the emperor's, "quân Thiên Trường" a
             # province's (a place name of Viet74K)
         self.add(i, e, (i, e), "ORG", "rule:link_cue", 0.8)
