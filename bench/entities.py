@@ -44,7 +44,7 @@ def load_gold(path: Path, key: str = "doc") -> dict[str, tuple[list[Span], Canon
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():
             row = json.loads(line)
-            spans, canonicals = gold[row[key]]
+            spans, canonicals = gold[row.get(key, "")]  # a file of one document may leave its name out
             spans.append((row["start"], row["end"], row["label"]))
             canonicals[(row["start"], row["end"])] = row.get("canonical") or row["text"]
     return gold
