@@ -10,8 +10,8 @@ canonical) and the links (mentions given a canonical other than their own surfac
 gold does not support, part-names joined to a full name counted apart); writes bench/results/entities.json.
 ``--sets tune,dev2,dev3`` picks sets (the held-out set is the exam: run it last); ``--folder DIR`` adds a set
 of DIR/*.txt with DIR/<name>.entities.jsonl beside them; ``--pipeline`` also scores the entities of the
-whole pipeline (text normalized, the corrector's repairs reaching the entities), as a run writes them; ``--errors`` lists our misses and false
-alarms on the development sets.
+whole pipeline (text normalized, the corrector's repairs reaching the entities), as a run writes them;
+``--errors`` lists our misses and false alarms on the development sets.
 """
 from __future__ import annotations
 

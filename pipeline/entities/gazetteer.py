@@ -201,7 +201,8 @@ def build_gazetteer(corpus: Path, out: Path, min_appositions: int = 3) -> int:
     tmp = out.with_name(out.name + ".tmp")
     out.parent.mkdir(parents=True, exist_ok=True)
     with open(tmp, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as handle:
-        handle.write("# name\tlabel\tarticle votes\tappositions\tarticle an alias names  (Derived from Vietnamese Wikipedia (May 2017), by Wikipedia "
+        handle.write("# name\tlabel\tarticle votes\tappositions\tarticle an alias names  (Derived from "
+                     "Vietnamese Wikipedia (May 2017), by Wikipedia "
                      "contributors, CC BY-SA 3.0; see GAZETTEER_LICENSE)\n".encode())
         for name, label, n, m, article in rows:
             handle.write(f"{name}\t{label}\t{n}\t{m}\t{article}\n".encode())

@@ -2,8 +2,9 @@
 
 - A part of a person's name (a family or given name: "Togo", "Chỉnh") joins the full name ("Togo Heihachiro",
   "Nguyễn Hữu Chỉnh") only where the text supports it (data/part_links.tsv: the full name is mentioned earlier
-  in the document or in the same paragraph), and only one full name qualifies. A cue before the part that makes it a dynasty, state or
-  army ("quân Minh", data/link_cues.txt) gives it another label, and labels must agree, so it never joins.
+  in the document or in the same paragraph), and only one full name qualifies. A cue before the part that makes
+  it a dynasty, state or army ("quân Minh", data/link_cues.txt) gives it another label, and labels must agree,
+  so it never joins.
 - A bare organisation head ("Nghĩa quân", "Hội nghị") joins the one longer name of that head in the document;
   a head with its own modifiers ("Chính phủ lâm thời") is a full form and keeps it: no longer name that adds
   a qualifier ("Chính phủ lâm thời Kérensky") becomes its canonical.
@@ -57,14 +58,20 @@ class Support:
 
 
 def person_parts(mentions: list[tuple[int, str, str]]) -> dict[str, dict[str, list[int]]]:
-    """The words of multi-word PER names that may stand for them (first, last) -> full name -> its offsets."""
+    """The parts of multi-word PER names that may stand for them -> full name -> its offsets: the words that
+    open it ("first": "Viên" of "Viên Thế Khải") or close it ("last": "Chỉnh", "Lloyd George" of "David Lloyd
+    George"), as data/part_links.tsv allows."""
     ends = part_rules()["words"]
     parts: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for start, surface, label in mentions:
         words = surface.split()
-        if label == "PER" and len(words) > 1:
-            for end in ends:
-                parts[words[0] if end == "first" else words[-1]][surface].append(start)
+        if label != "PER":
+            continue
+        for k in range(1, len(words)):
+            if "first" in ends:
+                parts[" ".join(words[:k])][surface].append(start)
+            if "last" in ends:
+                parts[" ".join(words[k:])][surface].append(start)
     return parts
 
 
@@ -92,7 +99,7 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
     out = []
     for start, surface, label in mentions:
         full = None
-        if label == "PER" and " " not in surface:
+        if label == "PER":
             full = supported_full_name(surface, start, parts, support)
         elif label == "ORG" and len(bodies.get(surface, ())) == 1:
             full = next(iter(bodies[surface]))

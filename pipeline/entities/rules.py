@@ -224,8 +224,8 @@ class SentenceRules:
             if t.number:
                 i += 1
                 continue
-            i = (self.date_head(i) or self.year_name(i) or self.non_entity(i) or self.misc(i) or self.dynasty(i) or self.org(i)
-                 or self.title(i) or self.loc_head(i) or self.temple_name(i) or self.place(i) or self.linked(i)
+            i = (self.date_head(i) or self.year_name(i) or self.non_entity(i) or self.misc(i) or self.dynasty(i)
+                 or self.org(i) or self.title(i) or self.loc_head(i) or self.temple_name(i) or self.place(i) or self.linked(i)
                  or self.name(i) or i + 1)
         return self.out
 

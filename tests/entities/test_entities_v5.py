@@ -245,3 +245,8 @@ def test_part_link_support_follows_its_data_file(monkeypatch):
     assert support.supports(later, full) and not support.supports(earlier, full)
     text = "Chỉnh ra Bắc. Nguyễn Hữu Chỉnh phản.\nChỉnh chết."  # only the same paragraph counts now
     assert not linking.Support(text).supports(text.rindex("Chỉnh"), [text.index("Nguyễn")])
+
+
+def test_a_part_of_several_words_joins_the_one_full_name(recognizer):
+    text = "Năm 1916, ông David Lloyd George làm thủ tướng. Về sau Lloyd George sang Paris."
+    assert [c for s, _, c in _found(recognizer, text) if s == "Lloyd George"] == ["David Lloyd George"]
