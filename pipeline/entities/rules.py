@@ -574,10 +574,8 @@ class SentenceRules:
             return 0
         e = self.name_run(i)
         if e - i > 2 or any(s.foreign or not s.cap for s in self.toks[i:e]) or self.vietnamese_name(i) \
-                or self.toks[e - 1].text in self.lex.person_suffixes or self.starts_structure(i) \
-                or name_key(self.text[t.start:self.toks[e - 1].end]) in proper_names():
-            return 0  # "quân Nguyễn Huệ" is the man's army, "quân Anh Tông" the emperor's, "quân Thiên Trường" a
-            # province's (a place name of Viet74K)
+                or self.toks[e - 1].text in self.lex.person_suffixes or self.starts_structure(i):
+            return 0  # "quân Nguyễn Huệ" is the man's army, "quân Anh Tông" the emperor's
         self.add(i, e, (i, e), "ORG", "rule:link_cue", 0.8)
         return e
 
@@ -616,10 +614,6 @@ class SentenceRules:
             # "Hưng Đạo Đại Vương Quốc Tuấn": the title ends with its last title word, the man follows.
             self.add(inner + 1, e, (inner + 1, e), "PER", "rule:title", 0.85)
             return e
-        after = self.title_after(i, e)
-        if after:
-            self.add(i, after[0], (i, after[0]), "PER", "rule:title", 0.85)
-            return after[1]
         if not t.initial and self.family_woman(i):
             self.add(i, i + 2, (i, i + 2), "PER", "rule:family_woman", 0.8)  # "Đào thị": a woman of that family
             return i + 2
@@ -638,9 +632,10 @@ class SentenceRules:
                     (e > i + 2 and all(s.cap for s in self.toks[i:e - 1])) or self.political(self.toks[i:e - 1])):
                 self.add(i, e, (i, e), "ORG", "rule:name", 0.7)  # "Hộ quốc quân nổi lên"
                 return e
-            if e > i + 1 and all(s.cap for s in self.toks[i:e]) and name_key(
-                    self.text[t.start:self.toks[e - 1].end]) in gazetteer():
-                self.add(i, e, (i, e), None, "rule:initial", 0.6)  # "Tự Đức mất": a name the encyclopedia knows
+            if e > i + 1 and all(s.cap for s in self.toks[i:e]) and (name_key(
+                    self.text[t.start:self.toks[e - 1].end]) in gazetteer() or self.person_act(e)):
+                # "Tự Đức mất": a name the encyclopedia knows; "Thoát Hoan bị bắt": a person's act follows
+                self.add(i, e, (i, e), None, "rule:initial", 0.6)
                 return e
             if not any(s.cap for s in self.toks[i + 1:e]) and not self.is_place_word(i):
                 e = i + 1  # "Chỉnh bị giết": a given name that begins a word ("chỉnh bị"); not "Nga hoàng"
@@ -680,14 +675,10 @@ class SentenceRules:
             self.out[-1].votes["PER"] += _CUE_WEIGHT
         return e
 
-    def title_after(self, i: int, e: int) -> tuple[int, int] | None:
-        """(end of the name, end of the title) when a two-word title in sentence case closes the name run
-        ``i..e`` or follows it, with two name words before it ("Từ Hy Thái hậu", "Quang Trung Hoàng đế")."""
-        for k in (e - 2, e - 1):
-            if k - i >= 2 and k + 1 < self.n and self.adjacent(k + 1) and self.toks[k].cap \
-                    and not self.toks[k + 1].cap and (self.toks[k].low, self.toks[k + 1].low) in self.lex.titles:
-                return k, k + 2
-        return None
+    def person_act(self, e: int) -> bool:
+        """A person's act (data/person_verbs.txt) is written right after token ``e - 1``."""
+        return e < self.n and self.adjacent(e) and any(
+            tuple(t.low for t in self.toks[e:e + n]) in self.lex.person_verbs for n in (1, 2))
 
     def family_woman(self, i: int) -> bool:
         """A family name then lower-case "thị" and no given name: a woman called by her family ("Đào thị")."""
