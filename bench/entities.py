@@ -169,10 +169,12 @@ def through_pipeline(docs: dict[str, Doc]) -> dict:
     return score(gold_all, ours_all) | {"canonicals": dict(counts)}
 
 
-def evaluate(docs: dict[str, Doc]) -> dict:
-    """Run both systems over the documents, timing each, and score them against the gold spans."""
+def evaluate(docs: dict[str, Doc], groups: dict[str, list[str]] | None = None) -> dict:
+    """Run both systems over the documents, timing each, and score them against the gold spans; ``groups`` (name
+    -> parts of document names) are also scored apart, each on the documents whose name contains a part."""
     recognizer = EntityRecognizer()
     gold_all, ours_all, base_all = [], [], []
+    in_group: dict[str, list[int]] = defaultdict(list)  # group -> the document shifts it holds
     t_ours = t_base = 0.0
     chars = 0
     canonical_counts: Counter = Counter()
@@ -192,11 +194,21 @@ def evaluate(docs: dict[str, Doc]) -> dict:
         gold_all += [(s + shift, e + shift, lab) for s, e, lab in gold]
         ours_all += [(s + shift, e + shift, lab) for s, e, lab in ours]
         base_all += [(s + shift, e + shift, lab) for s, e, lab in base]
+        for group, parts in (groups or {}).items():
+            if any(part in name for part in parts):
+                in_group[group].append(shift)
+
+    def subset(spans: list[Span], shifts: list[int]) -> list[Span]:
+        return [s for s in spans if s[0] // 10_000_000 * 10_000_000 in shifts]
+
     return {
         "docs": len(docs), "chars": chars,
         "ours": score(gold_all, ours_all) | {"chars_per_s": round(chars / t_ours),
                                              "canonicals": dict(canonical_counts)},
         "underthesea_ner": score(gold_all, base_all) | {"chars_per_s": round(chars / t_base)},
+        "groups": {group: {"docs": len(shifts), "ours": score(subset(gold_all, shifts), subset(ours_all, shifts)),
+                           "underthesea_ner": score(subset(gold_all, shifts), subset(base_all, shifts))}
+                   for group, shifts in in_group.items()},
     }
 
 
@@ -273,6 +285,11 @@ def report(name: str, result: dict) -> None:
             cells = "  ".join(f"{lab} {r[mode][lab]['p']:.2f}/{r[mode][lab]['r']:.2f}/{r[mode][lab]['f1']:.2f}"
                               for lab in (*LABELS, "core"))
             print(f"    {mode:8s} P/R/F1  {cells}")
+    for group, r in result.get("groups", {}).items():
+        for system in ("ours", "underthesea_ner"):
+            cells = "  ".join(f"{lab} {r[system][mode][lab]['f1']:.2f}" for mode in ("overlap", "exact")
+                              for lab in ("ORG", "core"))
+            print(f"  group {group} ({r['docs']} docs) {system:16s} F1 overlap/exact: {cells}")
     if "pipeline" in result:
         r = result["pipeline"]
         for mode in ("overlap", "exact"):
@@ -302,6 +319,8 @@ def main() -> None:
                         help="comma-separated: tune, dev2, dev3, chronicle_dev (development chronicle sentences), "
                              "heldout, chronicle (held-out chronicle sentences)")
     parser.add_argument("--folder", type=Path, help="also score DIR/*.txt against DIR/<name>.entities.jsonl")
+    parser.add_argument("--group", action="append", default=[], metavar="NAME=PART[,PART...]",
+                        help="also score the documents whose name contains one of the parts (repeatable)")
     parser.add_argument("--errors", action="store_true", help="list errors on the development sets")
     parser.add_argument("--pipeline", action="store_true",
                         help="also score the whole pipeline's entities (normalization and OCR correction included)")
@@ -316,7 +335,8 @@ def main() -> None:
         if args.errors and docs and name in ("tune", "dev2", "dev3", "chronicle_dev"):
             print("\n".join(errors(docs, EntityRecognizer())))
         if docs:
-            results[name] = evaluate(docs)
+            groups = {g.split("=", 1)[0]: g.split("=", 1)[1].split(",") for g in args.group}
+            results[name] = evaluate(docs, groups)
             if args.pipeline:
                 results[name]["pipeline"] = through_pipeline(docs)
             report(name, results[name])
