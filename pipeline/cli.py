@@ -1,4 +1,5 @@
-"""Command line: ``python -m pipeline run INPUT... -o OUTDIR``, ``build-resources`` and the review commands.
+"""Command line: ``python -m pipeline run INPUT... -o OUTDIR``, ``build-resources``, ``build-lm``,
+``build-gazetteer`` and the review commands.
 
 Exit codes: 0 every document succeeded, 1 some failed (the rest is written and the failures are in
 documents.csv), 2 usage error (one line naming the problem).
@@ -71,6 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
     build_lm.add_argument("--hold-out", type=int, default=0, metavar="N",
                           help="leave every N-th document (# TITLE lines) out, for evaluation (default: none)")
     review_commands.add_commands(commands)
+    gazetteer = commands.add_parser("build-gazetteer", help="build the typed entity gazetteer from an encyclopedia")
+    gazetteer.add_argument("--corpus", required=True, help="'# TITLE'-separated articles, plain or .xz")
+    gazetteer.add_argument("-o", "--output", default=None, help="default: pipeline/entities/data/gazetteer.tsv.gz")
     return parser
 
 
@@ -85,6 +89,16 @@ def main(argv: list[str] | None = None) -> int:
         return review_commands.run_command(args)
     if args.command == "build-lm":
         return _build_lm(args)
+    if args.command == "build-gazetteer":
+        from pathlib import Path
+
+        from pipeline.entities.gazetteer import GAZETTEER, build_gazetteer
+        if not Path(args.corpus).is_file():
+            print(f"error: no such corpus file: {args.corpus}", file=sys.stderr)
+            return EXIT_USAGE
+        output = Path(args.output or GAZETTEER)
+        print(f"built {output}: {build_gazetteer(Path(args.corpus), output)} names")
+        return EXIT_OK
     from pipeline.engine import UsageError, run_batch
     from pipeline.process import Options
     if args.lm is not None:

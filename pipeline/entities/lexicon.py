@@ -9,7 +9,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline.normalize.tone import tone_key
+
 DATA = Path(__file__).parent / "data"
+DATES_WORDS = Path(__file__).parent.parent / "dates" / "data" / "words"  # one list of can-chi for both stages
 
 Phrase = tuple[str, ...]
 
@@ -20,20 +23,35 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def _rows(name: str) -> list[list[str]]:
-    """Non-comment, non-blank lines of a data file, split on tabs."""
+def word_key(text: str) -> Phrase:
+    """The form phrases are matched in: NFC, lower case, the tone mark of oa/oe/uy in one place ("uỷ ban" and
+    "ủy ban" agree, whatever --tone-style the clean text has)."""
+    return tuple(tone_key(w) for w in unicodedata.normalize("NFC", text).lower().split())
+
+
+def name_key(name: str) -> str:
+    """The lookup form of a name: NFC, one space between words, tone marks of oa/oe/uy in one place."""
+    return " ".join(tone_key(w) for w in unicodedata.normalize("NFC", name).split())
+
+
+def read_rows(name: str | Path) -> list[list[str]]:
+    """Non-comment, non-blank lines of a data file (a name in ``data/``, or a path), split on tabs."""
     lines = (DATA / name).read_text(encoding="utf-8").splitlines()
     return [[c.strip() for c in line.split("\t")] for line in lines if line.strip() and not line.startswith("#")]
 
 
 def _flagged(name: str, flag: str) -> frozenset[Phrase]:
     """Phrases of a data file whose second column lists ``flag`` (comma-separated flags)."""
-    return frozenset(tuple(unicodedata.normalize("NFC", r[0]).lower().split()) for r in _rows(name)
-                     if len(r) > 1 and flag in r[1].split(","))
+    return frozenset(word_key(r[0]) for r in read_rows(name) if len(r) > 1 and flag in r[1].split(","))
 
 
 def _phrases(name: str) -> frozenset[Phrase]:
-    return frozenset(tuple(unicodedata.normalize("NFC", r[0]).lower().split()) for r in _rows(name))
+    return frozenset(word_key(r[0]) for r in read_rows(name))
+
+
+def _words(name: str, skip_flag: str | None = None) -> frozenset[str]:
+    """One-word entries of a data file in their match form (rows flagged ``skip_flag`` left out)."""
+    return frozenset(word_key(r[0])[0] for r in read_rows(name) if skip_flag is None or skip_flag not in r[1:])
 
 
 @dataclass(frozen=True)
@@ -90,18 +108,27 @@ class Lexicon:
     state_words: frozenset[Phrase]
     army_prefixes: frozenset[Phrase]
     org_tails: frozenset[str]
+    word_tails: frozenset[str]  # the org tails that may also close a capitalized word and a lower-case syllable
     person_suffixes: frozenset[str]  # last syllable of a temple name used for a ruler ("Anh Tông", "Thái Tổ")
     place_suffixes: frozenset[str]  # Sino-Vietnamese place heads written after the name ("Bạch Đằng giang")
     person_cues: frozenset[str]  # a word before a bare one-syllable name that makes it a person ("sai Tuấn")
     long_person_cues: frozenset[str]  # the cues that also make a longer name a person ("vua sai Định Phúc")
     affixes: tuple[tuple[str, str, float], ...]  # (affix, label, weight): "-sky" PER, "Port-" LOC
+    link_cues: frozenset[str]  # "quân Minh", "giặc Minh": the bare name after it is a dynasty, state or army
+    dynasty_names: frozenset[Phrase]  # Chinese dynasties between a title and a name ("vua Thanh Càn Long")
+    person_verbs: frozenset[Phrase]  # words after a bare name that make it a person's act ("Bá Đa Lộc đem")
+    place_prefixes: frozenset[str]  # first syllables of two-province regions ("Lưỡng Quảng")
+    alias_cues: dict[Phrase, str]  # "tức", "tên thật là": the person named next is the one named before;
+    # the value says which of the two names is the person's own ("earlier" or "later")
+    stems: frozenset[str]  # the heavenly stems and earthly branches (the dates stage's word lists): "Bính Dần"
+    branches: frozenset[str]  # names a year, never a person, even with a family name first ("Đinh Mão")
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """Load every data file once per process."""
     places: dict[tuple[str, ...], Place] = {}
-    for name, kind, flags in _rows("places.tsv"):
+    for name, kind, flags in read_rows("places.tsv"):
         name = unicodedata.normalize("NFC", name)
         place = Place(name, kind, "ambiguous" in flags, "no-initial" in flags)
         key = tuple(name.split()) if place.ambiguous else tuple(fold(name).split())
@@ -112,32 +139,43 @@ def lexicon() -> Lexicon:
         capital_titles=_flagged("titles.tsv", "classical"),
         place_offices=_flagged("titles.tsv", "place"),
         loc_heads=_phrases("loc_heads.tsv"),
-        org_heads={tuple(r[0].lower().split()): _org_head(r) for r in _rows("org_heads.tsv")},
+        org_heads={word_key(r[0]): _org_head(r) for r in read_rows("org_heads.tsv")},
         org_modifiers=_phrases("org_modifiers.txt"),
         ministry_words=_phrases("ministry_words.txt"),
         org_suffixes=_phrases("org_suffixes.txt"),
-        misc_heads={tuple(r[0].lower().split()): (r[1] == "yes", r[2]) for r in _rows("misc_heads.tsv")},
-        particles=frozenset(r[0] for r in _rows("name_particles.txt")),
+        misc_heads={word_key(r[0]): (r[1] == "yes", r[2]) for r in read_rows("misc_heads.tsv")},
+        particles=_words("name_particles.txt"),
         name_prefixes=_phrases("name_prefixes.txt"),
-        after_country=frozenset(r[0] for r in _rows("after_country.txt")),
-        loc_prepositions=frozenset(r[0] for r in _rows("loc_prepositions.txt")),
+        after_country=_words("after_country.txt"),
+        loc_prepositions=_words("loc_prepositions.txt"),
         date_heads=_phrases("date_heads.txt"),
         places=places,
         max_place_len=max(len(k) for k in places),
-        surnames=frozenset(unicodedata.normalize("NFC", r[0]) for r in _rows("vietnamese_surnames.txt")),
-        coordinators=frozenset(r[0] for r in _rows("coordinators.txt")),
-        clause_openers=frozenset(r[0] for r in _rows("clause_openers.txt")),
+        surnames=frozenset(unicodedata.normalize("NFC", r[0]) for name in ("vietnamese_surnames.txt",
+                                                                             "chinese_surnames.txt")
+                           for r in read_rows(name)),
+        coordinators=_words("coordinators.txt"),
+        clause_openers=_words("clause_openers.txt"),
         dynasty_heads=_phrases("dynasty_heads.txt"),
         non_entity_heads=_phrases("non_entity_heads.txt"),
         title_tails=_phrases("title_tails.txt"),
-        title_suffixes=frozenset(r[0] for r in _rows("title_suffixes.txt")),
+        title_suffixes=_words("title_suffixes.txt"),
         misc_suffixes=_phrases("misc_suffixes.txt"),
         state_words=_phrases("state_words.txt"),
         army_prefixes=_phrases("army_prefixes.txt"),
-        org_tails=frozenset(r[0] for r in _rows("org_tails.txt")),
-        person_suffixes=frozenset(r[0] for r in _rows("person_suffixes.txt")),
-        place_suffixes=frozenset(r[0] for r in _rows("place_suffixes.txt")),
-        person_cues=frozenset(r[0] for r in _rows("person_cues.txt")),
-        long_person_cues=frozenset(r[0] for r in _rows("person_cues.txt") if r[1:] == ["any-length"]),
-        affixes=tuple((r[0], r[1], float(r[2])) for r in _rows("name_affixes.tsv")),
+        org_tails=_words("org_tails.txt"),
+        word_tails=_words("org_tails.txt", skip_flag="after-name"),
+        person_suffixes=frozenset(r[0] for r in read_rows("person_suffixes.txt")),
+        place_suffixes=_words("place_suffixes.txt"),
+        person_cues=_words("person_cues.txt"),
+        long_person_cues=frozenset(word_key(r[0])[0] for r in read_rows("person_cues.txt")
+                                   if r[1:] == ["any-length"]),
+        affixes=tuple((r[0], r[1], float(r[2])) for r in read_rows("name_affixes.tsv")),
+        link_cues=_words("link_cues.txt"),
+        dynasty_names=_phrases("dynasty_names.txt"),
+        person_verbs=_phrases("person_verbs.txt"),
+        place_prefixes=frozenset(r[0] for r in read_rows("place_prefixes.txt")),
+        alias_cues={word_key(r[0]): r[1] for r in read_rows("alias_cues.txt")},
+        stems=frozenset(r[0] for r in read_rows(DATES_WORDS / "stems.tsv")),
+        branches=frozenset(r[0] for r in read_rows(DATES_WORDS / "branches.tsv")),
     )

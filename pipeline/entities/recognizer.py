@@ -11,8 +11,10 @@ from spacy.tokens import Doc
 from .container import to_doc
 from .coordination import name_lists
 from .crf import Word, crf_chain
+from .gazetteer import gazetteer
 from .keys import entity_key, preferred_variants
-from .lexicon import fold, lexicon
+from .lexicon import fold, lexicon, name_key
+from .linking import Support, fullest, person_parts, supported_full_name
 from .rules import Candidate, SentenceRules, proper_names
 from .tokens import tokenize
 
@@ -22,7 +24,9 @@ _LIST_WEIGHT = 2.0  # a list member gets the label of the list, for its other me
 _CRF_WEIGHT = 0.5
 _PREPOSITION_WEIGHT = 1.0
 _VIET74K_PLACE_WEIGHT = 0.8  # a capitalized entry of Viet74K: mostly communes, districts and provinces
+_GAZETTEER_WEIGHT = 1.5  # the type an encyclopedia gives the name: more than a family name, less than a cue
 _FOREIGN_PRIOR = 0.3
+_PERSON_VERB_WEIGHT = 1.0  # "Bá Đa Lộc đem ...": the subject of a person's act
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,7 @@ class EntityRecognizer:
     def __init__(self) -> None:
         self.lex = lexicon()
         self.crf = crf_chain()
+        self.gazetteer = gazetteer()
 
     def __call__(self, text: str, sentences: list[tuple[int, int]],
                  suggestions: dict[tuple[int, int], str] | None = None) -> list[EntityMention]:
@@ -70,7 +75,8 @@ class EntityRecognizer:
         return doc
 
     def _weak_votes(self, text: str, toks: list, found: list[Candidate], words: list[Word]) -> None:
-        """CRF labels over the core, a place preposition before it, and a prior for foreign names."""
+        """CRF labels over the core, the typed gazetteer, a place preposition before it, a person's verb after
+        it, and a prior for foreign names."""
         by_start = {t.start: k for k, t in enumerate(toks)}
         for cand in found:
             if cand.label is not None:
@@ -82,15 +88,28 @@ class EntityRecognizer:
                     if w.ner[0] == "B" or (prev is not None and prev.text[:1].islower() and prev.pos == "N"):
                         cand.votes[w.ner[2:]] += _CRF_WEIGHT
                     break
-            if text[cs:ce] in proper_names():
+            if name_key(text[cs:ce]) in proper_names():
                 cand.votes["LOC"] += _VIET74K_PLACE_WEIGHT
+            typed = self.gazetteer.get(name_key(text[cs:ce]))
+            if typed is not None:
+                cand.votes[typed] += _GAZETTEER_WEIGHT
+            if " " in text[cs:ce] and text[cs:ce].split()[0] in self.lex.place_prefixes:
+                cand.votes["LOC"] += _GAZETTEER_WEIGHT
             k = by_start.get(cs)
             if k and toks[k - 1].low in self.lex.loc_prepositions:
                 cand.votes["LOC"] += _PREPOSITION_WEIGHT
+            after = by_start.get(next((t.start for t in toks if t.start >= ce), -1))
+            if after is not None and _phrase_at(toks, after, self.lex.person_verbs):
+                cand.votes["PER"] += _PERSON_VERB_WEIGHT
             if k is not None and toks[k].foreign:
                 cand.votes["PER"] += _FOREIGN_PRIOR
                 for label, weight in _affix_votes(text[cs:ce], self.lex.affixes) if " " not in text[cs:ce] else ():
                     cand.votes[label] += weight
+
+
+def _phrase_at(toks: list, k: int, phrases: frozenset[tuple[str, ...]]) -> bool:
+    """A phrase of ``phrases`` (one or two words) starts at token ``k``."""
+    return (toks[k].low,) in phrases or tuple(t.low for t in toks[k:k + 2]) in phrases
 
 
 def _affix_votes(name: str, affixes: tuple[tuple[str, str, float], ...]) -> list[tuple[str, float]]:
@@ -116,13 +135,17 @@ def _key(text: str, c: Candidate) -> str:
 
 
 def _evidence(text: str, candidates: list[Candidate]) -> tuple[dict[str, Counter], dict[str, Counter]]:
-    """Per name: all votes and labels (totals), and the labels fixed by a cue alone (fixed)."""
+    """Per name: all votes and labels (totals), and the labels fixed by a cue alone (fixed). The votes of a
+    name at a sentence start count too ("Bá Đa Lộc đem ..."), once the name stands elsewhere in the document."""
     totals: dict[str, Counter] = defaultdict(Counter)
     fixed: dict[str, Counter] = defaultdict(Counter)
     for c in candidates:
-        if c.coord_only or c.doc_only:
+        if c.coord_only:
             continue
         key = _key(text, c)
+        if c.doc_only:
+            totals[key].update(c.votes)
+            continue
         if c.label is not None:
             totals[key][c.label] += _FIXED_WEIGHT
             fixed[key][c.label] += _FIXED_WEIGHT
@@ -166,14 +189,11 @@ def _list_labels(text: str, lists: list[list[Candidate]], totals: dict[str, Coun
 
 def _vote_name_parts(text: str, candidates: list[Candidate]) -> None:
     """A one-word name that begins or ends a person's name fixed by a cue in the document is that person
-    ("Togo" after "đô đốc Togo Heihachiro"): a vote worth a list's."""
-    parts: set[str] = set()
+    ("Togo" after "đô đốc Togo Heihachiro") where the text supports the link (linking.py): a list's vote."""
+    parts = person_parts([(c.start, text[c.core[0]:c.core[1]], c.label) for c in candidates])
+    support = Support(text)
     for c in candidates:
-        words = text[c.core[0]:c.core[1]].split()
-        if c.label == "PER" and len(words) > 1:
-            parts.update((words[0], words[-1]))
-    for c in candidates:
-        if c.label is None and text[c.core[0]:c.core[1]] in parts:
+        if c.label is None and supported_full_name(text[c.core[0]:c.core[1]], c.start, parts, support):
             c.votes["PER"] += _LIST_WEIGHT
 
 
@@ -209,21 +229,18 @@ def _settle(text: str, candidates: list[Candidate], lists: list[list[Candidate]]
 def _named_elsewhere(text: str, pending: list[Candidate], settled: list[Candidate]) -> list[Candidate]:
     """Bare names kept because the document names them elsewhere: the same name's label ("quân Thanh" after
     "nhà Thanh"), else a person whose full name has it as its given name or its one family name ("Chỉnh" for
-    "Nguyễn Hữu Chỉnh", "Viên" for "Viên Thế Khải")."""
+    "Nguyễn Hữu Chỉnh", "Viên" for "Viên Thế Khải"), where the text supports the link (linking.py)."""
     labels: dict[str, Counter] = defaultdict(Counter)  # by exact surface: "Y" (he) is not "Ý" (Italy)
-    parts: dict[str, set[str]] = defaultdict(set)
     for c in settled:
         labels[text[c.core[0]:c.core[1]]][c.label] += 1
-        words = text[c.core[0]:c.core[1]].split()
-        if c.label == "PER" and len(words) > 1:
-            parts[words[-1]].add(_key(text, c))
-            parts[words[0]].add(_key(text, c))
+    parts = person_parts([(c.start, text[c.core[0]:c.core[1]], c.label) for c in settled])
+    support = Support(text)
     out = []
     for c in pending:
         surface = text[c.core[0]:c.core[1]]
         if labels.get(surface):
             c.label, c.source = labels[surface].most_common(1)[0][0], c.source + "+doc"
-        elif len(parts.get(surface, ())) == 1:
+        elif supported_full_name(surface, c.start, parts, support):
             c.label, c.source = "PER", c.source + "+part"
         else:
             continue
@@ -271,30 +288,22 @@ def _surface(text: str, start: int, end: int, suggestions: dict[tuple[int, int],
     return " ".join("".join(parts).split())
 
 
-def _fullest(surfaces: list[str], labels: list[str]) -> list[str]:
-    """Each name replaced by the one longer name of the document it shortens: a person's family or given name
-    ("Togo" -> "Togo Heihachiro", "Chỉnh" -> "Nguyễn Hữu Chỉnh"), a body's bare head ("Nghĩa quân" ->
-    "Nghĩa quân Hương Khê"). Ambiguous parts keep their surface."""
-    longer: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for surface, label in set(zip(surfaces, labels)):
-        words = surface.split()
-        if label == "PER" and len(words) > 1:
-            longer[(words[0], label)].add(surface)
-            longer[(words[-1], label)].add(surface)
-        for k in range(1, len(words)):
-            if label == "ORG":
-                longer[(" ".join(words[:k]), label)].add(surface)
-    out = []
-    for surface, label in zip(surfaces, labels):
-        names = longer.get((surface, label), set())
-        out.append(next(iter(names)) if len(names) == 1 else surface)
-    return out
+def _attested(text: str, suggestions: dict[tuple[int, int], str]) -> dict[tuple[int, int], str]:
+    """The suggestions a name may take: a repaired name must be written elsewhere in the document ("Kaspoutine"
+    -> "Raspoutine", "Bức" -> "Đức"); a low-confidence guess at a name ("Rosa" -> "Roa") is not."""
+    kept = {}
+    for (s, e), form in suggestions.items():
+        names = [w for w in form.split() if w[:1].isupper()]
+        if all(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text[:s] + " " + text[e:]) for w in names):
+            kept[(s, e)] = form
+    return kept
 
 
 def _with_canonicals(text: str, candidates: list[Candidate],
                      suggestions: dict[tuple[int, int], str]) -> list[EntityMention]:
-    surfaces = _fullest([_surface(text, c.start, c.end, suggestions) for c in candidates],
-                        [c.label for c in candidates])
+    suggestions = _attested(text, suggestions) if suggestions else suggestions
+    surfaces = fullest(text, [(c.start, c.end, _surface(text, c.start, c.end, suggestions), c.label)
+                              for c in candidates], lexicon())
     preferred = preferred_variants([(s, c.label) for s, c in zip(surfaces, candidates)])
     return [EntityMention(c.start, c.end, c.label, c.score, c.source, preferred[entity_key(s, c.label)])
             for s, c in zip(surfaces, candidates)]

@@ -10,7 +10,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .lexicon import Lexicon, Phrase, fold
+from .gazetteer import gazetteer
+from .lexicon import Lexicon, Phrase, fold, name_key, word_key
 from .tokens import Tok
 
 _ROMAN = re.compile(r"[IVXL]{1,6}")
@@ -42,15 +43,17 @@ def _dictionary() -> frozenset[str]:
     proper names ("Quảng Bình", "Tây Sơn") and say nothing about a capitalized phrase being a common word."""
     from underthesea.corpus import DictionaryLoader
 
-    return frozenset(w for w in DictionaryLoader("Viet74K.txt").words if " " in w and w == w.lower())
+    return frozenset(" ".join(word_key(w)) for w in DictionaryLoader("Viet74K.txt").words
+                     if " " in w and w == w.lower())
 
 
 @lru_cache(maxsize=1)
 def proper_names() -> frozenset[str]:
-    """Capitalized multi-syllable entries of Viet74K (mostly Vietnamese place names: "Quảng Bình", "Yên Thế")."""
+    """Capitalized multi-syllable entries of Viet74K (mostly Vietnamese place names: "Quảng Bình", "Yên Thế"),
+    as lexicon.name_key forms."""
     from underthesea.corpus import DictionaryLoader
 
-    return frozenset(w for w in DictionaryLoader("Viet74K.txt").words
+    return frozenset(name_key(w) for w in DictionaryLoader("Viet74K.txt").words
                      if " " in w and all(part[:1].isupper() for part in w.split()))
 
 
@@ -166,7 +169,7 @@ class SentenceRules:
             lex = self.lex
             if " ".join(words) in _dictionary() or words in lex.org_modifiers or words[1:] in lex.org_suffixes:
                 return k + m
-            if (m == 3 and words[2] in lex.org_tails and " ".join(words[1:]) not in _dictionary()
+            if (m == 3 and words[2] in lex.word_tails and " ".join(words[1:]) not in _dictionary()
                     and words[:2] not in lex.org_modifiers):
                 return k + m  # "Sùng chính viện"; not "Tàu cầu viện"
         return k + 1
@@ -189,9 +192,16 @@ class SentenceRules:
             else:
                 break
         if (k - i > 1 and k < self.n and self.adjacent(k) and not self.toks[k].cap
-                and self.toks[k].low in self.lex.org_tails and not self.political(self.toks[i:k])):
+                and self.toks[k].low in self.lex.org_tails and self.tail_fits(i, k)):
             k += 1  # "Duy Tân hội"; "Trung ương đảng" is the party's committee, named "Trung ương"
         return k
+
+    def tail_fits(self, i: int, k: int) -> bool:
+        """The organisation tail at token ``k`` closes the name ``i..k``: a word tail after anything but a
+        political phrase, an after-name tail ("quân", "hệ") only after capitalized words or a political phrase."""
+        if self.toks[k].low in self.lex.word_tails:
+            return not self.political(self.toks[i:k])
+        return all(t.cap for t in self.toks[i:k]) or self.political(self.toks[i:k])
 
     def starts_structure(self, k: int) -> bool:
         """An organisation or MISC head that something follows ("Hội đồng Bộ trưởng"); a head that ends the
@@ -215,9 +225,9 @@ class SentenceRules:
             if t.number:
                 i += 1
                 continue
-            i = (self.date_head(i) or self.non_entity(i) or self.misc(i) or self.dynasty(i) or self.org(i)
-                 or self.title(i) or self.loc_head(i) or self.temple_name(i) or self.place(i) or self.name(i)
-                 or i + 1)
+            i = (self.date_head(i) or self.year_name(i) or self.non_entity(i) or self.misc(i) or self.dynasty(i)
+                 or self.org(i) or self.title(i) or self.loc_head(i) or self.temple_name(i) or self.place(i) or self.linked(i)
+                 or self.name(i) or i + 1)
         return self.out
 
     def date_head(self, i: int) -> int:
@@ -229,6 +239,14 @@ class SentenceRules:
         if _ROMAN.fullmatch(nxt.text):
             return i + n + 1
         return self.name_run(i + n) if nxt.cap and not nxt.foreign else 0  # "năm Giáp Thân", "tháng Giêng"
+
+    def year_name(self, i: int) -> int:
+        """A can-chi year ("Bính Dần", "Đinh Mão", a stem then a branch) is no name, with or without "năm"."""
+        if (i + 1 < self.n and self.adjacent(i + 1) and self.toks[i].text in self.lex.stems
+                and self.toks[i + 1].text in self.lex.branches
+                and not (i + 2 < self.n and self.adjacent(i + 2) and self.toks[i + 2].cap)):
+            return i + 2
+        return 0
 
     def non_entity(self, i: int) -> int:
         """An era, temple or posthumous name or a title after its head ("niên hiệu là Thái Đức") is no entity."""
@@ -377,8 +395,7 @@ class SentenceRules:
 
     def title(self, i: int) -> int:
         n = 0 if self.inside_word(i) else self.match(self.lex.titles, i)
-        if not n or (self.toks[i].cap and not self.toks[i].initial
-                     and self.match(self.lex.capital_titles, i) != n):
+        if not n or (self.toks[i].cap and not self.toks[i].initial and self.capital_title(i) != n):
             return 0
         j = self.after_titles(i + n)
         if j + 1 < self.n and self.toks[j].low == "là" and self.adjacent(j) and self.adjacent(j + 1):
@@ -387,10 +404,14 @@ class SentenceRules:
             return 0
         if self.match(self.lex.place_offices, i) == n:
             return self.governed_place(j)
+        ruler = self.ruler_of(j)
+        if ruler:
+            return ruler
         if self.place_at(j):
             return 0
-        if self.starts_structure(j) or self.match(self.lex.loc_heads, j) or self.is_place_word(j):
-            return 0
+        if self.starts_structure(j) or self.is_place_word(j) or (
+                self.match(self.lex.loc_heads, j) and not self.vietnamese_name(j)):
+            return 0  # "Chủ tịch Hồ Chí Minh" is a man, "ông Hồ Gươm" no
         e = j + 2 if self.family_woman(j) else self.name_run(j)
         if e > j + 1 and not self.toks[j + 1].cap and not self.family_woman(j) \
                 and self.toks[j + 1].low not in self.lex.particles and not self.suffix_label(j, e):
@@ -404,11 +425,52 @@ class SentenceRules:
             self.add(j, e, (j, e), "PER", "rule:title", 0.9)
         return e
 
+    def capital_title(self, i: int) -> int:
+        """Length of a title that keeps its role written with a capital mid-sentence: a classical office ("Thái
+        uý"), or a title of two words or more in sentence case ("Chủ tịch", "Tổng thống", "Nguyên soái")."""
+        n = self.match(self.lex.capital_titles, i)
+        if n:
+            return n
+        n = self.match(self.lex.titles, i)
+        return n if n > 1 and not any(t.cap for t in self.toks[i + 1:i + n]) else 0
+
+    def ruler_of(self, j: int) -> int:
+        """After a title, a country or a Chinese dynasty then a name: the state stays outside the person
+        ("Tổng thống Mỹ Donald Trump" -> Mỹ LOC, Donald Trump PER; "vua Thanh Càn Long" -> Thanh ORG, Càn Long
+        PER). A dynasty before a temple name is part of it ("Minh Thành Tổ")."""
+        n, label = self.match(self.lex.dynasty_names, j, 2), "ORG"
+        if not n:
+            n, label = self.country_word(j), "LOC"
+        k = j + n
+        if not n or not self.toks[j].cap or k >= self.n or not self.adjacent(k) or not self.toks[k].cap \
+                or self.toks[k].number or self.starts_structure(k):
+            return 0
+        e = self.name_run(k)
+        if label == "LOC" and not (any(t.foreign for t in self.toks[k:e]) or self.vietnamese_name(k)):
+            return 0  # "vua Anh Tông", "thủ tướng Anh Tuấn": the country word is the name's first syllable
+        if label == "ORG" and (e - k < 2 or self.toks[e - 1].text in self.lex.person_suffixes):
+            return 0
+        self.add(j, k, (j, k), label, "rule:title_state", 0.85)
+        self.add(k, e, (k, e), "PER", "rule:title", 0.9)
+        return e
+
+    def country_word(self, j: int) -> int:
+        """Length of the country at token ``j``, ambiguous ones included ("Anh" in "Thủ tướng Anh Churchill")."""
+        for n in (2, 1):
+            span = self.toks[j:j + n]
+            if len(span) < n or not all(t.cap for t in span) or not all(self.adjacent(k) for k in range(j + 1, j + n)):
+                continue
+            place = self.lex.places.get(tuple(t.text for t in span)) or self.lex.places.get(
+                tuple(fold(t.text) for t in span))
+            if place is not None and place.kind == "country":
+                return n
+        return 0
+
     def after_titles(self, j: int) -> int:
         """Index after the titles that follow a title ("Tiết chế Thái uý Bình quốc công Lê Văn Hữu"): classical
         offices, and appellations made of a name and a title tail ("Tây quận công")."""
         while j < self.n and self.adjacent(j) and self.toks[j].cap and not self.toks[j].number:
-            n = self.match(self.lex.capital_titles, j)
+            n = self.capital_title(j)
             if not n:
                 e = self.name_run(j)
                 n = e - j + self.title_tail_at(e) if self.title_tail_at(e) else 0
@@ -503,6 +565,20 @@ class SentenceRules:
         self.add(i, i + n, (i, i + n), "LOC", "gazetteer", 0.85)
         return i + n
 
+    def linked(self, i: int) -> int:
+        """A bare name after a link cue ("quân Minh", "giặc Minh", "thời Thanh"): a dynasty, state or army, never
+        a part of a person's name (a country there is taken by the place rule first: "quân Đức")."""
+        t = self.toks[i]
+        if not (t.cap and not t.foreign and not t.initial and self.adjacent(i)
+                and self.toks[i - 1].low in self.lex.link_cues):
+            return 0
+        e = self.name_run(i)
+        if e - i > 2 or any(s.foreign or not s.cap for s in self.toks[i:e]) or self.vietnamese_name(i) \
+                or self.toks[e - 1].text in self.lex.person_suffixes or self.starts_structure(i):
+            return 0  # "quân Nguyễn Huệ" is the man's army, "quân Anh Tông" the emperor's
+        self.add(i, e, (i, e), "ORG", "rule:link_cue", 0.8)
+        return e
+
     def initial_place(self, i: int) -> int:
         """A place that is also a common word ("Anh") at a sentence start: kept only if a list types it."""
         t = self.toks[i]
@@ -552,6 +628,17 @@ class SentenceRules:
             e = self.name_run(i)
             if e < self.n and self.adjacent(e) and self.match(self.lex.title_tails, e, 2):
                 return e  # "Thái Bình năm thứ 2": an era
+            if self.suffix_label(i, e) == "ORG" and (
+                    (e > i + 2 and all(s.cap for s in self.toks[i:e - 1])) or self.political(self.toks[i:e - 1])):
+                self.add(i, e, (i, e), "ORG", "rule:name", 0.7)  # "Hộ quốc quân nổi lên"
+                return e
+            if e > i + 1 and all(s.cap for s in self.toks[i:e]) and (name_key(
+                    self.text[t.start:self.toks[e - 1].end]) in gazetteer() or self.person_act(e)):
+                # "Tự Đức mất": a name the encyclopedia knows; "Thoát Hoan bị bắt": a person's act follows
+                self.add(i, e, (i, e), None, "rule:initial", 0.6)
+                return e
+            if not any(s.cap for s in self.toks[i + 1:e]) and not self.is_place_word(i):
+                e = i + 1  # "Chỉnh bị giết": a given name that begins a word ("chỉnh bị"); not "Nga hoàng"
             if all(s.cap for s in self.toks[i:e]) and not (self.starts_structure(i) or self.match(
                     self.lex.org_heads, i) or self.match(self.lex.titles, i) or self.match(self.lex.loc_heads, i)):
                 self.add(i, e, (i, e), None, "rule:initial", 0.5)
@@ -588,6 +675,11 @@ class SentenceRules:
             self.out[-1].votes["PER"] += _CUE_WEIGHT
         return e
 
+    def person_act(self, e: int) -> bool:
+        """A person's act (data/person_verbs.txt) is written right after token ``e - 1``."""
+        return e < self.n and self.adjacent(e) and any(
+            tuple(t.low for t in self.toks[e:e + n]) in self.lex.person_verbs for n in (1, 2))
+
     def family_woman(self, i: int) -> bool:
         """A family name then lower-case "thị" and no given name: a woman called by her family ("Đào thị")."""
         return (self.toks[i].text in self.lex.surnames and i + 1 < self.n and self.adjacent(i + 1)
@@ -608,6 +700,8 @@ class SentenceRules:
             k += 1
         if k == i + 1 or self.political(self.toks[i:k]) or self.suffix_label(i, k):
             return 0
+        if k < self.n and self.adjacent(k) and not self.toks[k].cap and self.suffix_label(i, k + 1) == "ORG":
+            return 0  # "Đồng Minh hội": a society named like a man
         return k
 
     def political(self, span: list[Tok]) -> bool:

@@ -5,6 +5,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from pipeline.normalize.tone import tone_key
+
 _TOKEN = re.compile(r"[\w\u0300-\u036f]+(?:[-'’.][\w\u0300-\u036f]+)*")  # combining marks: text not in NFC
 # After these characters a capital says nothing: a sentence, quotation, bracket or list item begins.
 _OPENERS = frozenset(":\"“‘«([-–—'")
@@ -12,7 +14,8 @@ _OPENERS = frozenset(":\"“‘«([-–—'")
 
 @dataclass(frozen=True)
 class Tok:
-    """One syllable (or hyphenated/dotted compound) of a sentence; ``text`` is its NFC form."""
+    """One syllable (or hyphenated/dotted compound) of a sentence; ``text`` is its NFC form, ``low`` its match form
+    (lexicon.word_key: lower case, the tone mark of oa/oe/uy in one place)."""
 
     start: int
     end: int
@@ -24,7 +27,7 @@ class Tok:
     initial: bool
 
 
-def _is_foreign(word: str) -> bool:
+def is_foreign(word: str) -> bool:
     """Some part of the word is not a Vietnamese syllable (a transliterated or damaged name: name evidence)."""
     from pipeline.correct.syllable import classify_token  # the correction stage's syllable model
 
@@ -40,6 +43,7 @@ def tokenize(text: str, start: int, end: int) -> list[Tok]:
         before = text[toks[-1].end:m.start()].strip() if toks else ""
         initial = not toks or (bool(before) and before[-1] in _OPENERS) or before.endswith((".", "!", "?", "…"))
         # A damaged word at a sentence start ("NNhưng") is an OCR slip, not a name.
-        foreign = not number and _is_foreign(word) and not (initial and word[1:2].isupper())
-        toks.append(Tok(m.start(), m.end(), word, word.lower(), word[0].isupper(), foreign, number, initial))
+        foreign = not number and is_foreign(word) and not (initial and word[1:2].isupper())
+        toks.append(Tok(m.start(), m.end(), word, tone_key(word.lower()), word[0].isupper(), foreign, number,
+                        initial))
     return toks

@@ -10,7 +10,8 @@ TABLES: dict[str, list[str]] = {
                  "score", "source"],
     "dates": ["doc_id", "sent_id", "start", "end", "text", "value", "granularity", "mod", "year_inferred",
               "anchor", "calendar", "value_gregorian"],
-    "entity_index": ["entity_id", "canonical", "label", "n_mentions", "n_documents", "variants"],
+    "entity_index": ["entity_id", "canonical", "label", "n_mentions", "n_documents", "variants", "first_doc_id",
+                     "first_start", "last_doc_id", "last_start"],
 }
 # Tables whose rows point into a document's raw text, and the column that must equal raw[start:end].
 SURFACE_COLUMN = {"sentences": "text", "corrections": "original", "entities": "text", "dates": "text"}

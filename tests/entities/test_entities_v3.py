@@ -33,8 +33,8 @@ def test_bare_dynasty_mentions_follow_the_document(recognizer):
     text = "Ông cầu cứu nhà Thanh. Quân Thanh chiếm kinh thành, rồi quân Thanh tan vỡ."
     found = [(text[m.start:m.end], m.label) for m in recognizer(text, _sentences(text))]
     assert found == [("Thanh", "ORG")] * 3
-    # Without a cue anywhere, a bare one-syllable capital is no entity.
-    text = "Quân Thanh chiếm kinh thành."
+    # Without a cue anywhere, a bare one-syllable capital is no entity ("quân" is a cue since issue 13).
+    text = "Ông cầu cứu Thanh. Rồi Thanh chiếm kinh thành."
     assert recognizer(text, _sentences(text)) == []
 
 

@@ -1,0 +1,239 @@
+"""The typed gazetteer: names of encyclopedia articles with the type their first sentence gives them.
+
+Built once by ``python -m pipeline build-gazetteer --corpus viwiki2017.txt.xz`` from the Wikipedia part of the
+shared corpora ("Vũ Hán là thủ phủ của tỉnh Hồ Bắc" -> Vũ Hán LOC; "Lục Trưng Tường ... là một nhà ngoại giao"
+-> PER; aliases from the parentheses and "còn gọi là"), with the type heads in ``data/gazetteer_heads.tsv``.
+The built file ``data/gazetteer.tsv.gz`` is committed with its attribution (``data/GAZETTEER_LICENSE``); the
+product reads only that file. At run time an entry is one vote among the others, never an override.
+"""
+from __future__ import annotations
+
+import gzip
+import lzma
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from functools import lru_cache
+from pathlib import Path
+
+from .lexicon import DATA, lexicon, name_key, read_rows, word_key
+
+GAZETTEER = DATA / "gazetteer.tsv.gz"
+LABELS = ("PER", "LOC", "ORG", "MISC")
+_MAX_WORDS = 6
+# A name: letters (any script with Latin letters), spaces, hyphens, apostrophes and dots; no digits.
+_NAME = re.compile(r"[^\W\d_][\w'’.\- ]*", re.UNICODE)
+_ALIAS_PREFIX = re.compile(r"^(?:(?:âm |phiên âm )?(?:tiếng|chữ|âm) [^:]{1,25}:|Hán Việt:|[\w ]{0,20}:|"
+                           r"còn (?:gọi|viết|được gọi|có tên) (?:là )?|hay |tức |viết tắt(?: là)? )\s*",
+                           re.IGNORECASE)
+_ALIAS_CUE = re.compile(r"(?:\blà|\btự|\bhiệu|\btức|\bhay|\bhoặc)\s+")
+_SEPARATORS = re.compile(r"[;,/]")
+
+
+def _type_heads() -> tuple[dict[tuple[str, ...], str], frozenset[str], dict[tuple[str, ...], str]]:
+    """Type heads, skipped words, and the heads that also type a name written right after them."""
+    heads, skips, appositions = {}, set(), {}
+    for row in read_rows("gazetteer_heads.tsv"):
+        phrase, label = row[0], row[1]
+        words = word_key(phrase)
+        if label == "skip":
+            skips.add(" ".join(words))
+        elif label in LABELS:
+            heads[words] = label
+            if "apposition" in row[2:]:
+                appositions[words] = label
+        else:
+            raise ValueError(f"gazetteer_heads.tsv: {phrase!r}: label must be one of {LABELS} or skip")
+    return heads, frozenset(skips), appositions
+
+
+def type_of(predicate: str, heads: dict[tuple[str, ...], str], skips: frozenset[str]) -> str | None:
+    """The label of the longest head that opens ``predicate`` (the words after "là"), skipped words passed."""
+    words = list(word_key(" ".join(re.findall(r"\w+", predicate)[:8])))
+    k = 0
+    while k < len(words):
+        for n in (4, 3, 2, 1):
+            if tuple(words[k:k + n]) in heads:
+                return heads[tuple(words[k:k + n])]
+        if words[k] not in skips:
+            return None
+        k += 1
+    return None
+
+
+def _is_name(text: str) -> bool:
+    text = text.strip()
+    if not text or not _NAME.fullmatch(text) or not text[0].isupper():
+        return False
+    words = text.split()
+    if len(words) > _MAX_WORDS or not all("LATIN" in unicodedata.name(c, "") or not c.isalpha() for c in text):
+        return False
+    return sum(w[0].isupper() for w in words) * 2 > len(words)
+
+
+def _aliases(inside: str) -> list[str]:
+    """Names given in an article's first parenthesis ("tiếng Việt: Hủa Phăn, còn viết là Houaphan")."""
+    out = []
+    for part in _SEPARATORS.split(inside):
+        part = _ALIAS_PREFIX.sub("", part.strip()).strip(" \"'“”")
+        if _is_name(part) and (" " in part or len(part) > 3):  # not a bare "Ý", "La"
+            out.append(part)
+    return out
+
+
+def parse_article(title: str, first: str, heads: dict[tuple[str, ...], str],
+                  skips: frozenset[str]) -> list[tuple[str, str]]:
+    """(name, label) pairs of one article: its title as written in the first sentence, and its aliases."""
+    base = re.sub(r"\s*\(.*\)\s*$", "", title).split(",")[0].strip()
+    at = first.lower().find(base.lower()) if base else -1
+    before = first[:at].lower().split() if at > 0 else []
+    if at < 0 or (at > 0 and tuple(before) not in heads):
+        return []  # the title opens the sentence, or follows its own head ("Sông Mê Kông")
+    name = first[at:at + len(base)]
+    rest = first[at + len(base):]
+    if rest[:1].isalnum() or not _is_name(name):
+        return []
+    aliases: list[str] = []
+    if rest.lstrip().startswith("("):
+        close = rest.find(")")
+        if close < 0:
+            return []
+        aliases += _aliases(rest[rest.index("(") + 1:close])
+        rest = rest[close + 1:]
+    label = None
+    for verb in re.finditer(r"(?:^|[\s,])là\s", rest[:300]):
+        label = type_of(rest[verb.end():], heads, skips)
+        if label is not None:
+            aliases += _named(rest[:verb.start()])
+            break
+    if label is None:
+        return []
+    return [(name, label)] + [(a, label) for a in dict.fromkeys(aliases) if a != name]
+
+
+def _named(words: str) -> list[str]:
+    """Names of two words or more given after a naming cue ("tên thật là Nguyễn Phúc Ánh", "còn được biết đến
+    là Quang Trung Hoàng đế", "tự Uy Đình"), without a title that closes them ("Hoàng đế")."""
+    titles = lexicon().titles
+    out = []
+    for cue in _ALIAS_CUE.finditer(words):
+        run = _capitalized_run(words[cue.end():]).split()
+        after = words[cue.end():].split()[len(run):len(run) + 1]
+        if run and after and word_key(f"{run[-1]} {after[0].strip(',;')}") in titles:
+            run = run[:-1]  # "Quang Trung Hoàng đế" -> "Quang Trung"
+        if len(run) > 1 and _is_name(" ".join(run)):
+            out.append(" ".join(run))
+    return out
+
+
+def _apposition_pattern(appositions: dict[tuple[str, ...], str]) -> re.Pattern[str]:
+    """A lower-case head, then the words after it (cut to their capitalized run by ``_capitalized_run``)."""
+    alternatives = "|".join(sorted((re.escape(" ".join(h)) for h in appositions), key=len, reverse=True))
+    return re.compile(rf"(?<![\w])({alternatives}) ((?:[\w'’\-]+ ?){{1,4}})")
+
+
+def _capitalized_run(words: str) -> str:
+    """The capitalized words that open ``words`` ("Dương Tử ở Trung Quốc" -> "Dương Tử")."""
+    run = []
+    for word in words.split():
+        bare = word.rstrip(",;:.)")
+        if not bare[:1].isupper() or any(c.isdigit() for c in bare) or not bare.replace("-", "").isalpha():
+            break
+        run.append(bare)
+        if bare != word:
+            break
+    return " ".join(run)
+
+
+def _apposition_name(name: str, surnames: frozenset[str]) -> bool:
+    """A name typed by appositions alone: two syllables or more, and not a person's name given to a place
+    ("thành phố Hồ Chí Minh")."""
+    words = name.split()
+    return len(words) > 1 and not (len(words) > 2 and words[0] in surnames)
+
+
+def build_gazetteer(corpus: Path, out: Path, min_appositions: int = 3) -> int:
+    """Write the typed gazetteer of the corpus to ``out`` (gzip TSV: name, label, articles, appositions);
+    returns the number of entries. An article's title counts two votes, an alias one; names known only from
+    appositions ("tỉnh Hồ Bắc") need ``min_appositions`` of them, all of one type."""
+    heads, skips, appositions = _type_heads()
+    pattern = _apposition_pattern(appositions)
+    surnames = lexicon().surnames
+    votes: dict[str, Counter] = defaultdict(Counter)
+    seen: dict[str, Counter] = defaultdict(Counter)
+    written: dict[str, Counter] = defaultdict(Counter)
+    referents: dict[str, set[str]] = defaultdict(set)  # alias -> the articles it names
+    opener = lzma.open if str(corpus).endswith(".xz") else open
+    with opener(corpus, "rt", encoding="utf-8") as handle:
+        title = None
+        for line in handle:
+            if line.startswith("# "):
+                title = line[2:].strip()
+                continue
+            if title is not None and line.strip():
+                names = parse_article(title, line.strip(), heads, skips)
+                for k, (name, label) in enumerate(names):
+                    votes[name_key(name)][label] += 1 if k else 2
+                    written[name_key(name)][name] += 1
+                    if k:
+                        referents[name_key(name)].add(names[0][0])
+                title = None
+            for m in pattern.finditer(line):
+                name = _capitalized_run(m.group(2))
+                if _is_name(name) and _apposition_name(name, surnames):
+                    seen[name_key(name)][appositions[word_key(m.group(1))]] += 1
+                    written[name_key(name)][name] += 1
+    rows = []
+    for key in set(votes) | set(seen):
+        counts = votes.get(key) or Counter()
+        (label, n), *others = counts.most_common() or [(None, 0)]
+        if label is None:
+            (label, n), *others = seen[key].most_common()
+            if others or n < min_appositions:
+                continue
+            rows.append((written[key].most_common(1)[0][0], label, 0, n, ""))
+            continue
+        if others and others[0][1] == n:
+            continue  # as many articles say one type as another: no vote
+        article = referents[key].pop() if len(referents.get(key, ())) == 1 and key not in referents[key] else ""
+        rows.append((written[key].most_common(1)[0][0], label, n, seen.get(key, Counter())[label], article))
+    rows.sort(key=lambda r: (r[1], name_key(r[0])))
+    tmp = out.with_name(out.name + ".tmp")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with open(tmp, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as handle:
+        handle.write("# name\tlabel\tarticle votes\tappositions\tarticle an alias names  (Derived from "
+                     "Vietnamese Wikipedia (May 2017), by Wikipedia "
+                     "contributors, CC BY-SA 3.0; see GAZETTEER_LICENSE)\n".encode())
+        for name, label, n, m, article in rows:
+            handle.write(f"{name}\t{label}\t{n}\t{m}\t{article}\n".encode())
+    tmp.replace(out)
+    return len(rows)
+
+
+@lru_cache(maxsize=1)
+def _load() -> tuple[dict[str, str], dict[str, str]]:
+    types, referents = {}, {}
+    if not GAZETTEER.exists():
+        return types, referents
+    with gzip.open(GAZETTEER, "rt", encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if line.startswith("#") or not line.strip():
+                continue
+            fields = line.rstrip("\n").split("\t")
+            if len(fields) != 5 or fields[1] not in LABELS:
+                raise ValueError(f"{GAZETTEER.name}:{number}: expected name, label, two counts, article; "
+                                 f"got {line.strip()!r}")
+            types[name_key(fields[0])] = fields[1]
+            if fields[4]:
+                referents[name_key(fields[0])] = fields[4]
+    return types, referents
+
+
+def gazetteer() -> dict[str, str]:
+    """name_key -> label of the committed gazetteer (empty when the file has not been built)."""
+    return _load()[0]
+
+
+def referents() -> dict[str, str]:
+    """name_key of an alias -> the name of the one article it names ("Quang Trung" -> "Nguyễn Huệ")."""
+    return _load()[1]
