@@ -108,7 +108,8 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_USAGE
     options = Options(tone_style=args.tone_style, correct=not args.no_correct, entities=not args.no_entities,
                       dates=not args.no_dates, declared_calendar=args.calendar,
-                      lm=os.path.abspath(args.lm) if args.lm else None, lm_weight=args.lm_weight)
+                      lm=os.path.abspath(args.lm) if args.lm else None, lm_weight=args.lm_weight,
+                      lm_sha256=_file_sha256(args.lm) if args.lm else None)
     try:
         summary = run_batch(args.inputs, args.output, options, workers=args.workers, resume=args.resume,
                             fmt=args.format, progress=not args.no_progress, engine=args.engine,
@@ -160,3 +161,10 @@ def _lm_problem(path: str, weight: float) -> str | None:
     except Exception as err:  # noqa: BLE001 - any unreadable file is the user's to fix
         return f"not a model written by build-lm ({type(err).__name__})"
     return None
+
+
+def _file_sha256(path: str) -> str:
+    import hashlib
+
+    with open(path, "rb") as fh:
+        return hashlib.file_digest(fh, "sha256").hexdigest()

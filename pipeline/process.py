@@ -28,6 +28,7 @@ class Options:
     declared_calendar: str = "as_written"
     lm: str | None = None  # a user's language model (build-lm), mixed with the shipped one
     lm_weight: float = 0.5
+    lm_sha256: str | None = None  # the model file's hash: --resume reuses no row made with another model
 
     def __post_init__(self) -> None:
         if self.tone_style not in TONE_STYLES:

@@ -1,4 +1,5 @@
 """The syllable trigram model: building, Kneser-Ney scoring, hold-out, a user's model mixed in, the CLI."""
+import hashlib
 import json
 import math
 
@@ -92,6 +93,7 @@ def test_cli_build_lm_and_run_with_it(tmp_path, corpus, capsys):
                  "--no-entities", "--no-dates"]) == 0
     options = json.loads((out / "run.json").read_text(encoding="utf-8"))["options"]
     assert options["lm"] == str(model) and options["lm_weight"] == 0.5
+    assert options["lm_sha256"] == hashlib.sha256(model.read_bytes()).hexdigest()  # resume keys on the content
     bad = tmp_path / "bad.npz"
     bad.write_bytes(b"not a model")
     assert main(["run", str(text_dir), "-o", str(out), "--lm", str(bad)]) == 2

@@ -70,7 +70,7 @@ def test_chronicle_dev_set_figures(recognizer):
 
     docs = chronicle_dev_docs()
     gold, pred = [], []
-    for k, (_id, (text, spans)) in enumerate(sorted(docs.items())):
+    for k, (_id, (text, spans, _canonicals)) in enumerate(sorted(docs.items())):
         shift = k * 100_000
         gold += [(s + shift, e + shift, lab) for s, e, lab in spans]
         pred += [(m.start + shift, m.end + shift, m.label) for m in recognizer(text, [(0, len(text))])]
