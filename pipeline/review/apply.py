@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from pipeline.export.schema import TABLES
+from pipeline.export.tables import EntityIndex
 from pipeline.review.decisions import Decision, merge, read_decisions, write_decisions
 from pipeline.review.outdir import FALSE, TRUE, RunOutput, read_text
 from pipeline.review.textmap import Replacement, TextMap
@@ -224,20 +226,16 @@ class _Review:
 
 
 def entity_index(entities: pd.DataFrame) -> pd.DataFrame:
-    """entity_index rebuilt from the entities table, leaving out mentions a reviewer rejected."""
+    """entity_index rebuilt from the entities table by the run's own ``EntityIndex``, leaving out mentions a
+    reviewer rejected; each entity keeps the canonical name its mentions carry (a reviewer may have changed it)."""
     if REVIEWED in entities:
         entities = entities[~entities[REVIEWED].str.contains("reject")]
-    labels: dict[str, Counter] = defaultdict(Counter)
-    variants: dict[str, Counter] = defaultdict(Counter)
-    documents: dict[str, set] = defaultdict(set)
+    index = EntityIndex()
+    rows = entities.to_dict("records")
+    for row in rows:
+        row["start"] = int(row["start"])
+    index.add(rows)
     canonical: dict[str, str] = {}
-    for doc_id, text, label, name, key in zip(entities["doc_id"], entities["text"], entities["label"],
-                                              entities["canonical"], entities["entity_id"]):
-        labels[key][label] += 1
-        variants[key][text] += 1
-        documents[key].add(doc_id)
-        canonical.setdefault(key, name)
-    rows = [{"entity_id": key, "canonical": canonical[key], "label": labels[key].most_common(1)[0][0],
-             "n_mentions": str(sum(variants[key].values())), "n_documents": str(len(documents[key])),
-             "variants": "|".join(f"{v}:{n}" for v, n in variants[key].most_common())} for key in sorted(variants)]
-    return pd.DataFrame(rows, columns=["entity_id", "canonical", "label", "n_mentions", "n_documents", "variants"])
+    for row in rows:
+        canonical.setdefault(row["entity_id"], row["canonical"])
+    return pd.DataFrame(index.rows(canonical), columns=TABLES["entity_index"]).astype(str)
