@@ -16,6 +16,9 @@ _MACRO = re.compile(r"%([a-z][a-z_0-9]*)")
 # A word pattern must not touch a letter on either side (digits may touch: "257TCN", "Thìn13").
 _LEFT = r"(?<![^\W\d_])"
 _RIGHT = r"(?![^\W\d_])"
+# A comment line of a word table saying its words are names: they match only with the capital written in the
+# table ("Tết", not "tết tóc"; "Trung thu").
+CAPITALISED_MARK = "#! capitalised"
 
 
 def read_rows(path: Path) -> list[list[str]]:
@@ -38,6 +41,7 @@ class Lexicon:
     eras: dict[str, list[int]] = field(default_factory=dict)
     era_last: dict[tuple[str, int], int] = field(default_factory=dict)
     era_words: list[str] = field(default_factory=list)
+    capitalised: set[str] = field(default_factory=set)  # tables of names: the first letter as written
     tone_pairs: list[tuple[str, str]] = field(default_factory=list)
     fragments: dict[str, str] = field(default_factory=dict)
     _expanded: dict[str, str] = field(default_factory=dict)
@@ -81,7 +85,7 @@ class Lexicon:
             if name in self.fragments:
                 regex = "(?:" + self.expand(self.fragments[name]) + ")"
             elif name in self.tables:
-                regex = self.alternation(self.table_words[name])
+                regex = self.alternation(self.table_words[name], capital=name in self.capitalised)
             elif name in self.cues:
                 regex = self.alternation(self.cues[name])
             elif name.endswith("_bare") and name[:-5] in self.cues:  # no word boundaries: glued words
@@ -107,6 +111,8 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
             table.setdefault(lex.key(row[0]), "\t".join(row[1:]) if len(row) > 1 else row[0])
         lex.tables[path.stem] = table
         lex.table_words[path.stem] = [row[0] for row in read_rows(path)]
+        if CAPITALISED_MARK in path.read_text(encoding="utf-8"):
+            lex.capitalised.add(path.stem)
     for role, word in read_rows(data_dir / "words" / "cues.tsv"):
         lex.cues.setdefault(role, []).append(word)
     for path in sorted(data_dir.glob("eras*.tsv")):
