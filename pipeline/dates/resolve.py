@@ -98,6 +98,9 @@ class Resolver:
         written = f.get("year")
         if written is not None and f["gran"] != "century":
             return (1 - written if f.get("bce") else written), WRITTEN
+        if "year2" in f:  # "2/9/45": the narrative's century (the twentieth in a text without one)
+            hundreds = ctx.year // 100 if ctx.year is not None and ctx.year > 0 else MODERN_CENTURY
+            return hundreds * 100 + f["year2"], OWN
         annal = f.get("annal") == "yes" and ctx.header_year is not None
         reference = ctx.header_year if annal else ctx.year
         era_year = self.era_year(f.get("era"), f.get("era_n", 1), reference)
@@ -249,6 +252,8 @@ class Resolver:
             return ("BC" if f.get("bce") else "") + f"{f['century'] - 1:02d}"
         if gran == "season":
             return f"{y}-{f['season']}"
+        if gran == "quarter":
+            return f"{y}-Q{f['quarter']}"
         if gran == "year" or (gran == "range" and "end_year" in f):
             return y
         m = "XX" if p.month is None else f"{p.month:02d}"

@@ -98,7 +98,7 @@ def make_converter(lex: Lexicon) -> Callable[[str, str | None], object]:
         if function == "number":
             return number_or("numbers", surface)
         if function == "day":
-            return number_or("numbers", surface) or number_or("lunar_days", surface)
+            return number_or("numbers", surface) or number_or("lunar_days", surface) or number_or("first_days", surface)
         if function == "roman":  # a century or a Republican year: digits, Roman numerals or number words
             if surface.isdigit():
                 return int(surface)
