@@ -13,6 +13,7 @@ from .lexicon import Lexicon
 from .rules import Candidate, Rule, make_converter
 
 _PREFIX_WINDOW = 40
+TET_EVE_FROM = 20  # "mồng 7 Tết" is in the new year's first month, "30 Tết" is New Year's Eve
 _SYNC_WINDOW = 200  # the parentheses after an annal header: "(Hán Kiến Hưng năm thứ 9; Ngô Hoàng Vũ năm thứ 3)"
 
 
@@ -54,6 +55,10 @@ class Extractor:
         for key in ("festival", "named"):  # "Trung thu" = lunar 8-15; "mồng 7 Tết" = day 7 of month 1
             if key in f:
                 month, day = (int(v) for v in f.pop(key).split("\t"))
+                if (month, day) == (1, 1) and f.get("day", 0) >= TET_EVE_FROM:  # "30 Tết": the eve, month 12
+                    month, f["year_before"] = 12, "yes"                        # of the year before
+                elif (month, day) == (1, 1):
+                    f["new_year"] = "yes"
                 f.setdefault("month", month)
                 f.setdefault("day", day)
         if "rmonth" in f:

@@ -163,6 +163,11 @@ class Resolver:
             p.year, inferred, lunar = ctx.year, True, lunar or ctx.lunar
         elif source == CONTEXT:
             lunar = lunar or ctx.lunar
+        if f.get("year_before") and source in (WRITTEN, OWN, CONTEXT) and p.year is not None:
+            p.year -= 1  # "29 Tết Giáp Thìn": the last days of the year before Giáp Thìn
+        if f.get("new_year") and source is None and p.year is not None and ctx.month == 12:
+            p.year += 1  # Tết after the twelfth month: the next year ("Đêm 30 Tết ... Mồng 5 Tết")
+            ctx.year = p.year
         lunar_words = [f[k] for k in ("day_word", "month_word") if f.get(k)]
         lunar = lunar or any(self.lex.lookup("lunar_only", w) for w in lunar_words)  # "rằm", "tháng chạp"
         lunar = lunar and f.get("calendar") != "gregorian"  # "dương lịch" written after the date
@@ -194,7 +199,7 @@ class Resolver:
             ctx.lunar = lunar if (lunar or gran not in ("year", "range")) else ctx.lunar
         if gran in ("year", "century") or (source in (WRITTEN, OWN) and gran == "season"):
             ctx.month, ctx.day = None, None
-        if f.get("end_month") or p.month is not None and gran != "time":
+        if f.get("end_month") or p.month is not None and (gran != "time" or f.get("day_written")):
             ctx.month = f.get("end_month") or p.month
             ctx.day = f.get("end_day") or p.day
             ctx.small_hours = False

@@ -82,3 +82,19 @@ def test_bce_months_and_named_days(extract):
     assert got["Tháng 6 năm 111 TCN"].value == "BC0111-06"
     assert got["Ngày Quốc khánh năm 1955"].value == "1955-09-02"
     assert got["Lễ Giáng sinh năm 1917"].value == "1917-12-25"
+
+
+def test_the_eve_of_tet_is_the_last_month_of_the_year_before(extract):
+    got = mentions(extract, "Mùa đông năm Mậu Thân (1788), quân sang. Đêm 30 Tết, quân vượt sông. Mồng 5 Tết, vua vào thành.")
+    assert (got["Đêm 30 Tết"].value, got["Đêm 30 Tết"].value_gregorian) == ("1788-12-30", "1789-01-25")
+    assert got["Mồng 5 Tết"].value == "1789-01-05"   # Tết after the twelfth month opens the next year
+
+
+def test_a_timed_day_moves_the_narrative_day(extract):
+    got = mentions(extract, "Ngày 19-8-1945, khởi nghĩa. Đến 14 giờ ngày 2-9-1945, đọc Tuyên ngôn. Tối hôm ấy, mít tinh.")
+    assert got["Tối hôm ấy"].value == "1945-09-02"
+
+
+def test_tet_inside_an_event_name_is_no_date(extract):
+    got = mentions(extract, "Năm 1968, cuộc tổng tiến công Tết Mậu Thân nổ ra.")
+    assert list(got) == ["Năm 1968"]
