@@ -98,3 +98,9 @@ def test_a_timed_day_moves_the_narrative_day(extract):
 def test_tet_inside_an_event_name_is_no_date(extract):
     got = mentions(extract, "Năm 1968, cuộc tổng tiến công Tết Mậu Thân nổ ra.")
     assert list(got) == ["Năm 1968"]
+
+
+def test_ten_day_parts_of_a_month(extract):
+    got = mentions(extract, "Năm 1788, hạ tuần tháng Chạp, quân đến. Thượng tuần tháng 3 năm 1789, quân về.")
+    assert (got["hạ tuần tháng Chạp"].value, got["hạ tuần tháng Chạp"].mod) == ("1788-12", "END")
+    assert (got["Thượng tuần tháng 3 năm 1789"].value, got["Thượng tuần tháng 3 năm 1789"].mod) == ("1789-03", "START")
