@@ -35,12 +35,15 @@ class Extractor:
         self.sync_gap = re.compile(lex.expand(r"[\s,;:]*(?:\(|(?:%era_link)\s)[^\n.()]{0,60}"), flags)
         self.calendar_mark = re.compile(lex.expand(
             r"\s*\(\s*(?:%calendar_lead\s+)?(?P<c1>%calendar_marks)\s*\)|\s+(?:%calendar_lead\s+)?(?P<c2>%calendar_marks)"), flags)
+        self.weekday = re.compile(lex.expand(
+            r"(?<!\w)(?:%weekdays)\s*,?\s+(?:(?:%day_head)\s+)?$"), flags)
+        self.ordinal_noun = re.compile(lex.expand(r"(?:%ordinal_noun)\s+$"), flags)
         self.clock_part = re.compile(lex.expand(r"(?P<dp>%clock_parts)\s"), flags)
         self.time_day_gap = re.compile(r"\s*,?\s+")
 
     def __call__(self, text: str) -> list[Candidate]:
         found = [c for rule in self.rules for c in rule.matches(text, self.convert) if self.valid(c)]
-        chosen = [self.attach_calendar(text, self.attach_prefix(text, self.trim_outside(text, c)))
+        chosen = [self.attach_weekday(text, self.attach_calendar(text, self.attach_prefix(text, self.trim_outside(text, c))))
                   for c in select_longest(found)]
         return self.link_synchronisms(text, self.join_ranges(text, self.join_time_day(text, chosen)))
 
@@ -89,6 +92,15 @@ class Extractor:
             fields = dict(c.fields, mod=self.lex.lookup("mods", m.group("mod")))
             return replace(c, start=c.start - (len(left) - m.start()), fields=fields)
         return c
+
+    def attach_weekday(self, text: str, c: Candidate) -> Candidate:
+        """Widen a day over the weekday written before it ("thứ hai, ngày 2 tháng 3 năm 1903", "chủ nhật 18-3")."""
+        if c.fields.get("gran") not in ("day", "time"):
+            return c
+        m = self.weekday.search(text, max(0, c.start - _PREFIX_WINDOW), c.start)
+        if not m or self.ordinal_noun.search(text, max(0, m.start() - _PREFIX_WINDOW), m.start()):
+            return c
+        return replace(c, start=m.start())
 
     def attach_calendar(self, text: str, c: Candidate) -> Candidate:
         """Widen a candidate over a following calendar mark ("ngày 13 tháng 8 âm lịch"), which sets its calendar."""

@@ -104,3 +104,9 @@ def test_ten_day_parts_of_a_month(extract):
     got = mentions(extract, "Năm 1788, hạ tuần tháng Chạp, quân đến. Thượng tuần tháng 3 năm 1789, quân về.")
     assert (got["hạ tuần tháng Chạp"].value, got["hạ tuần tháng Chạp"].mod) == ("1788-12", "END")
     assert (got["Thượng tuần tháng 3 năm 1789"].value, got["Thượng tuần tháng 3 năm 1789"].mod) == ("1789-03", "START")
+
+
+def test_a_weekday_belongs_to_its_day_but_an_ordinal_does_not(extract):
+    got = mentions(extract, "Vào thứ hai, ngày 2 tháng 3 năm 1903, trời mưa. Lần thứ hai, ngày 5-3-1903, họ họp.")
+    assert got["thứ hai, ngày 2 tháng 3 năm 1903"].value == "1903-03-02"
+    assert "ngày 5-3-1903" in got
