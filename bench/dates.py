@@ -7,8 +7,12 @@
 3. The 914 annal-year headers of the chronicle: CE year from the sexagenary name + reign era / context,
    with every header's printed bracket year masked ("blind"), and with the text as printed ("sighted");
    the 22 headers whose printed year contradicts their sexagenary name are listed as source errors.
-Writes bench/results/dates.json. Usage: python bench/dates.py [--no-baseline] [--no-heldout]
-(--no-heldout while developing: the held-out gold is read once, for the final figures).
+4. Forms (bench/devsets/dates_forms.jsonl): absolute date expressions in the forms other projects' Vietnamese
+   rules and test corpora cover, one per sentence: share right (a mention overlapping the expression with the
+   gold value) and share with the exact span.
+Writes bench/results/dates.json. Usage: python bench/dates.py [--no-baseline] [--no-heldout] [--heldout-dir DIR]
+(--no-heldout while developing: the held-out gold is read once, for the final figures; --heldout-dir scores
+another folder of *.txt + *.dates.jsonl the same way, reported as "heldout_dir").
 """
 from __future__ import annotations
 
@@ -112,6 +116,38 @@ def devset(extractor: DateExtractor, gold_rows: list[dict], texts: dict[str, str
     return result
 
 
+def forms(extractor: DateExtractor, baseline: bool) -> dict:
+    """Share of the forms set right: a mention overlapping the expression with the gold value; and exact spans."""
+    rows = [json.loads(line) for line in (DEVSETS / "dates_forms.jsonl").open(encoding="utf-8")]
+    systems = {"ours": lambda t: ours(extractor, t)}
+    if baseline:
+        systems["dateparser"] = dateparser_spans
+    out = {}
+    for name, system in systems.items():
+        right, exact, wrong = 0, 0, []
+        for row in rows:
+            pred = [p for p in system(row["text"]) if p["start"] < row["end"] and row["start"] < p["end"]]
+            ok = any(value_ok(row["value"], p) for p in pred)
+            right += ok
+            exact += any((p["start"], p["end"]) == (row["start"], row["end"]) for p in pred)
+            if not ok:
+                wrong.append({"surface": row["surface"], "gold": row["value"], "got": [p["value"] for p in pred],
+                              "source": row["source"]})
+        out[name] = {"n": len(rows), "right": right, "share_right": round(right / len(rows), 4),
+                     "share_exact_span": round(exact / len(rows), 4), "wrong": wrong}
+    return out
+
+
+def read_gold_dir(folder: Path) -> tuple[list[dict], dict[str, str]]:
+    """Gold rows and texts of a folder of <name>.txt + <name>.dates.jsonl."""
+    rows, texts = [], {}
+    for gold_file in sorted(folder.glob("*.dates.jsonl")):
+        name = gold_file.name[: -len(".dates.jsonl")] + ".txt"
+        texts[name] = (folder / name).read_text(encoding="utf-8").removeprefix("\ufeff")
+        rows += [dict(json.loads(line), doc=name) for line in gold_file.open(encoding="utf-8") if line.strip()]
+    return rows, texts
+
+
 def vhe_recall(extractor: DateExtractor, baseline: bool) -> dict | None:
     path = SHARED / "vhe" / "dev.spans.jsonl"
     if not path.exists():
@@ -190,6 +226,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-baseline", action="store_true", help="skip dateparser")
     parser.add_argument("--no-heldout", action="store_true", help="skip the held-out gold (while developing)")
+    parser.add_argument("--heldout-dir", type=Path, help="also score this folder of *.txt + *.dates.jsonl")
     args = parser.parse_args()
     baseline = not args.no_baseline
     if baseline:
@@ -205,14 +242,14 @@ def main() -> None:
     tune_texts = {d: (CORPUS / d).read_text(encoding="utf-8") for d in {r["doc"] for r in tune}}
     results["tune"] = devset(extractor, tune, tune_texts, baseline)
     heldout_dir = DEVSETS / "heldout"
-    gold_files = sorted(heldout_dir.glob("*.dates.jsonl")) if heldout_dir.exists() and not args.no_heldout else []
-    if gold_files:
-        rows, texts = [], {}
-        for gold_file in gold_files:
-            name = gold_file.name[: -len(".dates.jsonl")] + ".txt"
-            texts[name] = (heldout_dir / name).read_text(encoding="utf-8").removeprefix("\ufeff")
-            rows += [dict(json.loads(line), doc=name) for line in gold_file.open(encoding="utf-8") if line.strip()]
-        results["heldout"] = devset(extractor, rows, texts, baseline)
+    if heldout_dir.exists() and not args.no_heldout:
+        rows, texts = read_gold_dir(heldout_dir)
+        if rows:
+            results["heldout"] = devset(extractor, rows, texts, baseline)
+    if args.heldout_dir:
+        rows, texts = read_gold_dir(args.heldout_dir)
+        results["heldout_dir"] = dict(devset(extractor, rows, texts, baseline), folder=str(args.heldout_dir))
+    results["forms"] = forms(extractor, baseline)
     results["vhe_dev_temporal_recall"] = vhe_recall(extractor, baseline)
     results["year_headers"] = year_headers(extractor)
     results["dateparser_version"] = __import__("dateparser").__version__ if baseline else None
@@ -222,14 +259,19 @@ def main() -> None:
 
 
 def print_summary(results: dict) -> None:
-    for split in ("tune", "heldout"):
+    for split in ("tune", "heldout", "heldout_dir"):
         for system, s in results.get(split, {}).items():
+            if system == "folder":
+                continue
             e, o = s["exact"], s["overlap"]
             print(f"{split:8s} {system:10s} gold={s['gold']:4d} pred={s['predicted']:4d} "
                   f"exact P/R/F1={e['precision']:.3f}/{e['recall']:.3f}/{e['f1']:.3f} "
                   f"overlap F1={o['f1']:.3f} value acc (matched)={o['value_accuracy_matched']:.3f}"
                   + (f" granularity agreement={s['granularity_agreement_exact']:.3f}"
                      if s.get("granularity_agreement_exact") is not None else ""))
+    for system, s in results.get("forms", {}).items():
+        print(f"forms    {system:10s} n={s['n']} right={s['right']} share={s['share_right']:.3f} "
+              f"exact span={s['share_exact_span']:.3f}")
     for system, s in (results.get("vhe_dev_temporal_recall") or {}).items():
         print(f"vhe-dev  {system:10s} gold={s['gold']} recall exact={s['recall_exact']:.3f} "
               f"overlap={s['recall_overlap']:.3f}")

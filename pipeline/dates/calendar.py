@@ -1,4 +1,5 @@
-"""Calendar arithmetic: date validity, the sexagenary cycle, Roman numerals, Julian to Gregorian.
+"""Calendar arithmetic: date validity, the sexagenary cycle, Roman numerals, Julian to Gregorian, the French
+Republican calendar (years I-XIV, data/republican_years.tsv).
 
 Years are astronomical integers inside the engine (0 = 1 BCE, -256 = 257 BCE) and written as TIMEX3
 values (``BC0257``) only at the end.
@@ -7,6 +8,10 @@ from __future__ import annotations
 
 import calendar as _stdcal
 from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
+
+REPUBLICAN_YEARS = Path(__file__).parent / "data" / "republican_years.tsv"
 
 CYCLE_EPOCH = 4  # 4 CE was a Giáp Tý year (stem 0, branch 0), as was 1984.
 
@@ -70,3 +75,39 @@ def julian_to_gregorian(year: int, month: int, day: int) -> date | None:
         return date(1, 1, 1) + timedelta(days=jdn - 1721426)
     except OverflowError:
         return None
+
+
+@lru_cache(maxsize=1)
+def republican_new_years() -> dict[int, date]:
+    """Gregorian date of 1 Vendémiaire of each Republican year of the table (the last row only closes the year
+    before it)."""
+    rows = [line.split("\t") for line in REPUBLICAN_YEARS.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    return {int(year): date.fromisoformat(day.strip()) for year, day in rows}
+
+
+def republican_day_valid(month: int, day: int | None, year: int | None) -> bool:
+    """True when a Republican date can exist: months of 30 days, up to 6 complementary days (month 13), and a
+    year the calendar was in use (I-XIV) when one is written."""
+    starts = republican_new_years()
+    if year is not None and (year not in starts or year + 1 not in starts):
+        return False
+    limit = 30 if month <= 12 else (6 if year is None else (starts[year + 1] - starts[year]).days - 360)
+    return 1 <= month <= 13 and (day is None or 1 <= day <= limit)
+
+
+def republican_to_gregorian(year: int, month: int, day: int) -> date | None:
+    """Gregorian date of a French Republican date (month 13 = the complementary days); None outside years I-XIV."""
+    starts = republican_new_years()
+    if not republican_day_valid(month, day, year) or year is None:
+        return None
+    return starts[year] + timedelta(days=(month - 1) * 30 + day - 1)
+
+
+def republican_year_of(month: int, day: int, gregorian_year: int) -> int | None:
+    """The Republican year in which day/month falls inside ``gregorian_year`` (None when none does)."""
+    for year in (gregorian_year - 1792, gregorian_year - 1791):
+        g = republican_to_gregorian(year, month, day) if year >= 1 else None
+        if g is not None and g.year == gregorian_year:
+            return year
+    return None

@@ -1,18 +1,19 @@
 """Step 1, extraction: run every rule, drop impossible dates, keep the longest non-overlapping matches, cut
-prepositions/approximators/plurals off the span, attach part-of-period words ("cuối tháng 2"), join "từ A đến B"
-ranges and "A và B" lists, and link an annal header to its synchronism ("(Hán Kiến Vũ năm thứ 17)").
-No year is guessed here.
+prepositions/approximators/plurals off the span, attach part-of-period words ("cuối tháng 2") and calendar marks
+("âm lịch"), join a clock time to its day ("10 giờ đêm ngày 1-1-1912"), join "từ A đến B" ranges and "A và B"
+lists, and link an annal header to its synchronism ("(Hán Kiến Vũ năm thứ 17)"). No year is guessed here.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import replace
 
-from .calendar import is_valid_day, split_glued_day_month
+from .calendar import is_valid_day, republican_day_valid, split_glued_day_month
 from .lexicon import Lexicon
 from .rules import Candidate, Rule, make_converter
 
 _PREFIX_WINDOW = 40
+TET_EVE_FROM = 20  # "mồng 7 Tết" is in the new year's first month, "30 Tết" is New Year's Eve
 _SYNC_WINDOW = 200  # the parentheses after an annal header: "(Hán Kiến Hưng năm thứ 9; Ngô Hoàng Vũ năm thứ 3)"
 
 
@@ -32,11 +33,19 @@ class Extractor:
         self.range_to = re.compile(lex.expand(r"\s+(?:%range_to)\s+$|\s*[-–]\s*$"), flags)
         self.list_and = re.compile(lex.expand(r"\s*,?\s+(?:%and)\s+"), flags)
         self.sync_gap = re.compile(lex.expand(r"[\s,;:]*(?:\(|(?:%era_link)\s)[^\n.()]{0,60}"), flags)
+        self.calendar_mark = re.compile(lex.expand(
+            r"\s*\(\s*(?:%calendar_lead\s+)?(?P<c1>%calendar_marks)\s*\)|\s+(?:%calendar_lead\s+)?(?P<c2>%calendar_marks)"), flags)
+        self.weekday = re.compile(lex.expand(
+            r"(?<!\w)(?:%weekdays)\s*,?\s+(?:(?:%day_head)\s+)?$"), flags)
+        self.ordinal_noun = re.compile(lex.expand(r"(?:%ordinal_noun)\s+$"), flags)
+        self.clock_part = re.compile(lex.expand(r"(?P<dp>%clock_parts)\s"), flags)
+        self.time_day_gap = re.compile(r"\s*,?\s+")
 
     def __call__(self, text: str) -> list[Candidate]:
         found = [c for rule in self.rules for c in rule.matches(text, self.convert) if self.valid(c)]
-        chosen = [self.attach_prefix(text, self.trim_outside(text, c)) for c in select_longest(found)]
-        return self.link_synchronisms(text, self.join_ranges(text, chosen))
+        chosen = [self.attach_weekday(text, self.attach_calendar(text, self.attach_prefix(text, self.trim_outside(text, c))))
+                  for c in select_longest(found)]
+        return self.link_synchronisms(text, self.join_ranges(text, self.join_time_day(text, chosen)))
 
     def valid(self, c: Candidate) -> bool:
         """Reject impossible dates (month 23, 31 April) and year ranges that are not ranges."""
@@ -46,6 +55,19 @@ class Extractor:
             if split is None:
                 return False
             f["day"], f["month"] = split
+        for key in ("festival", "named"):  # "Trung thu" = lunar 8-15; "mồng 7 Tết" = day 7 of month 1
+            if key in f:
+                month, day = (int(v) for v in f.pop(key).split("\t"))
+                if (month, day) == (1, 1) and f.get("day", 0) >= TET_EVE_FROM:  # "30 Tết": the eve, month 12
+                    month, f["year_before"] = 12, "yes"                        # of the year before
+                elif (month, day) == (1, 1):
+                    f["new_year"] = "yes"
+                f.setdefault("month", month)
+                f.setdefault("day", day)
+        if "rmonth" in f:
+            return republican_day_valid(int(f["rmonth"]), f.get("day"), f.get("ryear"))
+        if "decade" in f and f["decade"] % 10:
+            return False
         lunar = f.get("calendar") == "lunar"
         for month_key, day_key in (("month", "day"), ("end_month", "end_day")):
             month = f.get(month_key, f.get("month"))
@@ -70,6 +92,41 @@ class Extractor:
             fields = dict(c.fields, mod=self.lex.lookup("mods", m.group("mod")))
             return replace(c, start=c.start - (len(left) - m.start()), fields=fields)
         return c
+
+    def attach_weekday(self, text: str, c: Candidate) -> Candidate:
+        """Widen a day over the weekday written before it ("thứ hai, ngày 2 tháng 3 năm 1903", "chủ nhật 18-3")."""
+        if c.fields.get("gran") not in ("day", "time"):
+            return c
+        m = self.weekday.search(text, max(0, c.start - _PREFIX_WINDOW), c.start)
+        if not m or self.ordinal_noun.search(text, max(0, m.start() - _PREFIX_WINDOW), m.start()):
+            return c
+        return replace(c, start=m.start())
+
+    def attach_calendar(self, text: str, c: Candidate) -> Candidate:
+        """Widen a candidate over a following calendar mark ("ngày 13 tháng 8 âm lịch"), which sets its calendar."""
+        m = self.calendar_mark.match(text, c.end)
+        if not m:
+            return c
+        calendar = self.lex.lookup("calendar_marks", m.group("c1") or m.group("c2"))
+        return replace(c, end=m.end(), fields=dict(c.fields, calendar=calendar))
+
+    def join_time_day(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
+        """Join a clock time and the day right after it into one time ("9 giờ 30 sáng ngày 12-3-1925"); a part of
+        the day that opens the day's span ("9 giờ tối ngày 5-3") sets the clock."""
+        out: list[Candidate] = []
+        for c in chosen:
+            a = out[-1] if out else None
+            if (a is not None and a.fields.get("gran") == "time" and "day_written" not in a.fields
+                    and c.fields.get("gran") == "day" and self.time_day_gap.fullmatch(text, a.end, c.start)):
+                clock = {k: a.fields[k] for k in ("hour", "minute", "half", "clock", "branch_hour") if k in a.fields}
+                part = self.clock_part.match(text, c.start)
+                if part and "clock" not in clock:
+                    clock["clock"] = part.group("dp")
+                fields = dict(c.fields, **clock, gran="time", day_written="yes")
+                out[-1] = Candidate(a.start, c.end, a.rule, a.priority, fields)
+                continue
+            out.append(c)
+        return out
 
     def join_ranges(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
         """Join "(từ) A đến B" and "A và B" of the same unit into one range candidate A/B."""

@@ -16,6 +16,9 @@ _MACRO = re.compile(r"%([a-z][a-z_0-9]*)")
 # A word pattern must not touch a letter on either side (digits may touch: "257TCN", "Thìn13").
 _LEFT = r"(?<![^\W\d_])"
 _RIGHT = r"(?![^\W\d_])"
+# A comment line of a word table saying its words are names: they match only with the capital written in the
+# table ("Tết", not "tết tóc"; "Trung thu").
+CAPITALISED_MARK = "#! capitalised"
 
 
 def read_rows(path: Path) -> list[list[str]]:
@@ -38,6 +41,7 @@ class Lexicon:
     eras: dict[str, list[int]] = field(default_factory=dict)
     era_last: dict[tuple[str, int], int] = field(default_factory=dict)
     era_words: list[str] = field(default_factory=list)
+    capitalised: set[str] = field(default_factory=set)  # tables of names: the first letter as written
     tone_pairs: list[tuple[str, str]] = field(default_factory=list)
     fragments: dict[str, str] = field(default_factory=dict)
     _expanded: dict[str, str] = field(default_factory=dict)
@@ -63,12 +67,8 @@ class Lexicon:
     def alternation(self, words: list[str], right: str = _RIGHT, capital: bool = False) -> str:
         """A regex matching any of ``words`` as whole words, longest first, spaces as any whitespace; with
         ``capital`` the first letter must be written as in the table (names: "Thái Bình", not "thái bình")."""
-        forms = {form for word in words for form in self.spellings(word)}
-        parts = []
-        for form in sorted(forms, key=len, reverse=True):
-            regex = r"\s+".join(re.escape(tok) for tok in form.split())
-            parts.append(f"(?-i:{re.escape(form[0])}){regex[len(re.escape(form[0])):]}" if capital else regex)
-        return _LEFT + "(?:" + "|".join(parts) + ")" + right
+        forms = {" ".join(form.split()) for word in words for form in self.spellings(word)}
+        return _LEFT + "(?:" + _trie_regex(forms, capital) + ")" + right
 
     def expand(self, pattern: str) -> str:
         """Replace every ``%name`` macro by its regex (recursively)."""
@@ -81,7 +81,7 @@ class Lexicon:
             if name in self.fragments:
                 regex = "(?:" + self.expand(self.fragments[name]) + ")"
             elif name in self.tables:
-                regex = self.alternation(self.table_words[name])
+                regex = self.alternation(self.table_words[name], capital=name in self.capitalised)
             elif name in self.cues:
                 regex = self.alternation(self.cues[name])
             elif name.endswith("_bare") and name[:-5] in self.cues:  # no word boundaries: glued words
@@ -93,6 +93,30 @@ class Lexicon:
                 raise KeyError(f"unknown date pattern macro %{name}")
             self._expanded[name] = regex
         return self._expanded[name]
+
+
+def _trie_regex(forms: set[str], capital: bool) -> str:
+    """One regex for many words, factored on their common prefixes ("mười(?:\\s+(?:một|hai ...))?"): the same
+    matches as a longest-first alternation, without trying hundreds of alternatives at each position; with
+    ``capital`` the first letter is matched case-sensitively."""
+    trie: dict = {}
+    for form in forms:
+        node = trie
+        for ch in form:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict, root: bool) -> str:
+        alts = []
+        for ch in sorted(k for k in node if k):
+            atom = r"\s+" if ch == " " else re.escape(ch)
+            alts.append((f"(?-i:{atom})" if root and capital else atom) + emit(node[ch], False))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie, True)
 
 
 def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
@@ -107,6 +131,8 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
             table.setdefault(lex.key(row[0]), "\t".join(row[1:]) if len(row) > 1 else row[0])
         lex.tables[path.stem] = table
         lex.table_words[path.stem] = [row[0] for row in read_rows(path)]
+        if CAPITALISED_MARK in path.read_text(encoding="utf-8"):
+            lex.capitalised.add(path.stem)
     for role, word in read_rows(data_dir / "words" / "cues.tsv"):
         lex.cues.setdefault(role, []).append(word)
     for path in sorted(data_dir.glob("eras*.tsv")):

@@ -5,19 +5,24 @@ and day. A date without a year takes the context year (same year even when the m
 rarely jumps a year without writing it); a reign era gives its own year; a sexagenary year takes the cycle year
 nearest to its reign era, to its synchronism or to the context year, except an annal header, which comes after
 the previous header; relative words ("hôm sau", "năm ấy") move from the current date; a clock time takes the
-current day ("3 giờ khuya" = the small hours after it).
+current day ("3 giờ khuya" = the small hours after it) unless its own day is written ("10 giờ đêm ngày 1-1-1912").
+A French Republican date is valued in the Gregorian calendar; a lunar date whose year is known also gets its
+Gregorian value (value_gregorian, lunisolar.py), so that every date sorts on one axis.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from .calendar import cycle_of_year, julian_to_gregorian, nearest_cycle_year
+from .calendar import (cycle_of_year, julian_to_gregorian, nearest_cycle_year, republican_to_gregorian,
+                       republican_year_of)
+from .lunisolar import lunar_to_gregorian
 from .lexicon import Lexicon
 from .mention import DateMention
 from .rules import Candidate
 
 JULIAN_END = (1918, 2, 14)  # Russia moved to the Gregorian calendar on 1918-02-14.
+MODERN_CENTURY = 19  # "những năm 90" in a text with no year: the 1990s
 CHAIN_BREAK = 60  # a year written more than one cycle after the last annal header restarts the annals there
 WRITTEN, OWN, CONTEXT = "written", "own", "context"  # where a year came from: digits, own words, the narrative
 
@@ -46,6 +51,7 @@ class Parts:
     day: int | None = None
     hour: int | None = None
     minute: int | None = None
+    leap: bool = False  # a lunar leap month ("tháng 3 nhuận")
 
 
 class Resolver:
@@ -61,11 +67,17 @@ class Resolver:
 
     def resolve(self, c: Candidate, ctx: Context) -> DateMention:
         f = c.fields
-        if "start" in f:  # "từ A đến B": the end lends its year to the start
+        if "rmonth" in f:
+            return self.republican(c, f, ctx)
+        if f["gran"] == "decade":
+            return self.decade(c, f, ctx)
+        if "start" in f:  # "từ A đến B": the end lends its year (and a day its month) to the start
             end_year = self.text_year(f["end"], ctx)[0]
             first = dict(f["start"])
             if first.get("year") is None and end_year is not None and "canchi" not in first and "era" not in first:
                 first["year"], first["bce"] = _written_year(end_year)
+            if first["gran"] == "day" and first.get("month") is None and f["end"].get("month") is not None:
+                first.update({k: f["end"][k] for k in ("month", "month_word", "calendar", "leap") if k in f["end"]})
             a, inf_a, lun_a = self.point(first, c, ctx)
             b, inf_b, lun_b = self.point(f["end"], c, ctx)
             value = f"{self.render(a, first['gran'], first)}/{self.render(b, f['end']['gran'], f['end'])}"
@@ -86,6 +98,9 @@ class Resolver:
         written = f.get("year")
         if written is not None and f["gran"] != "century":
             return (1 - written if f.get("bce") else written), WRITTEN
+        if "year2" in f:  # "2/9/45": the narrative's century (the twentieth in a text without one)
+            hundreds = ctx.year // 100 if ctx.year is not None and ctx.year > 0 else MODERN_CENTURY
+            return hundreds * 100 + f["year2"], OWN
         annal = f.get("annal") == "yes" and ctx.header_year is not None
         reference = ctx.header_year if annal else ctx.year
         era_year = self.era_year(f.get("era"), f.get("era_n", 1), reference)
@@ -140,12 +155,25 @@ class Resolver:
         if gran == "century":
             return p, False, lunar
         if self.relative(f, p, ctx):
+            if gran == "time":  # "3 giờ chiều hôm sau"
+                self.clock(f, p, ctx)
             return p, p.year is not None, lunar or ctx.lunar
         inferred = source in (OWN, CONTEXT)
         if year is None and ctx.year is not None:
             p.year, inferred, lunar = ctx.year, True, lunar or ctx.lunar
         elif source == CONTEXT:
             lunar = lunar or ctx.lunar
+        if f.get("year_before") and source in (WRITTEN, OWN, CONTEXT) and p.year is not None:
+            p.year -= 1  # "29 Tết Giáp Thìn": the last days of the year before Giáp Thìn
+        if f.get("new_year") and source is None and p.year is not None and ctx.month == 12:
+            p.year += 1  # Tết after the twelfth month: the next year ("Đêm 30 Tết ... Mồng 5 Tết")
+            ctx.year = p.year
+        lunar_words = [f[k] for k in ("day_word", "month_word") if f.get(k)]
+        lunar = lunar or any(self.lex.lookup("lunar_only", w) for w in lunar_words)  # "rằm", "tháng chạp"
+        lunar = lunar and f.get("calendar") != "gregorian"  # "dương lịch" written after the date
+        if lunar and f.get("month_word"):  # "tháng một" is the eleventh lunar month
+            p.month = int(self.lex.lookup("lunar_month_words", f["month_word"]) or p.month)
+        p.leap = bool(f.get("leap"))
         if gran in ("day", "time") and p.month is None and ctx.month is not None:
             p.month, inferred = ctx.month, True
         if gran == "time":
@@ -164,13 +192,14 @@ class Resolver:
             ctx.header_year = p.year
         if f.get("era_whole") or (f.get("annal") != "yes" and _before(p.year, ctx.header_year)):
             return  # a reign era as a whole, or a year before the current annal: a reference, not the narrative
-        if source in (WRITTEN, OWN):
+        if source in (WRITTEN, OWN) or (source == CONTEXT and "canchi" in f and gran != "year"):
+            # a cycle year that dates a day, a month or a season ("Tết Kỷ Dậu") moves the narrative there
             ctx.year, ctx.anchor = p.year, (c.start, c.end)  # a period "1914-1916" sets the narrative at its start
             ctx.written = source == WRITTEN
             ctx.lunar = lunar if (lunar or gran not in ("year", "range")) else ctx.lunar
         if gran in ("year", "century") or (source in (WRITTEN, OWN) and gran == "season"):
             ctx.month, ctx.day = None, None
-        if f.get("end_month") or p.month is not None and gran != "time":
+        if f.get("end_month") or p.month is not None and (gran != "time" or f.get("day_written")):
             ctx.month = f.get("end_month") or p.month
             ctx.day = f.get("end_day") or p.day
             ctx.small_hours = False
@@ -205,8 +234,10 @@ class Resolver:
         if "branch_hour" in f:
             p.hour, p.minute = (int(f["branch_hour"]) * 2 - 1) % 24, 0
         else:
-            p.hour, p.minute = f["hour"], f.get("minute", 0)
-        p.day = ctx.day
+            p.hour, p.minute = f["hour"], f.get("minute", 30 if f.get("half") else 0)
+        written = f.get("day_written") == "yes"
+        if not written:
+            p.day = ctx.day
         part = self.lex.tables["clock_parts"].get(self.lex.key(f.get("clock", "")), "")
         if not part:
             return
@@ -215,7 +246,7 @@ class Resolver:
             p.hour += 12
         small = int(small_below) > p.hour or (int(small_below) > 0 and p.hour == 12)
         p.hour = 0 if small and p.hour == 12 else p.hour
-        if small and p.day is not None and p.month is not None and not ctx.small_hours:
+        if small and not written and p.day is not None and p.month is not None and not ctx.small_hours:
             p.year, p.month, p.day = _add_days(p.year, p.month, p.day, 1, False)
             ctx.month, ctx.day, ctx.small_hours = p.month, p.day, True
 
@@ -226,6 +257,8 @@ class Resolver:
             return ("BC" if f.get("bce") else "") + f"{f['century'] - 1:02d}"
         if gran == "season":
             return f"{y}-{f['season']}"
+        if gran == "quarter":
+            return f"{y}-Q{f['quarter']}"
         if gran == "year" or (gran == "range" and "end_year" in f):
             return y
         m = "XX" if p.month is None else f"{p.month:02d}"
@@ -256,28 +289,78 @@ class Resolver:
         first, last = (13 - n, 12) if f.get("mod") == "END" else (1, n)
         return f"{y}-{first:02d}/{y}-{last:02d}"
 
+    def republican(self, c: Candidate, f: dict, ctx: Context) -> DateMention:
+        """A French Republican date or month, valued in the Gregorian calendar (value_gregorian the same). Without
+        its year ("9 Thermidor"), the Republican year whose day falls in the narrative year."""
+        month, day = int(f["rmonth"]), f.get("day")
+        year, inferred = f.get("ryear"), False
+        if year is None and ctx.year is not None:
+            year, inferred = republican_year_of(month, day or 1, ctx.year), True
+        first = republican_to_gregorian(year, month, day or 1) if year is not None else None
+        if first is None:
+            value, gran = ("XXXX-XX-XX" if day else "XXXX-XX"), f["gran"]
+        elif day is not None:
+            value, gran = first.isoformat(), "day"
+            if not inferred:
+                ctx.year, ctx.anchor, ctx.written, ctx.lunar = first.year, (c.start, c.end), False, False
+            ctx.month, ctx.day = first.month, first.day
+        else:
+            last = first + timedelta(days=(5 if month == 13 else 29))
+            value, gran = f"{first.isoformat()}/{last.isoformat()}", "range"
+        return DateMention(start=c.start, end=c.end, value=value, granularity=gran, mod=f.get("mod", ""),
+                           year_inferred=inferred and first is not None,
+                           anchor=ctx.anchor if inferred and first is not None else None,
+                           calendar="republican", value_gregorian=value if first is not None else "")
+
+    def decade(self, c: Candidate, f: dict, ctx: Context) -> DateMention:
+        """TIMEX3 decades: "thập niên 1930" -> 193; "những năm 40 của thế kỷ XX" -> 194; "những năm 90" alone takes
+        the narrative's century (the twentieth when the text has none). A decade is a reference: the narrative
+        stays where it is."""
+        inferred = False
+        if "decade" in f:
+            value = f"{f['decade'] // 10:03d}"
+        else:
+            if "century" in f:
+                hundreds = f["century"] - 1
+            else:
+                inferred = ctx.year is not None and ctx.year > 0
+                hundreds = ctx.year // 100 if inferred else MODERN_CENTURY
+            value = f"{hundreds * 10 + f['decade_short'] // 10:03d}"
+        return DateMention(start=c.start, end=c.end, value=value, granularity="decade", mod=f.get("mod", ""),
+                           year_inferred=inferred, anchor=ctx.anchor if inferred else None,
+                           calendar=self.declared)
+
     def mention(self, c: Candidate, value: str, gran: str, mod: str, inferred: bool, ctx: Context,
                 lunar: bool, points: list[Parts]) -> DateMention:
         calendar = "lunar" if lunar else self.declared
         anchor = ctx.anchor if inferred else None
+        converted = ""
+        if calendar == "julian":
+            converted = self.gregorian(points, gran, julian_to_gregorian)
+        elif calendar == "lunar":
+            converted = self.gregorian(points, gran, _lunar_date)
         return DateMention(
             start=c.start, end=c.end, value=value, granularity=gran, mod=mod or "",
-            year_inferred=inferred, anchor=anchor, calendar=calendar,
-            value_gregorian=self.gregorian(points, gran) if calendar == "julian" else "",
+            year_inferred=inferred, anchor=anchor, calendar=calendar, value_gregorian=converted,
         )
 
-    def gregorian(self, points: list[Parts], gran: str) -> str:
-        """Gregorian value of Julian day-level points written before the 1918 reform ("" otherwise)."""
+    def gregorian(self, points: list[Parts], gran: str, convert) -> str:
+        """Gregorian value of day-level points: Julian dates written before the 1918 reform, lunar dates with a
+        known year ("" otherwise)."""
         out = []
         for p in points:
-            if None in (p.year, p.month, p.day) or (p.year, p.month, p.day) >= JULIAN_END:
+            if None in (p.year, p.month, p.day) or (convert is julian_to_gregorian and (p.year, p.month, p.day) >= JULIAN_END):
                 return ""
-            g = julian_to_gregorian(p.year, p.month, p.day)
+            g = convert(p.year, p.month, p.day) if convert is julian_to_gregorian else convert(p)
             if g is None:
                 return ""
             text = g.isoformat()
             out.append(text + (f"T{p.hour:02d}:{p.minute:02d}" if gran == "time" else ""))
         return "/".join(out)
+
+
+def _lunar_date(p: Parts) -> date | None:
+    return lunar_to_gregorian(p.day, p.month, p.year, p.leap)
 
 
 def _before(year: int | None, header_year: int | None) -> bool:

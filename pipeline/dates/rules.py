@@ -40,9 +40,12 @@ class Rule:
     not_before: re.Pattern | None
     not_after: re.Pattern | None
     examples: list[tuple[str, str, str]]
+    requires: re.Pattern | None = None
 
     def matches(self, text: str, convert: Callable[[str, str | None], object]) -> Iterator[Candidate]:
         """Every match of the rule in ``text`` that passes its context checks, with its fields."""
+        if self.requires is not None and not self.requires.search(text):
+            return
         for m in self.regex.finditer(text):
             if m.end() == m.start():
                 continue
@@ -71,6 +74,8 @@ class Rule:
             if value is None:
                 return None
             fields[key] = value
+            if t.group(2) in ("month", "day") and not surface.isdigit():  # "tháng một": January, or month 11
+                fields[key + "_word"] = surface  # in a lunar date; "rằm", "tháng chạp" are lunar
         return fields
 
 
@@ -93,9 +98,12 @@ def make_converter(lex: Lexicon) -> Callable[[str, str | None], object]:
         if function == "number":
             return number_or("numbers", surface)
         if function == "day":
-            return number_or("numbers", surface) or number_or("lunar_days", surface)
-        if function == "roman":
-            return int(surface) if surface.isdigit() else roman_value(surface, {k.upper(): int(v) for k, v in lex.tables["roman"].items()})
+            return number_or("numbers", surface) or number_or("lunar_days", surface) or number_or("first_days", surface)
+        if function == "roman":  # a century or a Republican year: digits, Roman numerals or number words
+            if surface.isdigit():
+                return int(surface)
+            roman = roman_value(surface, {k.upper(): int(v) for k, v in lex.tables["roman"].items()})
+            return roman if roman is not None else number_or("numbers", surface)
         if function == "canchi":
             stem, branch = surface.split(None, 1)
             s, b = lex.lookup("stems", stem), lex.lookup("branches", branch)
@@ -140,5 +148,6 @@ def load_rules(lex: Lexicon, path: Path = DATA_DIR / "rules.txt") -> list[Rule]:
             not_before=ctx("not_before", "$"),
             not_after=ctx("not_after", r"(?![^\W\d_])") if "not_after" in block else None,
             examples=[_parse_example(e) for e in block.get("example", [])],
+            requires=ctx("requires", ""),
         ))
     return rules

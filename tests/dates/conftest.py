@@ -12,3 +12,8 @@ def extract() -> DateExtractor:
 def spans(extractor: DateExtractor, text: str) -> list[tuple[str, str]]:
     """(surface, value) of every mention of ``text``."""
     return [(text[m.start:m.end], m.value) for m in extractor(text, [])]
+
+
+def mentions(extractor: DateExtractor, text: str) -> dict:
+    """Every mention of ``text`` by its surface."""
+    return {text[m.start:m.end]: m for m in extractor(text, [])}

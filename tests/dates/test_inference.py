@@ -1,9 +1,7 @@
 """Year inference from the narrative: anchors, month order, no year at all, clock times, event years."""
 from pipeline.dates import DateExtractor
 
-
-def mentions(extract: DateExtractor, text: str) -> dict:
-    return {text[m.start:m.end]: m for m in extract(text, [])}
+from .conftest import mentions
 
 
 def test_year_from_most_recent_explicit_year(extract):

@@ -1,0 +1,112 @@
+"""The date forms of history books beyond plain numbers: calendars, festivals, seasons with their year, times with
+their day, ranges sharing their month and year, decades, number words, BCE months, named days, calendar marks."""
+from .conftest import mentions
+
+
+def test_republican_dates_are_valued_in_the_gregorian_calendar(extract):
+    got = mentions(extract, "Năm 1794, ngày 10 Thermidor năm II, họ bị xử. Ngày 5 Fructidor, quân về.")
+    m = got["ngày 10 Thermidor năm II"]
+    assert (m.value, m.calendar, m.value_gregorian, m.year_inferred) == ("1794-07-28", "republican", "1794-07-28", False)
+    assert (got["Ngày 5 Fructidor"].value, got["Ngày 5 Fructidor"].year_inferred) == ("1794-08-22", True)
+
+
+def test_tet_and_festivals_take_their_year_and_get_a_gregorian_value(extract):
+    text = "Năm 1788, vua lên ngôi. Tết Kỷ Dậu, quân ra Bắc. Đêm mồng 5 Tết, quân vào thành. Đến Trung thu, vua về."
+    got = mentions(extract, text)
+    assert (got["Tết Kỷ Dậu"].value, got["Tết Kỷ Dậu"].value_gregorian, got["Tết Kỷ Dậu"].calendar) == (
+        "1789-01-01", "1789-01-26", "lunar")
+    assert (got["Đêm mồng 5 Tết"].value, got["Đêm mồng 5 Tết"].value_gregorian) == ("1789-01-05", "1789-01-30")
+    assert got["Trung thu"].value == "1789-08-15"
+
+
+def test_lunar_day_words_and_calendar_marks(extract):
+    got = mentions(extract, "Năm 1930, đêm rằm tháng 8, họ họp. Ngày 5 tháng 9 âm lịch, họ đi. Ngày 2 tháng 9 (dương lịch), họ về.")
+    assert (got["đêm rằm tháng 8"].value, got["đêm rằm tháng 8"].calendar) == ("1930-08-15", "lunar")
+    assert got["đêm rằm tháng 8"].value_gregorian == "1930-10-06"
+    assert got["Ngày 5 tháng 9 âm lịch"].calendar == "lunar"
+    assert got["Ngày 2 tháng 9 (dương lịch)"].calendar == "as_written"
+    assert got["Ngày 2 tháng 9 (dương lịch)"].value_gregorian == ""
+
+
+def test_a_season_and_its_cycle_year_are_one_expression(extract):
+    got = mentions(extract, "Năm 1770, họ khởi binh. Mùa thu năm Quý Tỵ, quân tiến.")
+    assert (got["Mùa thu năm Quý Tỵ"].value, got["Mùa thu năm Quý Tỵ"].year_inferred) == ("1773-FA", True)
+
+
+def test_a_cycle_year_is_the_one_nearest_the_narrative(extract):
+    got = mentions(extract, "Năm 1775, quân Trịnh vào Nam. Trước đó, năm Nhâm Thìn, họ đã chuẩn bị.")
+    assert got["năm Nhâm Thìn"].value == "1772"
+
+
+def test_a_clock_and_its_day_are_one_time(extract):
+    got = mentions(extract, "Năm 1930, có tin. 8 giờ tối ngày 9-2-1930, họ khởi sự. Lúc 6 giờ 15 sáng ngày 10-2-1930, xong.")
+    assert got["8 giờ tối ngày 9-2-1930"].value == "1930-02-09T20:00"
+    assert got["6 giờ 15 sáng ngày 10-2-1930"].value == "1930-02-10T06:15"
+    assert got["8 giờ tối ngày 9-2-1930"].granularity == "time"
+
+
+def test_a_clock_without_a_day_invents_none(extract):
+    got = mentions(extract, "Năm 1930, có tin. 9 giờ 30 sáng, họ đi.")
+    assert got["9 giờ 30 sáng"].value == "1930-XX-XXT09:30"
+
+
+def test_ranges_and_lists_share_month_and_year(extract):
+    got = mentions(extract, "Từ ngày 3 đến ngày 9 tháng 4 năm 1951, họ họp. Những ngày 14, 15 và 16-6-1958 có mưa.")
+    assert got["ngày 3 đến ngày 9 tháng 4 năm 1951"].value == "1951-04-03/1951-04-09"
+    assert got["ngày 14, 15 và 16-6-1958"].value == "1958-06-14/1958-06-16"
+
+
+def test_decades(extract):
+    got = mentions(extract, "Năm 1790, ông đi. Trong thập niên 1960, những năm 30 của thế kỷ XX, và những năm 80, ...")
+    assert got["thập niên 1960"].value == "196"
+    assert got["năm 30 của thế kỷ XX"].value == "193"
+    assert (got["năm 80"].value, got["năm 80"].year_inferred) == ("178", True)   # the narrative's century
+    assert got["thập niên 1960"].granularity == "decade"
+
+
+def test_number_words_and_days_without_their_head(extract):
+    got = mentions(extract, "Thế kỷ mười chín. Ngày hai mươi tư tháng tám năm 1945. 7 tháng 5 năm 1954, họ thắng.")
+    assert got["Thế kỷ mười chín"].value == "18"
+    assert got["Ngày hai mươi tư tháng tám năm 1945"].value == "1945-08-24"
+    assert got["7 tháng 5 năm 1954"].value == "1954-05-07"
+
+
+def test_month_one_is_january_or_the_eleventh_lunar_month(extract):
+    got = mentions(extract, "Tháng một năm 1950, họ đi. Năm 1946, ngày 5 tháng một năm Bính Tuất, họ về.")
+    assert got["Tháng một năm 1950"].value == "1950-01"
+    assert got["ngày 5 tháng một năm Bính Tuất"].value == "1946-11-05"
+
+
+def test_bce_months_and_named_days(extract):
+    got = mentions(extract, "Tháng 6 năm 111 TCN, quân Hán đến. Ngày Quốc khánh năm 1955 có duyệt binh. Lễ Giáng sinh năm 1917.")
+    assert got["Tháng 6 năm 111 TCN"].value == "BC0111-06"
+    assert got["Ngày Quốc khánh năm 1955"].value == "1955-09-02"
+    assert got["Lễ Giáng sinh năm 1917"].value == "1917-12-25"
+
+
+def test_the_eve_of_tet_is_the_last_month_of_the_year_before(extract):
+    got = mentions(extract, "Mùa đông năm Mậu Thân (1788), quân sang. Đêm 30 Tết, quân vượt sông. Mồng 5 Tết, vua vào thành.")
+    assert (got["Đêm 30 Tết"].value, got["Đêm 30 Tết"].value_gregorian) == ("1788-12-30", "1789-01-25")
+    assert got["Mồng 5 Tết"].value == "1789-01-05"   # Tết after the twelfth month opens the next year
+
+
+def test_a_timed_day_moves_the_narrative_day(extract):
+    got = mentions(extract, "Ngày 19-8-1945, khởi nghĩa. Đến 14 giờ ngày 2-9-1945, đọc Tuyên ngôn. Tối hôm ấy, mít tinh.")
+    assert got["Tối hôm ấy"].value == "1945-09-02"
+
+
+def test_tet_inside_an_event_name_is_no_date(extract):
+    got = mentions(extract, "Năm 1968, cuộc tổng tiến công Tết Mậu Thân nổ ra.")
+    assert list(got) == ["Năm 1968"]
+
+
+def test_ten_day_parts_of_a_month(extract):
+    got = mentions(extract, "Năm 1788, hạ tuần tháng Chạp, quân đến. Thượng tuần tháng 3 năm 1789, quân về.")
+    assert (got["hạ tuần tháng Chạp"].value, got["hạ tuần tháng Chạp"].mod) == ("1788-12", "END")
+    assert (got["Thượng tuần tháng 3 năm 1789"].value, got["Thượng tuần tháng 3 năm 1789"].mod) == ("1789-03", "START")
+
+
+def test_a_weekday_belongs_to_its_day_but_an_ordinal_does_not(extract):
+    got = mentions(extract, "Vào thứ hai, ngày 2 tháng 3 năm 1903, trời mưa. Lần thứ hai, ngày 5-3-1903, họ họp.")
+    assert got["thứ hai, ngày 2 tháng 3 năm 1903"].value == "1903-03-02"
+    assert "ngày 5-3-1903" in got
