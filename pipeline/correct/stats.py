@@ -5,6 +5,7 @@ corrector uses for names and for bigrams that no dictionary knows.
 """
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from dataclasses import dataclass, field, fields
 
@@ -46,6 +47,15 @@ class CorpusStats:
     def merge(self, other: CorpusStats) -> CorpusStats:
         """A new CorpusStats holding both counts (associative and commutative)."""
         return CorpusStats().absorb(self).absorb(other)
+
+    def digest(self) -> str:
+        """A hash of every count, the same whatever order the documents were merged in (--resume keys on it)."""
+        hasher = hashlib.sha256()
+        for f in fields(self):
+            hasher.update(f.name.encode())
+            for key, count in sorted(getattr(self, f.name).items()):
+                hasher.update(repr((key, count)).encode())
+        return hasher.hexdigest()
 
     def absorb(self, other: CorpusStats) -> CorpusStats:
         """Add ``other``'s counts to these, in place (a reduce over many documents copies nothing); returns self."""

@@ -3,7 +3,9 @@ one sense per document; the result is a spaCy ``Doc`` whose ``ents`` are the men
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
+from itertools import accumulate
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -231,20 +233,39 @@ def _named_elsewhere(text: str, pending: list[Candidate], settled: list[Candidat
     return out
 
 
+_WORD = re.compile(r"\w")
+_HEAD = re.compile(r"\w+|\W")  # a name's first word, or its first character when that is no word character
 _REPEATABLE = frozenset({"rule:misc_quoted", "rule:misc_head", "rule:name", "rule:org_head"})
 
 
 def _repeats(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """Other occurrences of multi-word ORG/MISC names the rules found ("chính sách "Tân kinh tế"" then
-    "chuyển sang Tân kinh tế"), as the label found, wherever no other mention covers them."""
+    "chuyển sang Tân kinh tế"), as the label found, wherever no other mention covers them.
+
+    One pass over the text's words whatever the number of names (linear in the document's length): each word
+    looks up the names that begin with it; a found span is checked against the other mentions by bisection."""
     names = {text[c.core[0]:c.core[1]]: c.label for c in candidates
              if c.label in ("ORG", "MISC") and c.source in _REPEATABLE and " " in text[c.core[0]:c.core[1]]}
+    by_head: dict[str, list[str]] = defaultdict(list)
+    for name in names:
+        by_head[_HEAD.match(name).group()].append(name)
     taken = sorted((c.start, c.end) for c in candidates)
+    starts = [s for s, _ in taken]
+    reach = list(accumulate((e for _, e in taken), max))  # the furthest end among the first k mentions
+    found: dict[str, list[tuple[int, int]]] = {name: [] for name in names}
+    for head in _HEAD.finditer(text):
+        for name in by_head.get(head.group(), ()):
+            start, end = head.start(), head.start() + len(name)
+            if not text.startswith(name, start) or (start and _WORD.match(text, start - 1)) \
+                    or _WORD.match(text, end) or (found[name] and start < found[name][-1][1]):
+                continue
+            found[name].append((start, end))
     out = []
-    for name, label in names.items():
-        for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text):
-            if not any(s < m.end() and m.start() < e for s, e in taken):
-                out.append(Candidate(m.start(), m.end(), (m.start(), m.end()), label, "doc:repeat", 0.6))
+    for name, spans in found.items():
+        for start, end in spans:
+            k = bisect_left(starts, end)  # mentions starting before this span ends...
+            if not k or reach[k - 1] <= start:  # ...none of which reaches into it
+                out.append(Candidate(start, end, (start, end), names[name], "doc:repeat", 0.6))
     return out
 
 
