@@ -36,14 +36,23 @@ def assert_counts_match(out: Path) -> None:
         assert len(table) == docs[f"n_{name}"].sum(), name
 
 
-def test_a_second_run_on_the_same_outdir_is_refused_and_the_first_finishes_whole(tmp_path):
-    corpus = tmp_path / "corpus"
-    make_corpus(corpus, 12, chars=1500)
-    out = tmp_path / "out"
-    first = subprocess.Popen(cli(str(corpus), "-o", str(out), "--workers", "1"), stdout=subprocess.DEVNULL,
-                             stderr=subprocess.PIPE, text=True)
+def start_run(tmp_path: Path, n_docs: int, workers: int) -> tuple[subprocess.Popen, Path, Path]:
+    """A CLI run over a made-up corpus, returned once ``workers`` documents are done: (process, corpus, OUTDIR)."""
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    make_corpus(corpus, n_docs, chars=1500)
+    run = subprocess.Popen(cli(str(corpus), "-o", str(out), "--workers", str(workers)), stdout=subprocess.DEVNULL,
+                           stderr=subprocess.PIPE, text=True)
     try:
-        wait_for(lambda: len(list((out / ".parts").glob("*.pkl"))) >= 1, what="the first run's first document")
+        wait_for(lambda: len(list((out / ".parts").glob("*.pkl"))) >= workers, what="the first documents")
+    except BaseException:
+        run.kill()
+        raise
+    return run, corpus, out
+
+
+def test_a_second_run_on_the_same_outdir_is_refused_and_the_first_finishes_whole(tmp_path):
+    first, corpus, out = start_run(tmp_path, 12, workers=1)
+    try:
         second = subprocess.run(cli(str(corpus), "-o", str(out), "--workers", "1"), capture_output=True,
                                 text=True, timeout=600)
         assert second.returncode == 2
@@ -126,13 +135,8 @@ def _alive(pid: int) -> bool:
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs /proc")
 @pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM])
 def test_workers_end_with_the_main_process(tmp_path, how):
-    corpus = tmp_path / "corpus"
-    make_corpus(corpus, 30, chars=1500)
-    out = tmp_path / "out"
-    main = subprocess.Popen(cli(str(corpus), "-o", str(out), "--workers", "2"), stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, text=True)
+    main, _, out = start_run(tmp_path, 30, workers=2)
     try:
-        wait_for(lambda: len(list((out / ".parts").glob("*.pkl"))) >= 2, what="the workers' first documents")
         workers = _descendants(main.pid)
         assert len(workers) >= 2
         main.send_signal(how)
