@@ -3,7 +3,7 @@ one sense per document; the result is a spaCy ``Doc`` whose ``ents`` are the men
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from itertools import accumulate
 from dataclasses import dataclass
@@ -234,7 +234,8 @@ def _named_elsewhere(text: str, pending: list[Candidate], settled: list[Candidat
 
 
 _WORD = re.compile(r"\w")
-_HEAD = re.compile(r"\w+|\W")  # a name's first word, or its first character when that is no word character
+_PIECE = re.compile(r"\w+|\W")  # a word, or one character that is no word character
+_NAME_END = ""  # the trie key that holds the name ending at that node (no piece is empty)
 _REPEATABLE = frozenset({"rule:misc_quoted", "rule:misc_head", "rule:name", "rule:org_head"})
 
 
@@ -242,24 +243,31 @@ def _repeats(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """Other occurrences of multi-word ORG/MISC names the rules found ("chính sách "Tân kinh tế"" then
     "chuyển sang Tân kinh tế"), as the label found, wherever no other mention covers them.
 
-    One pass over the text's words whatever the number of names (linear in the document's length): each word
-    looks up the names that begin with it; a found span is checked against the other mentions by bisection."""
+    One pass over the text, linear in its length whatever the number of names: the names are a trie of their
+    words, walked from each word of the text; a found span is checked against the other mentions by bisection."""
     names = {text[c.core[0]:c.core[1]]: c.label for c in candidates
              if c.label in ("ORG", "MISC") and c.source in _REPEATABLE and " " in text[c.core[0]:c.core[1]]}
-    by_head: dict[str, list[str]] = defaultdict(list)
+    trie: dict = {}
     for name in names:
-        by_head[_HEAD.match(name).group()].append(name)
+        node = trie
+        for piece in _PIECE.findall(name):
+            node = node.setdefault(piece, {})
+        node[_NAME_END] = name
+    found: dict[str, list[tuple[int, int]]] = {name: [] for name in names}
+    for head in _PIECE.finditer(text):
+        node, pos = trie.get(head.group()), head.end()
+        while node:
+            name = node.get(_NAME_END)
+            start = head.start()
+            if name and not (start and _WORD.match(text, start - 1)) and not _WORD.match(text, pos) \
+                    and not (found[name] and start < found[name][-1][1]):
+                found[name].append((start, pos))
+            piece = _PIECE.match(text, pos)
+            node = node.get(piece.group()) if piece else None
+            pos = piece.end() if piece else pos
     taken = sorted((c.start, c.end) for c in candidates)
     starts = [s for s, _ in taken]
     reach = list(accumulate((e for _, e in taken), max))  # the furthest end among the first k mentions
-    found: dict[str, list[tuple[int, int]]] = {name: [] for name in names}
-    for head in _HEAD.finditer(text):
-        for name in by_head.get(head.group(), ()):
-            start, end = head.start(), head.start() + len(name)
-            if not text.startswith(name, start) or (start and _WORD.match(text, start - 1)) \
-                    or _WORD.match(text, end) or (found[name] and start < found[name][-1][1]):
-                continue
-            found[name].append((start, end))
     out = []
     for name, spans in found.items():
         for start, end in spans:
@@ -278,10 +286,28 @@ def _drop_overlaps(candidates: list[Candidate]) -> list[Candidate]:
     return kept
 
 
-def _surface(text: str, start: int, end: int, suggestions: dict[tuple[int, int], str]) -> str:
-    """The mention's text with the suggested corrections inside it applied."""
+def _surfaces(text: str, candidates: list[Candidate], suggestions: dict[tuple[int, int], str]) -> list[str]:
+    """Each mention's text with the suggested corrections inside it applied (or the one covering it).
+
+    The suggestions are sorted once; each mention looks only at those that can touch it, found by bisection,
+    so the cost stays linear in the document's length."""
+    order = sorted(suggestions)
+    starts = [s for s, _ in order]
+    reach = list(accumulate((e for _, e in order), max))  # the furthest end among the first k suggestions
+    out = []
+    for c in candidates:
+        # From the first suggestion that reaches the mention's end (it may cover it) or starts inside it.
+        first = min(bisect_left(reach, c.end), bisect_left(starts, c.start))
+        out.append(_surface(text, c.start, c.end, suggestions, order[first:bisect_right(starts, c.end)]))
+    return out
+
+
+def _surface(text: str, start: int, end: int, suggestions: dict[tuple[int, int], str],
+             spans: list[tuple[int, int]]) -> str:
+    """The mention's text with the suggestions at ``spans`` (sorted) inside it applied."""
     parts, pos = [], start
-    for (s, e), form in sorted(suggestions.items()):
+    for s, e in spans:
+        form = suggestions[(s, e)]
         if s >= pos and e <= end and s >= start:
             parts.append(text[pos:s])
             parts.append(form)
@@ -314,7 +340,7 @@ def _fullest(surfaces: list[str], labels: list[str]) -> list[str]:
 
 def _with_canonicals(text: str, candidates: list[Candidate],
                      suggestions: dict[tuple[int, int], str]) -> list[EntityMention]:
-    surfaces = _fullest([_surface(text, c.start, c.end, suggestions) for c in candidates],
+    surfaces = _fullest(_surfaces(text, candidates, suggestions),
                         [c.label for c in candidates])
     preferred = preferred_variants([(s, c.label) for s, c in zip(surfaces, candidates)])
     return [EntityMention(c.start, c.end, c.label, c.score, c.source, preferred[entity_key(s, c.label)])
