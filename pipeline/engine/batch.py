@@ -155,8 +155,8 @@ def analyse(item: InputFile, data: bytes, options: Options, stats: object | None
     row = new_row(item)
     row["sha256"] = hashlib.sha256(data).hexdigest()
     outcome = _failed(row)
-    stages = stages_for(options, stats)
     try:
+        stages = stages_for(options, stats)  # loaded once per process, outside the document's time limit
         with time_limit(doc_timeout):
             decoded = decode_bytes(data)
             row.update(encoding=decoded.encoding, n_chars=len(decoded.text), warnings="; ".join(decoded.warnings))

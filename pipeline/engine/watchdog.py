@@ -7,8 +7,9 @@ ends, ``kill -9`` included.
 
 ``time_limit`` raises ``DocumentTimeout`` in the thread that runs a document once the limit has passed. It is
 raised between two Python bytecodes (``PyThreadState_SetAsyncExc``), so it works in the main thread of a pool
-worker and in a Dask worker's thread alike; a single call into compiled code (one regex match, one CRF call) is
-not interrupted, and the limit takes effect when it returns.
+worker and in a Dask worker's thread alike, and again every half second until the block has ended; a single
+call into compiled code (one regex match, one CRF call) is not interrupted, and the limit takes effect when it
+returns.
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from contextlib import contextmanager
 from typing import Iterator
 
 PARENT_CHECK_SECONDS = 0.5
+RETRY_SECONDS = 0.5
 
 
 class DocumentTimeout(BaseException):
@@ -54,28 +56,35 @@ def _raise_in(thread_id: int, exception: type[BaseException] | None) -> None:
 
 @contextmanager
 def time_limit(seconds: float | None) -> Iterator[None]:
-    """Raise ``DocumentTimeout`` in this thread if the block still runs after ``seconds`` (None: no limit)."""
+    """Raise ``DocumentTimeout`` in this thread if the block still runs after ``seconds`` (None: no limit).
+
+    The exception is raised again every ``RETRY_SECONDS`` while the block runs: one raised inside a finalizer
+    or a callback from compiled code is printed and dropped by Python, the next one ends the block."""
     if not seconds:
         yield
         return
     thread_id = threading.get_ident()
     lock = threading.Lock()
-    state = {"done": False, "fired": False}
+    done = threading.Event()
 
-    def fire() -> None:
-        with lock:
-            if not state["done"]:
-                state["fired"] = True
+    def watch() -> None:
+        delay = seconds
+        while not done.wait(delay):
+            with lock:
+                if done.is_set():
+                    return
                 _raise_in(thread_id, DocumentTimeout)
+            delay = RETRY_SECONDS
 
-    timer = threading.Timer(seconds, fire)
-    timer.daemon = True
-    timer.start()
     try:
+        threading.Thread(target=watch, name="document-time-limit", daemon=True).start()
         yield
     finally:
-        timer.cancel()
-        with lock:
-            state["done"] = True
-            if state["fired"]:
-                _raise_in(thread_id, None)  # withdraw it if it has not been raised yet
+        while True:
+            try:
+                with lock:  # once done is set, no exception is raised any more, and a pending one is withdrawn
+                    done.set()
+                    _raise_in(thread_id, None)
+                break
+            except DocumentTimeout:  # raised while finishing: finish again
+                continue
