@@ -2,12 +2,14 @@
 ``build-gazetteer`` and the review commands.
 
 Exit codes: 0 every document succeeded, 1 some failed (the rest is written and the failures are in
-documents.csv), 2 usage error (one line naming the problem).
+documents.csv), 2 usage or output-location error, or no documents to process (one line naming the problem),
+130 / 143 interrupted by Ctrl-C / SIGTERM (nothing half-written is left; run again with --resume).
 """
 from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 
 from pipeline.export.tables import FORMATS
@@ -15,6 +17,14 @@ from pipeline.normalize import TONE_STYLES
 from pipeline.review import commands as review_commands
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class _Terminated(BaseException):
+    """SIGTERM, turned into an exception so that the run cleans up (temporary files, the lock, the workers)."""
+
+
+def _on_sigterm(signum, frame) -> None:
+    raise _Terminated()
 
 
 class _Parser(argparse.ArgumentParser):
@@ -33,11 +43,22 @@ def _positive_int(value: str) -> int:
     return number
 
 
+def _positive_seconds(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds, got {value!r}") from None
+    if not number > 0 or number == float("inf"):
+        raise argparse.ArgumentTypeError(f"expected a positive number of seconds, got {value!r}")
+    return number
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m pipeline", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     run = commands.add_parser("run", help="process texts into tables")
-    run.add_argument("inputs", nargs="+", metavar="INPUT", help="text files, or folders (every *.txt below)")
+    run.add_argument("inputs", nargs="+", metavar="INPUT",
+                     help="text files, or folders (every *.txt below, any case)")
     run.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="folder for the tables")
     run.add_argument("--tone-style", choices=TONE_STYLES, default="hòa",
                      help="tone mark placement in oa/oe/uy in the clean text (default: hòa)")
@@ -53,7 +74,10 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--engine", choices=("local", "dask"), default="local",
                      help="local process pool (default) or a Dask distributed cluster")
     run.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="the Dask scheduler (with --engine dask)")
-    run.add_argument("--format", choices=FORMATS, default="csv", help="table format (default: csv)")
+    run.add_argument("--doc-timeout", type=_positive_seconds, metavar="SECONDS",
+                     help="give up a document still running after SECONDS (it is written as an error)")
+    run.add_argument("--format", choices=FORMATS, default="csv",
+                     help="table format (default: csv; xlsx for spreadsheets: every text cell a string)")
     run.add_argument("--no-progress", action="store_true", help="no progress bar")
     run.add_argument("--report", action="store_true", help="also write the HTML report (OUTDIR/report/)")
     run.add_argument("--lm", metavar="FILE", help="a language model of your own proofread text (from build-lm), "
@@ -110,13 +134,20 @@ def main(argv: list[str] | None = None) -> int:
                       dates=not args.no_dates, declared_calendar=args.calendar,
                       lm=os.path.abspath(args.lm) if args.lm else None, lm_weight=args.lm_weight,
                       lm_sha256=_file_sha256(args.lm) if args.lm else None)
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         summary = run_batch(args.inputs, args.output, options, workers=args.workers, resume=args.resume,
                             fmt=args.format, progress=not args.no_progress, engine=args.engine,
-                            scheduler=args.scheduler)
+                            scheduler=args.scheduler, doc_timeout=args.doc_timeout)
     except UsageError as err:
         print(f"error: {err}", file=sys.stderr)
         return EXIT_USAGE
+    except (KeyboardInterrupt, _Terminated) as err:
+        name = "SIGTERM" if isinstance(err, _Terminated) else "Ctrl-C"
+        print(f"error: interrupted by {name}; run again with --resume to continue", file=sys.stderr)
+        return 128 + (signal.SIGTERM if isinstance(err, _Terminated) else signal.SIGINT)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     for doc_id, reason in summary.failures:
         print(f"failed: {doc_id}: {reason}", file=sys.stderr)
     print(summary.line(), file=sys.stderr)

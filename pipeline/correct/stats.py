@@ -60,6 +60,11 @@ class LineCopies:
             self._parts = [np.repeat(values[keep], counts[keep])]
         return self._repeated.get(line_hash(line), 1) if len(line.strip()) >= MIN_LINE else 1
 
+    def items(self) -> list[tuple[int, int]]:
+        """(line hash, times written) of the lines written more than once: all that corrections depend on."""
+        self.copies("")
+        return list(self._repeated.items())
+
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, LineCopies):
             return NotImplemented
@@ -106,6 +111,15 @@ class CorpusStats:
     def merge(self, other: CorpusStats) -> CorpusStats:
         """A new CorpusStats holding both counts (associative and commutative)."""
         return CorpusStats().absorb(self).absorb(other)
+
+    def digest(self) -> str:
+        """A hash of every count, the same whatever order the documents were merged in (--resume keys on it)."""
+        hasher = hashlib.sha256()
+        for f in fields(self):
+            hasher.update(f.name.encode())
+            for key, count in sorted(getattr(self, f.name).items()):
+                hasher.update(repr((key, count)).encode())
+        return hasher.hexdigest()
 
     def absorb(self, other: CorpusStats) -> CorpusStats:
         """Add ``other``'s counts to these, in place (a reduce over many documents copies nothing); returns self."""

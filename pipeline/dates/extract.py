@@ -6,6 +6,7 @@ lists, and link an annal header to its synchronism ("(Hán Kiến Vũ năm thứ
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 
 from .calendar import is_valid_day, republican_day_valid, split_glued_day_month
@@ -178,12 +179,18 @@ class Extractor:
 
 
 def select_longest(candidates: list[Candidate]) -> list[Candidate]:
-    """Greedy choice of non-overlapping candidates: longest first, then rule order; result in text order."""
+    """Greedy choice of non-overlapping candidates: longest first, then rule order; result in text order.
+
+    The chosen spans are kept in text order: they do not overlap, so their ends rise with their starts, and
+    only the last one starting before a candidate's end can overlap it (a bisection, not a pass over all)."""
     taken: list[Candidate] = []
+    starts: list[int] = []
     for c in sorted(candidates, key=lambda c: (c.start - c.end, c.priority, c.start)):
-        if all(c.end <= t.start or c.start >= t.end for t in taken):
-            taken.append(c)
-    return sorted(taken, key=lambda c: c.start)
+        k = bisect_left(starts, c.end)
+        if k == 0 or taken[k - 1].end <= c.start:
+            taken.insert(k, c)
+            starts.insert(k, c.start)
+    return taken
 
 
 def _plausible_year_range(first: int, last: int, bce: bool) -> bool:

@@ -1,6 +1,8 @@
 """The date stage: ``DateExtractor()(clean_text, sentences) -> list[DateMention]``."""
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from .extract import Extractor
 from .lexicon import load_lexicon
 from .mention import DateMention
@@ -27,10 +29,13 @@ class DateExtractor:
 
     def __call__(self, text: str, sentences: list[tuple[int, int]]) -> list[DateMention]:
         """Date mentions of one clean text, in text order; none crosses a sentence boundary."""
-        candidates = [c for c in self.extract(text) if _inside_one(c, sentences)]
+        starts = sorted(s for s, _ in sentences)
+        candidates = [c for c in self.extract(text) if _inside_one(c, starts)]
         return self.resolve(candidates)
 
 
-def _inside_one(c: Candidate, sentences: list[tuple[int, int]]) -> bool:
-    """True when no sentence boundary falls strictly inside the candidate (always true without sentences)."""
-    return not any(c.start < s < c.end for s, _ in sentences)
+def _inside_one(c: Candidate, starts: list[int]) -> bool:
+    """True when no sentence start falls strictly inside the candidate (always true without sentences);
+    ``starts`` sorted, so one bisection per candidate (linear in the document's length overall)."""
+    after = bisect_right(starts, c.start)
+    return after == len(starts) or starts[after] >= c.end

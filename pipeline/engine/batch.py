@@ -1,8 +1,13 @@
 """The batch: find inputs, count corpus statistics (map-reduce), process documents in parallel, merge tables.
 
 Each document's rows go to a part file under ``OUTDIR/.parts/`` as soon as it is done, so memory stays flat and
-an interrupted run can be resumed; the final tables are merged from the parts in doc_id order and renamed into
-place only when complete. A document that fails is recorded with status=error and never stops the batch.
+an interrupted run can be resumed; the final tables are merged from the parts in doc_id order, checked against
+the row counts the documents reported, and renamed into place only when all are complete. A document that fails
+(or runs past ``doc_timeout``) is recorded with status=error and never stops the batch.
+
+One run at a time holds OUTDIR (``outdir.OutdirLock``); every output-location problem is found before any work
+starts where it can be (``outdir.check_outdir``), and a write that fails later (a full disk) ends the run with a
+``UsageError`` and no temporary file left.
 """
 from __future__ import annotations
 
@@ -14,18 +19,20 @@ import sys
 import time
 import traceback
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from pipeline.engine.outdir import OutdirLock, UsageError, check_outdir, describe_os_error, remove_temporaries
+from pipeline.engine.watchdog import DocumentTimeout, exit_with_parent, time_limit
 from pipeline.export.schema import PER_DOCUMENT_TABLES
-from pipeline.export.tables import EntityIndex, TableWriter, write_clean_text
+from pipeline.export.tables import EntityIndex, TableWriter, temporary_path, write_clean_text
 from pipeline.ingest import IngestError
 from pipeline.process import Options, Stages, normalized_document, process_document
 
-
-class UsageError(Exception):
-    """A problem with the command line itself (exit code 2)."""
+# Bump when the rows a document gives change shape, so that --resume never reuses parts written before.
+PARTS_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -60,17 +67,22 @@ class RunSummary:
                 f"{self.n_dates} dates | {self.wall_seconds:.1f} s | {self.chars_per_second:,.0f} chars/s")
 
 
+def _is_text_name(path: Path) -> bool:
+    return path.suffix.lower() == ".txt"
+
+
 def discover_inputs(inputs: Iterable[str | os.PathLike]) -> list[InputFile]:
-    """Files as given and every *.txt below given folders; doc_id is the path relative to its INPUT, sans .txt."""
+    """Files as given and every *.txt (any case: .TXT, .Txt) below given folders; doc_id is the path relative to
+    its INPUT, without that suffix."""
     found: list[InputFile] = []
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            for file in sorted(path.rglob("*.txt")):
-                if file.is_file() or file.is_symlink():
+            for file in sorted(path.rglob("*")):
+                if _is_text_name(file) and (file.is_file() or file.is_symlink()):
                     found.append(InputFile(file.relative_to(path).with_suffix("").as_posix(), str(file)))
         elif path.exists() or path.is_symlink():
-            found.append(InputFile(path.stem if path.suffix == ".txt" else path.name, str(path)))
+            found.append(InputFile(path.stem if _is_text_name(path) else path.name, str(path)))
         else:
             raise UsageError(f"input not found: {item}")
     return found
@@ -112,13 +124,31 @@ def stats_of_files(files: list[InputFile], tone_style: str) -> object:
 def new_row(item: InputFile) -> dict:
     return {"doc_id": item.doc_id, "path": item.path, "sha256": "", "encoding": "", "n_chars": 0,
             "n_sentences": 0, "n_corrections": 0, "n_entities": 0, "n_dates": 0, "status": "error", "error": "",
-            "seconds": 0.0}
+            "warnings": "", "seconds": 0.0}
 
 
-def analyse(item: InputFile, data: bytes, options: Options, stats: object | None) -> dict:
+def stats_digest(stats: object | None) -> str:
+    """What identifies the batch statistics (their ``digest()``); "none" without statistics."""
+    if stats is None:
+        return "none"
+    digest = getattr(stats, "digest", None)
+    if digest is None:
+        return hashlib.sha256(pickle.dumps(stats, protocol=4)).hexdigest()
+    return digest()
+
+
+def reuse_key(options: Options, stats: object | None) -> str:
+    """Everything a document's rows depend on besides its bytes: the options, the batch statistics and the
+    version of the rows' shape. A part is reused by --resume only under the same key."""
+    return hashlib.sha256(f"{PARTS_VERSION}|{options.fingerprint()}|{stats_digest(stats)}".encode()).hexdigest()[:24]
+
+
+def analyse(item: InputFile, data: bytes, options: Options, stats: object | None,
+            doc_timeout: float | None = None) -> dict:
     """Decode and process one document's bytes: its documents.csv row, its table rows and its clean text.
 
-    A pure function of its arguments, run by the local pool and by Dask workers alike.
+    A pure function of its arguments, run by the local pool and by Dask workers alike. A document still running
+    after ``doc_timeout`` seconds is given up and recorded as an error.
     """
     from pipeline.ingest import decode_bytes
     started = time.perf_counter()
@@ -126,10 +156,15 @@ def analyse(item: InputFile, data: bytes, options: Options, stats: object | None
     row["sha256"] = hashlib.sha256(data).hexdigest()
     outcome = _failed(row)
     try:
-        decoded = decode_bytes(data)
-        row["encoding"] = decoded.encoding
-        row["n_chars"] = len(decoded.text)
-        result = process_document(item.doc_id, decoded.text, stages_for(options, stats))
+        stages = stages_for(options, stats)  # loaded once per process, outside the document's time limit
+        with time_limit(doc_timeout):
+            decoded = decode_bytes(data)
+            row.update(encoding=decoded.encoding, n_chars=len(decoded.text), warnings="; ".join(decoded.warnings))
+            result = process_document(item.doc_id, decoded.text, stages)
+    except DocumentTimeout:
+        row["error"] = (f"time limit exceeded: still processing after {doc_timeout:g} s (--doc-timeout); "
+                        f"{row['n_chars']:,} characters")
+        _STAGES.clear()  # the models may hold a half-done document's state: load them afresh
     except IngestError as err:
         row["error"] = str(err)
     except Exception as err:  # one broken document never stops the batch
@@ -169,11 +204,15 @@ def store(outcome: dict, outdir: Path, fingerprint: str) -> dict:
                "stage_seconds": outcome["stage_seconds"]}
     part = _part_path(outdir / ".parts", row["doc_id"])
     part.parent.mkdir(parents=True, exist_ok=True)
-    tmp = part.with_name(part.name + f".tmp{os.getpid()}")
-    with open(tmp, "wb") as handle:
-        pickle.dump({"key": (row["sha256"], fingerprint), "row": row_out, "rows": outcome["rows"]}, handle,
-                    protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(tmp, part)
+    tmp = temporary_path(part)
+    try:
+        with open(tmp, "wb") as handle:
+            pickle.dump({"key": (row["sha256"], fingerprint), "row": row_out, "rows": outcome["rows"]}, handle,
+                        protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, part)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     return row_out
 
 
@@ -193,12 +232,15 @@ def _failed(row: dict) -> dict:
     return {"row": row, "rows": {}, "clean_text": None, "stage_seconds": {}}
 
 
-_WORKER: tuple[Options, object | None] | None = None
+_WORKER: tuple[Options, object | None, float | None] | None = None
 
 
-def _init_worker(options: Options, stats: object | None) -> None:
+def _init_worker(options: Options, stats: object | None, doc_timeout: float | None = None,
+                 parent_pid: int | None = None) -> None:
     global _WORKER
-    _WORKER = (options, stats)
+    if parent_pid is not None:
+        exit_with_parent(parent_pid)
+    _WORKER = (options, stats, doc_timeout)
     stages_for(options, stats)
 
 
@@ -256,9 +298,10 @@ def collect_stats(files: list[InputFile], options: Options, workers: int) -> obj
     total = CorpusStats()
     size = max(1, min(64, len(files) // (workers * 4)))
     chunks = list(chunks_of(files, size))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        for stats in pool.map(stats_of_files, chunks, [options.tone_style] * len(chunks)):
-            total.absorb(stats)
+    with ProcessPoolExecutor(max_workers=workers, initializer=exit_with_parent, initargs=(os.getpid(),)) as pool:
+        with _stopped_on_failure(pool):
+            for stats in pool.map(stats_of_files, chunks, [options.tone_style] * len(chunks)):
+                total.absorb(stats)
     return total
 
 
@@ -267,56 +310,115 @@ ENGINES = ("local", "dask")
 
 def run_batch(inputs: Iterable[str | os.PathLike], outdir: str | os.PathLike, options: Options = Options(),
               workers: int | None = None, resume: bool = False, fmt: str = "csv", progress: bool = True,
-              engine: str = "local", scheduler: str | None = None) -> RunSummary:
-    """Process every input into the tables under ``outdir``; failures are rows in documents.csv, not exceptions."""
+              engine: str = "local", scheduler: str | None = None, doc_timeout: float | None = None) -> RunSummary:
+    """Process every input into the tables under ``outdir``; failures are rows in documents.csv, not exceptions.
+
+    Raises UsageError (before any work where it can) for a bad command line or output location, a run over no
+    documents, an OUTDIR another run holds, or a write that fails (no temporary file is left behind)."""
     started = time.perf_counter()
+    inputs = list(inputs)
+    _check_engine(engine, scheduler, doc_timeout)
+    files = discover_inputs(inputs)
+    if not files:
+        raise UsageError(f"no documents to process: no file ending in .txt (in any case) in "
+                         f"{', '.join(map(str, inputs))}")
+    _check_unique(files)
+    workers = workers or os.cpu_count() or 1
+    out = Path(outdir)
+    check_outdir(out, [Path(i) for i in inputs], _total_size(files), fmt)
+    if engine == "dask":
+        from pipeline.engine.dask_engine import check_scheduler
+        check_scheduler(scheduler)
+    with OutdirLock(out):
+        remove_temporaries(out)
+        try:
+            doc_rows = _process(files, out, options, resume, workers, progress, engine, scheduler, doc_timeout)
+            _merge_tables(out, files, doc_rows, fmt)
+            _remove_stale(out, files, doc_rows)
+            summary = RunSummary()
+            for row in doc_rows:
+                _add_to_summary(summary, row)
+            summary.wall_seconds = time.perf_counter() - started
+            _write_run_json(out, options, files, doc_rows, summary,
+                            {"workers": workers if engine == "local" else 0, "format": fmt, "engine": engine,
+                             "doc_timeout": doc_timeout})
+        except OSError as err:  # a full disk, a folder removed under the run...
+            raise UsageError(f"cannot write to OUTDIR {out}: {describe_os_error(err)}") from None
+        finally:
+            remove_temporaries(out)
+    return summary
+
+
+def _check_engine(engine: str, scheduler: str | None, doc_timeout: float | None) -> None:
     if engine not in ENGINES:
         raise UsageError(f"unknown engine {engine!r}; expected one of {', '.join(ENGINES)}")
     if engine == "dask" and not scheduler:
         raise UsageError("--engine dask needs --scheduler tcp://HOST:PORT")
-    files = discover_inputs(inputs)
-    _check_unique(files)
-    workers = workers or os.cpu_count() or 1
-    out = Path(outdir)
-    out.mkdir(parents=True, exist_ok=True)
+    if scheduler and engine != "dask":
+        raise UsageError("--scheduler is only used with --engine dask")
+    if doc_timeout is not None and not doc_timeout > 0:
+        raise UsageError(f"--doc-timeout must be a positive number of seconds, not {doc_timeout}")
+
+
+def _total_size(files: list[InputFile]) -> int:
+    total = 0
+    for f in files:
+        try:
+            total += os.stat(f.path).st_size
+        except OSError:
+            pass  # reported as that document's error later
+    return total
+
+
+def _process(files: list[InputFile], out: Path, options: Options, resume: bool, workers: int, progress: bool,
+             engine: str, scheduler: str | None, doc_timeout: float | None) -> list[dict]:
+    """Every document through the chosen engine; returns their summary rows."""
     parts_dir = out / ".parts"
     if not resume and parts_dir.exists():
         for stale in parts_dir.iterdir():
             stale.unlink()
-    fingerprint = options.fingerprint()
     bar = _progress(len(files), progress)
-    if engine == "dask":
-        from pipeline.engine.dask_engine import run_on_dask
-        doc_rows = run_on_dask(files, out, options, fingerprint, resume, scheduler, bar.update)
-    else:
-        doc_rows = _run_locally(files, out, options, fingerprint, resume, workers, bar.update)
-    bar.close()
-    _merge_tables(out, files, doc_rows, fmt)
-    summary = RunSummary()
-    for row in doc_rows:
-        _add_to_summary(summary, row)
-    summary.wall_seconds = time.perf_counter() - started
-    _write_run_json(out, options, files, doc_rows, summary, workers if engine == "local" else 0, fmt, engine)
-    return summary
+    try:
+        if engine == "dask":
+            from pipeline.engine.dask_engine import run_on_dask
+            return run_on_dask(files, out, options, resume, scheduler, bar.update, doc_timeout)
+        return _run_locally(files, out, options, resume, workers, bar.update, doc_timeout)
+    finally:
+        bar.close()
 
 
-def _run_locally(files: list[InputFile], out: Path, options: Options, fingerprint: str, resume: bool,
-                 workers: int, tick: Callable[[], None]) -> list[dict]:
+def _run_locally(files: list[InputFile], out: Path, options: Options, resume: bool, workers: int,
+                 tick: Callable[[], None], doc_timeout: float | None) -> list[dict]:
     """Statistics pass then documents on a local process pool (in this process when workers == 1)."""
     stats = collect_stats(files, options, workers)
+    fingerprint = reuse_key(options, stats)
     doc_rows: list[dict] = []
     if workers <= 1 or len(files) <= 1:
-        _init_worker(options, stats)
+        _init_worker(options, stats, doc_timeout)
         for f in files:
             doc_rows.append(process_file(f, str(out), fingerprint, resume))
             tick()
     else:
-        with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(options, stats)) as pool:
-            futures = [pool.submit(process_file, f, str(out), fingerprint, resume) for f in files]
-            for future in as_completed(futures):
-                doc_rows.append(future.result())
-                tick()
+        with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
+                                 initargs=(options, stats, doc_timeout, os.getpid())) as pool:
+            with _stopped_on_failure(pool):
+                futures = [pool.submit(process_file, f, str(out), fingerprint, resume) for f in files]
+                for future in as_completed(futures):
+                    doc_rows.append(future.result())
+                    tick()
     return doc_rows
+
+
+@contextmanager
+def _stopped_on_failure(pool: ProcessPoolExecutor) -> Iterator[None]:
+    """End the pool's workers at once when the block fails (or is interrupted), instead of waiting for them."""
+    try:
+        yield
+    except BaseException:
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            process.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
 
 
 def _check_unique(files: list[InputFile]) -> None:
@@ -344,7 +446,9 @@ def _add_to_summary(summary: RunSummary, row: dict) -> None:
 
 
 def _merge_tables(out: Path, files: list[InputFile], doc_rows: list[dict], fmt: str) -> None:
-    """Write every table from the part files, in doc_id order, with one canonical name per entity."""
+    """Write every table from the part files, in doc_id order, with one canonical name per entity.
+
+    Nothing is renamed into place unless every table holds exactly the rows its documents reported."""
     parts_dir = out / ".parts"
     ordered = sorted(files, key=lambda f: f.doc_id)
     index = EntityIndex()
@@ -353,28 +457,59 @@ def _merge_tables(out: Path, files: list[InputFile], doc_rows: list[dict], fmt: 
         if part:
             index.add(part["rows"].get("entities", []))
     canonical = index.canonical_names()
-    writers = {name: TableWriter(out, name, fmt) for name in PER_DOCUMENT_TABLES}
-    for f in ordered:
-        part = _load_part(_part_path(parts_dir, f.doc_id))
-        rows = part["rows"] if part else {}
-        for row in rows.get("entities", []):
-            row["canonical"] = canonical.get(row["entity_id"], row["canonical"])
-        for name, writer in writers.items():
-            writer.write(rows.get(name, []))
+    writers = {name: TableWriter(out, name, fmt) for name in (*PER_DOCUMENT_TABLES, "documents", "entity_index")}
+    try:
+        for f in ordered:
+            part = _load_part(_part_path(parts_dir, f.doc_id))
+            rows = part["rows"] if part else {}
+            for row in rows.get("entities", []):
+                row["canonical"] = canonical.get(row["entity_id"], row["canonical"])
+            for name in PER_DOCUMENT_TABLES:
+                writers[name].write(rows.get(name, []))
+        writers["documents"].write(sorted(doc_rows, key=lambda r: r["doc_id"]))
+        writers["entity_index"].write(index.rows(canonical))
+        for writer in writers.values():
+            writer.finish()
+        _check_row_counts(writers, doc_rows, len(files))
+    except BaseException:
+        for writer in writers.values():
+            writer.abort()
+        raise
     for writer in writers.values():
-        writer.close()
-    documents = TableWriter(out, "documents", fmt)
-    documents.write(sorted(doc_rows, key=lambda r: r["doc_id"]))
-    documents.close()
-    entity_index = TableWriter(out, "entity_index", fmt)
-    entity_index.write(index.rows(canonical))
-    entity_index.close()
+        writer.commit()
+
+
+def _check_row_counts(writers: dict[str, TableWriter], doc_rows: list[dict], n_files: int) -> None:
+    """Every table must hold exactly the rows the documents reported (a part lost or overwritten is caught)."""
+    expected = {name: sum(row[f"n_{name}"] for row in doc_rows) for name in PER_DOCUMENT_TABLES}
+    expected["documents"] = n_files
+    wrong = [f"{name}: {writers[name].rows:,} rows written, {count:,} reported by the documents"
+             for name, count in expected.items() if writers[name].rows != count]
+    if wrong:
+        raise UsageError(f"the tables do not hold the rows the documents reported ({'; '.join(wrong)}); no "
+                         "table was replaced; run again without --resume")
+
+
+def _remove_stale(out: Path, files: list[InputFile], doc_rows: list[dict]) -> None:
+    """Clean texts and parts of documents that are not in this run, and clean texts of documents that failed."""
+    ok = {row["doc_id"] for row in doc_rows if row["status"] == "ok"}
+    clean = out / "clean"
+    if clean.is_dir():
+        for path in clean.rglob("*.txt"):
+            if path.relative_to(clean).as_posix()[:-4] not in ok:
+                path.unlink(missing_ok=True)
+    parts_dir = out / ".parts"
+    if parts_dir.is_dir():
+        keep = {_part_path(parts_dir, f.doc_id).name for f in files}
+        for path in parts_dir.iterdir():
+            if path.name not in keep:
+                path.unlink(missing_ok=True)
 
 
 def _versions() -> dict[str, str]:
     from importlib.metadata import PackageNotFoundError, version
     found = {"python": sys.version.split()[0]}
-    for package in ("vn-history-pipeline", "underthesea", "spacy", "pandas", "wordfreq", "pyarrow"):
+    for package in ("vn-history-pipeline", "underthesea", "spacy", "pandas", "wordfreq", "pyarrow", "openpyxl"):
         try:
             found[package] = version(package)
         except PackageNotFoundError:
@@ -383,10 +518,10 @@ def _versions() -> dict[str, str]:
 
 
 def _write_run_json(out: Path, options: Options, files: list[InputFile], doc_rows: list[dict],
-                    summary: RunSummary, workers: int, fmt: str, engine: str) -> None:
+                    summary: RunSummary, run_options: dict) -> None:
     by_id = {r["doc_id"]: r for r in doc_rows}
     report = {
-        "options": {**asdict(options), "workers": workers, "format": fmt, "engine": engine},
+        "options": {**asdict(options), **run_options},
         "versions": _versions(),
         "inputs": [{"doc_id": f.doc_id, "path": f.path, "sha256": by_id[f.doc_id]["sha256"],
                     "status": by_id[f.doc_id]["status"]} for f in files],
@@ -395,7 +530,11 @@ def _write_run_json(out: Path, options: Options, files: list[InputFile], doc_row
                     "stage_seconds": {k: round(v, 3) for k, v in summary.stage_seconds.items()},
                     "chars_per_second": round(summary.chars_per_second, 1)},
     }
-    tmp = out / "run.json.tmp"
-    tmp.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
-    os.replace(tmp, out / "run.json")
+    tmp = temporary_path(out / "run.json")
+    try:
+        tmp.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+        os.replace(tmp, out / "run.json")
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 

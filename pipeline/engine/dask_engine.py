@@ -6,12 +6,37 @@ once, and load their models once. Results come back to the client, which writes 
 """
 from __future__ import annotations
 
+import socket
 from pathlib import Path
 from typing import Callable, Iterable
+from urllib.parse import urlsplit
 
-from pipeline.engine.batch import (InputFile, analyse, chunks_of, read_input, reusable_row, stats_of_texts,
-                                   store)
+from pipeline.engine.batch import (InputFile, analyse, chunks_of, read_input, reusable_row, reuse_key,
+                                   stats_of_texts, store)
+from pipeline.engine.outdir import UsageError
 from pipeline.process import Options
+
+CONNECT_SECONDS = 5
+
+
+def check_scheduler(address: str) -> None:
+    """Refuse at once (not after Dask's 30 s wait) a scheduler address that is malformed or does not answer."""
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        raise UsageError('--engine dask needs the dask extra: pip install -e ".[dask]"') from None
+    parts = urlsplit(address if "://" in address else f"tcp://{address}")
+    try:
+        host, port = parts.hostname, parts.port
+    except ValueError:
+        host = port = None
+    if parts.scheme not in ("tcp", "tls") or not host or not port:
+        raise UsageError(f"--scheduler {address!r} is not an address like tcp://HOST:PORT")
+    try:
+        socket.create_connection((host, port), timeout=CONNECT_SECONDS).close()
+    except OSError as err:
+        reason = "no answer" if isinstance(err, TimeoutError) else (err.strerror or str(err)).lower()
+        raise UsageError(f"cannot reach the Dask scheduler at {address}: {reason}") from None
 
 
 def _bounded(submit: Callable, items: Iterable, window: int, on_done: Callable) -> None:
@@ -32,15 +57,19 @@ def _bounded(submit: Callable, items: Iterable, window: int, on_done: Callable) 
         on_done(future.result())
 
 
-def run_on_dask(files: list[InputFile], outdir: Path, options: Options, fingerprint: str, resume: bool,
-                scheduler: str, tick: Callable[[], None]) -> list[dict]:
+def run_on_dask(files: list[InputFile], outdir: Path, options: Options, resume: bool, scheduler: str,
+                tick: Callable[[], None], doc_timeout: float | None = None) -> list[dict]:
     """Statistics pass (map-reduce) then documents, on the cluster at ``scheduler``; returns summary rows."""
     from distributed import Client
 
     from pipeline.correct import CorpusStats
 
     rows: list[dict] = []
-    with Client(scheduler) as client:
+    try:
+        client = Client(scheduler, timeout=f"{2 * CONNECT_SECONDS}s")
+    except (OSError, TimeoutError) as err:
+        raise UsageError(f"cannot connect to the Dask scheduler at {scheduler}: {(str(err) or type(err).__name__).splitlines()[0]}") from None
+    with client:
         threads = max(1, sum(client.nthreads().values()))
         window = 2 * threads
         stats = None
@@ -52,6 +81,7 @@ def run_on_dask(files: list[InputFile], outdir: Path, options: Options, fingerpr
 
             _bounded(submit_stats, chunks_of(files, 8), window, stats.absorb)
         [stats_future] = client.scatter([stats], broadcast=True)
+        fingerprint = reuse_key(options, stats)
 
         def submit_document(item: InputFile):
             data, failed = read_input(item)
@@ -65,7 +95,7 @@ def run_on_dask(files: list[InputFile], outdir: Path, options: Options, fingerpr
                     rows.append(previous)
                     tick()
                     return None
-            return client.submit(analyse, item, data, options, stats_future, pure=False)
+            return client.submit(analyse, item, data, options, stats_future, doc_timeout, pure=False)
 
         def collect(outcome: dict) -> None:
             rows.append(store(outcome, outdir, fingerprint))

@@ -3,7 +3,9 @@ one sense per document; the result is a spaCy ``Doc`` whose ``ents`` are the men
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
+from itertools import accumulate
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -248,20 +250,47 @@ def _named_elsewhere(text: str, pending: list[Candidate], settled: list[Candidat
     return out
 
 
+_WORD = re.compile(r"\w")
+_PIECE = re.compile(r"\w+|\W")  # a word, or one character that is no word character
+_NAME_END = ""  # the trie key that holds the name ending at that node (no piece is empty)
 _REPEATABLE = frozenset({"rule:misc_quoted", "rule:misc_head", "rule:name", "rule:org_head"})
 
 
 def _repeats(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """Other occurrences of multi-word ORG/MISC names the rules found ("chính sách "Tân kinh tế"" then
-    "chuyển sang Tân kinh tế"), as the label found, wherever no other mention covers them."""
+    "chuyển sang Tân kinh tế"), as the label found, wherever no other mention covers them.
+
+    One pass over the text, linear in its length whatever the number of names: the names are a trie of their
+    words, walked from each word of the text; a found span is checked against the other mentions by bisection."""
     names = {text[c.core[0]:c.core[1]]: c.label for c in candidates
              if c.label in ("ORG", "MISC") and c.source in _REPEATABLE and " " in text[c.core[0]:c.core[1]]}
+    trie: dict = {}
+    for name in names:
+        node = trie
+        for piece in _PIECE.findall(name):
+            node = node.setdefault(piece, {})
+        node[_NAME_END] = name
+    found: dict[str, list[tuple[int, int]]] = {name: [] for name in names}
+    for head in _PIECE.finditer(text):
+        node, pos = trie.get(head.group()), head.end()
+        while node:
+            name = node.get(_NAME_END)
+            start = head.start()
+            if name and not (start and _WORD.match(text, start - 1)) and not _WORD.match(text, pos) \
+                    and not (found[name] and start < found[name][-1][1]):
+                found[name].append((start, pos))
+            piece = _PIECE.match(text, pos)
+            node = node.get(piece.group()) if piece else None
+            pos = piece.end() if piece else pos
     taken = sorted((c.start, c.end) for c in candidates)
+    starts = [s for s, _ in taken]
+    reach = list(accumulate((e for _, e in taken), max))  # the furthest end among the first k mentions
     out = []
-    for name, label in names.items():
-        for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text):
-            if not any(s < m.end() and m.start() < e for s, e in taken):
-                out.append(Candidate(m.start(), m.end(), (m.start(), m.end()), label, "doc:repeat", 0.6))
+    for name, spans in found.items():
+        for start, end in spans:
+            k = bisect_left(starts, end)  # mentions starting before this span ends...
+            if not k or reach[k - 1] <= start:  # ...none of which reaches into it
+                out.append(Candidate(start, end, (start, end), names[name], "doc:repeat", 0.6))
     return out
 
 
@@ -274,10 +303,28 @@ def _drop_overlaps(candidates: list[Candidate]) -> list[Candidate]:
     return kept
 
 
-def _surface(text: str, start: int, end: int, suggestions: dict[tuple[int, int], str]) -> str:
-    """The mention's text with the suggested corrections inside it applied."""
+def _surfaces(text: str, candidates: list[Candidate], suggestions: dict[tuple[int, int], str]) -> list[str]:
+    """Each mention's text with the suggested corrections inside it applied (or the one covering it).
+
+    The suggestions are sorted once; each mention looks only at those that can touch it, found by bisection,
+    so the cost stays linear in the document's length."""
+    order = sorted(suggestions)
+    starts = [s for s, _ in order]
+    reach = list(accumulate((e for _, e in order), max))  # the furthest end among the first k suggestions
+    out = []
+    for c in candidates:
+        # From the first suggestion that reaches the mention's end (it may cover it) or starts inside it.
+        first = min(bisect_left(reach, c.end), bisect_left(starts, c.start))
+        out.append(_surface(text, c.start, c.end, suggestions, order[first:bisect_right(starts, c.end)]))
+    return out
+
+
+def _surface(text: str, start: int, end: int, suggestions: dict[tuple[int, int], str],
+             spans: list[tuple[int, int]]) -> str:
+    """The mention's text with the suggestions at ``spans`` (sorted) inside it applied."""
     parts, pos = [], start
-    for (s, e), form in sorted(suggestions.items()):
+    for s, e in spans:
+        form = suggestions[(s, e)]
         if s >= pos and e <= end and s >= start:
             parts.append(text[pos:s])
             parts.append(form)
@@ -302,8 +349,8 @@ def _attested(text: str, suggestions: dict[tuple[int, int], str]) -> dict[tuple[
 def _with_canonicals(text: str, candidates: list[Candidate],
                      suggestions: dict[tuple[int, int], str]) -> list[EntityMention]:
     suggestions = _attested(text, suggestions) if suggestions else suggestions
-    surfaces = fullest(text, [(c.start, c.end, _surface(text, c.start, c.end, suggestions), c.label)
-                              for c in candidates], lexicon())
+    surfaces = fullest(text, [(c.start, c.end, surface, c.label)
+                              for c, surface in zip(candidates, _surfaces(text, candidates, suggestions))], lexicon())
     preferred = preferred_variants([(s, c.label) for s, c in zip(surfaces, candidates)])
     return [EntityMention(c.start, c.end, c.label, c.score, c.source, preferred[entity_key(s, c.label)])
             for s, c in zip(surfaces, candidates)]

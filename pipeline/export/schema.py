@@ -3,7 +3,7 @@ from __future__ import annotations
 
 TABLES: dict[str, list[str]] = {
     "documents": ["doc_id", "path", "sha256", "encoding", "n_chars", "n_sentences", "n_corrections",
-                  "n_entities", "n_dates", "status", "error", "seconds"],
+                  "n_entities", "n_dates", "status", "error", "warnings", "seconds"],
     "sentences": ["doc_id", "sent_id", "start", "end", "text", "text_clean"],
     "corrections": ["doc_id", "sent_id", "start", "end", "original", "corrected", "kind", "score", "applied"],
     "entities": ["doc_id", "sent_id", "start", "end", "text", "text_clean", "label", "canonical", "entity_id",

@@ -1,6 +1,6 @@
 """Ingest: a document's bytes in, its text out — decoded faithfully or refused with a reason, never mangled.
 
-    decode_bytes(data) -> Decoded(text, encoding)      read_document(path) -> Decoded      raise IngestError
+    decode_bytes(data) -> Decoded(text, encoding, warnings)   read_document(path) -> Decoded   raise IngestError
 
 ``text`` is the document as decoded: the byte-order mark removed, newlines exactly as in the file (CRLF stays
 CRLF), no normalization (NFD letters, combining tone marks, zero-width characters and controls are kept; the
@@ -14,14 +14,20 @@ Encodings (``Decoded.encoding``)
 
 How detection decides (decode.py), first match wins
     1. empty -> ("", "utf-8").
-    2. a byte-order mark -> that Unicode encoding, strictly (bad data after it -> IngestError with the offset).
+    2. a byte-order mark -> that Unicode encoding (UTF-8 after its mark as in 4-5 below; bad data after a
+       UTF-16/32 mark -> IngestError with the offset).
     3. NUL bytes -> BOM-less UTF-16 if they sit in every other byte and the result is clean text; else
        IngestError("binary file (contains NUL bytes)"). More than 5% control bytes (other than tab, newlines,
        form feed, Ctrl-Z) -> IngestError("binary file (N% control bytes)").
     4. valid UTF-8 -> "utf-8", unless the text has no non-ASCII letter and is clearly VIQR (at least 3 words,
        and 20% of all words, carry unambiguous VIQR marks, and 80% of those convert to Vietnamese syllables):
        then it is converted, "viqr".
-    5. not UTF-8 -> decode as Windows-1258, TCVN3 and VNI and rank the results (plausibility.py) by the share
+    5. UTF-8 with a few invalid bytes -> "utf-8", each invalid byte read as one U+FFFD, and a warning naming
+       their byte offsets in the file and their offsets in the text. "A few": at most 1 per 1,000 bytes (at
+       least 8 in any file), and at least 3 valid non-ASCII characters per invalid byte (a legacy-encoded
+       file has none). Plainly UTF-8 text past that limit is refused: "UTF-8 with N invalid bytes (byte
+       offsets ...): more than the M that are read as U+FFFD in a file of this size ...".
+    6. not UTF-8 -> decode as Windows-1258, TCVN3 and VNI and rank the results (plausibility.py) by the share
        of their accented words that are Vietnamese syllables (a stray symbol or "t«i" counts against), then
        by how many there are. The best is taken if that share is >= 60% and >= 35% of all its words (ASCII
        ones too) are syllables, i.e. the text is Vietnamese; otherwise IngestError("not valid UTF-8 and not
@@ -46,8 +52,7 @@ Known limits
       texts (< 3 marked words) stay ASCII; VIQR in a file that also has Unicode Vietnamese letters is kept.
     - Mojibake inside valid UTF-8 (a TCVN3/VNI/1258 file once misread and saved as UTF-8: "ViÖt Nam",
       "Vieät Nam") is returned as is: it is valid UTF-8 and nothing here re-decodes it.
-    - A UTF-8 file with a few corrupt bytes (truncated, damaged) is refused with the offset of the first one,
-      not repaired.
+    - A UTF-8 file with a few corrupt bytes is read with U+FFFD in their place, never repaired by guessing.
 
 Tests: ``.venv/bin/python -m pytest tests/ingest`` (~4 s). Benchmark against charset_normalizer and a naive
 UTF-8-else-cp1258 reader: ``.venv/bin/python -m bench.ingest`` (~30 s, reads ../shared).

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import threading
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +30,13 @@ MIN_UTF16_NUL_SHARE = 0.3  # BOM-less UTF-16: share of code units whose high byt
 MAX_UTF16_STRAY_NUL_SHARE = 0.01
 MIN_LEGACY_SCORE = 0.6  # share of the words holding non-ASCII letters that must be Vietnamese syllables
 MIN_SYLLABLE_SHARE = 0.35  # share of all words: Vietnamese prose is above 0.45 even in 25-character snippets
+# A UTF-8 file with a few invalid bytes is decoded with U+FFFD for each: at most 1 bad byte per 1,000 bytes
+# (at least 8 in any file), and only when the rest is plainly UTF-8 (3 valid non-ASCII characters per bad byte;
+# a legacy-encoded file has none).
+MAX_BAD_UTF8_PER_BYTE = 0.001
+MIN_BAD_UTF8_ALLOWED = 8
+MIN_UTF8_EVIDENCE_PER_BAD_BYTE = 3
+LISTED_OFFSETS = 10  # offsets named in a warning or an error
 
 _NOT_CONTROL_BYTES = bytes(b for b in range(256) if chr(b) not in CONTROLS)
 _CONTROL_DELETER = str.maketrans("", "", CONTROLS)
@@ -44,6 +52,7 @@ class Decoded:
 
     text: str
     encoding: str
+    warnings: tuple[str, ...] = ()  # e.g. invalid UTF-8 bytes replaced by U+FFFD, with their offsets
 
 
 def _control_share_bytes(data: bytes) -> float:
@@ -63,6 +72,10 @@ def _with_byte_order_mark(data: bytes) -> Decoded | None:
     for bom, encoding, label in BYTE_ORDER_MARKS:
         if not data.startswith(bom):
             continue
+        if label == "UTF-8":
+            decoded = _utf8(data[len(bom):], encoding, skip=len(bom))
+            _check_text(decoded.text)
+            return decoded
         try:
             text = data[len(bom):].decode(encoding.removesuffix("-sig"))
         except UnicodeDecodeError as err:
@@ -91,6 +104,87 @@ def _utf16_without_bom(data: bytes) -> Decoded | None:
                 continue
             return Decoded(text, encoding)
     return None
+
+
+_BAD_BYTES = threading.local()
+
+
+def _one_replacement_per_byte(err: UnicodeDecodeError) -> tuple[str, int]:
+    _BAD_BYTES.offsets.extend(range(err.start, err.end))
+    return "\ufffd" * (err.end - err.start), err.end
+
+
+codecs.register_error("pipeline-one-replacement-per-byte", _one_replacement_per_byte)
+
+
+@dataclass(frozen=True)
+class _DamagedUtf8:
+    data: bytes
+    text: str  # each invalid byte read as one U+FFFD
+    bad: list[int]  # byte offsets of the invalid bytes
+    evidence: int  # valid non-ASCII characters
+
+    @property
+    def limit(self) -> int:
+        return max(MIN_BAD_UTF8_ALLOWED, int(MAX_BAD_UTF8_PER_BYTE * len(self.data)))
+
+    @property
+    def repairable(self) -> bool:
+        return len(self.bad) <= self.limit and self.evidence >= MIN_UTF8_EVIDENCE_PER_BAD_BYTE * len(self.bad)
+
+    @property
+    def looks_utf8(self) -> bool:
+        return self.evidence >= len(self.bad)
+
+    def text_offsets(self) -> list[int]:
+        """Where the first listed bad bytes are in the decoded text (the bytes between them are valid UTF-8)."""
+        found, byte_pos, text_pos = [], 0, 0
+        for offset in self.bad[:LISTED_OFFSETS]:
+            text_pos += len(self.data[byte_pos:offset].decode("utf-8"))
+            found.append(text_pos)
+            byte_pos, text_pos = offset + 1, text_pos + 1
+        return found
+
+    def where(self, skip: int) -> str:
+        more = f" and {len(self.bad) - LISTED_OFFSETS:,} more" if len(self.bad) > LISTED_OFFSETS else ""
+        return f"byte offsets {', '.join(str(b + skip) for b in self.bad[:LISTED_OFFSETS])}{more}"
+
+    def warning(self, skip: int) -> str:
+        """'3 invalid UTF-8 bytes replaced by U+FFFD at byte offsets 120, 4077, 9000 (text offsets ...)'."""
+        return (f"{len(self.bad)} invalid UTF-8 byte{'s' * (len(self.bad) > 1)} replaced by U+FFFD at "
+                f"{self.where(skip)} (text offsets {', '.join(map(str, self.text_offsets()))})")
+
+
+def _damaged_utf8(data: bytes) -> _DamagedUtf8:
+    """UTF-8 with each invalid byte replaced by U+FFFD, the offsets of those bytes and how UTF-8 the rest is."""
+    _BAD_BYTES.offsets = []
+    try:
+        text = data.decode("utf-8", "pipeline-one-replacement-per-byte")
+        bad = _BAD_BYTES.offsets
+    finally:
+        _BAD_BYTES.offsets = []
+    evidence = len(text) - len(text.encode("ascii", "ignore")) - len(bad)
+    return _DamagedUtf8(data, text, bad, evidence)
+
+
+def _utf8(data: bytes, encoding: str, skip: int = 0) -> Decoded:
+    """Valid UTF-8, or UTF-8 with a few invalid bytes (each read as U+FFFD, named in a warning); else the
+    legacy encodings; a text plainly UTF-8 with too many bad bytes is refused saying so."""
+    try:
+        return Decoded(data.decode("utf-8"), encoding)
+    except UnicodeDecodeError as err:
+        first_bad = err.start + skip
+    damaged = _damaged_utf8(data)
+    if damaged.repairable:
+        return Decoded(damaged.text, encoding, (damaged.warning(skip),))
+    if damaged.looks_utf8:
+        raise IngestError(
+            f"UTF-8 with {len(damaged.bad):,} invalid bytes ({damaged.where(skip)}): more than the "
+            f"{damaged.limit:,} that are read as U+FFFD in a file of this size (1 per 1,000 bytes, at least "
+            f"{MIN_BAD_UTF8_ALLOWED}), or too few valid accented letters around them")
+    if skip:
+        raise IngestError(f"invalid UTF-8 after its byte-order mark (bad bytes at offset {first_bad})")
+    return _legacy(data, first_bad)
 
 
 def _legacy(data: bytes, first_bad_byte: int) -> Decoded:
@@ -142,13 +236,10 @@ def decode_bytes(data: bytes) -> Decoded:
     share = _control_share_bytes(data)
     if share > MAX_CONTROL_SHARE:
         raise IngestError(f"binary file ({share:.0%} control bytes)")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as err:
-        return _legacy(data, err.start)
-    if looks_like_viqr(text):
-        return Decoded(viqr_to_unicode(text), "viqr")
-    return Decoded(text, "utf-8")
+    decoded = _utf8(data, "utf-8")
+    if decoded.encoding == "utf-8" and not decoded.warnings and looks_like_viqr(decoded.text):
+        return Decoded(viqr_to_unicode(decoded.text), "viqr")
+    return decoded
 
 
 def read_document(path: str | os.PathLike[str]) -> Decoded:

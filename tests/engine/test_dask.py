@@ -1,6 +1,7 @@
 """A real Dask cluster on 127.0.0.1 (one scheduler, two workers) gives the local engine's tables row for row."""
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
@@ -12,6 +13,9 @@ from tests.engine.helpers import assert_same_tables, make_corpus
 
 distributed = pytest.importorskip("distributed")
 DASK = str(Path(sys.executable).parent / "dask")
+ROOT = Path(__file__).resolve().parents[2]
+# The workers import this checkout's pipeline, whatever checkout the shared environment was installed from.
+ENV = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
 
 
 def free_port() -> int:
@@ -26,11 +30,11 @@ def cluster(tmp_path):
     address = f"tcp://127.0.0.1:{port}"
     logs = open(tmp_path / "dask.log", "w")
     procs = [subprocess.Popen([DASK, "scheduler", "--host", "127.0.0.1", "--port", str(port),
-                               "--no-dashboard"], stdout=logs, stderr=logs)]
+                               "--no-dashboard"], stdout=logs, stderr=logs, env=ENV)]
     for _ in range(2):
         procs.append(subprocess.Popen([DASK, "worker", address, "--nworkers", "1", "--nthreads", "1",
                                        "--no-dashboard", "--local-directory", str(tmp_path / "dask")],
-                                      stdout=logs, stderr=logs))
+                                      stdout=logs, stderr=logs, env=ENV))
     try:
         with distributed.Client(address, timeout=60) as client:
             client.wait_for_workers(2, timeout=120)

@@ -119,13 +119,30 @@ def test_latin1_french_is_refused_with_the_offset():
     )
 
 
-def test_corrupt_utf8_is_refused_not_decoded_as_legacy():
+def test_utf8_with_a_few_bad_bytes_reads_each_as_a_replacement_and_says_where():
+    text = HISTORY[0] + "\n" + HISTORY[1]
+    first, second = text.index("ăng Long"), text.index("người dân")  # bad bytes go before these letters
+    one, two = len(text[:first].encode()), len(text[:second].encode())
+    data = text.encode()
+    decoded = decode_bytes(data[:one] + b"\xff" + data[one:two] + b"\x80\x80" + data[two:])
+    assert decoded.encoding == "utf-8"
+    assert decoded.text == text[:first] + "\ufffd" + text[first:second] + "\ufffd\ufffd" + text[second:]
+    assert decoded.warnings == (f"3 invalid UTF-8 bytes replaced by U+FFFD at byte offsets {one}, {two + 1}, "
+                                f"{two + 2} (text offsets {first}, {second + 1}, {second + 2})",)
+    split = "ă".encode()[:1]  # a letter cut in two: its first byte alone is one bad byte
+    decoded = decode_bytes(data[:one] + split + data[one:])
+    assert decoded.text == text[:first] + "\ufffd" + text[first:] and len(decoded.warnings) == 1
+
+
+def test_utf8_with_too_many_bad_bytes_is_refused_saying_what_was_found():
     data = HISTORY[0].encode()
-    data = data[:20] + b"\xff" + data[20:]
-    with pytest.raises(IngestError, match="offset 20"):
-        decode_bytes(data)
+    with pytest.raises(IngestError) as err:
+        decode_bytes(b"\xff".join(data[i:i + 12] for i in range(0, len(data), 12)))
+    message = str(err.value)
+    assert message.startswith("UTF-8 with ") and "invalid bytes (byte offsets 12, " in message
+    assert "more than the 8 that are read as U+FFFD" in message and "\n" not in message
     with pytest.raises(IngestError, match="not valid UTF-8"):
-        decode_bytes(HISTORY[1].encode()[:-2] + "ơ".encode()[:1])
+        decode_bytes(b"\xe1\xba" * 40)  # no valid accented letter at all: not UTF-8
 
 
 @pytest.mark.parametrize("text", HISTORY)
