@@ -31,7 +31,10 @@ class DocumentTimeout(BaseException):
 
 
 def exit_with_parent(parent_pid: int) -> None:
-    """Make this process end as soon as ``parent_pid`` (its parent) is gone."""
+    """Make this process end as soon as ``parent_pid`` (its parent) is gone. Ctrl-C is left to the parent
+    (which ends its workers), and SIGTERM ends a worker at once (not the parent's clean-up handler)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if sys.platform.startswith("linux"):
         try:
             libc = ctypes.CDLL(None, use_errno=True)

@@ -59,6 +59,7 @@ def test_dask_engine_equals_local_engine(cluster, tmp_path):
     (corpus / "broken.txt").write_bytes(b"\x00\xff\x00" * 100)
     local, remote = tmp_path / "local", tmp_path / "dask"
     run_batch([corpus], local, Options(), workers=1, progress=False)
-    summary = run_batch([corpus], remote, Options(), progress=False, engine="dask", scheduler=cluster)
+    summary = run_batch([corpus], remote, Options(), progress=False, engine="dask", scheduler=cluster,
+                        doc_timeout=600)  # the time limit in a Dask worker thread (not reached here)
     assert summary.n_ok == 6 and summary.n_failed == 1
     assert_same_tables(local, remote)
