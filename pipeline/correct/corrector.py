@@ -437,7 +437,8 @@ class Corrector:
         (the middle one when both neighbours are there): nothing to check (the fast path)."""
         l2, l1, r1, r2 = window
         if l1 is not None and r1 is not None:
-            return self.lm.count(l1, key, r1) >= TRIGRAM_SUPPORTED
+            return self.lm.count(l1, key, r1) >= TRIGRAM_SUPPORTED or (
+                self.lm.count(l1, key) >= WELL_SUPPORTED and self.lm.count(key, r1) >= WELL_SUPPORTED)
         if l1 is not None:
             return (self.lm.count(l2, l1, key) >= TRIGRAM_SUPPORTED if l2 is not None
                     else self.lm.count(l1, key) >= WELL_SUPPORTED)
