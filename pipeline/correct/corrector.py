@@ -1,17 +1,19 @@
 """OCR post-correction of one clean text: a noisy-channel choice between each token and its confusable words.
 
-For a token w and each candidate c reachable through the confusion model, the score is
-log P(w | c) + log P(c | left neighbour) + log P(right neighbour | c), with a Witten-Bell bigram model whose
-counts are the lexicon's (corpus + dictionary words) plus the batch's own (``CorpusStats``, the token itself
-left out), backing off to unigrams weighted by part-of-speech classes (``classes.py``).
-The posterior of the best candidate among {w} + candidates, with what the context says about the token and
-the candidate, goes through a logistic calibration (``calibration.py``, weights in data/) whose P(the
-correction is right) is the edit's score, applied at or above ``threshold``. A token that looks foreign but
-stands where a Vietnamese word would ("lâp", "Muà", "tronh") is weighed like damage. Names are corrected
-towards a foreign name the batch uses often, a capital lost before a name ("lê Lan") or read inside a word
-("KIến") is restored. Edits that span more than a token: stray punctuation specks (``specks.py``), spaces
-lost around punctuation and numbers (``glue.py``) and a function word printed twice ("với với",
-data/doubling.tsv).
+For a token w and each candidate c reachable through the confusion model (``candidates.py``), the score is
+log P(w | c) + log P_lm(c in context) + ½ log P_bigram(c in context): the first term is the channel cost, the
+second a syllable trigram language model over two words on each side (``lm.py``, built from Vietnamese running
+text), the third a Witten-Bell bigram model whose counts are the lexicon's plus the batch's own (``CorpusStats``,
+the token's own line and its copies left out), backing off to unigrams weighted by part-of-speech classes
+(``classes.py``). The posterior of the best candidate among {w} + candidates, with what the context says about the
+token and the candidate, goes through a logistic calibration (``calibration.py``) whose P(the correction is right)
+is the edit's score (a ``Decision``), applied at or above the threshold; every threshold is in
+data/thresholds.tsv. A token that looks foreign but stands where a Vietnamese word would ("lâp", "Muà", "tronh") is
+weighed like damage. Names are corrected towards a foreign name the batch uses often, unless the language model's
+corpora or the batch write the name as printed; a capital lost before a name ("lê Lan") or read inside a word
+("KIến") is restored. Edits that span more than a token: stray punctuation specks (``specks.py``), spaces lost
+around punctuation and numbers (``glue.py``) and a function word printed twice ("với với", data/doubling.tsv).
+The written form of a correction (tone placement, case) is ``render.py``'s.
 """
 from __future__ import annotations
 
@@ -236,12 +238,6 @@ class Corrector:
         if nxt is not None:
             score += math.log(self._p_next(batch, key, nxt, owner, 0.0))
         return score
-
-    def _has_bigram(self, batch: _Batch, prev: str | None, key: str, nxt: str | None) -> bool:
-        """Cheap test that ``key`` has any bigram with a neighbour (most candidates have none)."""
-        lex = self._res.lexicon.bigrams
-        return (prev is not None and ((prev, key) in lex or (prev, key) in batch.bigrams)) or (
-            nxt is not None and ((key, nxt) in lex or (key, nxt) in batch.bigrams))
 
     def _support(self, batch: _Batch, prev: str | None, key: str, nxt: str | None, own: bool) -> float:
         owner = key if own else None
