@@ -63,6 +63,7 @@ NAME_MIN_LENGTH = _T["name_min_length"]
 NAME_EDIT_MIN_LENGTH = _T["name_edit_min_length"]
 VARIANT_SCORE = _T["variant_score"]
 KNOWN_SURFACE = _T["known_surface"]
+CORPUS_NAME_WEIGHT = _T["corpus_name_weight"]
 ACRONYM_MAX = _T["acronym_max"]
 DOUBLED_SCORE = _T["doubled_score"]
 LOWERED_NAME_SHARE = _T["lowered_name_share"]
@@ -335,15 +336,22 @@ class Corrector:
         return NAME_CAPITAL_PENALTY if name_like and cand not in batch.capitalized else 0.0
 
     def _decide_name(self, batch: _Batch, surface: str) -> tuple[str, float] | None:
-        """A frequent foreign name of the batch one confusion away from a rare ``surface``."""
+        """A frequent foreign name of the batch one confusion or letter away from a rare ``surface``, or a name the
+        language model's corpora write often one OCR confusion away."""
         own_count = batch.stats.tokens.get(surface, 0) - (self._copies - 1)  # copies of its line are one use
         if own_count > 1 or self.lm.surface_count(surface) >= KNOWN_SURFACE:  # a name spelled as others do
             return None
         table = self._res.table
         costs: dict[str, float] = {}
+        weights: dict[str, float] = {}  # pseudo-counts: the batch's uses, or a share of the corpora's
         for variant, cost in glyph_variants(surface, table, depth=1, max_cost=NAME_MAX_COST).items():
-            if variant != surface and variant in batch.names:
+            if variant == surface:
+                continue
+            if variant in batch.names:
+                costs[variant], weights[variant] = cost, batch.names[variant]
+            elif self.lm.surface_count(variant) >= KNOWN_SURFACE:  # "Engcls": a name the corpora write often
                 costs[variant] = cost
+                weights[variant] = CORPUS_NAME_WEIGHT * self.lm.surface_count(variant)
         edit = table.single.get("edit", math.inf)
         for variant in deletes(surface) | {surface}:
             for name in batch.name_deletes.get(variant, ()):
@@ -351,13 +359,16 @@ class Corrector:
                 if name.lower() != surface.lower() and (len(name) != len(surface)
                                                         or len(surface) >= NAME_EDIT_MIN_LENGTH):
                     costs[name] = min(costs.get(name, math.inf), edit)
-        scored = sorted(((name, math.log(batch.names[name]) - cost, cost, 0.0) for name, cost in costs.items()
+                    weights[name] = batch.names[name]
+        scored = sorted(((name, math.log(weights[name]) - cost, cost, 0.0) for name, cost in costs.items()
                          if cost <= NAME_MAX_COST), key=lambda row: -row[1])
         if not scored:
             return None
         name = scored[0][0]
         score = self._posterior(math.log(max(own_count - 1, 0) + NAME_NOVEL_PSEUDO), scored)
-        if skeleton(name) == skeleton(surface):  # "Platôn"/"Platon": a variant for the entity stage, not a misreading
+        if skeleton(name) == skeleton(surface) or name not in batch.names:
+            # "Platôn"/"Platon": a variant for the entity stage, not a misreading; a name only the corpora know
+            # ("Engcls" -> "Engels", but "Inao" -> "Mao"): shown to the reader, never applied
             score = min(score, VARIANT_SCORE)
         return name, score
 

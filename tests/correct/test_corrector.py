@@ -212,3 +212,12 @@ def test_context_repairs_a_valid_syllable_in_the_wrong_place():
     edits = {text[e.start:e.end]: e for e in Corrector().correct(text, "hòa")}
     assert edits["chỏng"].corrected == "chóng" and edits["chỏng"].applied
     assert edits["lức"].corrected == "tức" and edits["lức"].applied
+
+
+def test_a_damaged_name_only_the_corpora_know_is_suggested_not_applied():
+    """The name lexicon beside the language model proposes "Engels" for "Engcls" (an OCR confusion of cl/e), but
+    a name the book itself never writes is only shown to the reader: look-alike names abound ("Inao", "Mao")."""
+    text = "Đó là tuyên ngôn đảng cộng sản mà Marx-Engcls đã công bố vào 1848."
+    edits = {text[e.start:e.end]: e for e in Corrector(CorpusStats.from_text(text)).correct(text, "hòa")}
+    assert edits["Engcls"].corrected == "Engels" and not edits["Engcls"].applied
+    assert edits["Engcls"].score >= 0.5
