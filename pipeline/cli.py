@@ -184,9 +184,9 @@ def _lm_problem(path: str, weight: float) -> str | None:
     """Why a user language model cannot be used, or None."""
     if not 0.0 <= weight <= 1.0:
         return f"--lm-weight must be between 0 and 1, not {weight}"
-    from pipeline.correct.lm import TrigramLM
+    from pipeline.correct.lm import check_model
     try:
-        TrigramLM(path)
+        check_model(path)
     except FileNotFoundError:
         return "no such file"
     except Exception as err:  # noqa: BLE001 - any unreadable file is the user's to fix

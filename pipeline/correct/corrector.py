@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -202,8 +203,17 @@ class Corrector:
             self._res = replace(self._res, table=confusions)
         self._candidates = CandidateGenerator(self._res.table, self._res.skeletons, self._res.lexicon.unigrams,
                                               NONWORD_MAX_COST, REALWORD_MAX_COST)
-        self._copies = 1  # times the batch writes the line of the token being decided (see CorpusStats.lines)
+        self._local = threading.local()  # per thread: a Dask worker's threads share one Corrector
         self._batch = _Batch(stats, self._res.continuations) if stats is not None else None
+
+    @property
+    def _copies(self) -> int:
+        """Times the batch writes the line of the token being decided (see CorpusStats.lines); 1 outside a text."""
+        return getattr(self._local, "copies", 1)
+
+    @_copies.setter
+    def _copies(self, value: int) -> None:
+        self._local.copies = value
 
     # --- language model -----------------------------------------------------------------------------------
     def _uni(self, batch: _Batch, key: str) -> float:

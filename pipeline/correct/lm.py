@@ -37,10 +37,9 @@ MASK = (1 << BITS) - 1
 MIN_VIETNAMESE_SHARE = 0.8  # lines whose words are less Vietnamese than this are lists, references, verse in Hán
 # A word, a number, or anything else (punctuation), which cuts the chain of neighbours.
 _PIECE = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*|[^\w\s]")
-UNKNOWN_FLOOR = 1e-7
+UNKNOWN_FLOOR = 1e-7  # probability of a syllable the model has never seen
 _NO_BIGRAM = (0, 0)
-
-CACHE_SIZE = 200_000  # memoized probabilities per model (a text asks the same contexts again and again)  # probability of a syllable the model has never seen
+CACHE_SIZE = 200_000  # memoized probabilities per model (a text asks the same contexts again and again)
 
 
 def _open_text(path: Path) -> io.TextIOBase:
@@ -238,6 +237,20 @@ def save_model(arrays: dict[str, np.ndarray], path: Path) -> None:
 
 # --- scoring --------------------------------------------------------------------------------------------------
 
+MODEL_ARRAYS = ("meta", "vocab", "uni_count", "uni_cont", "ctx1_total", "ctx1_types", "bi_keys", "bi_count",
+                "bi_cont", "tri_keys", "tri_count", "ctx2_keys", "ctx2_total", "ctx2_types", "surface_words",
+                "surface_counts")
+
+
+def check_model(path: str | Path) -> None:
+    """Raise ValueError (or OSError) unless ``path`` is a model file written by ``build-lm``; reads no counts."""
+    with np.load(path) as data:
+        missing = [name for name in MODEL_ARRAYS if name not in data.files]
+        if missing:
+            raise ValueError(f"arrays missing: {', '.join(missing)}")
+        json.loads(bytes(data["meta"]).decode())
+
+
 class SyllableLM(Protocol):
     def prob(self, u: str | None, v: str | None, w: str) -> float: ...
     def count(self, *keys: str) -> int: ...
@@ -341,13 +354,20 @@ class InterpolatedLM:
         return self.base.surface_count(surface) + self.user.surface_count(surface)
 
 
+@lru_cache(maxsize=1)
+def shipped_lm() -> TrigramLM:
+    """The shipped model, loaded once per process."""
+    return TrigramLM(SHIPPED_LM)
+
+
 @lru_cache(maxsize=4)
+def _mixed(user_path: str, weight: float) -> InterpolatedLM:
+    return InterpolatedLM(shipped_lm(), TrigramLM(Path(user_path)), weight)
+
+
 def load_lm(user_path: str | None = None, weight: float = 0.5) -> SyllableLM:
-    """The shipped model, mixed with the user's model at ``user_path`` when given (loaded once per process)."""
-    base = TrigramLM(SHIPPED_LM)
-    if user_path is None:
-        return base
-    return InterpolatedLM(base, TrigramLM(Path(user_path)), weight)
+    """The shipped model, mixed with the user's model at ``user_path`` when given (each loaded once per process)."""
+    return shipped_lm() if user_path is None else _mixed(str(user_path), float(weight))
 
 
 def log_prob_window(lm: SyllableLM, left: list[str | None], word: str, right: list[str | None]) -> float:

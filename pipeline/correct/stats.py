@@ -25,11 +25,14 @@ def line_hash(line: str) -> int:
 
 class LineCopies:
     """How many times each line of the batch is written (reprints, duplicated pages): a word seen again only in
-    copies of its own line is no more attested than a word seen once. Hashes are kept as arrays and reduced to the
-    lines written more than once when first asked (or pickled for the workers)."""
+    copies of its own line is no more attested than a word seen once. Hashes are kept as (hash, count) arrays,
+    reduced to one row per line when first asked or pickled; lines written once are kept too, since another chunk
+    of the batch may write them again (merges must not depend on how the batch was cut)."""
 
-    def __init__(self, hashes: np.ndarray | None = None):
-        self._parts: list[np.ndarray] = [] if hashes is None else [hashes]
+    def __init__(self, hashes: np.ndarray | None = None, counts: np.ndarray | None = None):
+        self._values: list[np.ndarray] = [] if hashes is None else [hashes]
+        self._counts: list[np.ndarray] = [] if hashes is None else [
+            counts if counts is not None else np.ones(len(hashes), dtype=np.int64)]
         self._repeated: dict[int, int] | None = None
 
     @classmethod
@@ -38,18 +41,28 @@ class LineCopies:
                               dtype=np.int64))
 
     def _reduce(self) -> tuple[np.ndarray, np.ndarray]:
-        values = np.concatenate(self._parts) if self._parts else np.zeros(0, dtype=np.int64)
-        return np.unique(values, return_counts=True)
+        """(distinct hashes, times written), sorted; the parts are replaced by it."""
+        if not self._values:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        if len(self._values) > 1:
+            values, inverse = np.unique(np.concatenate(self._values), return_inverse=True)
+            counts = np.bincount(inverse, weights=np.concatenate(self._counts)).astype(np.int64)
+            self._values, self._counts = [values], [counts]
+        elif not np.all(np.diff(self._values[0]) > 0):  # one unreduced part
+            values, inverse = np.unique(self._values[0], return_inverse=True)
+            self._values, self._counts = [values], [np.bincount(inverse, weights=self._counts[0]).astype(np.int64)]
+        return self._values[0], self._counts[0]
 
     def update(self, other: LineCopies) -> None:
-        self._parts.extend(other._parts)
+        self._values.extend(other._values)
+        self._counts.extend(other._counts)
         self._repeated = None
 
     def __sub__(self, other: LineCopies) -> LineCopies:
         mine = Counter(dict(zip(*(a.tolist() for a in self._reduce()))))
         mine.subtract(dict(zip(*(a.tolist() for a in other._reduce()))))
-        return LineCopies(np.repeat(np.asarray(list(mine), dtype=np.int64),
-                                    np.asarray([max(n, 0) for n in mine.values()], dtype=np.int64)))
+        kept = {h: n for h, n in mine.items() if n > 0}
+        return LineCopies(np.asarray(list(kept), dtype=np.int64), np.asarray(list(kept.values()), dtype=np.int64))
 
     def copies(self, line: str) -> int:
         """Times the batch writes ``line`` (1 for a line written once, or too short to tell)."""
@@ -57,13 +70,12 @@ class LineCopies:
             values, counts = self._reduce()
             keep = counts > 1
             self._repeated = dict(zip(values[keep].tolist(), counts[keep].tolist()))
-            self._parts = [np.repeat(values[keep], counts[keep])]
         return self._repeated.get(line_hash(line), 1) if len(line.strip()) >= MIN_LINE else 1
 
     def items(self) -> list[tuple[int, int]]:
         """(line hash, times written) of the lines written more than once: all that corrections depend on."""
         self.copies("")
-        return list(self._repeated.items())
+        return sorted(self._repeated.items())
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, LineCopies):
@@ -72,8 +84,8 @@ class LineCopies:
         return all(np.array_equal(a, b) for a, b in zip(mine, theirs))
 
     def __getstate__(self) -> dict:
-        self.copies("")  # reduce before travelling to a worker
-        return {"_parts": self._parts, "_repeated": None}
+        values, counts = self._reduce()  # one reduced part travels to a worker
+        return {"_values": [values], "_counts": [counts], "_repeated": None}
 
 
 @dataclass

@@ -39,3 +39,14 @@ def test_absorb_in_place_equals_merge():
     a, b = CorpusStats.from_text("Nga hoàng gặp Raspoutine"), CorpusStats.from_text("Tháng 3, Raspoutine nói 12 lời")
     merged = a.merge(b)
     assert a.absorb(b) is a and a == merged
+
+
+def test_line_copies_survive_a_merge_of_pickled_chunks():
+    """A line written once in each of two chunks of a batch is a copy, however the batch was cut and sent to
+    workers (the statistics of each chunk travel pickled before they are merged)."""
+    line = "Ngày đó Kaspoutine vào cung gặp hoàng hậu."
+    a, b = CorpusStats.from_text(line + "\nmột dòng khác hẳn, đủ dài để được đếm"), CorpusStats.from_text(line)
+    direct = CorpusStats().absorb(a).absorb(b)
+    travelled = CorpusStats().absorb(pickle.loads(pickle.dumps(a))).absorb(pickle.loads(pickle.dumps(b)))
+    assert direct.lines.copies(line) == travelled.lines.copies(line) == 2
+    assert direct.digest() == travelled.digest()
