@@ -66,6 +66,9 @@ class RunOutput:
         if not (self.path / "run.json").is_file():
             raise OutdirError(f"{self.path} holds no run.json: not the output folder of a run")
         self.fmt = self.run_info.get("options", {}).get("format", "csv")
+        if self.fmt not in ("csv", "parquet"):
+            raise OutdirError(f"{self.path}: the report and the review read CSV or Parquet tables, this run wrote "
+                              f"{self.fmt} (run again with --format csv or parquet)")
         self._tables: dict[str, pd.DataFrame] = {}
         self._dtypes: dict[str, dict] = {}
         self._by_doc: dict[str, dict[str, pd.DataFrame]] = {}

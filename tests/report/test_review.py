@@ -224,3 +224,16 @@ def test_accepting_a_proposal_made_on_top_of_an_applied_correction_replaces_it(r
     assert after.loc[(*key, on_top["corrected"]), "applied"] == "true"
     assert after.loc[(*key, below["corrected"]), "applied"] == "false"
     check_contract(outdir)
+
+
+def test_an_xlsx_run_is_refused_in_one_line(tmp_path, capsys):
+    """The report and the review read CSV or Parquet; an xlsx run gets one line and exit 2, not a traceback."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a.txt").write_text("Ngày 2-8-1914, Đức khai chiến với Nga.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["run", str(inputs), "-o", str(out), "--format", "xlsx", "--workers", "1", "--no-progress"]) == 0
+    capsys.readouterr()
+    assert main(["report", str(out)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "CSV or Parquet" in err[0]
