@@ -22,6 +22,8 @@ import re
 from collections import Counter, defaultdict
 from functools import lru_cache
 
+from pipeline.normalize.tone import restyle_word
+
 from .gazetteer import gazetteer, referents
 from .lexicon import Lexicon, name_key, read_rows, word_key
 from .tokens import is_foreign
@@ -94,7 +96,7 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
         words = surface.split()
         if label == "ORG":
             for k in range(1, len(words)):
-                if tuple(w.lower() for w in words[:k]) in lex.org_heads:
+                if word_key(" ".join(words[:k])) in lex.org_heads:
                     bodies[" ".join(words[:k])].add(surface)
     out = []
     for start, surface, label in mentions:
@@ -111,9 +113,14 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
 
 def _alias_pattern(lex: Lexicon) -> re.Pattern[str]:
     """An alias cue, then any titles, at the end of the text before a mention ("…, tức vua ")."""
-    cues = "|".join(sorted((re.escape(" ".join(c)) for c in lex.alias_cues), key=len, reverse=True))
-    titles = "|".join(sorted((re.escape(" ".join(t)) for t in lex.titles), key=len, reverse=True))
+    cues = "|".join(sorted({re.escape(p) for c in lex.alias_cues for p in _both_placements(c)}, key=len, reverse=True))
+    titles = "|".join(sorted({re.escape(p) for t in lex.titles for p in _both_placements(t)}, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?P<cue>{cues})(?:\s+(?:{titles}))*[\s:(]*$", re.IGNORECASE)
+
+
+def _both_placements(phrase: tuple[str, ...]) -> set[str]:
+    """A phrase key (tone mark of oa/oe/uy in the "hòa" place) as the raw text may write it: in either place."""
+    return {" ".join(restyle_word(w, style) for w in phrase) for style in ("hòa", "hoà")}
 
 
 _ALIAS_PATTERNS: dict[int, re.Pattern[str]] = {}

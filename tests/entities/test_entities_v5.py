@@ -263,3 +263,21 @@ def test_a_persons_act_keeps_an_unknown_name_at_a_sentence_start(recognizer):
     found = {(s, label) for s, label, _ in _found(recognizer, text)}
     assert {("Hoằng Tháo", "PER"), ("Nam Hán", "ORG"), ("Ngô Quyền", "PER")} <= found
     assert ("Vợ Văn Khuê", "PER") not in {(s, label) for s, label, _ in _found(recognizer, "Vợ Văn Khuê bị bắt.")}
+
+
+@pytest.mark.parametrize("style", ["hòa", "hoà"])
+def test_alias_cues_and_organisation_heads_match_in_either_tone_placement(style):
+    """Phrases are kept in one tone placement; the raw text may write the other ("tên huý là", "Toà")."""
+    from pipeline.entities.lexicon import lexicon
+    from pipeline.entities.linking import _alias_pattern, fullest
+    from pipeline.normalize.tone import restyle_word
+
+    def written(phrase: str) -> str:
+        return " ".join(restyle_word(w, style) for w in phrase.split())
+
+    pattern = _alias_pattern(lexicon())
+    assert pattern.search(f"Lê Lợi, {written('tên húy là')} ") and pattern.search(f", tức {written('Thái úy')} ")
+    head, full = written("Tòa"), written("Tòa Sài Gòn")
+    text = f"{full} xử vụ án. Sau đó {head} lại họp."
+    spans = [(0, len(full), full, "ORG"), (text.rindex(head), text.rindex(head) + len(head), head, "ORG")]
+    assert fullest(text, spans, lexicon())[1] == full
