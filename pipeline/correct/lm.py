@@ -229,10 +229,14 @@ def build_model(counts: Counts, min_bigram: int = 2, min_trigram: int = 3, min_s
 
 
 def save_model(arrays: dict[str, np.ndarray], path: Path) -> None:
+    from pipeline.export.tables import atomic_write
+
+    def write(tmp: Path) -> None:
+        with open(tmp, "wb") as handle:  # a file object: numpy adds no ".npz" to the name
+            np.savez_compressed(handle, **arrays)
+
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp.npz")
-    np.savez_compressed(tmp, **arrays)
-    tmp.replace(path)
+    atomic_write(path, write)
 
 
 # --- scoring --------------------------------------------------------------------------------------------------

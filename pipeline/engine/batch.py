@@ -27,7 +27,7 @@ from typing import Callable, Iterable, Iterator
 from pipeline.engine.outdir import OutdirLock, UsageError, check_outdir, describe_os_error, remove_temporaries
 from pipeline.engine.watchdog import DocumentTimeout, exit_with_parent, time_limit
 from pipeline.export.schema import PER_DOCUMENT_TABLES
-from pipeline.export.tables import EntityIndex, TableWriter, temporary_path, write_clean_text
+from pipeline.export.tables import EntityIndex, TableWriter, atomic_write, write_clean_text
 from pipeline.ingest import IngestError
 from pipeline.process import Options, Stages, normalized_document, process_document
 
@@ -204,15 +204,8 @@ def store(outcome: dict, outdir: Path, fingerprint: str) -> dict:
                "stage_seconds": outcome["stage_seconds"]}
     part = _part_path(outdir / ".parts", row["doc_id"])
     part.parent.mkdir(parents=True, exist_ok=True)
-    tmp = temporary_path(part)
-    try:
-        with open(tmp, "wb") as handle:
-            pickle.dump({"key": (row["sha256"], fingerprint), "row": row_out, "rows": outcome["rows"]}, handle,
-                        protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, part)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    stored = {"key": (row["sha256"], fingerprint), "row": row_out, "rows": outcome["rows"]}
+    atomic_write(part, lambda tmp: tmp.write_bytes(pickle.dumps(stored, protocol=pickle.HIGHEST_PROTOCOL)))
     return row_out
 
 
@@ -530,11 +523,6 @@ def _write_run_json(out: Path, options: Options, files: list[InputFile], doc_row
                     "stage_seconds": {k: round(v, 3) for k, v in summary.stage_seconds.items()},
                     "chars_per_second": round(summary.chars_per_second, 1)},
     }
-    tmp = temporary_path(out / "run.json")
-    try:
-        tmp.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
-        os.replace(tmp, out / "run.json")
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    atomic_write(out / "run.json",
+                 lambda tmp: tmp.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8"))
 

@@ -13,6 +13,7 @@ import os
 import secrets
 from collections import Counter, defaultdict
 from pathlib import Path
+from typing import Callable
 
 import pandas as pd
 
@@ -47,6 +48,18 @@ def _frame(name: str, rows: list[dict], fmt: str) -> pd.DataFrame:
 def temporary_path(path: Path) -> Path:
     """A temporary name beside ``path``, unique to this process and this write."""
     return path.with_name(f"{path.name}{TEMPORARY_MARK}{os.getpid()}-{secrets.token_hex(4)}")
+
+
+def atomic_write(path: Path, write: Callable[[Path], object]) -> Path:
+    """``write(temporary path)``, then rename it to ``path``; a failed write leaves no temporary file."""
+    tmp = temporary_path(Path(path))
+    try:
+        write(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return Path(path)
 
 
 class TableWriter:
@@ -176,15 +189,13 @@ def write_clean_text(outdir: Path, doc_id: str, text: str) -> Path:
     """Write ``clean/<doc_id>.txt`` atomically, newlines exactly as in the text."""
     path = Path(outdir) / "clean" / f"{doc_id}.txt"
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = temporary_path(path)
-    try:
-        with open(tmp, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return path
+    return atomic_write(path, lambda tmp: _write_text(tmp, text))
+
+
+def _write_text(path: Path, text: str) -> None:
+    """UTF-8, newlines exactly as in the text."""
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        handle.write(text)
 
 
 class EntityIndex:

@@ -18,6 +18,7 @@ from string import Template
 
 import pandas as pd
 
+from pipeline.export.tables import atomic_write
 from pipeline.report.charts import timeline_svg, top_entities_svg
 from pipeline.review import OutdirError, RunOutput
 from pipeline.review.apply import REVIEWED
@@ -42,9 +43,7 @@ def _js_data(variable: str, value: object) -> str:
 
 
 def _write(path: Path, text: str) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
+    atomic_write(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
 
 
 def _column(rows: pd.DataFrame, name: str) -> list[str]:

@@ -18,6 +18,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.export.tables import atomic_write
+
 COLUMNS = ["doc_id", "table", "start", "end", "decision", "value"]
 OPTIONAL_COLUMNS = ["surface"]
 LABELS = ("PER", "LOC", "ORG", "MISC")
@@ -114,10 +116,12 @@ def write_decisions(path: str | os.PathLike, decisions: list[Decision]) -> Path:
     """Write atomically, with the optional surface column."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, COLUMNS + OPTIONAL_COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(d.as_row() for d in decisions)
-    os.replace(tmp, path)
+
+    def write(tmp: Path) -> None:
+        with open(tmp, "w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, COLUMNS + OPTIONAL_COLUMNS, lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(d.as_row() for d in decisions)
+
+    atomic_write(path, write)
     return path

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from pipeline.export.tables import atomic_write
 from pipeline.review.textmap import OffsetError, Replacement, TextMap, raw_from_clean
 
 TRUE, FALSE = "true", "false"
@@ -98,12 +99,11 @@ class RunOutput:
     def write_table(self, name: str, frame: pd.DataFrame) -> Path:
         """Replace the table atomically (temporary file, then rename)."""
         path = self.path / f"{name}.{self.fmt}"
-        tmp = path.with_name(path.name + ".tmp")
         if self.fmt == "csv":
-            frame.to_csv(tmp, index=False, lineterminator="\n", encoding="utf-8")
+            atomic_write(path, lambda tmp: frame.to_csv(tmp, index=False, lineterminator="\n", encoding="utf-8"))
         else:
-            _typed_like(frame, self._dtypes.get(name, {})).to_parquet(tmp, index=False)
-        os.replace(tmp, path)
+            typed = _typed_like(frame, self._dtypes.get(name, {}))
+            atomic_write(path, lambda tmp: typed.to_parquet(tmp, index=False))
         self._tables[name] = frame.reset_index(drop=True)
         self._by_doc.pop(name, None)
         return path
