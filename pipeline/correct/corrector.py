@@ -302,8 +302,8 @@ class Corrector:
             for first, second in self._candidates.splits(surface):
                 lm = (self._log_lm(batch, prev, first, second, own=False) + self._log_lm(batch, None, second, nxt, own=False)
                       - math.log(self._p_uni(batch, second)))
-                lm3 = (math.log(self.lm.prob(left[0] if left[1] else None, left[1], first))
-                                    + log_prob_window(self.lm, [left[1], first], second, right))
+                lm3 = (log_prob_window(self.lm, left, first, [None, None])
+                       + log_prob_window(self.lm, [left[1], first], second, right))
                 scored.append((f"{first} {second}", lm3 + BIGRAM_WEIGHT * lm - split_cost - self._name_penalty(batch, first, name_like),
                                split_cost, lm, lm3))
         if not scored:
@@ -499,8 +499,7 @@ class Corrector:
             cls = self._misread(batch, tok)
             if cls is None:
                 return None
-        prev = keys[i - 1] if tok.linked and i > 0 and _same_register(tokens[i - 1], tok) else None
-        nxt = keys[i + 1] if i + 1 < len(tokens) and tokens[i + 1].linked and _same_register(tokens[i + 1], tok) else None
+        prev, nxt = (None if w == NUM else w for w in window[1:3])  # the bigram model reads no numbers
         found = self._decide_vi(batch, tok, cls, prev, nxt, window)
         if found is None:
             return None
