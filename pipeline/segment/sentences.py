@@ -13,6 +13,7 @@ _ABBREVIATIONS_FILE = Path(__file__).parent / "data" / "abbreviations.txt"
 # Terminal punctuation with closing quotes/brackets, then the space before the next sentence.
 _BOUNDARY = re.compile(r"""[.!?…]+["'”’»)\]]*(?P<space>\s+)(?=["'“‘«(\[\-–—]?[\d\w])|\n[ \t\f\v\r]*\n\s*""")
 _LAST_WORD = re.compile(r"(\S+)$")
+_BLANK_LINE = re.compile(r"\n[ \t\f\v\r]*\n")
 
 
 @lru_cache(maxsize=1)
@@ -43,7 +44,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     for match in _BOUNDARY.finditer(text):
         if match.group("space") is not None:
             end = match.start("space")
-            if not _starts_sentence(text, match.end()) or _keeps_sentence_open(text, match.start()):
+            paragraph_ends = _BLANK_LINE.search(match.group("space")) is not None
+            if not paragraph_ends and (not _starts_sentence(text, match.end())
+                                       or _keeps_sentence_open(text, match.start())):
                 continue
         else:
             end = match.start()

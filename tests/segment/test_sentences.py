@@ -27,3 +27,9 @@ def test_lower_case_after_a_period_continues():
 
 def test_empty_and_blank_text():
     assert split_sentences("") == [] and split_sentences(" \n\n ") == []
+
+
+def test_a_blank_line_after_a_period_ends_the_sentence_whatever_follows():
+    assert sentences("Hết chương một.\n\nv.v. những điều khác. còn nữa") == [
+        "Hết chương một.", "v.v. những điều khác. còn nữa"]
+    assert sentences("Xem TP.\n\nthêm") == ["Xem TP.", "thêm"]
