@@ -81,7 +81,7 @@ def seed_run(folder: Path) -> Path:
 
 
 def open_pages(report: Path, pages: list[Path]) -> list[float]:
-    from pipeline.report.headless import Chromium
+    from bench.headless import Chromium
     with Chromium() as browser:
         browser.open((report / "index.html").as_uri())  # warm the browser once
         return [browser.open(page.as_uri()) for page in pages]
@@ -120,7 +120,7 @@ def main() -> None:
         started = time.perf_counter()
         report = write_report(big)
         big_write = time.perf_counter() - started
-        from pipeline.report.headless import Chromium
+        from bench.headless import Chromium
         with Chromium() as browser:
             browser.open((report / "index.html").as_uri())
             opened = browser.open((report / "docs" / "d00000.html").as_uri())

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.report import write_report
-from pipeline.report.headless import Chromium, find_chromium
+from bench.headless import Chromium, find_chromium
 from pipeline.review import apply_review, read_decisions
 
 from .conftest import raw_texts, table
