@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import codecs
 import os
-import threading
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -106,15 +106,7 @@ def _utf16_without_bom(data: bytes) -> Decoded | None:
     return None
 
 
-_BAD_BYTES = threading.local()
-
-
-def _one_replacement_per_byte(err: UnicodeDecodeError) -> tuple[str, int]:
-    _BAD_BYTES.offsets.extend(range(err.start, err.end))
-    return "\ufffd" * (err.end - err.start), err.end
-
-
-codecs.register_error("pipeline-one-replacement-per-byte", _one_replacement_per_byte)
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")  # what surrogateescape makes of an invalid byte
 
 
 @dataclass(frozen=True)
@@ -123,6 +115,7 @@ class _DamagedUtf8:
     text: str  # each invalid byte read as one U+FFFD
     bad: list[int]  # byte offsets of the invalid bytes
     evidence: int  # valid non-ASCII characters
+    bad_in_text: list[int]  # where the first listed invalid bytes are in ``text``
 
     @property
     def limit(self) -> int:
@@ -136,15 +129,6 @@ class _DamagedUtf8:
     def looks_utf8(self) -> bool:
         return self.evidence >= len(self.bad)
 
-    def text_offsets(self) -> list[int]:
-        """Where the first listed bad bytes are in the decoded text (the bytes between them are valid UTF-8)."""
-        found, byte_pos, text_pos = [], 0, 0
-        for offset in self.bad[:LISTED_OFFSETS]:
-            text_pos += len(self.data[byte_pos:offset].decode("utf-8"))
-            found.append(text_pos)
-            byte_pos, text_pos = offset + 1, text_pos + 1
-        return found
-
     def where(self, skip: int) -> str:
         more = f" and {len(self.bad) - LISTED_OFFSETS:,} more" if len(self.bad) > LISTED_OFFSETS else ""
         return f"byte offsets {', '.join(str(b + skip) for b in self.bad[:LISTED_OFFSETS])}{more}"
@@ -152,19 +136,22 @@ class _DamagedUtf8:
     def warning(self, skip: int) -> str:
         """'3 invalid UTF-8 bytes replaced by U+FFFD at byte offsets 120, 4077, 9000 (text offsets ...)'."""
         return (f"{len(self.bad)} invalid UTF-8 byte{'s' * (len(self.bad) > 1)} replaced by U+FFFD at "
-                f"{self.where(skip)} (text offsets {', '.join(map(str, self.text_offsets()))})")
+                f"{self.where(skip)} (text offsets {', '.join(map(str, self.bad_in_text))})")
 
 
 def _damaged_utf8(data: bytes) -> _DamagedUtf8:
     """UTF-8 with each invalid byte replaced by U+FFFD, the offsets of those bytes and how UTF-8 the rest is."""
-    _BAD_BYTES.offsets = []
-    try:
-        text = data.decode("utf-8", "pipeline-one-replacement-per-byte")
-        bad = _BAD_BYTES.offsets
-    finally:
-        _BAD_BYTES.offsets = []
+    escaped = data.decode("utf-8", "surrogateescape")
+    bad, bad_in_text, byte_pos, text_pos = [], [], 0, 0
+    for match in _ESCAPED_BYTE.finditer(escaped):
+        byte_pos += len(escaped[text_pos:match.start()].encode("utf-8", "surrogateescape"))
+        bad.append(byte_pos)
+        if len(bad_in_text) < LISTED_OFFSETS:
+            bad_in_text.append(match.start())
+        byte_pos, text_pos = byte_pos + 1, match.end()
+    text = _ESCAPED_BYTE.sub("\ufffd", escaped)
     evidence = len(text) - len(text.encode("ascii", "ignore")) - len(bad)
-    return _DamagedUtf8(data, text, bad, evidence)
+    return _DamagedUtf8(data, text, bad, evidence, bad_in_text)
 
 
 def _utf8(data: bytes, encoding: str, skip: int = 0) -> Decoded:
