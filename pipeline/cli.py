@@ -15,6 +15,7 @@ import sys
 from pipeline.export.tables import FORMATS
 from pipeline.normalize import TONE_STYLES
 from pipeline.review import commands as review_commands
+from pipeline.stages import REGISTRY
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -64,9 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
                      help="tone mark placement in oa/oe/uy in the clean text (default: hòa)")
     run.add_argument("--workers", type=_positive_int, default=os.cpu_count() or 1,
                      help="worker processes (default: all cores)")
-    run.add_argument("--no-correct", action="store_true", help="skip OCR correction")
-    run.add_argument("--no-entities", action="store_true", help="skip named entities")
-    run.add_argument("--no-dates", action="store_true", help="skip dates")
+    for stage in REGISTRY:
+        if stage.optional:
+            run.add_argument(f"--no-{stage.name}", action="store_true", dest=f"no_{stage.name}", help=stage.help)
     run.add_argument("--calendar", choices=("as_written", "gregorian", "julian"), default="as_written",
                      help="declare the documents' calendar; julian adds Gregorian values before 1918-02-14")
     run.add_argument("--resume", action="store_true",
@@ -105,6 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "build-resources":
+        import pipeline.correct  # noqa: F401 - registers its resource builders
         from pipeline.resources import build_all
         for path in build_all():
             print(f"built {path}")
@@ -130,10 +132,10 @@ def main(argv: list[str] | None = None) -> int:
         if problem:
             print(f"error: --lm {args.lm}: {problem}", file=sys.stderr)
             return EXIT_USAGE
-    options = Options(tone_style=args.tone_style, correct=not args.no_correct, entities=not args.no_entities,
-                      dates=not args.no_dates, declared_calendar=args.calendar,
-                      lm=os.path.abspath(args.lm) if args.lm else None, lm_weight=args.lm_weight,
-                      lm_sha256=_file_sha256(args.lm) if args.lm else None)
+    skipped = [stage.name for stage in REGISTRY if stage.optional and getattr(args, f"no_{stage.name}")]
+    options = Options.skipping(skipped, tone_style=args.tone_style, declared_calendar=args.calendar,
+                               lm=os.path.abspath(args.lm) if args.lm else None, lm_weight=args.lm_weight,
+                               lm_sha256=_file_sha256(args.lm) if args.lm else None)
     previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         summary = run_batch(args.inputs, args.output, options, workers=args.workers, resume=args.resume,

@@ -144,6 +144,10 @@ class Document:
         """The clean text: raw with every applied edit."""
         return self.clean.text
 
+    def forget_clean(self) -> None:
+        """Drop the cached clean text and offset map (rebuilt on next use), e.g. before pickling the document."""
+        self._clean = None
+
     def add_raw_edits(self, edits: list[Edit]) -> None:
         """Add edits given in raw coordinates (they must not overlap applied edits already present)."""
         self.edits.extend(edits)

@@ -1,25 +1,34 @@
-"""One document through every stage: normalize, correct, segment, entities, dates; rows in raw offsets.
+"""One document through every enabled stage of the registry, and its rows in raw offsets.
 
-``Stages`` holds the loaded models (built once per process); ``process_document`` is a pure function of the
-raw text, the options and the stages, so the local pool and Dask workers produce identical rows.
+``Stages`` holds the loaded components of the enabled stages (built once per process); ``process_document`` is a
+pure function of the raw text, the options and the stages, so the local pool and Dask workers produce identical
+rows. The stages before the first one with a corpus pass (normalization) are the *prefix*: the engine runs them
+in the corpus-statistics pass and hands the prepared ``Record`` on, so that a document is decoded and normalized
+once (``start_document`` then ``process_document(..., started=...)``).
 """
 from __future__ import annotations
 
 import hashlib
 import json
 import time
-from bisect import bisect_right
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
-from pipeline.correct.linebreaks import hyphenation_edits
 from pipeline.document import Document
-from pipeline.normalize import TONE_STYLES, normalize_edits
-from pipeline.segment import split_sentences
+from pipeline.normalize import TONE_STYLES
+from pipeline.stage import Placer, Record, Registry, Stage
+from pipeline.stages import REGISTRY
+
+# Stage name -> the merged value of its corpus pass.
+Statistics = dict[str, Any]
 
 
 @dataclass(frozen=True)
 class Options:
-    """What a run does; everything that changes the rows is here (and in the fingerprint)."""
+    """What a run does; everything that changes the rows is here (and in the fingerprint).
+
+    The built-in stages that can be skipped have a switch of their own (``correct``, ``entities``, ``dates``);
+    a stage registered elsewhere is skipped by naming it in ``disabled``."""
 
     tone_style: str = "hòa"
     correct: bool = True
@@ -29,6 +38,9 @@ class Options:
     lm: str | None = None  # a user's language model (build-lm), mixed with the shipped one
     lm_weight: float = 0.5
     lm_sha256: str | None = None  # the model file's hash: --resume reuses no row made with another model
+    disabled: tuple[str, ...] = ()
+
+    SWITCHES = ("correct", "entities", "dates")
 
     def __post_init__(self) -> None:
         if self.tone_style not in TONE_STYLES:
@@ -36,9 +48,34 @@ class Options:
         if self.declared_calendar not in ("as_written", "gregorian", "julian"):
             raise ValueError(f"--calendar must be as_written, gregorian or julian, not {self.declared_calendar!r}")
 
+    @classmethod
+    def skipping(cls, names: list[str] | tuple[str, ...], **values: Any) -> Options:
+        """Options with the named stages switched off (the CLI's --no-NAME)."""
+        switches = {name: False for name in names if name in cls.SWITCHES}
+        return cls(**values, **switches, disabled=tuple(n for n in names if n not in cls.SWITCHES))
+
+    def enabled(self, stage: str) -> bool:
+        return getattr(self, stage) if stage in self.SWITCHES else stage not in self.disabled
+
+    def as_dict(self) -> dict[str, Any]:
+        """The options as run.json records them (``disabled`` only when a registered stage is skipped)."""
+        values = asdict(self)
+        if not values["disabled"]:
+            del values["disabled"]
+        return values
+
     def fingerprint(self) -> str:
         """A short hash of the options, used to tell whether a previous run's rows can be reused."""
-        return hashlib.sha256(json.dumps(asdict(self), sort_keys=True).encode()).hexdigest()[:16]
+        return hashlib.sha256(json.dumps(self.as_dict(), sort_keys=True).encode()).hexdigest()[:16]
+
+
+@dataclass
+class Started:
+    """A document after the prefix stages (normalization): what the corpus passes count, what processing
+    continues from."""
+
+    record: Record
+    seconds: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass
@@ -49,106 +86,75 @@ class DocumentResult:
     clean_text: str
     rows: dict[str, list[dict]]
     seconds: dict[str, float] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)  # documents.csv's count column -> rows
+
+
+def enabled_stages(options: Options, registry: Registry = REGISTRY) -> list[Stage]:
+    return [stage for stage in registry if options.enabled(stage.name)]
+
+
+def prefix_length(stages: list[Stage]) -> int:
+    """How many stages run before the first one with a corpus pass (all of them when none has one)."""
+    return next((i for i, stage in enumerate(stages) if stage.corpus is not None), len(stages))
 
 
 class Stages:
-    """The models of the enabled stages, loaded once per process."""
+    """The components of the enabled stages, loaded once per process (``prefix_only``: only the stages before
+    the first corpus pass, which need no statistics)."""
 
-    def __init__(self, options: Options, stats: object | None = None):
+    def __init__(self, options: Options, statistics: Statistics | None = None, registry: Registry = REGISTRY,
+                 prefix_only: bool = False):
         self.options = options
-        self.stats = stats
-        self.corrector = None
-        self.recognizer = None
-        self.date_extractor = None
-        if options.correct:
-            from pipeline.correct import Corrector
-            from pipeline.correct.lm import load_lm
-            self.corrector = Corrector(stats=stats, lm=load_lm(options.lm, options.lm_weight))
-        if options.entities:
-            from pipeline.entities import EntityRecognizer
-            self.recognizer = EntityRecognizer()
-        if options.dates:
-            from pipeline.dates import DateExtractor
-            self.date_extractor = DateExtractor(declared_calendar=options.declared_calendar)
+        self.statistics = statistics
+        self.registry = registry
+        self.stages = enabled_stages(options, registry)
+        self.prefix = prefix_length(self.stages)
+        loaded = self.stages[:self.prefix] if prefix_only else self.stages
+        self.components = [(stage, stage.load(options, (statistics or {}).get(stage.name))) for stage in loaded]
 
 
-def normalized_document(doc_id: str, raw: str, tone_style: str) -> Document:
-    """The document after diacritic normalization (the input of the corpus-statistics pass too)."""
-    doc = Document(doc_id, raw)
-    doc.add_raw_edits(normalize_edits(raw, tone_style))
-    return doc
+def _run(record: Record, components: list, seconds: dict[str, float]) -> None:
+    for stage, component in components:
+        clock = time.perf_counter()
+        component(record)
+        seconds[stage.name] = seconds.get(stage.name, 0.0) + time.perf_counter() - clock
 
 
-def process_document(doc_id: str, raw: str, stages: Stages) -> DocumentResult:
-    """Run every enabled stage on one raw text and return its rows, all in raw offsets."""
-    options = stages.options
-    seconds: dict[str, float] = {}
+def start_document(doc_id: str, raw: str, stages: Stages) -> Started:
+    """The document after the prefix stages."""
+    started = Started(Record(Document(doc_id, raw), tone_style=stages.options.tone_style))
+    _run(started.record, stages.components[:stages.prefix], started.seconds)
+    return started
+
+
+def process_document(doc_id: str, raw: str, stages: Stages, started: Started | None = None) -> DocumentResult:
+    """Run every enabled stage on one raw text (after ``started``'s, when given) and return its rows, all in raw
+    offsets."""
+    started = started or start_document(doc_id, raw, stages)
+    record, seconds = started.record, dict(started.seconds)
+    _run(record, stages.components[stages.prefix:], seconds)
     clock = time.perf_counter()
-
-    def lap(stage: str) -> None:
-        nonlocal clock
-        now = time.perf_counter()
-        seconds[stage] = seconds.get(stage, 0.0) + now - clock
-        clock = now
-
-    doc = normalized_document(doc_id, raw, options.tone_style)
-    lap("normalize")
-    suggestions: dict[tuple[int, int], str] = {}
-    if stages.corrector is not None:
-        doc.add_edits(hyphenation_edits(doc.text, lambda: _token_counts(stages.stats, doc.text)))
-        raw_edits = doc.add_edits(stages.corrector.correct(doc.text, tone_style=options.tone_style))
-        # Suggestions (not applied) are handed to the entity stage in the new clean coordinates.
-        suggestions = {doc.clean.clean_extent(e.start, e.end): e.corrected for e in raw_edits if not e.applied}
-        lap("correct")
-    text = doc.text
-    sentences = split_sentences(text)
-    lap("segment")
-    entities = stages.recognizer(text, sentences, suggestions) if stages.recognizer else []
-    lap("entities")
-    dates = stages.date_extractor(text, sentences) if stages.date_extractor else []
-    lap("dates")
-    rows = _rows(doc, sentences, entities, dates)
-    lap("export")
-    return DocumentResult(doc_id, text, rows, seconds)
+    rows, counts = table_rows(record, stages)
+    seconds["export"] = time.perf_counter() - clock
+    return DocumentResult(doc_id, record.text, rows, seconds, counts)
 
 
-def _token_counts(stats: object | None, text: str) -> dict[str, int]:
-    """Token counts of the batch, or of this text alone when no batch statistics were given."""
-    from pipeline.correct import CorpusStats
-    return (stats if stats is not None else CorpusStats.from_text(text)).tokens
+def table_rows(record: Record, stages: Stages) -> tuple[dict[str, list[dict]], dict[str, int]]:
+    """Every registered table's rows for one document (none for a stage that did not run), sorted by span."""
+    place = Placer(record)
+    enabled = {stage.name for stage in stages.stages}
+    rows: dict[str, list[dict]] = {}
+    for table in stages.registry.tables():
+        owner = stages.registry.owner(table.name)
+        found = owner.rows(record, place) if owner.name in enabled else []
+        if "start" in table.columns:
+            found.sort(key=lambda r: (r["start"], r["end"]))
+        rows[table.name] = found
+    return rows, {table.count: len(rows[table.name]) for table in stages.registry.tables()}
 
 
-def _rows(doc: Document, sentences: list[tuple[int, int]], entities: list, dates: list) -> dict[str, list[dict]]:
-    raw, text, doc_id = doc.raw, doc.text, doc.doc_id
-    raw_sentences = [doc.to_raw(s, e) for s, e in sentences]
-    raw_starts = [s for s, _ in raw_sentences]
-
-    def sent_id(raw_start: int) -> int:
-        return max(bisect_right(raw_starts, raw_start) - 1, 0) if raw_starts else -1
-
-    rows: dict[str, list[dict]] = {"sentences": [], "corrections": [], "entities": [], "dates": []}
-    for i, ((cs, ce), (rs, re_)) in enumerate(zip(sentences, raw_sentences)):
-        rows["sentences"].append({"doc_id": doc_id, "sent_id": i, "start": rs, "end": re_, "text": raw[rs:re_],
-                                  "text_clean": text[cs:ce]})
-    for edit in sorted(doc.edits, key=lambda e: (e.start, e.end)):
-        rows["corrections"].append({"doc_id": doc_id, "sent_id": sent_id(edit.start), "start": edit.start,
-                                    "end": edit.end, "original": edit.original, "corrected": edit.corrected,
-                                    "kind": edit.kind, "score": round(edit.score, 4), "applied": edit.applied})
-    if entities:
-        from pipeline.entities import entity_key
-    for m in entities:
-        rs, re_ = doc.to_raw(m.start, m.end)
-        rows["entities"].append({"doc_id": doc_id, "sent_id": sent_id(rs), "start": rs, "end": re_,
-                                 "text": raw[rs:re_], "text_clean": text[m.start:m.end], "label": m.label,
-                                 "canonical": m.canonical, "entity_id": entity_key(m.canonical, m.label),
-                                 "score": round(m.score, 4), "source": m.source})
-    for d in dates:
-        rs, re_ = doc.to_raw(d.start, d.end)
-        anchor = doc.to_raw(*d.anchor)[0] if d.anchor else None
-        rows["dates"].append({"doc_id": doc_id, "sent_id": sent_id(rs), "start": rs, "end": re_,
-                              "text": raw[rs:re_], "value": d.value, "granularity": d.granularity, "mod": d.mod,
-                              "year_inferred": d.year_inferred, "anchor": anchor, "calendar": d.calendar,
-                              "value_gregorian": d.value_gregorian})
-    for table in rows.values():
-        table.sort(key=lambda r: (r["start"], r["end"]))
-    return rows
+def corpus_statistics_of_text(text: str, options: Options, registry: Registry = REGISTRY) -> Statistics:
+    """The corpus passes of the enabled stages over one text alone (what ``process_text`` uses by default)."""
+    stages = Stages(options, registry=registry, prefix_only=True)
+    record = start_document("", text, stages).record
+    return {stage.name: stage.corpus.count(record.text) for stage in stages.stages if stage.corpus is not None}

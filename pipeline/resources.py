@@ -38,6 +38,6 @@ def build(name: str) -> Path:
 
 
 def build_all() -> list[Path]:
-    """Build every registered resource (importing a stage registers its builders; only correct/ has any)."""
-    import pipeline.correct  # noqa: F401
+    """Build every registered resource (importing a stage registers its builders: the caller imports the stages
+    first, as ``build-resources`` does; only correct/ has any)."""
     return [build(name) for name in sorted(_BUILDERS)]

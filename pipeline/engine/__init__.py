@@ -1,5 +1,8 @@
-"""Batch execution: input discovery, the corpus-statistics pass, parallel processing, table merging."""
-from pipeline.engine.batch import InputFile, RunSummary, discover_inputs, run_batch
+"""Batch execution: inputs, the corpus-statistics pass, executors (local processes, Dask), the part store, the
+run report (see engine/batch.py for the flow)."""
+from pipeline.engine.batch import run_batch
+from pipeline.engine.inputs import InputFile, discover_inputs
 from pipeline.engine.outdir import UsageError
+from pipeline.engine.report import RunSummary
 
 __all__ = ["InputFile", "RunSummary", "UsageError", "discover_inputs", "run_batch"]

@@ -11,33 +11,28 @@ from __future__ import annotations
 
 import os
 import secrets
-from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Callable
 
 import pandas as pd
 
-from pipeline.export.schema import TABLES
 
 FORMATS = ("csv", "parquet", "xlsx")
 TEMPORARY_MARK = ".tmp-"  # engine.outdir removes files holding it that a killed run left behind
 XLSX_MAX_ROWS = 1_048_576  # a worksheet's limit; longer tables continue on "<name> 2", "<name> 3"...
-_INT_COLUMNS = {"start", "end", "sent_id", "n_chars", "n_sentences", "n_corrections", "n_entities", "n_dates",
-                "anchor", "n_mentions", "n_documents", "first_start", "last_start"}
-_FLOAT_COLUMNS = {"score", "seconds"}
-_BOOL_COLUMNS = {"applied", "year_inferred"}
 
 
-def _frame(name: str, rows: list[dict], fmt: str) -> pd.DataFrame:
-    """Rows as a DataFrame with the contract's columns and stable types (nullable ints, lower-case booleans)."""
-    columns = TABLES[name]
+def _frame(columns: list[str], types: dict[str, str], rows: list[dict], fmt: str) -> pd.DataFrame:
+    """Rows as a DataFrame with the table's columns and stable types (nullable ints, lower-case booleans); a
+    column not in ``types`` ("int", "float", "bool") is a string."""
     frame = pd.DataFrame(rows, columns=columns)
     for column in columns:
-        if column in _INT_COLUMNS:
+        kind = types.get(column)
+        if kind == "int":
             frame[column] = frame[column].astype("Int64")
-        elif column in _FLOAT_COLUMNS:
+        elif kind == "float":
             frame[column] = frame[column].astype("float64")
-        elif column in _BOOL_COLUMNS:
+        elif kind == "bool":
             values = frame[column].astype("boolean")
             frame[column] = values if fmt == "parquet" else values.map({True: "true", False: "false"}).astype("string")
         else:
@@ -68,10 +63,10 @@ class TableWriter:
     ``finish()`` then ``commit()`` do the same in two steps (several tables checked before any is renamed);
     ``abort()`` removes the temporary file. ``rows`` counts the rows written."""
 
-    def __init__(self, outdir: Path, name: str, fmt: str = "csv"):
+    def __init__(self, outdir: Path, name: str, columns: list[str], types: dict[str, str], fmt: str = "csv"):
         if fmt not in FORMATS:
             raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
-        self.name, self.fmt = name, fmt
+        self.name, self.fmt, self.columns, self.types = name, fmt, columns, types
         self.path = Path(outdir) / f"{name}.{fmt}"
         self._tmp = temporary_path(self.path)
         self._handle = None
@@ -84,7 +79,7 @@ class TableWriter:
         if not rows and self._started:
             return
         try:
-            self._write(_frame(self.name, rows, self.fmt))
+            self._write(_frame(self.columns, self.types, rows, self.fmt))
         except BaseException:
             self.abort()
             raise
@@ -196,39 +191,3 @@ def _write_text(path: Path, text: str) -> None:
     """UTF-8, newlines exactly as in the text."""
     with open(path, "w", encoding="utf-8", newline="") as handle:
         handle.write(text)
-
-
-class EntityIndex:
-    """Counts mentions per entity across the run; gives each entity one canonical name, its variants, and its
-    first and last mention (doc_id, start) so that a reader can jump to the source."""
-
-    def __init__(self) -> None:
-        self.labels: dict[str, Counter] = defaultdict(Counter)
-        self.canonicals: dict[str, Counter] = defaultdict(Counter)
-        self.variants: dict[str, Counter] = defaultdict(Counter)
-        self.documents: dict[str, set[str]] = defaultdict(set)
-        self.first: dict[str, tuple[str, int]] = {}
-        self.last: dict[str, tuple[str, int]] = {}
-
-    def add(self, rows: list[dict]) -> None:
-        for row in rows:
-            key = row["entity_id"]
-            self.labels[key][row["label"]] += 1
-            self.canonicals[key][row["canonical"]] += 1
-            self.variants[key][row["text"]] += 1
-            self.documents[key].add(row["doc_id"])
-            where = (row["doc_id"], row["start"])
-            self.first[key] = min(self.first.get(key, where), where)
-            self.last[key] = max(self.last.get(key, where), where)
-
-    def canonical_names(self) -> dict[str, str]:
-        from pipeline.entities import choose_canonicals
-        return choose_canonicals(dict(self.canonicals))
-
-    def rows(self, canonical: dict[str, str]) -> list[dict]:
-        return [{"entity_id": key, "canonical": canonical.get(key, ""), "label": self.labels[key].most_common(1)[0][0],
-                 "n_mentions": sum(self.variants[key].values()), "n_documents": len(self.documents[key]),
-                 "variants": "|".join(f"{v}:{n}" for v, n in self.variants[key].most_common()),
-                 "first_doc_id": self.first[key][0], "first_start": self.first[key][1],
-                 "last_doc_id": self.last[key][0], "last_start": self.last[key][1]}
-                for key in sorted(self.variants)]

@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from pipeline.export.schema import TABLES
-from pipeline.export.tables import EntityIndex
+from pipeline.export.entity_index import EntityIndex
 from pipeline.review.decisions import Decision, merge, read_decisions, write_decisions
 from pipeline.review.outdir import FALSE, TRUE, RunOutput, read_text
 from pipeline.review.textmap import Replacement, TextMap

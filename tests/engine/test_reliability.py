@@ -94,7 +94,8 @@ def test_the_lock_ends_with_a_killed_run(tmp_path):
 
 
 def test_tables_that_lost_rows_are_never_renamed_into_place(tmp_path, monkeypatch):
-    from pipeline.engine import UsageError, batch, run_batch
+    from pipeline.engine import UsageError, run_batch
+    from pipeline.engine.parts import PartStore
     from pipeline.process import Options
 
     corpus = tmp_path / "corpus"
@@ -102,9 +103,9 @@ def test_tables_that_lost_rows_are_never_renamed_into_place(tmp_path, monkeypatc
     out = tmp_path / "out"
     run_batch([corpus], out, Options(entities=False), workers=1, progress=False)
     before = {p.name: p.read_bytes() for p in out.glob("*.csv")}
-    load = batch._load_part
-    lost = batch._part_path(out / ".parts", "part1/doc001")
-    monkeypatch.setattr(batch, "_load_part", lambda part: None if part == lost else load(part))
+    load = PartStore.load_rows
+    monkeypatch.setattr(PartStore, "load_rows", lambda store, doc_id: None if doc_id == "part1/doc001"
+                        else load(store, doc_id))
     with pytest.raises(UsageError, match=r"do not hold the rows the documents reported \(sentences: "):
         run_batch([corpus], out, Options(entities=False), workers=1, progress=False)
     assert {p.name: p.read_bytes() for p in out.glob("*.csv")} == before  # the last good tables stay
