@@ -62,12 +62,16 @@ def outcome(text: str, gold: dict, edits: list, corrector: Corrector) -> tuple[s
     return "NONE", f"cls={cls} cand={'yes@' + str(where) if where >= 0 else 'no'} of {len(cands)}"
 
 
-def clean_changes() -> None:
+def threshold_arg(threshold: float | None) -> dict:
+    return {} if threshold is None else {"threshold": threshold}
+
+
+def clean_changes(threshold: float | None) -> None:
     """Every change applied to the clean genre texts (bench/clean_genres.py), and the rate per 10k words."""
     from bench.clean_genres import clean_genre_texts
 
     for genre, lines in clean_genre_texts().items():
-        corrector = Corrector(CorpusStats.from_text("\n".join(lines)))
+        corrector = Corrector(CorpusStats.from_text("\n".join(lines)), **threshold_arg(threshold))
         words = sum(len(line.split()) for line in lines)
         applied = 0
         kinds: Counter = Counter()
@@ -86,9 +90,10 @@ def main() -> None:
     parser.add_argument("--set", choices=["pages2", "pages", "seed"], default="pages2")
     parser.add_argument("--all", action="store_true", help="print the hits too")
     parser.add_argument("--clean", action="store_true", help="list the applied changes on the clean genres instead")
+    parser.add_argument("--threshold", type=float, default=None, help="apply threshold (default: the shipped one)")
     args = parser.parse_args()
     if args.clean:
-        clean_changes()
+        clean_changes(args.threshold)
         return
     if args.set == "seed":
         text = unicodedata.normalize("NFC", SEED_DEVSET_TEXT.read_text(encoding="utf-8"))
@@ -97,7 +102,7 @@ def main() -> None:
     else:
         texts = page_texts(args.set)
         stats = CorpusStats.from_text(unicodedata.normalize("NFC", CHRONICLE.read_text(encoding="utf-8")))
-    corrector = Corrector(stats)
+    corrector = Corrector(stats, **threshold_arg(args.threshold))
     counts: Counter = Counter()
     false_applied = 0
     for text, gold in texts:

@@ -119,6 +119,7 @@ class CorpusStats:
     glued: Counter[str] = field(default_factory=Counter)  # word keys a number follows with no space ("năm6")
     lines: LineCopies = field(default_factory=LineCopies)  # how often each line is written (copies)
     name_pairs: Counter[tuple[str, str]] = field(default_factory=Counter)  # word-key bigrams written both capitalized
+    name_triples: Counter[tuple[str, str, str]] = field(default_factory=Counter)  # three capitalized words in a row
     sentence_starts: Counter[str] = field(default_factory=Counter)  # "upper"/"lower": words after a full stop
 
     @classmethod
@@ -126,6 +127,7 @@ class CorpusStats:
         """Count one normalized text."""
         stats = cls(lines=LineCopies.of_text(text))
         prev_key, prev_capital = None, False
+        run: list[str] = []  # keys of the capitalized words in a row that end here
         for token in tokenize(text):
             surface = token.text
             stats.tokens[surface] += 1
@@ -136,6 +138,10 @@ class CorpusStats:
                 stats.bigrams[(prev_key, key)] += 1
                 if prev_capital and surface[0].isupper():
                     stats.name_pairs[(prev_key, key)] += 1
+            capital = key is not None and surface[0].isupper() and not surface.isupper()
+            run = run[-2:] + [key] if capital and token.linked and run else ([key] if capital else [])
+            if len(run) == 3:
+                stats.name_triples[tuple(run)] += 1
             if key is not None and surface[0].isalpha() and after_full_stop(text, token.start):
                 stats.sentence_starts["upper" if surface[0].isupper() else "lower"] += 1
             elif key is None and prev_key is not None and token.linked:

@@ -250,3 +250,19 @@ def test_a_title_the_corpora_write_lowercase_keeps_the_books_case():
     text = CHRONICLE + "Khi ấy Lương công về."  # "Lương công" beside "Lương công": the book's own style
     text = text.replace("Lương công đến", "Lương Công đến")
     assert [e for e in Corrector(CorpusStats.from_text(text)).correct(text, "hòa") if e.applied] == []
+
+
+NAMES = "Sai Nguyễn Hữu Liêu đi đánh giặc. Nguyễn Hữu Liêu thắng to. Vua khen Nguyễn Hữu Liêu mãi. " * 2
+
+
+def test_a_name_the_book_writes_otherwise_is_corrected_by_the_book():
+    text = NAMES + "Lại sai Nguyễn Hữu Liên về kinh."
+    edits = [e for e in Corrector(CorpusStats.from_text(text)).correct(text, "hòa") if e.applied]
+    assert [(text[e.start:e.end], e.corrected, e.kind) for e in edits] == [("Liên", "Liêu", "name")]
+
+
+@pytest.mark.parametrize("tail", ["Lại sai Nguyễn Hữu Liên về kinh. Nguyễn Hữu Liên đi.",  # written twice
+                                  "Lại sai Hữu Liên về kinh."])  # two words: too short a name to tell
+def test_a_name_the_book_writes_again_or_too_short_stays(tail):
+    text = NAMES + tail
+    assert [e for e in Corrector(CorpusStats.from_text(text)).correct(text, "hòa") if e.applied] == []

@@ -60,6 +60,12 @@ def test_sentence_starts_and_name_pairs():
     assert stats.name_pairs[("nhật", "lễ")] == 1 and stats.bigrams[("nhật", "lễ")] == 2
 
 
+def test_name_triples_are_three_capitalized_words_in_a_row():
+    stats = CorpusStats.from_text("Sai Nguyễn Hữu Liêu Trần đi. Nguyễn Hữu\nLiêu về, Nguyễn Hữu, Liêu")
+    assert stats.name_triples == {("sai", "nguyễn", "hữu"): 1, ("nguyễn", "hữu", "liêu"): 1,
+                                  ("hữu", "liêu", "trần"): 1}
+
+
 @pytest.mark.parametrize("text, expected", [
     ("không viết. một", True), ("giáo thụ3. lấy", True), ("ăn. [22a]thi", True), ("động đất.\nsét", True),
     ("năm 1945. ông", True), ("v.v. và", False), ("tr. 5. và", False), ("Sđd. tr", False), ("Thế... và", False),
