@@ -85,15 +85,40 @@ def clean_changes(threshold: float | None) -> None:
         print(f"== {genre}: {applied} applied in {words} words = {1e4 * applied / words:.2f} / 10k; {dict(kinds)}")
 
 
+def sentence_changes(threshold: float | None) -> None:
+    """Every change applied to the clean sentences of vhe_alignment.jsonl, the whole chronicle as the batch."""
+    from bench.correction import ALIGNMENT, CLEAN_CLASSES
+
+    texts = [r["clean"] for r in read_jsonl(ALIGNMENT) if r["diff_class"] in CLEAN_CLASSES]
+    stats = CorpusStats.from_text(unicodedata.normalize("NFC", CHRONICLE.read_text(encoding="utf-8")))
+    corrector = Corrector(stats, **threshold_arg(threshold))
+    kinds: Counter = Counter()
+    for text in texts:
+        text = unicodedata.normalize("NFC", text)
+        for e in corrector.correct(text, "keep"):
+            if e.applied:
+                kinds[e.kind] += 1
+                print(f"{e.kind:12s} {text[e.start:e.end]!r}->{e.corrected!r} {e.score:.3f} | "
+                      f"{text[max(0, e.start - 30):e.end + 30]!r}")
+    words = sum(len(t.split()) for t in texts)
+    print(f"== {sum(kinds.values())} applied in {words} words = {1e4 * sum(kinds.values()) / words:.2f} / 10k; "
+          f"{dict(kinds)}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", choices=["pages2", "pages", "seed"], default="pages2")
     parser.add_argument("--all", action="store_true", help="print the hits too")
     parser.add_argument("--clean", action="store_true", help="list the applied changes on the clean genres instead")
+    parser.add_argument("--sentences", action="store_true",
+                        help="list the applied changes on the clean chronicle sentences (the chronicle as batch)")
     parser.add_argument("--threshold", type=float, default=None, help="apply threshold (default: the shipped one)")
     args = parser.parse_args()
     if args.clean:
         clean_changes(args.threshold)
+        return
+    if args.sentences:
+        sentence_changes(args.threshold)
         return
     if args.set == "seed":
         text = unicodedata.normalize("NFC", SEED_DEVSET_TEXT.read_text(encoding="utf-8"))

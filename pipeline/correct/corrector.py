@@ -473,6 +473,8 @@ class Corrector:
         never writes so elsewhere, one confusion away from a name the batch writes at least twice ("Nguyễn Hữu
         Liêu" 34 times). Score: the name's uses against the token's, weighed by the odds of the misreading."""
         tok = tokens[i]
+        if not tok.text[0].isupper():
+            return None
 
         def capital(j: int) -> bool:
             return 0 <= j < len(tokens) and keys[j] is not None and tokens[j].text[0].isupper() \
@@ -608,8 +610,10 @@ class Corrector:
         for i in range(len(tokens)):
             self._copies = copies[i]
             found = None
-            if tokens[i].text[0].islower() and _sentence_start(text, tokens[i].start):
-                found = self._sentence_start(batch, tokens[i])
+            tok = tokens[i]
+            if (tok.text[0].islower() and (tok.initial or text[tok.start - 1:tok.start] == "]")
+                    and _sentence_start(text, tok.start)):
+                found = self._sentence_start(batch, tok)
             found = found or self._decide(batch, tokens, keys, i)
             if found:
                 decisions[i] = found
