@@ -266,3 +266,12 @@ def test_a_name_the_book_writes_otherwise_is_corrected_by_the_book():
 def test_a_name_the_book_writes_again_or_too_short_stays(tail):
     text = NAMES + tail
     assert [e for e in Corrector(CorpusStats.from_text(text)).correct(text, "hòa") if e.applied] == []
+
+
+@pytest.mark.parametrize("text, wrong, right", [
+    ("Quân Minh đóng ở đó trong khoảnh 10 năm, dẹp yên loạn lớn.", "khoảnh", "khoảng"),
+    ("dẹp bớt những kẻ giang ngoan, bàn luận ở triều đình", "giang", "gian"),
+])
+def test_a_final_consonant_misread_is_repaired_in_context(text, wrong, right):
+    edits = [e for e in Corrector().correct(text, "hòa") if e.applied]
+    assert [(text[e.start:e.end], e.corrected) for e in edits] == [(wrong, right)]
