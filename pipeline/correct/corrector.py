@@ -35,7 +35,7 @@ from pipeline.correct.lexicon import Lexicon, key_of, load_lexicon, skeleton
 from pipeline.correct.lm import NUM, SyllableLM, load_lm, log_prob_window
 from pipeline.correct.render import document_style, written_form
 from pipeline.correct.specks import speck_edits
-from pipeline.correct.stats import CorpusStats
+from pipeline.correct.stats import CorpusStats, after_full_stop
 from pipeline.correct.syllable import classify_token, misread_class, near_syllable
 from pipeline.correct.tokens import Token, tokenize
 from pipeline.document import CleanEdit
@@ -74,6 +74,13 @@ NUMBER_SCORE = _T["number_score"]
 UNATTESTED_SPAN_SCORE = _T["unattested_span_score"]
 LIFESPAN = _T["lifespan"]
 LOGIT_CLIP = _T["logit_clip"]
+SENTENCE_CAPITAL_SHARE = _T["sentence_capital_share"]
+SENTENCE_MIN_STARTS = _T["sentence_min_starts"]
+SENTENCE_LINE_WORDS = _T["sentence_line_words"]
+PAIR_CASE_MIN = _T["pair_case_min"]
+PAIR_CASE_SHARE = _T["pair_case_share"]
+NAME_TRIPLE_MIN = _T["name_triple_min"]
+BATCH_NAME_PSEUDO = _T["batch_name_pseudo"]
 DATA_DIR = Path(__file__).parent / "data"
 _GLUED_DATE = re.compile(r"^(\d{3})-(\d{4})$")
 _GLUED_YEARS = re.compile(r"^(\d{4})(\d{4})$")  # "[11761210]": a span of years that lost its dash
@@ -172,6 +179,17 @@ def _window(tokens: list[Token], keys: list[str | None], i: int) -> tuple[str | 
     r1 = neighbour(i + 1, i + 1) if i + 1 < len(tokens) else None
     r2 = neighbour(i + 2, i + 2) if r1 is not None and i + 2 < len(tokens) else None
     return l2, l1, r1, r2
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    """The word at ``start`` follows a full stop, in a running line (not a short fragment on a line of its own,
+    where the extraction of a page moved a sentence's last words: "\\nđại hạn.\\n")."""
+    if not after_full_stop(text, start):
+        return False
+    if start > 0 and text[start - 1] != "\n":
+        return True
+    end = text.find("\n", start)
+    return len(text[start:end if end >= 0 else len(text)].split()) >= SENTENCE_LINE_WORDS
 
 
 def _line_copies(stats: CorpusStats, text: str, tokens: list[Token]) -> list[int]:
@@ -421,6 +439,79 @@ class Corrector:
             return None  # Vietnamese writes it lowercase as often ("anh Phan", "nha Thông tin"): a word, not a name
         return Decision(title, round(share, 4), "name", None)
 
+    def _case_by_neighbour(self, batch: _Batch, tokens: list[Token], keys: list[str | None],
+                           i: int) -> Decision | None:
+        """A lowercase word beside a capitalized one, where the batch writes the pair as a name, both words
+        capitalized, several times and never otherwise ("Nhật lễ" beside "Nhật Lễ", "tân Phúc" beside "Tân
+        Phúc"): a capital lost inside a name. Score: the batch's share of capitalized uses of the pair."""
+        tok = tokens[i]
+        key = keys[i]
+        if key is None or not tok.text.islower() or classify_token(tok.text) != "vi":
+            return None
+        stats = batch.stats
+        best = 0.0
+        pairs = []
+        if i > 0 and tok.linked and keys[i - 1] is not None and tokens[i - 1].text[0].isupper():
+            pairs.append((keys[i - 1], key))
+        if (i + 1 < len(tokens) and tokens[i + 1].linked and keys[i + 1] is not None
+                and tokens[i + 1].text[0].isupper()
+                and not (i + 2 < len(tokens) and tokens[i + 2].linked and tokens[i + 2].text[0].isupper())):
+            pairs.append((key, keys[i + 1]))  # not before a name of its own ("phía nam Hà Nội")
+        for pair in pairs:
+            capital = stats.name_pairs.get(pair, 0)
+            if capital < PAIR_CASE_MIN:
+                continue
+            others = max(stats.bigrams.get(pair, 0) - capital - self._copies, 0)  # this occurrence left out
+            best = max(best, capital / (capital + others))
+        title = tok.text[0].upper() + tok.text[1:]
+        if best < PAIR_CASE_SHARE or self.lm.surface_count(title) < LOWERED_CORPUS_SHARE * self.lm.count(key):
+            return None  # a word the corpora write mostly lowercase ("Lương công", "Thái tổ"): the book's style
+        return Decision(title, round(best, 4), "case", None)
+
+    def _name_in_batch(self, tokens: list[Token], keys: list[str | None], i: int, batch: _Batch) -> Decision | None:
+        """The book corrects its names: a word inside a name of three words ("Nguyễn Hữu Liên") that the batch
+        never writes so elsewhere, one confusion away from a name the batch writes at least twice ("Nguyễn Hữu
+        Liêu" 34 times). Score: the name's uses against the token's, weighed by the odds of the misreading."""
+        tok = tokens[i]
+        if not tok.text[0].isupper():
+            return None
+
+        def capital(j: int) -> bool:
+            return 0 <= j < len(tokens) and keys[j] is not None and tokens[j].text[0].isupper() \
+                and not tokens[j].text.isupper()
+
+        shapes = [(j, j + 3) for j in (i - 2, i - 1, i)
+                  if all(capital(k) for k in range(j, j + 3)) and all(tokens[k].linked for k in range(j + 1, j + 3))]
+        if not shapes:
+            return None
+        triples = batch.stats.name_triples
+        best: tuple[float, str] | None = None
+        for start, end in shapes:
+            own = tuple(keys[start:end])
+            if triples.get(own, 0) - self._copies >= 1:
+                return None  # the book writes this name again: its spelling
+            at = i - start
+            for cand, cost in self._candidates.vietnamese(tok.text, damaged=False):
+                n = triples.get(own[:at] + (cand,) + own[at + 1:], 0)
+                if n < NAME_TRIPLE_MIN:
+                    continue
+                share = n / (n + BATCH_NAME_PSEUDO * math.exp(cost - ERROR_LOG_PRIOR))
+                if best is None or share > best[0]:
+                    best = (share, cand)
+        if best is None:
+            return None
+        return Decision(best[1], round(best[0], 4), "name", None)
+
+    def _sentence_start(self, batch: _Batch, tok: Token) -> Decision | None:
+        """A lowercase word after a full stop, in a batch that nearly always starts a sentence with a capital:
+        the capital was lost ("thiên hạ. ban cho")."""
+        starts = batch.stats.sentence_starts
+        total = starts["upper"] + max(starts["lower"] - self._copies, 0)  # this sentence (and its copies) left out
+        if (not tok.text.islower() or classify_token(tok.text) != "vi" or total < SENTENCE_MIN_STARTS
+                or starts["upper"] < SENTENCE_CAPITAL_SHARE * total):
+            return None
+        return Decision(tok.text[0].upper() + tok.text[1:], CASE_SCORE, "case", None)
+
     def _written_name(self, batch: _Batch, tok: Token) -> bool:
         """A capitalized word inside a sentence that the batch writes so in other places too ("Bế Thuấn", "Bế Công
         Lượng"): a name spelled as the book spells it, never rewritten into another word."""
@@ -473,7 +564,7 @@ class Corrector:
         if cls == "number":
             fixed = self._decide_number(surface, batch.year_spans >= NAME_MIN_COUNT)
             return Decision(fixed[0], fixed[1], "number", None) if fixed else None
-        lowered = self._lowered_name(batch, tokens, i)
+        lowered = self._lowered_name(batch, tokens, i) or self._case_by_neighbour(batch, tokens, keys, i)
         if lowered is not None:
             return lowered
         if cls != "vi" and len(surface) > 1 and surface.isupper() and len(surface) <= ACRONYM_MAX:
@@ -487,6 +578,10 @@ class Corrector:
             if key_of(title) in self._res.lexicon.unigrams and classify_token(title) == "vi":
                 return Decision(key_of(title), CASE_SCORE, "ocr_nonword", None)
         window = _window(tokens, keys, i)
+        if cls == "vi" and keys[i] in self._res.lexicon.unigrams and not surface.isupper():
+            found = self._name_in_batch(tokens, keys, i, batch)
+            if found is not None:
+                return found._replace(corrected=written_form(found.corrected, tok, False, set(), "hòa", True))
         if cls == "vi" and keys[i] in self._res.lexicon.unigrams and (
                 self._well_supported(keys[i], window) or self._written_name(batch, tok)):
             return None
@@ -514,7 +609,12 @@ class Corrector:
         decisions = {}
         for i in range(len(tokens)):
             self._copies = copies[i]
-            found = self._decide(batch, tokens, keys, i)
+            found = None
+            tok = tokens[i]
+            if (tok.text[0].islower() and (tok.initial or text[tok.start - 1:tok.start] == "]")
+                    and _sentence_start(text, tok.start)):
+                found = self._sentence_start(batch, tok)
+            found = found or self._decide(batch, tokens, keys, i)
             if found:
                 decisions[i] = found
         # Second look at neighbouring corrections, each now seeing the other's corrected form.
@@ -546,7 +646,7 @@ class Corrector:
         for i, (cand, prob, kind, features) in sorted(decisions.items()):
             tok = tokens[i]
             after_capital = tok.linked and i > 0 and tokens[i - 1].text[:1].isupper()
-            if kind in ("name", "number"):
+            if kind in ("name", "number", "case"):
                 written = cand
             elif kind == "spacing":  # the letters stay as printed: "họLý" -> "họ Lý"
                 cut = len(cand.split(" ")[0])

@@ -17,7 +17,7 @@ class Decision(NamedTuple):
 
     corrected: str
     score: float
-    kind: str  # ocr_nonword, ocr_realword, name, spacing, number
+    kind: str  # ocr_nonword, ocr_realword, name, spacing, number, case (a lost capital)
     features: tuple[float, ...] | None  # None for decisions scored by a rule (names, numbers, case)
 
 

@@ -20,7 +20,8 @@ DATA_PATH = Path(__file__).parent / "data" / "glue.tsv"
 NUMBERED_MIN = 5  # spaced "word <number>" occurrences in the batch before a glued one counts as lost space
 NUMBERED_SHARE = 0.2  # ... and the least share of the word's occurrences that a number follows
 GLUED_MAX = 1  # a word the batch glues to a number more often than this does so on purpose
-CLASSES = ("alnum", "letter", "lower", "title", "any")
+CLASSES = ("alnum", "letter", "lower", "title", "any", "space", "quote")
+OPENING_QUOTES = "\"“«"
 _GLUED_NUMBER = re.compile(r"(?<![^\W\d_])([^\W\d_]{2,})(\d{1,4})(?![^\W_])")
 
 
@@ -35,8 +36,12 @@ class GlueRule(NamedTuple):
 def _touches(kind: str, text: str, at: int, step: int) -> bool:
     """Whether the characters at ``at`` (going left with step -1, right with +1) are of ``kind``."""
     char = text[at] if 0 <= at < len(text) else ""
+    if kind == "space":  # a space before the mark, itself after a word's end: "năm thứ 1) .Mùa"
+        return char in (" ", "\t") and 0 <= at + step < len(text) and not text[at + step].isspace()
     if not char or char.isspace():
         return False
+    if kind == "quote":
+        return char in OPENING_QUOTES and 0 <= at + step < len(text) and text[at + step].isalpha()
     if kind == "any":
         return True
     if kind == "letter":

@@ -6,12 +6,13 @@ corrector uses for names and for bigrams that no dictionary knows.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from dataclasses import dataclass, field, fields
 
 import numpy as np
 
-from pipeline.correct.lexicon import key_of
+from pipeline.correct.lexicon import key_of, skeleton
 from pipeline.correct.tokens import tokenize
 
 
@@ -88,6 +89,25 @@ class LineCopies:
         return {"_values": [values], "_counts": [counts], "_repeated": None}
 
 
+_LEAF_MARK = re.compile(r"\[\d{1,4}[a-z]?\]$")  # "[22a]": a leaf or page marker of the edition
+_STOP_WORD = re.compile(r"(\w+)\.$")
+
+
+def after_full_stop(text: str, start: int) -> bool:
+    """True when the word at ``start`` follows a sentence's full stop (".", across spaces, a line break
+    and a leaf marker such as "[22a]"), not an ellipsis or the dot of an abbreviation ("v.v.", "tr.", "TP.")."""
+    head = text[max(0, start - 40):start].rstrip()
+    marker = _LEAF_MARK.search(head)
+    if marker:
+        head = head[:marker.start()].rstrip()
+    match = _STOP_WORD.search(head)
+    if match is None or len(match[1]) < 2 or head[match.start() - 1:match.start()] == ".":
+        return False
+    if match[1].isdigit():
+        return len(match[1]) >= 4  # "năm 1945." ends a sentence, "tr. 5." may not
+    return any(c in "aeiouy" for c in skeleton(match[1]))  # "tr.", "Sđd.", "TP.": abbreviations have no vowel
+
+
 @dataclass
 class CorpusStats:
     """Counts of surface tokens (case-sensitive), of lowercase word bigrams, and of capitalized names."""
@@ -98,12 +118,16 @@ class CorpusStats:
     numbered: Counter[str] = field(default_factory=Counter)  # word keys a number follows after a space
     glued: Counter[str] = field(default_factory=Counter)  # word keys a number follows with no space ("năm6")
     lines: LineCopies = field(default_factory=LineCopies)  # how often each line is written (copies)
+    name_pairs: Counter[tuple[str, str]] = field(default_factory=Counter)  # word-key bigrams written both capitalized
+    name_triples: Counter[tuple[str, str, str]] = field(default_factory=Counter)  # three capitalized words in a row
+    sentence_starts: Counter[str] = field(default_factory=Counter)  # "upper"/"lower": words after a full stop
 
     @classmethod
     def from_text(cls, text: str) -> CorpusStats:
         """Count one normalized text."""
         stats = cls(lines=LineCopies.of_text(text))
-        prev_key = None
+        prev_key, prev_capital = None, False
+        run: list[str] = []  # keys of the capitalized words in a row that end here
         for token in tokenize(text):
             surface = token.text
             stats.tokens[surface] += 1
@@ -112,12 +136,20 @@ class CorpusStats:
             key = key_of(surface) if surface[0].isalpha() else None
             if key is not None and prev_key is not None and token.linked:
                 stats.bigrams[(prev_key, key)] += 1
+                if prev_capital and surface[0].isupper():
+                    stats.name_pairs[(prev_key, key)] += 1
+            capital = key is not None and surface[0].isupper() and not surface.isupper()
+            run = run[-2:] + [key] if capital and token.linked and run else ([key] if capital else [])
+            if len(run) == 3:
+                stats.name_triples[tuple(run)] += 1
+            if key is not None and surface[0].isalpha() and after_full_stop(text, token.start):
+                stats.sentence_starts["upper" if surface[0].isupper() else "lower"] += 1
             elif key is None and prev_key is not None and token.linked:
                 if text[token.start - 1] == " ":
                     stats.numbered[prev_key] += 1
                 elif text[token.start - 1].isalpha():
                     stats.glued[prev_key] += 1
-            prev_key = key
+            prev_key, prev_capital = key, surface[0].isupper()
         return stats
 
     def merge(self, other: CorpusStats) -> CorpusStats:

@@ -47,3 +47,10 @@ def test_learned_overlay_only_makes_confusions_cheaper():
         for key, cost in getattr(base, kind).items():
             assert getattr(learned, kind)[key] <= cost
     assert learned.glyph[("h", "b")] < base.glyph[("h", "b")]  # tesseract reads "b" as "h"
+
+
+def test_final_consonants_the_scanner_confuses_are_reached():
+    table = default_table()
+    for printed, intended in (("Quảng", "Quản"), ("thiên", "thiêng"), ("khoảnh", "khoảng"), ("đặc", "đặt")):
+        assert intended in glyph_variants(printed, table) or any(
+            v.lower() == intended.lower() for v in glyph_variants(printed, table))

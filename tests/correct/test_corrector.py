@@ -221,3 +221,57 @@ def test_a_damaged_name_only_the_corpora_know_is_suggested_not_applied():
     edits = {text[e.start:e.end]: e for e in Corrector(CorpusStats.from_text(text)).correct(text, "hòa")}
     assert edits["Engcls"].corrected == "Engels" and not edits["Engcls"].applied
     assert edits["Engcls"].score >= 0.5
+
+
+# A book that starts every sentence with a capital and writes the name "Nhật Lễ" often (issue 10: the batch
+# corrects itself).
+CHRONICLE = "Nhật Lễ về Bắc Ninh. Vua sai Nhật Lễ đi đánh giặc. Quân Bắc Ninh thua to. Lương công đến thành. " * 6
+
+
+def test_a_lost_capital_after_a_full_stop_is_restored():
+    text = CHRONICLE + "Vua không nói gì. một lát sau mới đi."
+    edits = [e for e in Corrector(CorpusStats.from_text(text)).correct(text, "hòa") if e.applied]
+    assert [(text[e.start:e.end], e.corrected, e.kind) for e in edits] == [("một", "Một", "case")]
+
+
+@pytest.mark.parametrize("tail", ["Vua về v.v. và sau đó đi.", "Quân tan.\nvỡ.\nVua về.", "Trong năm 1945 ông về."])
+def test_lowercase_after_an_abbreviation_or_in_a_moved_fragment_stays(tail):
+    text = CHRONICLE + tail
+    assert [e for e in Corrector(CorpusStats.from_text(text)).correct(text, "hòa") if e.applied] == []
+
+
+def test_a_lost_capital_inside_a_name_the_book_writes_is_restored():
+    text = CHRONICLE + "Quân vào thành Bắc ninh ngay."
+    edits = [e for e in Corrector(CorpusStats.from_text(text)).correct(text, "hòa") if e.applied]
+    assert [(text[e.start:e.end], e.corrected, e.kind) for e in edits] == [("ninh", "Ninh", "case")]
+
+
+def test_a_title_the_corpora_write_lowercase_keeps_the_books_case():
+    text = CHRONICLE + "Khi ấy Lương công về."  # "Lương công" beside "Lương công": the book's own style
+    text = text.replace("Lương công đến", "Lương Công đến")
+    assert [e for e in Corrector(CorpusStats.from_text(text)).correct(text, "hòa") if e.applied] == []
+
+
+NAMES = "Sai Nguyễn Hữu Liêu đi đánh giặc. Nguyễn Hữu Liêu thắng to. Vua khen Nguyễn Hữu Liêu mãi. " * 2
+
+
+def test_a_name_the_book_writes_otherwise_is_corrected_by_the_book():
+    text = NAMES + "Lại sai Nguyễn Hữu Liên về kinh."
+    edits = [e for e in Corrector(CorpusStats.from_text(text)).correct(text, "hòa") if e.applied]
+    assert [(text[e.start:e.end], e.corrected, e.kind) for e in edits] == [("Liên", "Liêu", "name")]
+
+
+@pytest.mark.parametrize("tail", ["Lại sai Nguyễn Hữu Liên về kinh. Nguyễn Hữu Liên đi.",  # written twice
+                                  "Lại sai Hữu Liên về kinh."])  # two words: too short a name to tell
+def test_a_name_the_book_writes_again_or_too_short_stays(tail):
+    text = NAMES + tail
+    assert [e for e in Corrector(CorpusStats.from_text(text)).correct(text, "hòa") if e.applied] == []
+
+
+@pytest.mark.parametrize("text, wrong, right", [
+    ("Quân Minh đóng ở đó trong khoảnh 10 năm, dẹp yên loạn lớn.", "khoảnh", "khoảng"),
+    ("dẹp bớt những kẻ giang ngoan, bàn luận ở triều đình", "giang", "gian"),
+])
+def test_a_final_consonant_misread_is_repaired_in_context(text, wrong, right):
+    edits = [e for e in Corrector().correct(text, "hòa") if e.applied]
+    assert [(text[e.start:e.end], e.corrected) for e in edits] == [(wrong, right)]

@@ -14,6 +14,8 @@ def _never_numbered(word: str) -> tuple[int, int, int]:
     ("lập làm nguyên phi;cho Trung Từ làm Thái uý", ";", "; "),
     ("chinh thảo sư.Phế thượng hoàng", ".", ". "),
     ("năm thứ 4 đời Hồ(1406), vận chuyển", "(", " ("),
+    ("Nguyên Chí Chính năm thứ 1) .Mùa xuân, lấy", ".", ". "),
+    ('Xuống chiếu rằng:"Trẫm nhận lấy', ":", ": "),
 ])
 def test_a_lost_space_around_punctuation_is_inserted(text, mark, corrected):
     edits = glue_edits(text, _never_numbered, 0.75)
@@ -25,6 +27,8 @@ def test_a_lost_space_around_punctuation_is_inserted(text, mark, corrected):
     "các nước v.v. đều dự",  # an abbreviation
     "Ban chấp hành T.Ư. họp",  # initials
     "Hà Nội, Huế; Sài Gòn. Xong (thêm)",  # well-spaced text
+    "xem http://vi.wikipedia.org và lúc 10:30 , rồi .NET và . Xong",  # addresses, times, spaced marks
+    "xem Thể loại:Câu lạc bộ và Bản mẫu:Tháng",  # a wiki's namespaces
 ])
 def test_typography_of_the_author_stays(text):
     assert glue_edits(text, _never_numbered, 0.75) == []

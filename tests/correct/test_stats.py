@@ -1,9 +1,11 @@
 import pickle
 
+import pytest
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.correct.stats import CorpusStats
+from pipeline.correct.stats import CorpusStats, after_full_stop
 
 WORDS = ["Raspoutine", "nhanh", "chóng", "Nga", "hoàng", "Lénine", "và", "1917"]
 texts = st.lists(st.sampled_from(WORDS + [". ", ", ", "\n"]), max_size=30).map(" ".join)
@@ -50,3 +52,25 @@ def test_line_copies_survive_a_merge_of_pickled_chunks():
     travelled = CorpusStats().absorb(pickle.loads(pickle.dumps(a))).absorb(pickle.loads(pickle.dumps(b)))
     assert direct.lines.copies(line) == travelled.lines.copies(line) == 2
     assert direct.digest() == travelled.digest()
+
+
+def test_sentence_starts_and_name_pairs():
+    stats = CorpusStats.from_text("Vua về. Nhật Lễ đến. Rồi v.v. và Nhật lễ đi.\nđại hạn")
+    assert stats.sentence_starts == {"upper": 2, "lower": 1}  # "Nhật", "Rồi"; "đại" (not "và" after "v.v.")
+    assert stats.name_pairs[("nhật", "lễ")] == 1 and stats.bigrams[("nhật", "lễ")] == 2
+
+
+def test_name_triples_are_three_capitalized_words_in_a_row():
+    stats = CorpusStats.from_text("Sai Nguyễn Hữu Liêu Trần đi. Nguyễn Hữu\nLiêu về, Nguyễn Hữu, Liêu")
+    assert stats.name_triples == {("sai", "nguyễn", "hữu"): 1, ("nguyễn", "hữu", "liêu"): 1,
+                                  ("hữu", "liêu", "trần"): 1}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("không viết. một", True), ("giáo thụ3. lấy", True), ("ăn. [22a]thi", True), ("động đất.\nsét", True),
+    ("năm 1945. ông", True), ("v.v. và", False), ("tr. 5. và", False), ("Sđd. tr", False), ("Thế... và", False),
+    ("Ngọc? chép", False), ("[Sách] gồm", False),
+])
+def test_after_full_stop(text, expected):
+    assert after_full_stop(text, text.rindex(text.split()[-1][-3:]) if text.endswith("thi") else
+                           len(text) - len(text.split()[-1])) is expected
