@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
-from pipeline.correct.syllable import split_tone
+from pipeline.vi.syllable import split_tone
 
 DATA_DIR = Path(__file__).parent / "data"
 TONE_NAMES = ("ngang", "huyền", "sắc", "ngã", "hỏi", "nặng")

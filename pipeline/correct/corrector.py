@@ -31,14 +31,15 @@ from pipeline.correct.candidates import CandidateGenerator, deletes, skeleton_in
 from pipeline.correct.confusion import ConfusionTable, default_table, glyph_variants
 from pipeline.correct.decision import Decision, thresholds
 from pipeline.correct.glue import glue_edits
-from pipeline.correct.lexicon import Lexicon, key_of, load_lexicon, skeleton
+from pipeline.correct.lexicon import Lexicon, key_of, load_lexicon
 from pipeline.correct.lm import NUM, SyllableLM, load_lm, log_prob_window
 from pipeline.correct.render import document_style, written_form
 from pipeline.correct.specks import speck_edits
 from pipeline.correct.stats import CorpusStats
-from pipeline.correct.syllable import classify_token, misread_class, near_syllable
-from pipeline.correct.tokens import Token, tokenize
 from pipeline.document import CleanEdit
+from pipeline.vi.keys import fold as skeleton
+from pipeline.vi.syllable import classify_token, misread_class, near_syllable
+from pipeline.vi.tokens import Token, word_tokens
 
 _T = thresholds()  # data/thresholds.tsv: every number below is explained there
 DEFAULT_THRESHOLD = _T["apply_threshold"]
@@ -508,7 +509,7 @@ class Corrector:
 
     def _decisions(self, batch: _Batch, text: str) -> tuple[list[Token], dict[int, Decision]]:
         """Tokens of ``text`` and, by token index, every decision worth a look."""
-        tokens = list(tokenize(text))
+        tokens = list(word_tokens(text))
         keys = [key_of(t.text) if t.text[0].isalpha() else None for t in tokens]
         copies = _line_copies(batch.stats, text, tokens)
         decisions = {}

@@ -8,14 +8,13 @@ Vietnamese frequencies. Every key is lowercase in the "hòa" tone placement (``t
 from __future__ import annotations
 
 import pickle
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.correct.syllable import is_vietnamese_syllable
-from pipeline.normalize.tone import tone_key
+from pipeline.vi.syllable import is_vietnamese_syllable
+from pipeline.vi.tone import tone_key
 from pipeline.resources import built_path
 
 RESOURCE_NAME = "correct_lexicon_v2.pkl"  # a new name whenever Lexicon's fields change (an old pickle lacks them)
@@ -44,13 +43,6 @@ class Lexicon:
 def key_of(word: str) -> str:
     """The lexicon key of a word: lowercase, modern tone placement."""
     return tone_key(word.lower())
-
-
-@lru_cache(maxsize=131072)
-def skeleton(word: str) -> str:
-    """Letters of a word without tone, vowel marks or the bar of đ ("trưởng" -> "truong")."""
-    bare = "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
-    return bare.replace("đ", "d")
 
 
 def _underthesea_dir() -> Path:

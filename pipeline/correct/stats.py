@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, fields
 import numpy as np
 
 from pipeline.correct.lexicon import key_of
-from pipeline.correct.tokens import tokenize
+from pipeline.vi.tokens import word_tokens
 
 
 MIN_LINE = 20  # characters: shorter lines (headings, "CHƯƠNG I") repeat by nature, they are no copies
@@ -104,7 +104,7 @@ class CorpusStats:
         """Count one normalized text."""
         stats = cls(lines=LineCopies.of_text(text))
         prev_key = None
-        for token in tokenize(text):
+        for token in word_tokens(text):
             surface = token.text
             stats.tokens[surface] += 1
             if surface[0].isupper() and not token.initial and not surface.isupper():

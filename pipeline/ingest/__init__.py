@@ -34,7 +34,7 @@ How detection decides (decode.py), first match wins
        a recognised Vietnamese legacy encoding (first bad byte at offset N)"). Two different texts ranked
        equal (a few short words) are refused too: "... too little Vietnamese to tell X from Y ...".
        Texts over 100,000 characters are judged on an even sample of that size.
-    Syllables are checked by pipeline.correct.syllable.is_vietnamese_syllable when it exists, else by a rough
+    Syllables are checked by pipeline.vi.syllable.is_vietnamese_syllable when it exists, else by a rough
     letter-shape check (letters, one tone, a known vowel group).
 
 Known limits

@@ -4,7 +4,7 @@ The text splits into tokens at spaces, hyphens, dashes and slashes; a token's co
 punctuation (ASCII, and the common marks listed in data/alphabet.tsv) is stripped from both ends. A core with a
 non-ASCII character is one unit, good when it is a Vietnamese syllable (so "t«i", TCVN3's "tôi" read as
 Windows-1258, is bad); ASCII cores say nothing about the encoding but do say whether the text is Vietnamese
-at all (``syllable_share``). Syllables are checked by ``pipeline.correct.syllable.is_vietnamese_syllable``
+at all (``syllable_share``). Syllables are checked by ``pipeline.vi.syllable.is_vietnamese_syllable``
 when that module exists, else by a rough letter-shape check built from ``data/alphabet.tsv``.
 """
 from __future__ import annotations
@@ -44,7 +44,7 @@ def alphabet() -> Alphabet:
 
 def looks_like_syllable(word: str) -> bool:
     """Rough shape check of a lower-case word: Vietnamese letters, one tone at most, consonants + a known vowel
-    group + consonants. The fallback while pipeline/correct/syllable.py is absent; not a syllable model."""
+    group + consonants. The fallback while pipeline/vi/syllable.py is absent; not a syllable model."""
     abc = alphabet()
     decomposed = unicodedata.normalize("NFD", word)
     if sum(ch in abc.tone_marks for ch in decomposed) > 1:
@@ -64,7 +64,7 @@ def looks_like_syllable(word: str) -> bool:
 def _syllable_checker() -> Callable[[str], bool]:
     """The correction stage's syllable model when it exists, else the fallback shape check."""
     try:
-        from pipeline.correct.syllable import is_vietnamese_syllable
+        from pipeline.vi.syllable import is_vietnamese_syllable
     except ImportError:
         return looks_like_syllable
     return is_vietnamese_syllable

@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.document import Edit
-from pipeline.normalize.tone import TONE_STYLES, restyle_word
+from pipeline.vi.tone import TONE_STYLES, restyle_word
 
 DATA_DIR = Path(__file__).parent / "data"
 _STYLE_PAIR = "o[àáảãạèéẻẽẹ]|[òóỏõọ][ae]|u[ỳýỷỹỵ]|[ùúủũụ]y"
