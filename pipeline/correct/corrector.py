@@ -39,6 +39,7 @@ from pipeline.correct.stats import CorpusStats
 from pipeline.document import CleanEdit
 from pipeline.vi.keys import fold as skeleton
 from pipeline.vi.syllable import classify_token, misread_class, near_syllable
+from pipeline.vi.table import read_table
 from pipeline.vi.tokens import Token, word_tokens
 
 _T = thresholds()  # data/thresholds.tsv: every number below is explained there
@@ -600,7 +601,6 @@ class Corrector:
 @lru_cache(maxsize=1)
 def _never_doubled() -> frozenset[str]:
     """Function words whose doubling is a slip (data/doubling.tsv)."""
-    lines = (DATA_DIR / "doubling.tsv").read_text(encoding="utf-8").splitlines()
-    return frozenset(key_of(line.split("\t")[0]) for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(key_of(row.word) for row in read_table(DATA_DIR / "doubling.tsv", ("word", "example?")))
 
 

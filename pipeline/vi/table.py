@@ -120,6 +120,14 @@ def _convert(converter: Converter | None, cell: str, name: str, where: str) -> A
         raise TableError(f"{where}: column {name!r}: expected {kind}, got {cell!r} ({exc})") from None
 
 
+def code_points(text: str) -> str:
+    """``"U+0302 U+0301"`` -> the characters they name (an empty cell names none)."""
+    parts = text.split()
+    if not all(p.upper().startswith("U+") for p in parts):
+        raise ValueError("expected code points written U+XXXX")
+    return "".join(chr(int(p[2:], 16)) for p in parts)
+
+
 def one_of(*values: str) -> Converter:
     """A converter for a column whose cells name one of ``values`` (a kind, a section, a side)."""
     allowed = frozenset(values)
