@@ -31,7 +31,7 @@ from pipeline.correct.candidates import CandidateGenerator, deletes, skeleton_in
 from pipeline.correct.confusion import ConfusionTable, default_table, glyph_variants
 from pipeline.correct.decision import Decision, thresholds
 from pipeline.correct.glue import glue_edits
-from pipeline.correct.lexicon import Lexicon, key_of, load_lexicon
+from pipeline.correct.lexicon import SyllableLexicon, key_of, load_lexicon
 from pipeline.correct.lm import NUM, SyllableLM, load_lm, log_prob_window
 from pipeline.correct.render import document_style, written_form
 from pipeline.correct.specks import speck_edits
@@ -84,7 +84,7 @@ _YEAR_SPAN = re.compile(r"^\d{4}-\d{4}$")
 
 @dataclass(frozen=True)
 class _Resources:
-    lexicon: Lexicon
+    lexicon: SyllableLexicon
     table: ConfusionTable
     skeletons: dict[str, tuple[str, ...]]
     continuations: dict[str, tuple[float, int]]  # key -> (bigram count as left word, distinct right words)
