@@ -9,12 +9,12 @@ from typing import Callable
 
 from symspellpy import SymSpell, Verbosity
 
-from pipeline.correct.lexicon import Lexicon, key_of
+from pipeline.correct.lexicon import SyllableLexicon, key_of
 
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def symspell_baseline(lexicon: Lexicon, max_edit_distance: int = 2) -> Callable[[str], str]:
+def symspell_baseline(lexicon: SyllableLexicon, max_edit_distance: int = 2) -> Callable[[str], str]:
     """A corrector that replaces each out-of-lexicon word by SymSpell's most frequent closest lexicon syllable."""
     sym = SymSpell(max_dictionary_edit_distance=max_edit_distance, prefix_length=7)
     for syllable, count in lexicon.unigrams.items():

@@ -26,7 +26,7 @@ from bench.correction import (  # noqa: E402
 from bench.ocr.evaluate import comparable  # noqa: E402
 from pipeline.correct import CorpusStats, Corrector  # noqa: E402
 from pipeline.correct.lexicon import key_of  # noqa: E402
-from pipeline.correct.syllable import classify_token  # noqa: E402
+from pipeline.vi.syllable import classify_token  # noqa: E402
 
 DEV_PAGE_SETS = {"pages2": "ocr_real_chronicle_pages2", "pages": "ocr_real_chronicle_pages"}
 

@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.paths import TEXTS  # noqa: E402
 from pipeline.entities import EntityRecognizer  # noqa: E402
-from pipeline.entities.lexicon import fold  # noqa: E402
+from pipeline.vi.keys import fold  # noqa: E402
 from pipeline.process import Options  # noqa: E402
 from pipeline.segment.sentences import split_sentences  # noqa: E402
 

@@ -1,4 +1,5 @@
-"""OCR post-correction: syllable model, confusion model (data/), lexicon, corpus statistics, corrector."""
+"""OCR post-correction: confusion model (data/), lexicon, corpus statistics, corrector (the syllable model is
+pipeline/vi/syllable.py)."""
 from pipeline.correct.lexicon import RESOURCE_NAME, build_lexicon
 from pipeline.resources import register_builder
 
@@ -6,6 +7,5 @@ register_builder(RESOURCE_NAME, build_lexicon)
 
 from pipeline.correct.stats import CorpusStats  # noqa: E402
 from pipeline.correct.corrector import Corrector  # noqa: E402
-from pipeline.correct.syllable import classify_token, is_vietnamese_syllable  # noqa: E402
 
-__all__ = ["CorpusStats", "Corrector", "classify_token", "is_vietnamese_syllable"]
+__all__ = ["CorpusStats", "Corrector"]

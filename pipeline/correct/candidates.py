@@ -11,8 +11,9 @@ import math
 from typing import Iterable, NamedTuple
 
 from pipeline.correct.confusion import ConfusionTable, glyph_variants
-from pipeline.correct.lexicon import key_of, skeleton
-from pipeline.correct.syllable import split_tone
+from pipeline.correct.lexicon import key_of
+from pipeline.vi.keys import fold as skeleton
+from pipeline.vi.syllable import split_tone
 
 CACHE_SIZE = 10_000  # candidate lists kept between documents (~2.5 kB each)
 LETTERS = "abcdeghiklmnopqrstuvxyđ"  # letters of Vietnamese spelling

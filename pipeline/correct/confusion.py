@@ -14,9 +14,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
-from pipeline.correct.syllable import split_tone
+from pipeline.vi.syllable import split_tone
+from pipeline.vi.table import one_of, read_table
 
 DATA_DIR = Path(__file__).parent / "data"
+# glyph, tone, mark: pairs of (observed, intended); the other kinds have one cost each ("*" for both cells).
+KINDS = ("glyph", "tone", "mark", "extra_tone", "double", "split", "join", "edit")
+CONFUSION_COLUMNS = ("kind", "observed", "intended", "cost", "example?")
 TONE_NAMES = ("ngang", "huyền", "sắc", "ngã", "hỏi", "nặng")
 DEFAULT_TONE_COST = 5.0
 DEFAULT_MARK_COST = 5.0
@@ -66,12 +70,10 @@ def _parse_tone(name: str) -> int:
 def load_confusions(path: Path | None = None) -> ConfusionTable:
     """Read a confusions TSV (kind, observed, intended, cost, example); '#' lines are comments."""
     table = ConfusionTable()
-    text = (path or DATA_DIR / "confusions.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        kind, observed, intended, cost = line.split("\t")[:4]
-        value = float(cost)
+    # Cells are not stripped: a space is a glyph ("split" observes one, "join" intends one).
+    for kind, observed, intended, value, _example in read_table(path or DATA_DIR / "confusions.tsv",
+                                                                CONFUSION_COLUMNS, {"kind": one_of(*KINDS), "cost": float},
+                                                                strip=False):
         if kind == "glyph":
             table.glyph[(observed, intended)] = value
             if observed[:1].islower() and intended[:1].islower():

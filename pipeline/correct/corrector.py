@@ -31,14 +31,16 @@ from pipeline.correct.candidates import CandidateGenerator, deletes, skeleton_in
 from pipeline.correct.confusion import ConfusionTable, default_table, glyph_variants
 from pipeline.correct.decision import Decision, thresholds
 from pipeline.correct.glue import glue_edits
-from pipeline.correct.lexicon import Lexicon, key_of, load_lexicon, skeleton
+from pipeline.correct.lexicon import SyllableLexicon, key_of, load_lexicon
 from pipeline.correct.lm import NUM, SyllableLM, load_lm, log_prob_window
 from pipeline.correct.render import document_style, written_form
 from pipeline.correct.specks import speck_edits
 from pipeline.correct.stats import CorpusStats, after_full_stop
-from pipeline.correct.syllable import classify_token, misread_class, near_syllable
-from pipeline.correct.tokens import Token, tokenize
 from pipeline.document import CleanEdit
+from pipeline.vi.keys import fold as skeleton
+from pipeline.vi.syllable import classify_token, misread_class, near_syllable
+from pipeline.vi.table import read_table
+from pipeline.vi.tokens import Token, word_tokens
 
 _T = thresholds()  # data/thresholds.tsv: every number below is explained there
 DEFAULT_THRESHOLD = _T["apply_threshold"]
@@ -89,7 +91,7 @@ _YEAR_SPAN = re.compile(r"^\d{4}-\d{4}$")
 
 @dataclass(frozen=True)
 class _Resources:
-    lexicon: Lexicon
+    lexicon: SyllableLexicon
     table: ConfusionTable
     skeletons: dict[str, tuple[str, ...]]
     continuations: dict[str, tuple[float, int]]  # key -> (bigram count as left word, distinct right words)
@@ -603,7 +605,7 @@ class Corrector:
 
     def _decisions(self, batch: _Batch, text: str) -> tuple[list[Token], dict[int, Decision]]:
         """Tokens of ``text`` and, by token index, every decision worth a look."""
-        tokens = list(tokenize(text))
+        tokens = list(word_tokens(text))
         keys = [key_of(t.text) if t.text[0].isalpha() else None for t in tokens]
         copies = _line_copies(batch.stats, text, tokens)
         decisions = {}
@@ -699,7 +701,6 @@ class Corrector:
 @lru_cache(maxsize=1)
 def _never_doubled() -> frozenset[str]:
     """Function words whose doubling is a slip (data/doubling.tsv)."""
-    lines = (DATA_DIR / "doubling.tsv").read_text(encoding="utf-8").splitlines()
-    return frozenset(key_of(line.split("\t")[0]) for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(key_of(row.word) for row in read_table(DATA_DIR / "doubling.tsv", ("word", "example?")))
 
 

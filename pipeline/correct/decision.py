@@ -9,6 +9,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from pipeline.vi.table import read_table
+
 THRESHOLDS_PATH = Path(__file__).parent / "data" / "thresholds.tsv"
 
 
@@ -24,15 +26,6 @@ class Decision(NamedTuple):
 @lru_cache(maxsize=1)
 def thresholds(path: Path = THRESHOLDS_PATH) -> dict[str, float]:
     """{name: value} from the thresholds file; a malformed line fails with ``file:line: expected …``."""
-    values: dict[str, float] = {}
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        fields = line.split("\t")
-        try:
-            if len(fields) != 3 or not fields[2].strip():
-                raise ValueError
-            values[fields[0]] = float(fields[1])
-        except ValueError:
-            raise ValueError(f"{path}:{number}: expected name<TAB>number<TAB>meaning, got {line!r}") from None
-    return values
+    # "meaning" is typed so that an empty one fails: every threshold says what it means.
+    return {row.name: row.value for row in read_table(path, ("name", "value", "meaning"),
+                                                      {"value": float, "meaning": str})}

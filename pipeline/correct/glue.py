@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Callable, NamedTuple
 
 from pipeline.document import CleanEdit
+from pipeline.vi.table import one_of, read_table
 
 DATA_PATH = Path(__file__).parent / "data" / "glue.tsv"
 NUMBERED_MIN = 5  # spaced "word <number>" occurrences in the batch before a glued one counts as lost space
@@ -22,6 +23,7 @@ NUMBERED_SHARE = 0.2  # ... and the least share of the word's occurrences that a
 GLUED_MAX = 1  # a word the batch glues to a number more often than this does so on purpose
 CLASSES = ("alnum", "letter", "lower", "title", "any", "space", "quote")
 OPENING_QUOTES = "\"“«"
+GLUE_COLUMNS = ("left", "marks", "right", "side", "score", "example?")
 _GLUED_NUMBER = re.compile(r"(?<![^\W\d_])([^\W\d_]{2,})(\d{1,4})(?![^\W_])")
 
 
@@ -57,14 +59,10 @@ def _touches(kind: str, text: str, at: int, step: int) -> bool:
 @lru_cache(maxsize=1)
 def glue_rules() -> tuple[GlueRule, ...]:
     """The rules of data/glue.tsv."""
-    rules = []
-    for number, line in enumerate(DATA_PATH.read_text(encoding="utf-8").splitlines(), 1):
-        if line.strip() and not line.startswith("#"):
-            left, marks, right, side, score = line.split("\t")[:5]
-            if left not in CLASSES or right not in CLASSES or side not in ("before", "after"):
-                raise ValueError(f"{DATA_PATH}:{number}: classes are {', '.join(CLASSES)}; space is before or after")
-            rules.append(GlueRule(left, marks, right, side, float(score)))
-    return tuple(rules)
+    kind = one_of(*CLASSES)
+    rows = read_table(DATA_PATH, GLUE_COLUMNS, {"left": kind, "right": kind, "side": one_of("before", "after"),
+                                                "score": float})
+    return tuple(GlueRule(*row[:5]) for row in rows)
 
 
 def glue_edits(text: str, numbered: Callable[[str], tuple[int, int, int]], threshold: float) -> list[CleanEdit]:

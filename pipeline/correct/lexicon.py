@@ -8,17 +8,18 @@ Vietnamese frequencies. Every key is lowercase in the "hòa" tone placement (``t
 from __future__ import annotations
 
 import pickle
-import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.correct.syllable import is_vietnamese_syllable
-from pipeline.normalize.tone import tone_key
+from pipeline.vi.syllable import is_vietnamese_syllable
+from pipeline.vi.tone import tone_key
 from pipeline.resources import built_path
 
-RESOURCE_NAME = "correct_lexicon_v2.pkl"  # a new name whenever Lexicon's fields change (an old pickle lacks them)
+# The pickle holds SyllableLexicon's fields as a dict (no class path: moving or renaming the class keeps it
+# readable); a new name whenever the fields change (an old pickle lacks them).
+RESOURCE_NAME = "correct_lexicon_v3.pkl"
 WORD_LISTS = ("Viet11K.txt", "Viet22K.txt", "Viet39K.txt", "Viet74K.txt")
 # Pseudo-count a dictionary word adds to each of its syllable bigrams: it doubles with each word list that
 # holds it, since a word in all five lists (Viet11K ... Viet74K, the segmenter's) is common, one in one is rare.
@@ -26,8 +27,8 @@ DICTIONARY_PSEUDO_COUNT = 0.5
 
 
 @dataclass
-class Lexicon:
-    """Syllable unigram counts and syllable bigram counts (corpus bigrams + pseudo-counts of dictionary words).
+class SyllableLexicon:
+    """The corrector's lexicon: syllable unigram counts and syllable bigram counts (corpus bigrams + pseudo-counts of dictionary words).
 
     A dictionary word adds to the bigrams of its syllables, so "a word formed with the neighbour" is bigram
     evidence like any other.
@@ -44,13 +45,6 @@ class Lexicon:
 def key_of(word: str) -> str:
     """The lexicon key of a word: lowercase, modern tone placement."""
     return tone_key(word.lower())
-
-
-@lru_cache(maxsize=131072)
-def skeleton(word: str) -> str:
-    """Letters of a word without tone, vowel marks or the bar of đ ("trưởng" -> "truong")."""
-    bare = "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
-    return bare.replace("đ", "d")
 
 
 def _underthesea_dir() -> Path:
@@ -94,7 +88,7 @@ def _dictionary_words(root: Path) -> Counter[tuple[str, ...]]:
 
 
 def build_lexicon(path: Path) -> None:
-    """Builder registered with pipeline.resources: write the pickled Lexicon to ``path``."""
+    """Builder registered with pipeline.resources: write the lexicon's fields, pickled, to ``path``."""
     import wordfreq
 
     root = _underthesea_dir()
@@ -119,7 +113,7 @@ def build_lexicon(path: Path) -> None:
             unigrams[s] += 0.5
         for pair in zip(word, word[1:]):
             bigrams[pair] += DICTIONARY_PSEUDO_COUNT * 2 ** (n_lists - 1)
-    lexicon = Lexicon(
+    lexicon = SyllableLexicon(
         unigrams=dict(unigrams),
         bigrams={k: v for k, v in bigrams.items() if k[0] in unigrams and k[1] in unigrams},
         total=float(sum(unigrams.values())),
@@ -127,11 +121,11 @@ def build_lexicon(path: Path) -> None:
         class_bigrams=dict(class_bigrams),
     )
     with open(path, "wb") as fh:
-        pickle.dump(lexicon, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump({f.name: getattr(lexicon, f.name) for f in fields(lexicon)}, fh, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 @lru_cache(maxsize=1)
-def load_lexicon() -> Lexicon:
+def load_lexicon() -> SyllableLexicon:
     """The built lexicon (built on first use; loaded once per process)."""
     with open(built_path(RESOURCE_NAME), "rb") as fh:
-        return pickle.load(fh)
+        return SyllableLexicon(**pickle.load(fh))

@@ -27,7 +27,7 @@ from typing import Iterable, Iterator, Protocol
 import numpy as np
 
 from pipeline.correct.lexicon import key_of
-from pipeline.correct.syllable import is_vietnamese_syllable
+from pipeline.vi.syllable import is_vietnamese_syllable
 
 LM_DIR = Path(__file__).parent / "data" / "lm"
 SHIPPED_LM = LM_DIR / "vi_syllables.npz"

@@ -10,8 +10,9 @@ import random
 import unicodedata
 
 from pipeline.correct.confusion import MARK_BASE, ConfusionTable
-from pipeline.correct.syllable import TONE_MARKS, is_vietnamese_syllable, split_tone
-from pipeline.correct.tokens import TOKEN
+from pipeline.vi.syllable import is_vietnamese_syllable, split_tone
+from pipeline.vi.tokens import WORD_TOKEN
+from pipeline.vi.tone import TONE_MARKS
 
 # How often each kind of damage is drawn (tesseract on Vietnamese: mostly tones, then marks and glyphs).
 KIND_WEIGHTS = {"tone": 0.5, "mark": 0.2, "glyph": 0.2, "join": 0.05, "double": 0.05}
@@ -84,7 +85,7 @@ def add_noise(text: str, table: ConfusionTable, rate: float, seed: int = 0) -> t
     truth: dict[int, str] = {}
     pos = 0
     length = 0
-    matches = list(TOKEN.finditer(text))
+    matches = list(WORD_TOKEN.finditer(text))
     skip = False
     for k, match in enumerate(matches):
         if skip:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from pipeline.correct.tokens import Token
-from pipeline.normalize.tone import CANDIDATE, restyle_word
+from pipeline.vi.tokens import Token
+from pipeline.vi.tone import CANDIDATE, restyle_word
 
 
 def written_form(cand: str, tok: Token, after_capital: bool, capitalized: set[str], style: str, keep: bool) -> str:

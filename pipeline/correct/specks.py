@@ -15,8 +15,10 @@ from pathlib import Path
 from typing import Callable
 
 from pipeline.document import CleanEdit
+from pipeline.vi.table import read_table
 
 DATA_PATH = Path(__file__).parent / "data" / "specks.tsv"
+SPECK_COLUMNS = ("name", "glyphs", "example?")
 # P(the removal is right), measured on the tesseract estimation half (bench/correction.py): no stray or mixed
 # run there was the author's; a single mark between words is the riskiest case.
 STRAY_SCORE = 0.95
@@ -30,12 +32,7 @@ _SENTENCE_PUNCT = set(".!?;:,")
 @lru_cache(maxsize=1)
 def speck_classes() -> dict[str, frozenset[str]]:
     """{"stray": glyphs, "authorial": glyphs} from data/specks.tsv."""
-    classes: dict[str, frozenset[str]] = {}
-    for line in DATA_PATH.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            name, glyphs = line.split("\t")[:2]
-            classes[name] = frozenset(glyphs)
-    return classes
+    return {row.name: frozenset(row.glyphs) for row in read_table(DATA_PATH, SPECK_COLUMNS)}
 
 
 @lru_cache(maxsize=1)

@@ -12,8 +12,9 @@ from dataclasses import dataclass, field, fields
 
 import numpy as np
 
-from pipeline.correct.lexicon import key_of, skeleton
-from pipeline.correct.tokens import tokenize
+from pipeline.correct.lexicon import key_of
+from pipeline.vi.keys import fold as skeleton
+from pipeline.vi.tokens import word_tokens
 
 
 MIN_LINE = 20  # characters: shorter lines (headings, "CHƯƠNG I") repeat by nature, they are no copies
@@ -128,7 +129,7 @@ class CorpusStats:
         stats = cls(lines=LineCopies.of_text(text))
         prev_key, prev_capital = None, False
         run: list[str] = []  # keys of the capitalized words in a row that end here
-        for token in tokenize(text):
+        for token in word_tokens(text):
             surface = token.text
             stats.tokens[surface] += 1
             if surface[0].isupper() and not token.initial and not surface.isupper():

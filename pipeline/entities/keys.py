@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .lexicon import fold
+from pipeline.vi.keys import fold
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 

@@ -9,18 +9,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.normalize.tone import tone_key
+from pipeline.vi.keys import fold
+from pipeline.vi.tone import tone_key
 
 DATA = Path(__file__).parent / "data"
 DATES_WORDS = Path(__file__).parent.parent / "dates" / "data" / "words"  # one list of can-chi for both stages
 
 Phrase = tuple[str, ...]
-
-
-def fold(text: str) -> str:
-    """Accent-, case- and tone-placement-insensitive form of a name ("Pétrograd" and "Petrograd" agree)."""
-    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def word_key(text: str) -> Phrase:

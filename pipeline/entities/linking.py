@@ -22,7 +22,7 @@ import re
 from collections import Counter, defaultdict
 from functools import lru_cache
 
-from pipeline.normalize.tone import restyle_word
+from pipeline.vi.tone import restyle_word
 
 from .gazetteer import gazetteer, referents
 from .lexicon import Lexicon, name_key, read_rows, word_key

@@ -10,12 +10,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from pipeline.vi.keys import fold
+
 from .container import to_doc
 from .coordination import name_lists
 from .crf import Word, crf_chain
 from .gazetteer import gazetteer
 from .keys import entity_key, preferred_variants
-from .lexicon import fold, lexicon, name_key
+from .lexicon import lexicon, name_key
 from .linking import Support, fullest, person_parts, supported_full_name
 from .rules import Candidate, SentenceRules, proper_names
 from .tokens import tokenize

@@ -10,8 +10,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from pipeline.vi.keys import fold
+
 from .gazetteer import gazetteer
-from .lexicon import Lexicon, Phrase, fold, name_key, word_key
+from .lexicon import Lexicon, Phrase, name_key, word_key
 from .tokens import Tok
 
 _ROMAN = re.compile(r"[IVXL]{1,6}")

@@ -5,7 +5,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from pipeline.normalize.tone import tone_key
+from pipeline.vi.tone import tone_key
 
 _TOKEN = re.compile(r"[\w\u0300-\u036f]+(?:[-'’.][\w\u0300-\u036f]+)*")  # combining marks: text not in NFC
 # After these characters a capital says nothing: a sentence, quotation, bracket or list item begins.
@@ -29,7 +29,7 @@ class Tok:
 
 def is_foreign(word: str) -> bool:
     """Some part of the word is not a Vietnamese syllable (a transliterated or damaged name: name evidence)."""
-    from pipeline.correct.syllable import classify_token  # the correction stage's syllable model
+    from pipeline.vi.syllable import classify_token
 
     return any(classify_token(part) in ("foreign", "damage") for part in re.split(r"[-'’.]", word) if part)
 

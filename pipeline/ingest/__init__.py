@@ -10,7 +10,7 @@ Encodings (``Decoded.encoding``)
     utf-8, utf-8-sig (BOM), utf-16-le / utf-16-be (with a BOM, or BOM-less when its NUL bytes show it),
     utf-32-le / utf-32-be (BOM), windows-1258, tcvn3 (ABC, the .VnTime fonts), vni-windows (VNI-Times...),
     viqr (RFC 1456 ASCII: "Vie^.t Nam", "Ngu+o+`i", "ddi"). Byte tables are data: data/tcvn3.tsv,
-    data/vni_windows.tsv, data/viqr.tsv; data/alphabet.tsv holds letters for the fallback plausibility check.
+    data/vni_windows.tsv, data/viqr.tsv; data/alphabet.tsv holds the punctuation of the plausibility check.
 
 How detection decides (decode.py), first match wins
     1. empty -> ("", "utf-8").
@@ -34,8 +34,7 @@ How detection decides (decode.py), first match wins
        a recognised Vietnamese legacy encoding (first bad byte at offset N)"). Two different texts ranked
        equal (a few short words) are refused too: "... too little Vietnamese to tell X from Y ...".
        Texts over 100,000 characters are judged on an even sample of that size.
-    Syllables are checked by pipeline.correct.syllable.is_vietnamese_syllable when it exists, else by a rough
-    letter-shape check (letters, one tone, a known vowel group).
+    Syllables are checked by pipeline.vi.syllable.is_vietnamese_syllable.
 
 Known limits
     - Windows-1258 keeps its combining tone marks (as the file has them); TCVN3's B0-B4 marks likewise. VNI

@@ -13,7 +13,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
-from pipeline.ingest.tables import data_rows, parse_code_points
+from pipeline.ingest.tables import data_table, hex_byte, parse_code_points
+from pipeline.vi.table import one_of
+
+TCVN3_COLUMNS = ("byte", "character", "code_point", "set", "name?")
+VNI_COLUMNS = ("byte", "kind", "value", "what?", "example?")
+_vni_kind = one_of("letter", "mark")
 
 
 @dataclass(frozen=True)
@@ -44,7 +49,8 @@ def _over_windows_1252(chars: dict[int, str]) -> ByteTable:
 @lru_cache(maxsize=1)
 def tcvn3_table() -> ByteTable:
     """TCVN3 from data/tcvn3.tsv (columns: byte, character, code point, set, name)."""
-    chars = {int(row[0], 16): parse_code_points(row[2]) for row in data_rows("tcvn3.tsv")}
+    rows = data_table("tcvn3.tsv", TCVN3_COLUMNS, {"byte": hex_byte, "code_point": parse_code_points})
+    chars = {row.byte: row.code_point for row in rows}
     return _over_windows_1252(chars)
 
 
@@ -62,8 +68,9 @@ def vni_table() -> VniTable:
     """Load data/vni_windows.tsv (columns: byte, kind, letter or combining marks, what, example)."""
     letters: dict[int, str] = {}
     marks: dict[int, str] = {}
-    for byte, kind, value, *_ in data_rows("vni_windows.tsv"):
-        {"letter": letters, "mark": marks}[kind][int(byte, 16)] = parse_code_points(value)
+    for row in data_table("vni_windows.tsv", VNI_COLUMNS, {"byte": hex_byte, "kind": _vni_kind,
+                                                            "value": parse_code_points}):
+        {"letter": letters, "mark": marks}[row.kind][row.byte] = row.value
     return VniTable(letters, marks, _over_windows_1252({**letters, **marks}))
 
 

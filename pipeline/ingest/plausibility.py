@@ -4,8 +4,8 @@ The text splits into tokens at spaces, hyphens, dashes and slashes; a token's co
 punctuation (ASCII, and the common marks listed in data/alphabet.tsv) is stripped from both ends. A core with a
 non-ASCII character is one unit, good when it is a Vietnamese syllable (so "t«i", TCVN3's "tôi" read as
 Windows-1258, is bad); ASCII cores say nothing about the encoding but do say whether the text is Vietnamese
-at all (``syllable_share``). Syllables are checked by ``pipeline.correct.syllable.is_vietnamese_syllable``
-when that module exists, else by a rough letter-shape check built from ``data/alphabet.tsv``.
+at all (``syllable_share``). Syllables are checked by ``pipeline.vi.syllable.is_vietnamese_syllable``;
+``looks_like_syllable`` is a rough letter-shape check built from ``data/alphabet.tsv``.
 """
 from __future__ import annotations
 
@@ -17,7 +17,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
-from pipeline.ingest.tables import data_rows, parse_code_points
+from pipeline.ingest.tables import data_table, parse_code_points
+from pipeline.vi.syllable import is_vietnamese_syllable
+from pipeline.vi.table import one_of
+
+ALPHABET_COLUMNS = ("kind", "value", "example?")
+_alphabet_kind = one_of("vowel", "consonant", "tone_mark", "nucleus", "punctuation")
 
 TOKEN_SEPARATORS = re.compile(r"[\s\-/\u2013\u2014]+")
 
@@ -37,14 +42,14 @@ class Alphabet:
 def alphabet() -> Alphabet:
     """Load data/alphabet.tsv."""
     kinds: dict[str, set[str]] = {}
-    for kind, value, *_ in data_rows("alphabet.tsv"):
-        kinds.setdefault(kind, set()).add(parse_code_points(value))
+    for row in data_table("alphabet.tsv", ALPHABET_COLUMNS, {"kind": _alphabet_kind, "value": parse_code_points}):
+        kinds.setdefault(row.kind, set()).add(row.value)
     return Alphabet(*(frozenset(kinds[k]) for k in ("vowel", "consonant", "tone_mark", "nucleus", "punctuation")))
 
 
 def looks_like_syllable(word: str) -> bool:
     """Rough shape check of a lower-case word: Vietnamese letters, one tone at most, consonants + a known vowel
-    group + consonants. The fallback while pipeline/correct/syllable.py is absent; not a syllable model."""
+    group + consonants. Not a syllable model: the tests' stand-in for pipeline/vi/syllable.py."""
     abc = alphabet()
     decomposed = unicodedata.normalize("NFD", word)
     if sum(ch in abc.tone_marks for ch in decomposed) > 1:
@@ -62,11 +67,7 @@ def looks_like_syllable(word: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _syllable_checker() -> Callable[[str], bool]:
-    """The correction stage's syllable model when it exists, else the fallback shape check."""
-    try:
-        from pipeline.correct.syllable import is_vietnamese_syllable
-    except ImportError:
-        return looks_like_syllable
+    """The syllable model of pipeline/vi/ (tests swap in the rough shape check)."""
     return is_vietnamese_syllable
 
 

@@ -13,7 +13,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.ingest.plausibility import is_syllable
-from pipeline.ingest.tables import data_rows, parse_code_points
+from pipeline.ingest.tables import data_table, parse_code_points
+from pipeline.vi.table import one_of
+
+VIQR_COLUMNS = ("kind", "written", "applies", "mark?", "example?")
+_viqr_kind = one_of("modifier", "tone", "onset", "escape")
 
 AMBIGUOUS_AT_WORD_END = ".?"
 PUNCTUATION_AFTER_TONE = ".,;:"
@@ -39,8 +43,8 @@ class ViqrRules:
 def rules() -> ViqrRules:
     """Load data/viqr.tsv and build the pattern of a VIQR word (letters, marks, escaped characters)."""
     kinds: dict[str, dict[str, tuple[str, str]]] = {"modifier": {}, "tone": {}, "onset": {}, "escape": {}}
-    for kind, written, applies, *rest in data_rows("viqr.tsv"):
-        kinds[kind][written] = (applies, parse_code_points(rest[0]) if rest else "")
+    for row in data_table("viqr.tsv", VIQR_COLUMNS, {"kind": _viqr_kind}):
+        kinds[row.kind][row.written] = (row.applies, parse_code_points(row.mark))
     escape = next(iter(kinds["escape"]))
     marks = re.escape("".join(kinds["modifier"]) + "".join(kinds["tone"]))
     word = re.compile(rf"[A-Za-z](?:[A-Za-z]|{re.escape(escape)}\S|[{marks}])*")

@@ -12,30 +12,35 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.document import Edit
-from pipeline.normalize.tone import TONE_STYLES, restyle_word
+from pipeline.vi.table import code_points, read_table
+from pipeline.vi.tone import TONE_STYLES, restyle_word
 
 DATA_DIR = Path(__file__).parent / "data"
 _STYLE_PAIR = "o[àáảãạèéẻẽẹ]|[òóỏõọ][ae]|u[ỳýỷỹỵ]|[ùúủũụ]y"
 
 
-def _code_points(field: str) -> str:
-    return "".join(chr(int(cp[2:], 16)) for cp in field.split())
+INVISIBLE_COLUMNS = ("first", "last", "what")
+LOOKALIKE_COLUMNS = ("found", "replacement?", "why?")  # an empty replacement deletes
 
 
-def _data_rows(name: str) -> list[list[str]]:
-    lines = (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
-    return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+def _code_point(field: str) -> int:
+    if len(chars := code_points(field)) != 1:
+        raise ValueError("expected one code point")
+    return ord(chars)
 
 
 @lru_cache(maxsize=1)
 def _translation() -> dict[int, str]:
     """Look-alike replacements and invisible-character deletions, from the data files."""
     table: dict[int, str] = {}
-    for first, last, _why in _data_rows("invisible.tsv"):
-        for cp in range(int(first[2:], 16), int(last[2:], 16) + 1):
+    for first, last, _what in read_table(DATA_DIR / "invisible.tsv", INVISIBLE_COLUMNS,
+                                         {"first": _code_point, "last": _code_point}):
+        for cp in range(first, last + 1):
             table[cp] = ""
-    for found, replacement, _why in _data_rows("lookalikes.tsv"):
-        table[ord(_code_points(found))] = _code_points(replacement)
+    for found, replacement, _why in read_table(DATA_DIR / "lookalikes.tsv", LOOKALIKE_COLUMNS,
+                                               {"found": _code_point, "replacement": code_points},
+                                               defaults={"replacement": ""}):
+        table[found] = replacement
     return table
 
 

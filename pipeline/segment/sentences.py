@@ -9,7 +9,9 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-_ABBREVIATIONS_FILE = Path(__file__).parent / "data" / "abbreviations.txt"
+from pipeline.vi.table import read_words
+
+ABBREVIATIONS_PATH = Path(__file__).parent / "data" / "abbreviations.txt"
 # Terminal punctuation with closing quotes/brackets, then the space before the next sentence.
 _BOUNDARY = re.compile(r"""[.!?…]+["'”’»)\]]*(?P<space>\s+)(?=["'“‘«(\[\-–—]?[\d\w])|\n[ \t\f\v\r]*\n\s*""")
 _LAST_WORD = re.compile(r"(\S+)$")
@@ -17,9 +19,9 @@ _BLANK_LINE = re.compile(r"\n[ \t\f\v\r]*\n")
 
 
 @lru_cache(maxsize=1)
-def _abbreviations() -> frozenset[str]:
-    lines = _ABBREVIATIONS_FILE.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+def abbreviations() -> frozenset[str]:
+    """The words of data/abbreviations.txt."""
+    return frozenset(read_words(ABBREVIATIONS_PATH))
 
 
 def _keeps_sentence_open(text: str, boundary_start: int) -> bool:
@@ -28,7 +30,7 @@ def _keeps_sentence_open(text: str, boundary_start: int) -> bool:
     if not word:
         return False
     token = word.group(1)
-    return (len(token) == 2 and token[0].isupper()) or token in _abbreviations()
+    return (len(token) == 2 and token[0].isupper()) or token in abbreviations()
 
 
 def _starts_sentence(text: str, pos: int) -> bool:

@@ -120,6 +120,27 @@ def _convert(converter: Converter | None, cell: str, name: str, where: str) -> A
         raise TableError(f"{where}: column {name!r}: expected {kind}, got {cell!r} ({exc})") from None
 
 
+def code_points(text: str) -> str:
+    """``"U+0302 U+0301"`` -> the characters they name (an empty cell names none)."""
+    parts = text.split()
+    if not all(p.upper().startswith("U+") for p in parts):
+        raise ValueError("expected code points written U+XXXX")
+    return "".join(chr(int(p[2:], 16)) for p in parts)
+
+
+def one_of(*values: str) -> Converter:
+    """A converter for a column whose cells name one of ``values`` (a kind, a section, a side)."""
+    allowed = frozenset(values)
+
+    def convert(text: str) -> str:
+        if text not in allowed:
+            raise ValueError(f"not one of {', '.join(values)}")
+        return text
+
+    convert.__name__ = " | ".join(values)
+    return convert
+
+
 def read_words(path: str | Path, comment: str = "#") -> list[str]:
     """The entries of a word list (one entry per line, ``#`` comments), in file order, NFC, stripped."""
     return [line.strip() for _, line in data_lines(path, comment)]

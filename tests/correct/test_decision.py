@@ -19,7 +19,10 @@ def test_a_malformed_line_names_the_file_and_line(tmp_path):
     path = tmp_path / "thresholds.tsv"
     path.write_text("# comment\napply_threshold\t0.75\tapplied above\nmin_suggestion\tlow\tnot a number\n",
                     encoding="utf-8")
-    with pytest.raises(ValueError, match=r"thresholds.tsv:3: expected name<TAB>number<TAB>meaning"):
+    with pytest.raises(ValueError, match=r"thresholds.tsv:3: column 'value': expected float, got 'low'"):
+        thresholds.__wrapped__(path)
+    path.write_text("apply_threshold\t0.75\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"thresholds.tsv:1: expected 3 columns \(name, value, meaning\)"):
         thresholds.__wrapped__(path)
 
 

@@ -270,7 +270,7 @@ def test_alias_cues_and_organisation_heads_match_in_either_tone_placement(style)
     """Phrases are kept in one tone placement; the raw text may write the other ("tên huý là", "Toà")."""
     from pipeline.entities.lexicon import lexicon
     from pipeline.entities.linking import _alias_pattern, fullest
-    from pipeline.normalize.tone import restyle_word
+    from pipeline.vi.tone import restyle_word
 
     def written(phrase: str) -> str:
         return " ".join(restyle_word(w, style) for w in phrase.split())

@@ -1,29 +1,17 @@
-"""Diacritic normalization: NFC, look-alikes, invisibles and tone placement, as raw edits."""
+"""Diacritic normalization: NFC, look-alikes, invisibles and tone placement, as raw edits (the placement of
+one word: tests/vi/test_tone.py)."""
 import unicodedata
 
 import pytest
 
 from pipeline.document import Document
-from pipeline.normalize import normalize_edits, restyle_word
+from pipeline.normalize import normalize_edits
 
 
 def clean(raw: str, style: str = "hòa") -> str:
     doc = Document("d", raw)
     doc.add_raw_edits(normalize_edits(raw, style))
     return doc.text
-
-
-@pytest.mark.parametrize("old, new", [("hoà", "hòa"), ("khoẻ", "khỏe"), ("thuỷ", "thủy"), ("Uỷ", "Ủy"),
-                                      ("HOÀ", "HÒA"), ("hoạ", "họa"), ("xoá", "xóa")])
-def test_tone_styles_move_only_open_oa_oe_uy(old, new):
-    assert restyle_word(old, "hòa") == new
-    assert restyle_word(new, "hoà") == old
-    assert restyle_word(old, "keep") == old
-
-
-@pytest.mark.parametrize("word", ["hoàng", "toán", "quý", "quỳ", "khuya", "huỳnh", "thuyền", "Lénine"])
-def test_words_with_one_accepted_placement_are_untouched(word):
-    assert restyle_word(word, "hòa") == word == restyle_word(word, "hoà")
 
 
 def test_decomposed_input_becomes_nfc():

@@ -1,11 +1,17 @@
-"""Word and number tokens of a clean text, with the facts the corrector needs about each one's position."""
+"""The word tokenizer: word and number tokens of a clean text, with the facts about each one's position that
+the corrector and its corpus statistics need (is the previous token a neighbour, does a sentence start here).
+
+Other stages split text their own way because their job differs: the entity stage's syllable tokens
+(``entities/tokens.py``: hyphenated and dotted compounds, with name facts), the language model's pieces
+(``correct/lm.py``: punctuation included), the spaCy export's words (``review/exchange.py``) and the encoding
+guess's space-separated units (``ingest/plausibility.py``)."""
 from __future__ import annotations
 
 import re
 from typing import Iterator, NamedTuple
 
 # A word (letters, optionally led by one capital initial and a dot: "I.énine") or a number ("12-3-1921").
-TOKEN = re.compile(r"(?:[^\W\d_a-z]\.)?[^\W\d_]+|\d+(?:[-./]\d+)*")
+WORD_TOKEN = re.compile(r"(?:[^\W\d_a-z]\.)?[^\W\d_]+|\d+(?:[-./]\d+)*")
 # What may stand between two tokens for them to count as neighbours (a bigram).
 _NEIGHBOUR_GAP = re.compile(r"[ \t]+$")
 _SENTENCE_END = set(".!?…\n\"“”«»([")
@@ -19,11 +25,11 @@ class Token(NamedTuple):
     initial: bool  # True at the start of a sentence or line
 
 
-def tokenize(text: str) -> Iterator[Token]:
+def word_tokens(text: str) -> Iterator[Token]:
     """Tokens in order; ``linked`` tells whether the previous token is a neighbour, ``initial`` a sentence start."""
     prev_end = 0
     first = True
-    for match in TOKEN.finditer(text):
+    for match in WORD_TOKEN.finditer(text):
         start = match.start()
         gap = text[prev_end:start]
         linked = not first and bool(_NEIGHBOUR_GAP.match(gap)) if gap else not first

@@ -1,6 +1,6 @@
 import pytest
 
-from pipeline.correct.syllable import classify_token, is_vietnamese_syllable
+from pipeline.vi.syllable import classify_token, is_vietnamese_syllable
 
 
 @pytest.mark.parametrize("word", ["trưởng", "nhưng", "giữa", "gì", "quốc", "khuỷu", "hoà", "hòa", "Thuỷ", "ĐƯỢC",

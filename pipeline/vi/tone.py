@@ -9,6 +9,7 @@ import re
 import unicodedata
 
 TONE_STYLES = ("hòa", "hoà", "keep")
+# Combining tone marks in the order of tone numbers 1..5 (0 = ngang, no mark): TONE_MARKS[tone - 1].
 TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
 _TONED = "àáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ"
 # A word containing one of the styled pairs; the full check happens in restyle_word.

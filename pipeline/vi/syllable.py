@@ -1,7 +1,7 @@
 """A Vietnamese written-syllable model (onset, rhyme, tone and their constraints) and a token classifier.
 
-The phonology lives in ``data/phonology.tsv``; the entity stage imports ``is_vietnamese_syllable`` and
-``classify_token``, so both are cached and never raise.
+The phonology lives in ``data/phonology.tsv``; the ingest, correction and entity stages call
+``is_vietnamese_syllable`` and ``classify_token``, so both are cached and never raise.
 """
 from __future__ import annotations
 
@@ -10,10 +10,13 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-DATA_DIR = Path(__file__).parent / "data"
+from pipeline.vi.table import one_of, read_table
+from pipeline.vi.tone import TONE_MARKS
 
-# Combining tone marks in the order of tone numbers 1..5 (0 = ngang, no mark).
-TONE_MARKS = ("\u0300", "\u0301", "\u0303", "\u0309", "\u0323")  # huyền, sắc, ngã, hỏi, nặng
+PHONOLOGY_PATH = Path(__file__).parent / "data" / "phonology.tsv"
+PHONOLOGY_COLUMNS = ("section", "value", "example?")
+SECTIONS = ("onset", "rhyme", "loan_rhyme", "stop_coda", "front_only", "not_front", "damage_cluster")
+
 _TONE_OF_MARK = {m: i + 1 for i, m in enumerate(TONE_MARKS)}
 SAC, NANG = 2, 5
 # Letters only Vietnamese writes (a French or Russian transliteration never has them).
@@ -23,17 +26,15 @@ _LETTERS = re.compile(r"^[^\W\d_]+$")
 _NUMBER = re.compile(r"^[\d][\d.,\-/:]*$")
 
 
-def _load_phonology() -> dict[str, list[str]]:
+def load_phonology(path: Path = PHONOLOGY_PATH) -> dict[str, list[str]]:
+    """The values of each section of the phonology table, in file order."""
     table: dict[str, list[str]] = {}
-    for line in (DATA_DIR / "phonology.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        section, value = line.split("\t")[:2]
-        table.setdefault(section, []).append(value)
+    for row in read_table(path, PHONOLOGY_COLUMNS, {"section": one_of(*SECTIONS)}):
+        table.setdefault(row.section, []).append(row.value)
     return table
 
 
-_PHON = _load_phonology()
+_PHON = load_phonology()
 ONSETS = tuple(sorted(_PHON["onset"], key=len, reverse=True)) + ("",)
 RHYMES = frozenset(_PHON["rhyme"]) | frozenset(_PHON.get("loan_rhyme", []))
 STOP_CODAS = tuple(_PHON["stop_coda"])
