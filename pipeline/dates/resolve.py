@@ -23,6 +23,9 @@ from .rules import Candidate
 
 JULIAN_END = (1918, 2, 14)  # Russia moved to the Gregorian calendar on 1918-02-14.
 MODERN_CENTURY = 19  # "những năm 90" in a text with no year: the 1990s
+LOOK_BACK = 29  # a cycle year without an era is the first one from 29 years before the narrative year (the nearest,
+#                ties forward); in a century named since, the first from its start ("thế kỷ XIII ... năm Đinh Tỵ": 1257)
+FRAME_PARTS = {"START": (0, 40), "MID": (30, 70), "END": (60, 100)}  # "cuối thế kỷ XIV": 1360-1400
 CHAIN_BREAK = 60  # a year written more than one cycle after the last annal header restarts the annals there
 WRITTEN, OWN, CONTEXT = "written", "own", "context"  # where a year came from: digits, own words, the narrative
 
@@ -40,6 +43,9 @@ class Context:
     reign_start: int | None = None  # year 1 of the reign counted by "năm thứ N" in annal headers
     header_year: int | None = None  # year of the last annal header: the next one comes after it
     written: bool = False  # the narrative year was written in digits (not derived from an era or a cycle)
+    frame: tuple[int, int] | None = None  # years of the last century or decade named ("thế kỷ mười ba")
+    frame_newer: bool = False  # that frame was named after the narrative year was set
+    seed_before: int | None = None  # no year yet: the first year the text writes (cycle years come before it)
 
 
 @dataclass
@@ -63,7 +69,21 @@ class Resolver:
 
     def __call__(self, candidates: list[Candidate]) -> list[DateMention]:
         ctx = Context()
+        self.seed(candidates, ctx)
         return [self.resolve(c, ctx) for c in candidates]
+
+    @staticmethod
+    def seed(candidates: list[Candidate], ctx: Context) -> None:
+        """A text that opens with cycle years before any year or century ("Tháng Chạp năm Ất Dậu ... thế kỷ mười
+        ba") places them by the first century (its frame) or the first year written later (at or before it)."""
+        for c in candidates:
+            f = c.fields
+            if f.get("gran") == "century" and not f.get("bce"):
+                ctx.frame, ctx.frame_newer = _frame(f), True
+                return
+            if f.get("year") is not None and not f.get("bce") and "canchi" not in f and "start" not in f:
+                ctx.seed_before = f["year"]
+                return
 
     def resolve(self, c: Candidate, ctx: Context) -> DateMention:
         f = c.fields
@@ -119,11 +139,26 @@ class Resolver:
         regnal = self.regnal_year(f, ctx)
         if regnal is not None:
             return nearest_cycle_year(cycle, regnal), CONTEXT
-        if ctx.year is None:
-            return None, None
         if f.get("annal") == "yes":  # the first header: the first such year from the narrative year on
-            return ctx.year + (cycle - cycle_of_year(ctx.year)) % 60, OWN
-        return nearest_cycle_year(cycle, ctx.year), CONTEXT
+            return (None, None) if ctx.year is None else (ctx.year + (cycle - cycle_of_year(ctx.year)) % 60, OWN)
+        year = self.cycle_near_narrative(cycle, ctx)
+        return year, (None if year is None else CONTEXT)
+
+    @staticmethod
+    def cycle_near_narrative(cycle: int, ctx: Context) -> int | None:
+        """The cycle year of a can-chi without an era: the first from LOOK_BACK years before the narrative year; in
+        the century or decade named since (the first from its start, or from the narrative year inside it); before
+        any year, in the text's first century, or the last at or before the first year it writes."""
+        if ctx.frame is not None and (ctx.frame_newer or ctx.year is None):
+            lo, hi = ctx.frame
+            start = lo if ctx.year is None or ctx.year - LOOK_BACK > hi else max(lo, ctx.year - LOOK_BACK)
+        elif ctx.year is not None:
+            start = ctx.year - LOOK_BACK
+        elif ctx.seed_before is not None:
+            return ctx.seed_before - (cycle_of_year(ctx.seed_before) - cycle) % 60
+        else:
+            return None
+        return start + (cycle - cycle_of_year(start)) % 60
 
     @staticmethod
     def regnal_year(f: dict, ctx: Context) -> int | None:
@@ -153,12 +188,16 @@ class Resolver:
         gran = f["gran"]
         p = Parts(year=year, month=f.get("month"), day=f.get("day"))
         if gran == "century":
+            if not f.get("bce") and f.get("narrative") != "no":
+                ctx.frame, ctx.frame_newer = _frame(f), True
             return p, False, lunar
         if self.relative(f, p, ctx):
             if gran == "time":  # "3 giờ chiều hôm sau"
                 self.clock(f, p, ctx)
             return p, p.year is not None, lunar or ctx.lunar
-        inferred = source in (OWN, CONTEXT)
+        inferred = source in (OWN, CONTEXT) or bool(f.get("gloss"))  # "Năm Tân Mão (1771)": the year is the gloss's
+        if f.get("recurring"):  # "ngày 1 tháng 10 hằng năm": every year, no year of its own
+            return Parts(month=f.get("month"), day=f.get("day")), False, lunar
         if year is None and ctx.year is not None:
             p.year, inferred, lunar = ctx.year, True, lunar or ctx.lunar
         elif source == CONTEXT:
@@ -195,6 +234,7 @@ class Resolver:
         if source in (WRITTEN, OWN) or (source == CONTEXT and "canchi" in f and gran != "year"):
             # a cycle year that dates a day, a month or a season ("Tết Kỷ Dậu") moves the narrative there
             ctx.year, ctx.anchor = p.year, (c.start, c.end)  # a period "1914-1916" sets the narrative at its start
+            ctx.frame_newer = False
             ctx.written = source == WRITTEN
             ctx.lunar = lunar if (lunar or gran not in ("year", "range")) else ctx.lunar
         if gran in ("year", "century") or (source in (WRITTEN, OWN) and gran == "season"):
@@ -357,6 +397,13 @@ class Resolver:
             text = g.isoformat()
             out.append(text + (f"T{p.hour:02d}:{p.minute:02d}" if gran == "time" else ""))
         return "/".join(out)
+
+
+def _frame(f: dict) -> tuple[int, int]:
+    """Years of a century (1200-1300 for "thế kỷ XIII"), or of its part named by a mod ("cuối": 1260-1300)."""
+    first = (f["century"] - 1) * 100
+    lo, hi = FRAME_PARTS.get(f.get("mod", ""), (0, 100))
+    return first + lo, first + hi
 
 
 def _lunar_date(p: Parts) -> date | None:
