@@ -110,6 +110,8 @@ class Resolver:
             gran = "range" if "/" in value else gran
         mod = f.get("mod", "") if "/" not in value else ""
         points = [p] if gran in ("day", "time") else []
+        if "end_day" in f and p.day is not None:  # "mồng 3, mồng 4 và mồng 5 Tết": both ends on one axis
+            points = [p, replace(p, day=f["end_day"])]
         return self.mention(c, value, gran, mod, inferred, ctx, lunar, points)
 
     def text_year(self, f: dict, ctx: Context) -> tuple[int | None, str | None]:
@@ -213,6 +215,7 @@ class Resolver:
         if lunar and f.get("month_word"):  # "tháng một" is the eleventh lunar month
             p.month = int(self.lex.lookup("lunar_month_words", f["month_word"]) or p.month)
         p.leap = bool(f.get("leap"))
+        lunar = lunar or p.leap  # only a lunar year has a leap month ("tháng 3 nhuận")
         if gran in ("day", "time") and p.month is None and ctx.month is not None:
             p.month, inferred = ctx.month, True
         if gran == "time":

@@ -173,3 +173,9 @@ def test_a_named_day_with_its_date_is_one_day_and_season_pairs_are_ranges(extrac
     got = mentions(extract, "Đúng ngày Quốc khánh 2-9-1951, và Thu đông 1950, họ thắng.")
     assert got["ngày Quốc khánh 2-9-1951"].value == "1951-09-02"
     assert got["Thu đông 1950"].value == "1950-FA/1950-WI"
+
+
+def test_a_leap_month_is_lunar_and_a_lunar_day_list_gets_both_gregorian_ends(extract):
+    got = mentions(extract, "Năm 1930, tháng 6 nhuận, lụt. Năm 1789, những ngày mồng 3, mồng 4 và mồng 5 Tết có hội.")
+    assert got["tháng 6 nhuận"].calendar == "lunar"
+    assert got["ngày mồng 3, mồng 4 và mồng 5 Tết"].value_gregorian == "1789-01-28/1789-01-30"
