@@ -42,6 +42,7 @@ class Extractor:
         self.clock_part = re.compile(lex.expand(r"(?P<dp>%clock_parts)\s"), flags)
         self.time_day_gap = re.compile(r"\s*,?\s+")
         self.dawn_gap = re.compile(lex.expand(r"\s+(?:(?:%dawn)\s+)?"), flags)
+        self.opening = re.compile(lex.expand(r"[.!?\n][\s\"“'(]*(?:(?:%outside)\s+)*$"), flags)
         self.yearly = re.compile(lex.expand(r"\s+(?:%yearly)(?![^\W\d_])"), flags)
 
     def __call__(self, text: str) -> list[Candidate]:
@@ -49,8 +50,20 @@ class Extractor:
                  if self.valid(c)]  # trimmed first: "khoảng 5 giờ 30 sáng" is no longer than its words
         chosen = [self.attach_yearly(text, self.attach_weekday(text, self.attach_calendar(text, self.attach_prefix(text, c))))
                   for c in select_longest(found)]
-        chosen = self.unwrap_glosses(text, chosen)
+        chosen = self.unwrap_glosses(text, [self.mark_opening(text, c) for c in chosen])
         return self.link_synchronisms(text, self.join_ranges(text, self.join_time_day(text, chosen)))
+
+    def mark_opening(self, text: str, c: Candidate) -> Candidate:
+        """Mark a year that opens its sentence ("Năm 1858, Pháp ...", "Vào năm 1858") or an editor's "[1442]": only
+        such a year may take the narrative far back; inside a sentence ("Tuyên ngôn năm 1776 của nước Mỹ") a year is
+        a reference."""
+        if c.fields.get("gran") != "year":
+            return c
+        start = max(0, c.start - _PREFIX_WINDOW)
+        left = ("\n" if start == 0 else "") + text[start:c.start]
+        if text[c.start] == "[" or self.opening.search(left):
+            return replace(c, fields=dict(c.fields, opens="yes"))
+        return c
 
     @staticmethod
     def unwrap_glosses(text: str, chosen: list[Candidate]) -> list[Candidate]:

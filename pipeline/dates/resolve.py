@@ -26,6 +26,7 @@ MODERN_CENTURY = 19  # "những năm 90" in a text with no year: the 1990s
 LOOK_BACK = 29  # a cycle year without an era is the first one from 29 years before the narrative year (the nearest,
 #                ties forward); in a century named since, the first from its start ("thế kỷ XIII ... năm Đinh Tỵ": 1257)
 FRAME_PARTS = {"START": (0, 40), "MID": (30, 70), "END": (60, 100)}  # "cuối thế kỷ XIV": 1360-1400
+FLASHBACK = 50  # a bare year inside a sentence more than 50 years before the narrative is a reference to the past
 CHAIN_BREAK = 60  # a year written more than one cycle after the last annal header restarts the annals there
 WRITTEN, OWN, CONTEXT = "written", "own", "context"  # where a year came from: digits, own words, the narrative
 
@@ -233,7 +234,10 @@ class Resolver:
         if f.get("annal") == "yes" and p.year is not None:
             ctx.header_year = p.year
         if f.get("era_whole") or (f.get("annal") != "yes" and _before(p.year, ctx.header_year)):
-            return  # a reign era as a whole, or a year before the current annal: a reference, not the narrative
+            return
+        if (gran == "year" and source == WRITTEN and f.get("opens") != "yes" and ctx.year is not None
+                and p.year is not None and p.year < ctx.year - FLASHBACK):
+            return  # "(năm 1945) ... bản Tuyên ngôn Độc lập năm 1776 của nước Mỹ": the narrative stays in 1945  # a reign era as a whole, or a year before the current annal: a reference, not the narrative
         if source in (WRITTEN, OWN) or (source == CONTEXT and "canchi" in f and gran != "year"):
             # a cycle year that dates a day, a month or a season ("Tết Kỷ Dậu") moves the narrative there
             ctx.year, ctx.anchor = p.year, (c.start, c.end)  # a period "1914-1916" sets the narrative at its start

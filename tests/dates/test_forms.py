@@ -179,3 +179,16 @@ def test_a_leap_month_is_lunar_and_a_lunar_day_list_gets_both_gregorian_ends(ext
     got = mentions(extract, "Năm 1930, tháng 6 nhuận, lụt. Năm 1789, những ngày mồng 3, mồng 4 và mồng 5 Tết có hội.")
     assert got["tháng 6 nhuận"].calendar == "lunar"
     assert got["ngày mồng 3, mồng 4 và mồng 5 Tết"].value_gregorian == "1789-01-28/1789-01-30"
+
+
+def test_a_far_year_inside_a_sentence_is_a_reference(extract):
+    text = ("Năm 1930, đảng ra đời. Cương lĩnh nhắc tới Công xã Paris năm 1871 của thợ thuyền Pháp. Tháng 10, "
+            "hội nghị họp. Năm 1871, Công xã lập.")
+    got = mentions(extract, text)
+    assert got["Tháng 10"].value == "1930-10"
+    assert [m.value for m in extract(text, []) if text[m.start:m.end] == "Năm 1871"] == ["1871"]
+
+
+def test_a_cycle_year_glossed_with_tuc(extract):
+    got = mentions(extract, "Năm 1945, ông nhắc lại năm Giáp Tuất, tức năm 1874, khi hoà ước ký.")
+    assert (got["năm Giáp Tuất"].value, got["năm Giáp Tuất"].year_inferred) == ("1874", True)
