@@ -2,7 +2,7 @@
 import pytest
 
 from pipeline.dates.calendar import cycle_index, cycle_of_year, nearest_cycle_year, roman_value
-from pipeline.dates.lexicon import DATA_DIR, load_lexicon, read_rows
+from pipeline.dates.lexicon import DATA_DIR, load_lexicon, read_eras
 
 from .conftest import spans
 
@@ -22,9 +22,9 @@ def test_roman_numerals():
 
 
 def test_era_table_rows_have_a_year_and_a_source():
-    rows = [row for path in sorted(DATA_DIR.glob("eras*.tsv")) for row in read_rows(path)]
+    rows = [row for path in sorted(DATA_DIR.glob("eras*.tsv")) for row in read_eras(path)]
     assert len(rows) > 500
-    assert all(len(row) == 4 and row[3] and -300 < int(row[2]) < 2000 for row in rows)
+    assert all(row.note and -300 < row.first_year < 2000 for row in rows)
     lex = load_lexicon()
     assert lex.eras[lex.key("Thuận Thiên")] == [1010, 1428]
     assert 1680 in lex.eras[lex.key("Chính Hoà")]      # old tone placement finds the same era

@@ -18,7 +18,7 @@ TET_EVE_FROM = 20  # "mồng 7 Tết" is in the new year's first month, "30 Tế
 _SYNC_WINDOW = 200  # the parentheses after an annal header: "(Hán Kiến Hưng năm thứ 9; Ngô Hoàng Vũ năm thứ 3)"
 
 
-class Extractor:
+class CandidateFinder:
     """Applies the rules of one lexicon to a text and returns the selected candidates in text order."""
 
     def __init__(self, lex: Lexicon, rules: list[Rule]):
