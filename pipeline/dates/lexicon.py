@@ -43,6 +43,7 @@ class Lexicon:
     cues: dict[str, list[str]] = field(default_factory=dict)
     eras: dict[str, list[int]] = field(default_factory=dict)
     era_last: dict[tuple[str, int], int] = field(default_factory=dict)
+    era_gregorian: dict[tuple[str, int], int] = field(default_factory=dict)  # year its state went Gregorian
     era_words: list[str] = field(default_factory=list)
     capitalised: set[str] = field(default_factory=set)  # tables of names: the first letter as written
     tone_pairs: list[tuple[str, str]] = field(default_factory=list)
@@ -139,8 +140,10 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
             lex.capitalised.add(path.stem)
     for row in read_table(data_dir / "words" / "cues.tsv", ["role", "word"]):
         lex.cues.setdefault(row.role, []).append(row.word)
+    gregorian = {row.state: row.year for row in read_table(
+        data_dir / "gregorian_states.tsv", ["state", "year", "note"], {"year": int})}
     for path in sorted(data_dir.glob("eras*.tsv")):
-        _read_eras(lex, read_eras(path))
+        _read_eras(lex, read_eras(path), gregorian)
     lex.fragments = dict(read_table(data_dir / "patterns.tsv", ["name", "regex"]))
     return lex
 
@@ -150,7 +153,7 @@ def read_eras(path: Path) -> list[tuple]:
     return read_table(path, ["era", "dynasty", "first_year", "note"], {"first_year": int})
 
 
-def _read_eras(lex: Lexicon, rows: list[tuple]) -> None:
+def _read_eras(lex: Lexicon, rows: list[tuple], gregorian: dict[str, int]) -> None:
     """Add one era table: first years (negative = BCE, stored astronomical) and each era's last year, which is
     the first year of the next era of the same dynasty (the year of the change belongs to both)."""
     by_dynasty: dict[str, list[tuple[int, str]]] = {}
@@ -160,6 +163,8 @@ def _read_eras(lex: Lexicon, rows: list[tuple]) -> None:
         lex.eras.setdefault(key, []).append(first)
         lex.era_words.append(row.era)
         by_dynasty.setdefault(row.dynasty, []).append((first, key))
+        if row.dynasty in gregorian:
+            lex.era_gregorian[(key, first)] = gregorian[row.dynasty]
     for eras in by_dynasty.values():
         firsts = sorted({first for first, _ in eras})
         for first, key in eras:

@@ -179,6 +179,12 @@ class Resolver:
         reference = reference if reference is not None else firsts[0]
         return min(firsts, key=lambda y: abs(y + n - 1 - reference))
 
+    def gregorian_era(self, era: str, n: int, year: int | None) -> bool:
+        """True when ``year`` of the era falls after its state adopted the Gregorian calendar."""
+        first = self.era_first(era, n, year)
+        since = self.lex.era_gregorian.get((self.lex.key(era), first)) if first is not None else None
+        return since is not None and year is not None and year >= since
+
     def era_year(self, era: str | None, n: int, reference: int | None) -> int | None:
         """Year ``n`` of the era (first year + n - 1)."""
         first = self.era_first(era, n, reference)
@@ -198,6 +204,8 @@ class Resolver:
             if gran == "time":  # "3 giờ chiều hôm sau"
                 self.clock(f, p, ctx)
             return p, p.year is not None, lunar or ctx.lunar
+        if "era" in f and "canchi" not in f and self.gregorian_era(f["era"], f.get("era_n", 1), year):
+            lunar = False  # "năm Dân quốc thứ 5": the Republic of China counted Gregorian years
         inferred = source in (OWN, CONTEXT) or bool(f.get("gloss"))  # "Năm Tân Mão (1771)": the year is the gloss's
         if f.get("recurring"):  # "ngày 1 tháng 10 hằng năm": every year, no year of its own
             return Parts(month=f.get("month"), day=f.get("day")), False, lunar

@@ -107,3 +107,11 @@ def test_commentary_years_do_not_move_the_annals(extract):
     text = "\nCanh Tý, [1420]. Sử thần nói: đến năm Ất Tỵ thì giặc tan.\nTân Sửu. Mùa xuân."
     got = spans(extract, text)
     assert ("năm Ất Tỵ", "1425") in got and ("Tân Sửu", "1421") in got
+
+
+def test_eras_of_states_that_went_gregorian_are_not_lunar(extract):
+    got = {text[m.start:m.end]: m for text in ["Năm Dân quốc thứ 3, có loạn. Năm Minh Trị thứ 2, dời đô. Năm Cảnh Hưng thứ 9, lụt."]
+           for m in extract(text, [])}
+    assert (got["Năm Dân quốc thứ 3"].value, got["Năm Dân quốc thứ 3"].calendar) == ("1914", "as_written")
+    assert got["Năm Minh Trị thứ 2"].calendar == "lunar"      # Japan counted lunar years until 1873
+    assert got["Năm Cảnh Hưng thứ 9"].calendar == "lunar"
