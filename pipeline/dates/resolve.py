@@ -73,17 +73,22 @@ class Resolver:
         self.seed(candidates, ctx)
         return [self.resolve(c, ctx) for c in candidates]
 
-    @staticmethod
-    def seed(candidates: list[Candidate], ctx: Context) -> None:
+    def seed(self, candidates: list[Candidate], ctx: Context) -> None:
         """A text that opens with cycle years before any year or century ("Tháng Chạp năm Ất Dậu ... thế kỷ mười
-        ba") places them by the first century (its frame) or the first year written later (at or before it)."""
+        ba") places them by the first century (its frame) or the first year written later, in digits or as a reign
+        year ("năm Bính Ngọ, tức năm Cảnh Hưng thứ 47"): at or before it."""
         for c in candidates:
             f = c.fields
             if f.get("gran") == "century" and not f.get("bce"):
                 ctx.frame, ctx.frame_newer = _frame(f), True
                 return
-            if f.get("year") is not None and not f.get("bce") and "canchi" not in f and "start" not in f:
-                ctx.seed_before = f["year"]
+            if "canchi" in f or "start" in f or f.get("bce"):
+                continue
+            year = f.get("year")
+            if year is None and f.get("era") and not f.get("era_whole"):
+                year = self.era_year(f["era"], f.get("era_n", 1), None)
+            if year is not None:
+                ctx.seed_before = year
                 return
 
     def resolve(self, c: Candidate, ctx: Context) -> DateMention:

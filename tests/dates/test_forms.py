@@ -192,3 +192,9 @@ def test_a_far_year_inside_a_sentence_is_a_reference(extract):
 def test_a_cycle_year_glossed_with_tuc(extract):
     got = mentions(extract, "Năm 1945, ông nhắc lại năm Giáp Tuất, tức năm 1874, khi hoà ước ký.")
     assert (got["năm Giáp Tuất"].value, got["năm Giáp Tuất"].year_inferred) == ("1874", True)
+
+
+def test_cycle_years_before_a_reign_year_come_before_it(extract):
+    got = mentions(extract, "Mùa đông năm Mậu Tuất, tức năm Cảnh Hưng thứ ba mươi chín, quân Xiêm sang.")
+    assert got["Mùa đông năm Mậu Tuất"].value == "1778-WI"
+    assert got["năm Cảnh Hưng thứ ba mươi chín"].value == "1778"
