@@ -62,7 +62,7 @@ class CandidateFinder:
         start = max(0, c.start - _PREFIX_WINDOW)
         left = ("\n" if start == 0 else "") + text[start:c.start]
         if text[c.start] == "[" or self.opening.search(left):
-            return replace(c, fields=dict(c.fields, opens="yes"))
+            return replace(c, fields=dict(c.fields, opens=True))
         return c
 
     @staticmethod
@@ -90,9 +90,9 @@ class CandidateFinder:
             if key in f:
                 month, day = (int(v) for v in f.pop(key).split("\t"))
                 if (month, day) == (1, 1) and f.get("day", 0) >= TET_EVE_FROM:  # "30 Tết": the eve, month 12
-                    month, f["year_before"] = 12, "yes"                        # of the year before
+                    month, f["year_before"] = 12, True                        # of the year before
                 elif (month, day) == (1, 1):
-                    f["new_year"] = "yes"
+                    f["new_year"] = True
                 f.setdefault("month", month)
                 f.setdefault("day", day)
         if "season_pair" in f:  # "Thu đông 1947": two seasons, the second maybe in the next year
@@ -151,7 +151,7 @@ class CandidateFinder:
         """Mark a day or a month followed by "hằng năm" as recurring: it has no year ("mồng 5 tháng Giêng hằng năm"
         is XXXX-01-05) and leaves the narrative where it is; the words stay outside the span."""
         if c.fields.get("gran") in ("day", "month") and self.yearly.match(text, c.end):
-            return replace(c, fields=dict(c.fields, recurring="yes"))
+            return replace(c, fields=dict(c.fields, recurring=True))
         return c
 
     def join_time_day(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
@@ -166,7 +166,7 @@ class CandidateFinder:
                 part = self.clock_part.match(text, c.start)
                 if part and "clock" not in clock:
                     clock["clock"] = part.group("dp")
-                fields = dict(c.fields, **clock, gran="time", day_written="yes")
+                fields = dict(c.fields, **clock, gran="time", day_written=True)
                 out[-1] = Candidate(a.start, c.end, a.rule, a.priority, fields)
                 continue
             out.append(c)
@@ -211,7 +211,7 @@ class CandidateFinder:
         header's parentheses are synchronisms: they do not move the narrative, the header does."""
         out = list(chosen)
         for i, a in enumerate(chosen):
-            if a.fields.get("annal") != "yes" or i + 1 == len(chosen):
+            if not a.fields.get("annal") or i + 1 == len(chosen):
                 continue
             b = chosen[i + 1]
             if "era" in b.fields and "era_whole" not in b.fields and self.sync_gap.fullmatch(text, a.end, b.start):
@@ -221,7 +221,7 @@ class CandidateFinder:
                 for j in range(i + 1, len(chosen)):
                     if chosen[j].start > max(close, b.start) or "era" not in chosen[j].fields:
                         break
-                    out[j] = replace(chosen[j], fields=dict(chosen[j].fields, narrative="no"))
+                    out[j] = replace(chosen[j], fields=dict(chosen[j].fields, narrative=False))
         return out
 
 

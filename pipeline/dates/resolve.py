@@ -129,7 +129,7 @@ class Resolver:
         if "year2" in f:  # "2/9/45": the narrative's century (the twentieth in a text without one)
             hundreds = ctx.year // 100 if ctx.year is not None and ctx.year > 0 else MODERN_CENTURY
             return hundreds * 100 + f["year2"], OWN
-        annal = f.get("annal") == "yes" and ctx.header_year is not None
+        annal = f.get("annal") and ctx.header_year is not None
         reference = ctx.header_year if annal else ctx.year
         era_year = self.era_year(f.get("era"), f.get("era_n", 1), reference)
         if "canchi" not in f:
@@ -147,7 +147,7 @@ class Resolver:
         regnal = self.regnal_year(f, ctx)
         if regnal is not None:
             return nearest_cycle_year(cycle, regnal), CONTEXT
-        if f.get("annal") == "yes":  # the first header: the first such year from the narrative year on
+        if f.get("annal"):  # the first header: the first such year from the narrative year on
             return (None, None) if ctx.year is None else (ctx.year + (cycle - cycle_of_year(ctx.year)) % 60, OWN)
         year = self.cycle_near_narrative(cycle, ctx)
         return year, (None if year is None else CONTEXT)
@@ -202,7 +202,7 @@ class Resolver:
         gran = f["gran"]
         p = Parts(year=year, month=f.get("month"), day=f.get("day"))
         if gran == "century":
-            if not f.get("bce") and f.get("narrative") != "no":
+            if not f.get("bce") and f.get("narrative") is not False:
                 ctx.frame, ctx.frame_newer = _frame(f), True
             return p, False, lunar
         if self.relative(f, p, ctx):
@@ -234,7 +234,7 @@ class Resolver:
             p.month, inferred = ctx.month, True
         if gran == "time":
             self.clock(f, p, ctx)
-        if f.get("narrative") == "no":
+        if f.get("narrative") is False:
             return p, inferred, lunar
         self.advance(f, c, ctx, p, source, lunar)
         return p, inferred, lunar
@@ -244,11 +244,11 @@ class Resolver:
         gran = f["gran"]
         if p.year is not None and f.get("regnal_n"):
             ctx.reign_start = p.year - f["regnal_n"] + 1
-        if f.get("annal") == "yes" and p.year is not None:
+        if f.get("annal") and p.year is not None:
             ctx.header_year = p.year
-        if f.get("era_whole") or (f.get("annal") != "yes" and _before(p.year, ctx.header_year)):
+        if f.get("era_whole") or (not f.get("annal") and _before(p.year, ctx.header_year)):
             return
-        if (gran == "year" and source == WRITTEN and f.get("opens") != "yes" and ctx.year is not None
+        if (gran == "year" and source == WRITTEN and not f.get("opens") and ctx.year is not None
                 and p.year is not None and p.year < ctx.year - FLASHBACK):
             return  # "(năm 1945) ... bản Tuyên ngôn Độc lập năm 1776 của nước Mỹ": the narrative stays in 1945  # a reign era as a whole, or a year before the current annal: a reference, not the narrative
         if source in (WRITTEN, OWN) or (source == CONTEXT and "canchi" in f and gran != "year"):
@@ -295,7 +295,7 @@ class Resolver:
             p.hour, p.minute = (int(f["branch_hour"]) * 2 - 1) % 24, 0
         else:
             p.hour, p.minute = f["hour"], f.get("minute", 30 if f.get("half") else 0)
-        written = f.get("day_written") == "yes"
+        written = bool(f.get("day_written"))
         if not written:
             p.day = ctx.day
         part = self.lex.tables["clock_parts"].get(self.lex.key(f.get("clock", "")), "")
