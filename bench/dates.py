@@ -11,6 +11,7 @@
    rules and test corpora cover, one per sentence: share right (a mention overlapping the expression with the
    gold value) and share with the exact span.
 Writes bench/results/dates.json. Usage: python bench/dates.py [--no-baseline] [--no-heldout] [--heldout-dir DIR]
+(--misses DIR lists the misses of a development folder and exits)
 (--no-heldout while developing: the held-out gold is read once, for the final figures; --heldout-dir scores
 another folder of *.txt + *.dates.jsonl the same way, reported as "heldout_dir").
 """
@@ -227,7 +228,12 @@ def main() -> None:
     parser.add_argument("--no-baseline", action="store_true", help="skip dateparser")
     parser.add_argument("--no-heldout", action="store_true", help="skip the held-out gold (while developing)")
     parser.add_argument("--heldout-dir", type=Path, help="also score this folder of *.txt + *.dates.jsonl")
+    parser.add_argument("--misses", type=Path, metavar="DIR",
+                        help="only list the misses on a development folder of *.txt + *.dates.jsonl and exit")
     args = parser.parse_args()
+    if args.misses:
+        print_misses(DateExtractor(), *read_gold_dir(args.misses))
+        return
     baseline = not args.no_baseline
     if baseline:
         try:
@@ -256,6 +262,27 @@ def main() -> None:
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
     print_summary(results)
+
+
+def print_misses(extractor: DateExtractor, gold_rows: list[dict], texts: dict[str, str]) -> None:
+    """Every gold date without a predicted mention of the same span and value, and every prediction that overlaps
+    no gold date, with its context (for a development folder: never run it on a held-out one)."""
+    for doc, text in texts.items():
+        gold = [g for g in gold_rows if g["doc"] == doc]
+        pred = [{"start": m.start, "end": m.end, "value": m.value} for m in extractor(text, [])]
+        print(f"== {doc}")
+        for g in gold:
+            near = [p for p in pred if p["start"] < g["end"] and g["start"] < p["end"]]
+            if not any((p["start"], p["end"], p["value"]) == (g["start"], g["end"], g["value"]) for p in near):
+                got = [(text[p["start"]:p["end"]], p["value"]) for p in near]
+                print(f"  miss {g['text']!r} {g['value']}  got {got}  | {_context(text, g['start'], g['end'])}")
+        for p in pred:
+            if not any(p["start"] < g["end"] and g["start"] < p["end"] for g in gold):
+                print(f"  extra {text[p['start']:p['end']]!r} {p['value']}  | {_context(text, p['start'], p['end'])}")
+
+
+def _context(text: str, start: int, end: int) -> str:
+    return " ".join(text[max(0, start - 40):end + 20].split())
 
 
 def print_summary(results: dict) -> None:

@@ -11,6 +11,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline.vi.table import read_table
+
 REPUBLICAN_YEARS = Path(__file__).parent / "data" / "republican_years.tsv"
 
 CYCLE_EPOCH = 4  # 4 CE was a Giáp Tý year (stem 0, branch 0), as was 1984.
@@ -65,12 +67,21 @@ def split_glued_day_month(digits: str, year: int | None) -> tuple[int, int] | No
     return readings[0] if len(readings) == 1 else None
 
 
-def julian_to_gregorian(year: int, month: int, day: int) -> date | None:
-    """The Gregorian date of a Julian calendar date (None outside 1-9999)."""
+GREGORIAN_REFORM_JDN = 2299161  # 1582-10-15, the first Gregorian day
+
+
+def julian_day_number(year: int, month: int, day: int, julian: bool = False) -> int:
+    """Julian day number of a date of the Julian calendar (``julian``) or of the proleptic Gregorian one."""
     a = (14 - month) // 12
     y = year + 4800 - a
     m = month + 12 * a - 3
     jdn = day + (153 * m + 2) // 5 + 365 * y + y // 4 - 32083
+    return jdn if julian else jdn - y // 100 + y // 400 + 38
+
+
+def julian_to_gregorian(year: int, month: int, day: int) -> date | None:
+    """The Gregorian date of a Julian calendar date (None outside 1-9999)."""
+    jdn = julian_day_number(year, month, day, julian=True)
     try:
         return date(1, 1, 1) + timedelta(days=jdn - 1721426)
     except OverflowError:
@@ -81,9 +92,8 @@ def julian_to_gregorian(year: int, month: int, day: int) -> date | None:
 def republican_new_years() -> dict[int, date]:
     """Gregorian date of 1 Vendémiaire of each Republican year of the table (the last row only closes the year
     before it)."""
-    rows = [line.split("\t") for line in REPUBLICAN_YEARS.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")]
-    return {int(year): date.fromisoformat(day.strip()) for year, day in rows}
+    rows = read_table(REPUBLICAN_YEARS, ["year", "vendemiaire"], {"year": int, "vendemiaire": date.fromisoformat})
+    return dict(rows)
 
 
 def republican_day_valid(month: int, day: int | None, year: int | None) -> bool:

@@ -11,6 +11,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline.vi.table import read_table
+
 DATA_DIR = Path(__file__).parent / "data"
 _MACRO = re.compile(r"%([a-z][a-z_0-9]*)")
 # A word pattern must not touch a letter on either side (digits may touch: "257TCN", "Thìn13").
@@ -21,14 +23,15 @@ _RIGHT = r"(?![^\W\d_])"
 CAPITALISED_MARK = "#! capitalised"
 
 
-def read_rows(path: Path) -> list[list[str]]:
-    """Rows of a tab-separated data file, without comments and blank lines."""
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        rows.append([cell.strip() for cell in line.split("\t")])
-    return rows
+def has_mark(path: Path, mark: str) -> bool:
+    """True when the comment header of a data file (the lines before its first row) holds ``mark``."""
+    with path.open(encoding="utf-8-sig") as lines:
+        for line in lines:
+            if line.strip() and not line.lstrip().startswith("#"):
+                return False
+            if line.strip() == mark:
+                return True
+    return False
 
 
 @dataclass
@@ -40,6 +43,7 @@ class Lexicon:
     cues: dict[str, list[str]] = field(default_factory=dict)
     eras: dict[str, list[int]] = field(default_factory=dict)
     era_last: dict[tuple[str, int], int] = field(default_factory=dict)
+    era_gregorian: dict[tuple[str, int], int] = field(default_factory=dict)  # year its state went Gregorian
     era_words: list[str] = field(default_factory=list)
     capitalised: set[str] = field(default_factory=set)  # tables of names: the first letter as written
     tone_pairs: list[tuple[str, str]] = field(default_factory=list)
@@ -122,36 +126,45 @@ def _trie_regex(forms: set[str], capital: bool) -> str:
 def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
     """Read every table of ``data_dir`` into a Lexicon."""
     lex = Lexicon()
-    lex.tone_pairs = [(old, new) for old, new in read_rows(data_dir / "words" / "tone_variants.tsv")]
+    lex.tone_pairs = [tuple(row) for row in read_table(data_dir / "words" / "tone_variants.tsv", ["old", "new"])]
     for path in sorted((data_dir / "words").glob("*.tsv")):
         if path.stem in ("cues", "tone_variants"):
             continue
+        rows = read_table(path, ["word", "*values"])  # a word and its value columns (none: the word itself)
         table: dict[str, str] = {}
-        for row in read_rows(path):
-            table.setdefault(lex.key(row[0]), "\t".join(row[1:]) if len(row) > 1 else row[0])
+        for row in rows:
+            table.setdefault(lex.key(row.word), "\t".join(row.values) if row.values else row.word)
         lex.tables[path.stem] = table
-        lex.table_words[path.stem] = [row[0] for row in read_rows(path)]
-        if CAPITALISED_MARK in path.read_text(encoding="utf-8"):
+        lex.table_words[path.stem] = [row.word for row in rows]
+        if has_mark(path, CAPITALISED_MARK):
             lex.capitalised.add(path.stem)
-    for role, word in read_rows(data_dir / "words" / "cues.tsv"):
-        lex.cues.setdefault(role, []).append(word)
+    for row in read_table(data_dir / "words" / "cues.tsv", ["role", "word"]):
+        lex.cues.setdefault(row.role, []).append(row.word)
+    gregorian = {row.state: row.year for row in read_table(
+        data_dir / "gregorian_states.tsv", ["state", "year", "note"], {"year": int})}
     for path in sorted(data_dir.glob("eras*.tsv")):
-        _read_eras(lex, read_rows(path))
-    lex.fragments = {name: regex for name, regex in read_rows(data_dir / "patterns.tsv")}
+        _read_eras(lex, read_eras(path), gregorian)
+    lex.fragments = dict(read_table(data_dir / "patterns.tsv", ["name", "regex"]))
     return lex
 
 
-def _read_eras(lex: Lexicon, rows: list[list[str]]) -> None:
+def read_eras(path: Path) -> list[tuple]:
+    """Rows (era, dynasty, first year, note) of an era table; the first year is negative for BCE."""
+    return read_table(path, ["era", "dynasty", "first_year", "note"], {"first_year": int})
+
+
+def _read_eras(lex: Lexicon, rows: list[tuple], gregorian: dict[str, int]) -> None:
     """Add one era table: first years (negative = BCE, stored astronomical) and each era's last year, which is
     the first year of the next era of the same dynasty (the year of the change belongs to both)."""
     by_dynasty: dict[str, list[tuple[int, str]]] = {}
     for row in rows:
-        year = int(row[2])
-        first = year + 1 if year < 0 else year
-        key = lex.key(row[0])
+        first = row.first_year + 1 if row.first_year < 0 else row.first_year
+        key = lex.key(row.era)
         lex.eras.setdefault(key, []).append(first)
-        lex.era_words.append(row[0])
-        by_dynasty.setdefault(row[1], []).append((first, key))
+        lex.era_words.append(row.era)
+        by_dynasty.setdefault(row.dynasty, []).append((first, key))
+        if row.dynasty in gregorian:
+            lex.era_gregorian[(key, first)] = gregorian[row.dynasty]
     for eras in by_dynasty.values():
         firsts = sorted({first for first, _ in eras})
         for first, key in eras:

@@ -12,21 +12,18 @@ import math
 from datetime import date
 from functools import lru_cache
 
+from .calendar import GREGORIAN_REFORM_JDN, julian_day_number
+
 TIME_ZONE = 7.0  # hours east of Greenwich
 _SYNODIC = 29.530588853
 _K_EPOCH = 2415021.076998695  # Julian day of the new moon of 1900-01-01 (k = 0)
 _JD_ORDINAL = 1721425  # Julian day number minus date.toordinal() (proleptic Gregorian)
 
 
-def jd_from_date(day: int, month: int, year: int) -> int:
-    """Julian day number of a calendar date: Julian calendar before 1582-10-15, Gregorian from then."""
-    a = (14 - month) // 12
-    y = year + 4800 - a
-    m = month + 12 * a - 3
-    jd = day + (153 * m + 2) // 5 + 365 * y + y // 4 - y // 100 + y // 400 - 32045
-    if jd < 2299161:
-        jd = day + (153 * m + 2) // 5 + 365 * y + y // 4 - 32083
-    return jd
+def _historical_jdn(day: int, month: int, year: int) -> int:
+    """Julian day number of a date as calendars printed it: Julian before 1582-10-15, Gregorian from then."""
+    jdn = julian_day_number(year, month, day)
+    return jdn if jdn >= GREGORIAN_REFORM_JDN else julian_day_number(year, month, day, julian=True)
 
 
 def new_moon(k: int) -> float:
@@ -78,7 +75,7 @@ def _sun_sector(day_number: int) -> int:
 @lru_cache(maxsize=4096)
 def _month11(year: int) -> int:
     """Julian day of the first day of lunar month 11 (the month of the winter solstice) of ``year``."""
-    k = math.floor((jd_from_date(31, 12, year) - 2415021) / _SYNODIC)
+    k = math.floor((_historical_jdn(31, 12, year) - 2415021) / _SYNODIC)
     nm = _new_moon_day(k)
     return _new_moon_day(k - 1) if _sun_sector(nm) >= 9 else nm
 

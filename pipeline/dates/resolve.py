@@ -23,6 +23,10 @@ from .rules import Candidate
 
 JULIAN_END = (1918, 2, 14)  # Russia moved to the Gregorian calendar on 1918-02-14.
 MODERN_CENTURY = 19  # "những năm 90" in a text with no year: the 1990s
+LOOK_BACK = 29  # a cycle year without an era is the first one from 29 years before the narrative year (the nearest,
+#                ties forward); in a century named since, the first from its start ("thế kỷ XIII ... năm Đinh Tỵ": 1257)
+FRAME_PARTS = {"START": (0, 40), "MID": (30, 70), "END": (60, 100)}  # "cuối thế kỷ XIV": 1360-1400
+FLASHBACK = 50  # a bare year inside a sentence more than 50 years before the narrative is a reference to the past
 CHAIN_BREAK = 60  # a year written more than one cycle after the last annal header restarts the annals there
 WRITTEN, OWN, CONTEXT = "written", "own", "context"  # where a year came from: digits, own words, the narrative
 
@@ -40,6 +44,9 @@ class Context:
     reign_start: int | None = None  # year 1 of the reign counted by "năm thứ N" in annal headers
     header_year: int | None = None  # year of the last annal header: the next one comes after it
     written: bool = False  # the narrative year was written in digits (not derived from an era or a cycle)
+    frame: tuple[int, int] | None = None  # years of the last century or decade named ("thế kỷ mười ba")
+    frame_newer: bool = False  # that frame was named after the narrative year was set
+    seed_before: int | None = None  # no year yet: the first year the text writes (cycle years come before it)
 
 
 @dataclass
@@ -63,7 +70,26 @@ class Resolver:
 
     def __call__(self, candidates: list[Candidate]) -> list[DateMention]:
         ctx = Context()
+        self.seed(candidates, ctx)
         return [self.resolve(c, ctx) for c in candidates]
+
+    def seed(self, candidates: list[Candidate], ctx: Context) -> None:
+        """A text that opens with cycle years before any year or century ("Tháng Chạp năm Ất Dậu ... thế kỷ mười
+        ba") places them by the first century (its frame) or the first year written later, in digits or as a reign
+        year ("năm Bính Ngọ, tức năm Cảnh Hưng thứ 47"): at or before it."""
+        for c in candidates:
+            f = c.fields
+            if f.get("gran") == "century" and not f.get("bce"):
+                ctx.frame, ctx.frame_newer = _frame(f), True
+                return
+            if "canchi" in f or "start" in f or f.get("bce"):
+                continue
+            year = f.get("year")
+            if year is None and f.get("era") and not f.get("era_whole"):
+                year = self.era_year(f["era"], f.get("era_n", 1), None)
+            if year is not None:
+                ctx.seed_before = year
+                return
 
     def resolve(self, c: Candidate, ctx: Context) -> DateMention:
         f = c.fields
@@ -90,6 +116,8 @@ class Resolver:
             gran = "range" if "/" in value else gran
         mod = f.get("mod", "") if "/" not in value else ""
         points = [p] if gran in ("day", "time") else []
+        if "end_day" in f and p.day is not None:  # "mồng 3, mồng 4 và mồng 5 Tết": both ends on one axis
+            points = [p, replace(p, day=f["end_day"])]
         return self.mention(c, value, gran, mod, inferred, ctx, lunar, points)
 
     def text_year(self, f: dict, ctx: Context) -> tuple[int | None, str | None]:
@@ -101,7 +129,7 @@ class Resolver:
         if "year2" in f:  # "2/9/45": the narrative's century (the twentieth in a text without one)
             hundreds = ctx.year // 100 if ctx.year is not None and ctx.year > 0 else MODERN_CENTURY
             return hundreds * 100 + f["year2"], OWN
-        annal = f.get("annal") == "yes" and ctx.header_year is not None
+        annal = f.get("annal") and ctx.header_year is not None
         reference = ctx.header_year if annal else ctx.year
         era_year = self.era_year(f.get("era"), f.get("era_n", 1), reference)
         if "canchi" not in f:
@@ -119,11 +147,26 @@ class Resolver:
         regnal = self.regnal_year(f, ctx)
         if regnal is not None:
             return nearest_cycle_year(cycle, regnal), CONTEXT
-        if ctx.year is None:
-            return None, None
-        if f.get("annal") == "yes":  # the first header: the first such year from the narrative year on
-            return ctx.year + (cycle - cycle_of_year(ctx.year)) % 60, OWN
-        return nearest_cycle_year(cycle, ctx.year), CONTEXT
+        if f.get("annal"):  # the first header: the first such year from the narrative year on
+            return (None, None) if ctx.year is None else (ctx.year + (cycle - cycle_of_year(ctx.year)) % 60, OWN)
+        year = self.cycle_near_narrative(cycle, ctx)
+        return year, (None if year is None else CONTEXT)
+
+    @staticmethod
+    def cycle_near_narrative(cycle: int, ctx: Context) -> int | None:
+        """The cycle year of a can-chi without an era: the first from LOOK_BACK years before the narrative year; in
+        the century or decade named since (the first from its start, or from the narrative year inside it); before
+        any year, in the text's first century, or the last at or before the first year it writes."""
+        if ctx.frame is not None and (ctx.frame_newer or ctx.year is None):
+            lo, hi = ctx.frame
+            start = lo if ctx.year is None or ctx.year - LOOK_BACK > hi else max(lo, ctx.year - LOOK_BACK)
+        elif ctx.year is not None:
+            start = ctx.year - LOOK_BACK
+        elif ctx.seed_before is not None:
+            return ctx.seed_before - (cycle_of_year(ctx.seed_before) - cycle) % 60
+        else:
+            return None
+        return start + (cycle - cycle_of_year(start)) % 60
 
     @staticmethod
     def regnal_year(f: dict, ctx: Context) -> int | None:
@@ -141,6 +184,12 @@ class Resolver:
         reference = reference if reference is not None else firsts[0]
         return min(firsts, key=lambda y: abs(y + n - 1 - reference))
 
+    def gregorian_era(self, era: str, n: int, year: int | None) -> bool:
+        """True when ``year`` of the era falls after its state adopted the Gregorian calendar."""
+        first = self.era_first(era, n, year)
+        since = self.lex.era_gregorian.get((self.lex.key(era), first)) if first is not None else None
+        return since is not None and year is not None and year >= since
+
     def era_year(self, era: str | None, n: int, reference: int | None) -> int | None:
         """Year ``n`` of the era (first year + n - 1)."""
         first = self.era_first(era, n, reference)
@@ -153,12 +202,18 @@ class Resolver:
         gran = f["gran"]
         p = Parts(year=year, month=f.get("month"), day=f.get("day"))
         if gran == "century":
+            if not f.get("bce") and f.get("narrative") is not False:
+                ctx.frame, ctx.frame_newer = _frame(f), True
             return p, False, lunar
         if self.relative(f, p, ctx):
             if gran == "time":  # "3 giờ chiều hôm sau"
                 self.clock(f, p, ctx)
             return p, p.year is not None, lunar or ctx.lunar
-        inferred = source in (OWN, CONTEXT)
+        if "era" in f and "canchi" not in f and self.gregorian_era(f["era"], f.get("era_n", 1), year):
+            lunar = False  # "năm Dân quốc thứ 5": the Republic of China counted Gregorian years
+        inferred = source in (OWN, CONTEXT) or bool(f.get("gloss"))  # "Năm Tân Mão (1771)": the year is the gloss's
+        if f.get("recurring"):  # "ngày 1 tháng 10 hằng năm": every year, no year of its own
+            return Parts(month=f.get("month"), day=f.get("day")), False, lunar
         if year is None and ctx.year is not None:
             p.year, inferred, lunar = ctx.year, True, lunar or ctx.lunar
         elif source == CONTEXT:
@@ -174,11 +229,12 @@ class Resolver:
         if lunar and f.get("month_word"):  # "tháng một" is the eleventh lunar month
             p.month = int(self.lex.lookup("lunar_month_words", f["month_word"]) or p.month)
         p.leap = bool(f.get("leap"))
+        lunar = lunar or p.leap  # only a lunar year has a leap month ("tháng 3 nhuận")
         if gran in ("day", "time") and p.month is None and ctx.month is not None:
             p.month, inferred = ctx.month, True
         if gran == "time":
             self.clock(f, p, ctx)
-        if f.get("narrative") == "no":
+        if f.get("narrative") is False:
             return p, inferred, lunar
         self.advance(f, c, ctx, p, source, lunar)
         return p, inferred, lunar
@@ -188,13 +244,17 @@ class Resolver:
         gran = f["gran"]
         if p.year is not None and f.get("regnal_n"):
             ctx.reign_start = p.year - f["regnal_n"] + 1
-        if f.get("annal") == "yes" and p.year is not None:
+        if f.get("annal") and p.year is not None:
             ctx.header_year = p.year
-        if f.get("era_whole") or (f.get("annal") != "yes" and _before(p.year, ctx.header_year)):
-            return  # a reign era as a whole, or a year before the current annal: a reference, not the narrative
+        if f.get("era_whole") or (not f.get("annal") and _before(p.year, ctx.header_year)):
+            return
+        if (gran == "year" and source == WRITTEN and not f.get("opens") and ctx.year is not None
+                and p.year is not None and p.year < ctx.year - FLASHBACK):
+            return  # "(năm 1945) ... bản Tuyên ngôn Độc lập năm 1776 của nước Mỹ": the narrative stays in 1945  # a reign era as a whole, or a year before the current annal: a reference, not the narrative
         if source in (WRITTEN, OWN) or (source == CONTEXT and "canchi" in f and gran != "year"):
             # a cycle year that dates a day, a month or a season ("Tết Kỷ Dậu") moves the narrative there
             ctx.year, ctx.anchor = p.year, (c.start, c.end)  # a period "1914-1916" sets the narrative at its start
+            ctx.frame_newer = False
             ctx.written = source == WRITTEN
             ctx.lunar = lunar if (lunar or gran not in ("year", "range")) else ctx.lunar
         if gran in ("year", "century") or (source in (WRITTEN, OWN) and gran == "season"):
@@ -235,7 +295,7 @@ class Resolver:
             p.hour, p.minute = (int(f["branch_hour"]) * 2 - 1) % 24, 0
         else:
             p.hour, p.minute = f["hour"], f.get("minute", 30 if f.get("half") else 0)
-        written = f.get("day_written") == "yes"
+        written = bool(f.get("day_written"))
         if not written:
             p.day = ctx.day
         part = self.lex.tables["clock_parts"].get(self.lex.key(f.get("clock", "")), "")
@@ -357,6 +417,13 @@ class Resolver:
             text = g.isoformat()
             out.append(text + (f"T{p.hour:02d}:{p.minute:02d}" if gran == "time" else ""))
         return "/".join(out)
+
+
+def _frame(f: dict) -> tuple[int, int]:
+    """Years of a century (1200-1300 for "thế kỷ XIII"), or of its part named by a mod ("cuối": 1260-1300)."""
+    first = (f["century"] - 1) * 100
+    lo, hi = FRAME_PARTS.get(f.get("mod", ""), (0, 100))
+    return first + lo, first + hi
 
 
 def _lunar_date(p: Parts) -> date | None:

@@ -15,6 +15,7 @@ from .lexicon import DATA_DIR, Lexicon
 
 _TEMPLATE = re.compile(r"^\{([a-z0-9_,]+)(?:\|([a-z_]+))?\}$")
 _CONTEXT_WINDOW = 40
+_FLAGS = {"yes": True, "no": False}
 
 
 @dataclass(frozen=True)
@@ -64,8 +65,8 @@ class Rule:
         fields: dict = {}
         for key, template in self.templates.items():
             t = _TEMPLATE.match(template)
-            if not t:
-                fields[key] = template
+            if not t:  # a constant: yes/no flags are booleans ("annal=yes", "narrative=no")
+                fields[key] = _FLAGS.get(template, template)
                 continue
             surface = next((m.group(g) for g in t.group(1).split(",") if m.group(g)), None)
             if surface is None:

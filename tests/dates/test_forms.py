@@ -110,3 +110,91 @@ def test_a_weekday_belongs_to_its_day_but_an_ordinal_does_not(extract):
     got = mentions(extract, "Vào thứ hai, ngày 2 tháng 3 năm 1903, trời mưa. Lần thứ hai, ngày 5-3-1903, họ họp.")
     assert got["thứ hai, ngày 2 tháng 3 năm 1903"].value == "1903-03-02"
     assert "ngày 5-3-1903" in got
+
+
+def test_cycle_years_before_any_year_take_the_century_named_later(extract):
+    text = ("Tháng Giêng năm Kỷ Mão, vua dời đô. Đó là đầu thế kỷ mười một. Mùa thu năm Bính Tuất, có lụt. "
+            "Sang cuối thế kỷ mười hai, nhà vua suy. Năm Quý Sửu, có loạn.")
+    got = mentions(extract, text)
+    assert got["Tháng Giêng năm Kỷ Mão"].value == "1039-01"    # the century's first Kỷ Mão (1000-1040)
+    assert got["Mùa thu năm Bính Tuất"].value == "1046-FA"     # the nearest to the narrative (1039)
+    assert got["Năm Quý Sửu"].value == "1193"                   # in the end of the century named since (1160-1200)
+
+
+def test_cycle_years_before_the_first_written_year_come_before_it(extract):
+    got = mentions(extract, "Năm Giáp Thân, quân Pháp đánh Bắc Kỳ. Đến năm 1885, vua xuất bôn.")
+    assert got["Năm Giáp Thân"].value == "1884"
+
+
+def test_a_gloss_is_a_mention_of_its_own_and_gives_its_year(extract):
+    got = mentions(extract, "Năm Giáp Tý (1804), ông sinh. Tháng 3 năm Ất Dậu (1885), ông mất. Theo sách cũ, (1930), có ghi.")
+    assert (got["Năm Giáp Tý"].value, got["Năm Giáp Tý"].year_inferred) == ("1804", True)
+    assert (got["1804"].value, got["1804"].year_inferred) == ("1804", False)
+    assert got["Tháng 3 năm Ất Dậu"].value == "1885-03" and "1885" in got
+    assert "(1930)" in got   # a bare year in parentheses keeps them
+
+
+def test_reign_years_in_words_beyond_thirty_one(extract):
+    got = mentions(extract, "Năm Cảnh Hưng thứ ba mươi lăm, quân Trịnh vào Nam. Ngày 9 tháng 4, họ tới.")
+    assert got["Năm Cảnh Hưng thứ ba mươi lăm"].value == "1774"
+    assert got["Ngày 9 tháng 4"].value == "1774-04-09"
+
+
+def test_a_yearly_day_has_no_year_and_leaves_the_narrative(extract):
+    got = mentions(extract, "Năm 1950, hội lập. Từ đó ngày 20 tháng 11 hằng năm là ngày hội. Tháng 5, hội họp.")
+    assert (got["ngày 20 tháng 11"].value, got["ngày 20 tháng 11"].year_inferred) == ("XXXX-11-20", False)
+    assert got["Tháng 5"].value == "1950-05"
+
+
+def test_a_night_and_the_dawn_after_it_are_one_range(extract):
+    got = mentions(extract, "Năm 1972, đêm 18 rạng sáng ngày 19-12 máy bay đến. Đêm 9 rạng ngày 10 tháng Chạp năm Nhâm Tý, tạnh.")
+    assert got["đêm 18 rạng sáng ngày 19-12"].value == "1972-12-18/1972-12-19"
+    assert got["Đêm 9 rạng ngày 10 tháng Chạp năm Nhâm Tý"].value == "1972-12-09/1972-12-10"
+
+
+def test_a_clock_after_an_approximator_keeps_its_day(extract):
+    got = mentions(extract, "Năm 1930, có tin. Chừng 9 giờ 20 phút tối ngày 4-5-1931, họ đi. 7 giờ sáng ngày 8-5, họ về.")
+    assert got["9 giờ 20 phút tối ngày 4-5-1931"].value == "1931-05-04T21:20"
+    assert got["7 giờ sáng ngày 8-5"].value == "1931-05-08T07:00"
+
+
+def test_republican_dates_in_a_list_are_valued_one_by_one(extract):
+    got = mentions(extract, "Họ dậy ngày 3 Ventôse năm IV và ngày 8 Messidor, rồi bị đàn áp.")
+    assert got["ngày 3 Ventôse năm IV"].value == "1796-02-22"
+    assert got["ngày 8 Messidor"].value == "1796-06-26"
+
+
+def test_occasions_and_counts_are_no_dates(extract):
+    got = mentions(extract, "Năm 1930, dân ăn Tết sớm; mỗi tháng ba mươi ngày; vài tháng một lần; họp lần đầu ngày 3-3-1930.")
+    assert list(got) == ["Năm 1930", "ngày 3-3-1930"]
+
+
+def test_a_named_day_with_its_date_is_one_day_and_season_pairs_are_ranges(extract):
+    got = mentions(extract, "Đúng ngày Quốc khánh 2-9-1951, và Thu đông 1950, họ thắng.")
+    assert got["ngày Quốc khánh 2-9-1951"].value == "1951-09-02"
+    assert got["Thu đông 1950"].value == "1950-FA/1950-WI"
+
+
+def test_a_leap_month_is_lunar_and_a_lunar_day_list_gets_both_gregorian_ends(extract):
+    got = mentions(extract, "Năm 1930, tháng 6 nhuận, lụt. Năm 1789, những ngày mồng 3, mồng 4 và mồng 5 Tết có hội.")
+    assert got["tháng 6 nhuận"].calendar == "lunar"
+    assert got["ngày mồng 3, mồng 4 và mồng 5 Tết"].value_gregorian == "1789-01-28/1789-01-30"
+
+
+def test_a_far_year_inside_a_sentence_is_a_reference(extract):
+    text = ("Năm 1930, đảng ra đời. Cương lĩnh nhắc tới Công xã Paris năm 1871 của thợ thuyền Pháp. Tháng 10, "
+            "hội nghị họp. Năm 1871, Công xã lập.")
+    got = mentions(extract, text)
+    assert got["Tháng 10"].value == "1930-10"
+    assert [m.value for m in extract(text, []) if text[m.start:m.end] == "Năm 1871"] == ["1871"]
+
+
+def test_a_cycle_year_glossed_with_tuc(extract):
+    got = mentions(extract, "Năm 1945, ông nhắc lại năm Giáp Tuất, tức năm 1874, khi hoà ước ký.")
+    assert (got["năm Giáp Tuất"].value, got["năm Giáp Tuất"].year_inferred) == ("1874", True)
+
+
+def test_cycle_years_before_a_reign_year_come_before_it(extract):
+    got = mentions(extract, "Mùa đông năm Mậu Tuất, tức năm Cảnh Hưng thứ ba mươi chín, quân Xiêm sang.")
+    assert got["Mùa đông năm Mậu Tuất"].value == "1778-WI"
+    assert got["năm Cảnh Hưng thứ ba mươi chín"].value == "1778"

@@ -16,6 +16,9 @@ from .conftest import spans
     "ít lâu sau, họ trở về",             # vague
     "Molotov lúc đó mới 20 tuổi",        # age
     "trang 12-15",
+    "họ thu 1945 tấn lúa, dân đông 1946 người",   # bare season words before a count
+    "dân ăn Tết sớm, nhân dịp Tết mà về",           # Tết as an occasion
+    "mỗi tháng ba mươi ngày, vài tháng một lần",     # counts, not months
 ])
 def test_not_a_date(extract, text):
     assert spans(extract, text) == []

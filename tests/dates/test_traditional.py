@@ -2,7 +2,7 @@
 import pytest
 
 from pipeline.dates.calendar import cycle_index, cycle_of_year, nearest_cycle_year, roman_value
-from pipeline.dates.lexicon import DATA_DIR, load_lexicon, read_rows
+from pipeline.dates.lexicon import DATA_DIR, load_lexicon, read_eras
 
 from .conftest import spans
 
@@ -22,9 +22,9 @@ def test_roman_numerals():
 
 
 def test_era_table_rows_have_a_year_and_a_source():
-    rows = [row for path in sorted(DATA_DIR.glob("eras*.tsv")) for row in read_rows(path)]
+    rows = [row for path in sorted(DATA_DIR.glob("eras*.tsv")) for row in read_eras(path)]
     assert len(rows) > 500
-    assert all(len(row) == 4 and row[3] and -300 < int(row[2]) < 2000 for row in rows)
+    assert all(row.note and -300 < row.first_year < 2000 for row in rows)
     lex = load_lexicon()
     assert lex.eras[lex.key("Thuận Thiên")] == [1010, 1428]
     assert 1680 in lex.eras[lex.key("Chính Hoà")]      # old tone placement finds the same era
@@ -107,3 +107,11 @@ def test_commentary_years_do_not_move_the_annals(extract):
     text = "\nCanh Tý, [1420]. Sử thần nói: đến năm Ất Tỵ thì giặc tan.\nTân Sửu. Mùa xuân."
     got = spans(extract, text)
     assert ("năm Ất Tỵ", "1425") in got and ("Tân Sửu", "1421") in got
+
+
+def test_eras_of_states_that_went_gregorian_are_not_lunar(extract):
+    got = {text[m.start:m.end]: m for text in ["Năm Dân quốc thứ 3, có loạn. Năm Minh Trị thứ 2, dời đô. Năm Cảnh Hưng thứ 9, lụt."]
+           for m in extract(text, [])}
+    assert (got["Năm Dân quốc thứ 3"].value, got["Năm Dân quốc thứ 3"].calendar) == ("1914", "as_written")
+    assert got["Năm Minh Trị thứ 2"].calendar == "lunar"      # Japan counted lunar years until 1873
+    assert got["Năm Cảnh Hưng thứ 9"].calendar == "lunar"

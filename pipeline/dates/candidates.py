@@ -18,7 +18,7 @@ TET_EVE_FROM = 20  # "mồng 7 Tết" is in the new year's first month, "30 Tế
 _SYNC_WINDOW = 200  # the parentheses after an annal header: "(Hán Kiến Hưng năm thứ 9; Ngô Hoàng Vũ năm thứ 3)"
 
 
-class Extractor:
+class CandidateFinder:
     """Applies the rules of one lexicon to a text and returns the selected candidates in text order."""
 
     def __init__(self, lex: Lexicon, rules: list[Rule]):
@@ -41,12 +41,42 @@ class Extractor:
         self.ordinal_noun = re.compile(lex.expand(r"(?:%ordinal_noun)\s+$"), flags)
         self.clock_part = re.compile(lex.expand(r"(?P<dp>%clock_parts)\s"), flags)
         self.time_day_gap = re.compile(r"\s*,?\s+")
+        self.dawn_gap = re.compile(lex.expand(r"\s+(?:(?:%dawn)\s+)?"), flags)
+        self.opening = re.compile(lex.expand(r"[.!?\n][\s\"“'(]*(?:(?:%outside)\s+)*$"), flags)
+        self.yearly = re.compile(lex.expand(r"\s+(?:%yearly)(?![^\W\d_])"), flags)
 
     def __call__(self, text: str) -> list[Candidate]:
-        found = [c for rule in self.rules for c in rule.matches(text, self.convert) if self.valid(c)]
-        chosen = [self.attach_weekday(text, self.attach_calendar(text, self.attach_prefix(text, self.trim_outside(text, c))))
+        found = [self.trim_outside(text, c) for rule in self.rules for c in rule.matches(text, self.convert)
+                 if self.valid(c)]  # trimmed first: "khoảng 5 giờ 30 sáng" is no longer than its words
+        chosen = [self.attach_yearly(text, self.attach_weekday(text, self.attach_calendar(text, self.attach_prefix(text, c))))
                   for c in select_longest(found)]
+        chosen = self.unwrap_glosses(text, [self.mark_opening(text, c) for c in chosen])
         return self.link_synchronisms(text, self.join_ranges(text, self.join_time_day(text, chosen)))
+
+    def mark_opening(self, text: str, c: Candidate) -> Candidate:
+        """Mark a year that opens its sentence ("Năm 1858, Pháp ...", "Vào năm 1858") or an editor's "[1442]": only
+        such a year may take the narrative far back; inside a sentence ("Tuyên ngôn năm 1776 của nước Mỹ") a year is
+        a reference."""
+        if c.fields.get("gran") != "year":
+            return c
+        start = max(0, c.start - _PREFIX_WINDOW)
+        left = ("\n" if start == 0 else "") + text[start:c.start]
+        if text[c.start] == "[" or self.opening.search(left):
+            return replace(c, fields=dict(c.fields, opens=True))
+        return c
+
+    @staticmethod
+    def unwrap_glosses(text: str, chosen: list[Candidate]) -> list[Candidate]:
+        """The CE year in parentheses after a traditional date ("Năm Tân Mão (1771)") is a mention of its own
+        without the parentheses (the traditional date took its year from it); a bare "(1930)" keeps them."""
+        out = list(chosen)
+        for i in range(1, len(out)):
+            a, b = out[i - 1], out[i]
+            if a.fields.get("gloss") and text[b.start] == "(" and not text[a.end:b.start].strip():
+                inner = text[b.start + 1:b.end - 1]
+                start = b.start + 1 + len(inner) - len(inner.lstrip())
+                out[i] = replace(b, start=start, end=start + len(inner.strip()))
+        return out
 
     def valid(self, c: Candidate) -> bool:
         """Reject impossible dates (month 23, 31 April) and year ranges that are not ranges."""
@@ -60,11 +90,17 @@ class Extractor:
             if key in f:
                 month, day = (int(v) for v in f.pop(key).split("\t"))
                 if (month, day) == (1, 1) and f.get("day", 0) >= TET_EVE_FROM:  # "30 Tết": the eve, month 12
-                    month, f["year_before"] = 12, "yes"                        # of the year before
+                    month, f["year_before"] = 12, True                        # of the year before
                 elif (month, day) == (1, 1):
-                    f["new_year"] = "yes"
+                    f["new_year"] = True
                 f.setdefault("month", month)
                 f.setdefault("day", day)
+        if "season_pair" in f:  # "Thu đông 1947": two seasons, the second maybe in the next year
+            first, second, later = f.pop("season_pair").split("\t")
+            end_year = f.pop("pair_end_year", None) or f["year"] + int(later)
+            f["start"] = {"gran": "season", "season": first, "year": f.pop("year")}
+            f["end"] = {"gran": "season", "season": second, "year": end_year}
+            return end_year - f["start"]["year"] == int(later)
         if "rmonth" in f:
             return republican_day_valid(int(f["rmonth"]), f.get("day"), f.get("ryear"))
         if "decade" in f and f["decade"] % 10:
@@ -111,6 +147,13 @@ class Extractor:
         calendar = self.lex.lookup("calendar_marks", m.group("c1") or m.group("c2"))
         return replace(c, end=m.end(), fields=dict(c.fields, calendar=calendar))
 
+    def attach_yearly(self, text: str, c: Candidate) -> Candidate:
+        """Mark a day or a month followed by "hằng năm" as recurring: it has no year ("mồng 5 tháng Giêng hằng năm"
+        is XXXX-01-05) and leaves the narrative where it is; the words stay outside the span."""
+        if c.fields.get("gran") in ("day", "month") and self.yearly.match(text, c.end):
+            return replace(c, fields=dict(c.fields, recurring=True))
+        return c
+
     def join_time_day(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
         """Join a clock time and the day right after it into one time ("9 giờ 30 sáng ngày 12-3-1925"); a part of
         the day that opens the day's span ("9 giờ tối ngày 5-3") sets the clock."""
@@ -123,7 +166,7 @@ class Extractor:
                 part = self.clock_part.match(text, c.start)
                 if part and "clock" not in clock:
                     clock["clock"] = part.group("dp")
-                fields = dict(c.fields, **clock, gran="time", day_written="yes")
+                fields = dict(c.fields, **clock, gran="time", day_written=True)
                 out[-1] = Candidate(a.start, c.end, a.rule, a.priority, fields)
                 continue
             out.append(c)
@@ -148,7 +191,11 @@ class Extractor:
     def joinable(self, text: str, a: Candidate, b: Candidate) -> bool:
         """True for "từ A đến B", "A đến B" and "A và B" where A and B are dates of the same unit."""
         gran = a.fields.get("gran")
+        if a.fields.get("night") and gran == b.fields.get("gran") == "day" and "start" not in b.fields:
+            return bool(self.dawn_gap.fullmatch(text, a.end, b.start))  # "Đêm 30 rạng sáng ngày 31-1-1968"
         if gran != b.fields.get("gran") or gran in ("range", "century") or "start" in a.fields:
+            return False
+        if "rmonth" in a.fields or "rmonth" in b.fields:  # Republican dates are valued one by one
             return False
         if any(f.get(k) for f in (a.fields, b.fields) for k in ("day_offset", "month_offset", "year_offset")):
             return False
@@ -164,7 +211,7 @@ class Extractor:
         header's parentheses are synchronisms: they do not move the narrative, the header does."""
         out = list(chosen)
         for i, a in enumerate(chosen):
-            if a.fields.get("annal") != "yes" or i + 1 == len(chosen):
+            if not a.fields.get("annal") or i + 1 == len(chosen):
                 continue
             b = chosen[i + 1]
             if "era" in b.fields and "era_whole" not in b.fields and self.sync_gap.fullmatch(text, a.end, b.start):
@@ -174,7 +221,7 @@ class Extractor:
                 for j in range(i + 1, len(chosen)):
                     if chosen[j].start > max(close, b.start) or "era" not in chosen[j].fields:
                         break
-                    out[j] = replace(chosen[j], fields=dict(chosen[j].fields, narrative="no"))
+                    out[j] = replace(chosen[j], fields=dict(chosen[j].fields, narrative=False))
         return out
 
 

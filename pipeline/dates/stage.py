@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from .extract import Extractor
+from .candidates import CandidateFinder
 from .lexicon import load_lexicon
 from .mention import DateMention
 from .resolve import Resolver
@@ -24,13 +24,13 @@ class DateExtractor:
             raise ValueError(f"unknown calendar {declared_calendar!r}; expected one of {CALENDARS}")
         self.lexicon = load_lexicon()
         self.rules = load_rules(self.lexicon)
-        self.extract = Extractor(self.lexicon, self.rules)
+        self.find = CandidateFinder(self.lexicon, self.rules)
         self.resolve = Resolver(self.lexicon, declared_calendar)
 
     def __call__(self, text: str, sentences: list[tuple[int, int]]) -> list[DateMention]:
         """Date mentions of one clean text, in text order; none crosses a sentence boundary."""
         starts = sorted(s for s, _ in sentences)
-        candidates = [c for c in self.extract(text) if _inside_one(c, starts)]
+        candidates = [c for c in self.find(text) if _inside_one(c, starts)]
         return self.resolve(candidates)
 
 
