@@ -35,7 +35,7 @@ LOADERS = [
     ("pipeline.ingest.legacy", "m.tcvn3_table(), m.vni_table()"),
     ("pipeline.ingest.viqr", "m.rules()"),
     ("pipeline.ingest.plausibility", "m.alphabet()"),
-    ("pipeline.dates.extractor", "m.DateExtractor()"),
+    ("pipeline.dates.stage", "m.DateExtractor()"),
     ("pipeline.dates.calendar", "m.republican_new_years()"),
     ("pipeline.entities.lexicon", "m.lexicon()"),
     ("pipeline.entities.gazetteer", "m.gazetteer(), m._type_heads()"),
@@ -48,10 +48,11 @@ NOT_TABLES = {
     "pipeline/correct/data/lm/LICENSE.md", "pipeline/entities/data/GAZETTEER_LICENSE",
 }
 
-# Stages whose every table is read by pipeline.vi.table (dates/ and entities/ are being converted).
-READER_STAGES = ("correct", "ingest", "normalize", "report", "review", "segment", "vi")
+# Stages whose every table is read by pipeline.vi.table (entities/ is being converted).
+READER_STAGES = ("correct", "dates", "ingest", "normalize", "report", "review", "segment", "vi")
 # Files of those stages that are not tab-separated tables, read by their own loaders.
-NOT_TSV = {"pipeline/correct/data/calibration.json", "pipeline/correct/data/lm/vi_syllables.npz"}
+NOT_TSV = {"pipeline/correct/data/calibration.json", "pipeline/correct/data/lm/vi_syllables.npz",
+           "pipeline/dates/data/rules.txt"}  # the date rules: blocks of "key: value" lines (dates/rules.py)
 
 _PROBE = """
 import importlib, json, sys
