@@ -122,6 +122,8 @@ class Lexicon:
     # the value says which of the two names is the person's own ("earlier" or "later")
     stems: frozenset[str]  # the heavenly stems and earthly branches (the dates stage's word lists): "Bính Dần"
     branches: frozenset[str]  # names a year, never a person, even with a family name first ("Đinh Mão")
+    calendar_words: frozenset[str]  # "Thermidor", "Tết", "TCN": words of calendars and eras, never a name
+    house_titles: frozenset[Phrase]  # "chúa": before a bare family name, the ruling house ("chúa Trịnh")
 
 
 @lru_cache(maxsize=1)
@@ -178,4 +180,6 @@ def lexicon() -> Lexicon:
         alias_cues={word_key(r[0]): r[1] for r in read_rows("alias_cues.txt")},
         stems=frozenset(r[0] for r in read_rows(DATES_WORDS / "stems.tsv")),
         branches=frozenset(r[0] for r in read_rows(DATES_WORDS / "branches.tsv")),
+        calendar_words=frozenset(unicodedata.normalize("NFC", r[0]) for r in read_rows("calendar_words.txt")),
+        house_titles=_phrases("house_titles.txt"),
     )

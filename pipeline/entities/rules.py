@@ -110,6 +110,8 @@ class SentenceRules:
                 continue
             if place.no_initial and span[0].initial:
                 continue
+            if any(w[:1].isupper() and not t.cap for w, t in zip(place.name.split()[1:], span[1:])):
+                continue  # "Miền bắc" is the north of a country, "miền Nam" a region
             if i + n < self.n and self.adjacent(i + n) and self.toks[i + n].low in self.lex.after_country:
                 continue
             if place.ambiguous and i > 0 and self.match_title_before(i):
@@ -225,10 +227,27 @@ class SentenceRules:
             if t.number:
                 i += 1
                 continue
-            i = (self.date_head(i) or self.year_name(i) or self.non_entity(i) or self.misc(i) or self.dynasty(i)
+            i = (self.calendar_word(i) or self.opener(i) or self.date_head(i) or self.year_name(i) or self.non_entity(i) or self.misc(i) or self.dynasty(i)
                  or self.org(i) or self.title(i) or self.loc_head(i) or self.temple_name(i) or self.place(i) or self.linked(i)
                  or self.name(i) or i + 1)
         return self.out
+
+    def calendar_word(self, i: int) -> int:
+        """A word of a calendar or an era ("Thermidor", "Tết", "TCN") is no name of its own."""
+        return i + 1 if self.toks[i].text in self.lex.calendar_words else 0
+
+    def opener(self, i: int) -> int:
+        """A clause opener at a sentence start that is also a family name ("Từ") is the preposition when no
+        name follows it or a place does ("Từ năm 221 TCN", "Từ Vũ Xương đến Nam Kinh")."""
+        t = self.toks[i]
+        if not (t.initial and t.low in self.lex.clause_openers):
+            return 0
+        j = i + 1
+        if j >= self.n or not self.adjacent(j) or not self.toks[j].cap or self.toks[j].number:
+            return j
+        e = self.name_run(j)
+        return j if self.place_at(j) or gazetteer().get(name_key(self.text[self.toks[j].start:self.toks[e - 1].end])) \
+            == "LOC" else 0
 
     def date_head(self, i: int) -> int:
         """A date head and the month/season word after it are never a name ("tháng Giêng")."""
@@ -261,8 +280,17 @@ class SentenceRules:
         return self.name_run(j)
 
     def dynasty(self, i: int) -> int:
-        """A dynasty as a ruling house after "nhà"/"triều": the short name alone is an ORG ("nhà Thanh")."""
+        """A dynasty as a ruling house after "nhà"/"triều": the short name alone is an ORG ("nhà Thanh"); a lord's
+        house after "chúa" and a bare family name ("chúa Trịnh")."""
         n = 0 if self.inside_word(i) else self.match(self.lex.dynasty_heads, i)
+        if not n and not self.inside_word(i):
+            n = self.match(self.lex.house_titles, i)
+            j = i + n
+            if n and j < self.n and self.adjacent(j) and self.toks[j].text in self.lex.surnames \
+                    and not (j + 1 < self.n and self.adjacent(j + 1) and self.toks[j + 1].cap):
+                self.add(j, j + 1, (j, j + 1), "ORG", "rule:dynasty", 0.8)
+                return j + 1
+            return 0
         j = i + n
         if not n or j >= self.n or not self.adjacent(j) or not self.toks[j].cap or self.toks[j].number:
             return 0
@@ -418,6 +446,8 @@ class SentenceRules:
             e = j + 1  # "bọn Tuấn ra mắt": a person's name does not go on in lower case
         if self.political(self.toks[j:e]):
             return 0
+        if self.place_then_person(j, e):
+            return e
         if self.match(self.lex.offices, i) == n:
             self.add(j, e, (j, e), None, "rule:office", 0.8)
             self.out[-1].votes["PER"] += _OFFICE_WEIGHT
@@ -441,6 +471,8 @@ class SentenceRules:
         n, label = self.match(self.lex.dynasty_names, j, 2), "ORG"
         if not n:
             n, label = self.country_word(j), "LOC"
+            if n and j + n < self.n and self.adjacent(j + n):
+                n += self.match(self.lex.state_words, j + n)  # "Tổng thống Việt Nam Cộng hòa Dương Văn Minh"
         k = j + n
         if not n or not self.toks[j].cap or k >= self.n or not self.adjacent(k) or not self.toks[k].cap \
                 or self.toks[k].number or self.starts_structure(k):
@@ -497,8 +529,24 @@ class SentenceRules:
             self.add(j, e, (j, e), "PER", "rule:title", 0.9)
             return e
         e = self.name_run(j)
+        if self.place_then_person(j, e):
+            return e
         self.add(j, e, (j, e), "LOC", "rule:office_place", 0.85)
         return e
+
+    def place_then_person(self, j: int, e: int) -> bool:
+        """After a title, a place then a personal name that ends the run ``j..e``: the place governed and the man
+        ("Tổng đốc Lưỡng Quảng Tôn Sĩ Nghị"); added as a LOC and a PER."""
+        person = next((k for k in range(j + 1, e - 1) if self.vietnamese_name(k) == e), None)
+        if person is None:
+            return False
+        place = self.text[self.toks[j].start:self.toks[person - 1].end]
+        if not (self.place_at(j) == person - j or self.toks[j].text in self.lex.place_prefixes
+                or gazetteer().get(name_key(place)) == "LOC"):
+            return False
+        self.add(j, person, (j, person), "LOC", "rule:office_place", 0.85)
+        self.add(person, e, (person, e), "PER", "rule:title", 0.9)
+        return True
 
     def loc_head(self, i: int) -> int:
         n = 0 if self.inside_word(i) or self.vietnamese_name(i) else self.match(self.lex.loc_heads, i)
@@ -514,6 +562,8 @@ class SentenceRules:
             self.add(i, j + 1, (i, j + 1), "LOC", "gazetteer", 0.85)  # "châu Phi" is "Châu Phi"
             return j + 1
         e = self.name_run(j)
+        if self.suffix_label(j, e) == "ORG":
+            return 0  # "chia thành Trực hệ", "thành Quốc dân đảng": an organisation, "thành" the verb
         if self.place_at(j) and any(t.foreign for t in self.toks[j + self.place_at(j):e]) or e < j + self.place_at(j):
             e = j + self.place_at(j)  # the gazetteer place, unless a Vietnamese name goes on ("sông Mỹ Tho")
         state = self.country_at(j) and self.match(self.lex.state_words, j + self.country_at(j)) == e - j - self.country_at(j)
