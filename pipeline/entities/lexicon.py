@@ -62,6 +62,7 @@ class Place:
     kind: str
     ambiguous: bool
     no_initial: bool
+    short_of: str = ""  # the full name this one abbreviates ("Thổ" -> "Thổ Nhĩ Kỳ"), its canonical where written
 
 
 @dataclass(frozen=True)
@@ -130,9 +131,10 @@ class Lexicon:
 def lexicon() -> Lexicon:
     """Load every data file once per process."""
     places: dict[tuple[str, ...], Place] = {}
-    for name, kind, flags in read_rows("places.tsv"):
+    for name, kind, flags, *short_of in read_rows("places.tsv"):
         name = unicodedata.normalize("NFC", name)
-        place = Place(name, kind, "ambiguous" in flags, "no-initial" in flags)
+        place = Place(name, kind, "ambiguous" in flags, "no-initial" in flags,
+                      unicodedata.normalize("NFC", short_of[0]) if short_of else "")
         key = tuple(name.split()) if place.ambiguous else tuple(fold(name).split())
         places[key] = place
     return Lexicon(

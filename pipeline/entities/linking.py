@@ -25,7 +25,7 @@ from functools import lru_cache
 from pipeline.normalize.tone import restyle_word
 
 from .gazetteer import gazetteer, referents
-from .lexicon import Lexicon, name_key, read_rows, word_key
+from .lexicon import Lexicon, fold, name_key, read_rows, word_key
 from .tokens import is_foreign
 
 _MIN_REPAIR_LEN = 5  # shorter words are one edit from too many others
@@ -98,6 +98,7 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
             for k in range(1, len(words)):
                 if word_key(" ".join(words[:k])) in lex.org_heads:
                     bodies[" ".join(words[:k])].add(surface)
+    written = {fold(surface) for _, surface, label in mentions if label == "LOC"}
     out = []
     for start, surface, label in mentions:
         full = None
@@ -105,6 +106,10 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
             full = supported_full_name(surface, start, parts, support)
         elif label == "ORG" and len(bodies.get(surface, ())) == 1:
             full = next(iter(bodies[surface]))
+        elif label == "LOC":
+            place = lex.places.get(tuple(surface.split())) or lex.places.get(tuple(fold(surface).split()))
+            if place is not None and place.short_of and fold(place.short_of) in written:
+                full = place.short_of  # "Thổ" in a text on "Thổ Nhĩ Kỳ"
         out.append(full or surface)
     labels = [label for _, _, label in mentions]
     pairs = written_aliases(text, [(s, e, name, label) for (s, e, _, label), name in zip(spans, out)], lex)

@@ -110,8 +110,6 @@ class SentenceRules:
                 continue
             if place.no_initial and span[0].initial:
                 continue
-            if any(w[:1].isupper() and not t.cap for w, t in zip(place.name.split()[1:], span[1:])):
-                continue  # "Miền bắc" is the north of a country, "miền Nam" a region
             if i + n < self.n and self.adjacent(i + n) and self.toks[i + n].low in self.lex.after_country:
                 continue
             if place.ambiguous and i > 0 and self.match_title_before(i):

@@ -44,14 +44,23 @@ def test_heads_of_coups_plans_and_clubs(recognize):
     assert recognize("Ngày 9-3-1945, quân Nhật đảo chính Pháp.") == {"Nhật": "LOC", "Pháp": "LOC"}
 
 
-def test_a_region_written_with_its_capital_only(recognize):
-    assert recognize("Quân Mỹ vào miền Nam.") == {"Mỹ": "LOC", "miền Nam": "LOC"}
-    assert recognize("Năm ấy, ở Miền bắc, hai xứ Lombardie và Venise nổi dậy.") == {"Lombardie": "LOC",
-                                                                                   "Venise": "LOC"}
-
-
 def test_an_initial_inside_a_foreign_name(recognize):
     assert recognize("Tổng thống Mỹ John F. Kennedy gặp Khrushchev.") == {
         "Mỹ": "LOC", "John F. Kennedy": "PER", "Khrushchev": "PER"}
     # a Vietnamese word that ends a sentence is no initial
     assert recognize("Tin ấy vang khắp châu Á. Ở Nhật, dân nổi dậy.").get("châu Á") == "LOC"
+
+
+def test_a_short_place_name_takes_the_full_one_the_text_writes(recognizer):
+    text = "Thổ Nhĩ Kỳ thua trận. Năm 1915, quân Thổ giữ eo biển. Người Thổ chống cự ở Gallipoli."
+    found = [(text[m.start:m.end], m.label, m.canonical) for m in recognizer(text, [(0, len(text))])]
+    assert found.count(("Thổ", "LOC", "Thổ Nhĩ Kỳ")) == 2
+    text = "Năm 1915, quân Thổ giữ eo biển."  # the full name is not written: the short one stays
+    assert [m.canonical for m in recognizer(text, [(0, len(text))])] == ["Thổ"]
+
+
+def test_the_shogunate_is_an_organisation_with_its_full_name(recognizer):
+    text = "Nhật Bản sống dưới quyền Mạc phủ Tokugawa. Năm 1854, Mạc phủ ký hiệp ước. Nhà Mạc đã mất."
+    found = [(text[m.start:m.end], m.label, m.canonical) for m in recognizer(text, [(0, len(text))])]
+    assert found == [("Nhật Bản", "LOC", "Nhật Bản"), ("Mạc phủ Tokugawa", "ORG", "Mạc phủ Tokugawa"),
+                     ("Mạc phủ", "ORG", "Mạc phủ Tokugawa"), ("Mạc", "ORG", "Mạc")]
