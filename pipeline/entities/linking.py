@@ -150,8 +150,8 @@ def same_person(names: list[str], labels: list[str], surnames: frozenset[str],
                 pairs: list[tuple[str, str]] = ()) -> list[str]:
     """Each person's name replaced by the preferred name of its group when the document writes two names of one
     person: the names of one encyclopedia article ("Quang Trung", "Nguyễn Huệ"), or ``pairs`` (own name, other
-    name) the text equates. A name opening with a family name wins, then an article's title, then an own name
-    of a pair, then the most written."""
+    name) the text equates. A name opening with a family name wins (the own name of a pair first), then an
+    article's title, then an own name of a pair, then the most written."""
     types, aliases = gazetteer(), referents()
     written = Counter(name for name, label in zip(names, labels) if label == "PER")
     parent: dict[str, str] = {}
@@ -180,7 +180,8 @@ def same_person(names: list[str], labels: list[str], surnames: frozenset[str],
             continue
         personal = [n for n in members if len(n.split()) > 1 and n.split()[0] in surnames]
         titles = [n for n in members if types.get(name_key(n)) == "PER" and name_key(n) not in aliases]
-        best = max(personal or titles or [n for n in members if n in own] or members,
+        own_personal = [n for n in personal if n in own]  # "Trần Quốc Tuấn, tức Trần Hưng Đạo": both open
+        best = max(own_personal or personal or titles or [n for n in members if n in own] or members,
                    key=lambda n: (written[n], len(n), n))
         preferred.update((name, best) for name in members)
     return [preferred.get(name, name) if label == "PER" else name for name, label in zip(names, labels)]

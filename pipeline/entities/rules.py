@@ -666,6 +666,9 @@ class SentenceRules:
             self.add(i, i + 2, (i, i + 2), "PER", "rule:family_woman", 0.8)  # "Đào thị": a woman of that family
             return i + 2
         surname = self.vietnamese_name(i)
+        if surname and surname - i > 2 and self.toks[surname - 1].text in self.lex.person_suffixes:
+            self.add(i, surname, (i, surname), "PER", "rule:temple_name", 0.8)  # "đến Trần Nghệ Tông": a ruler
+            return surname
         if surname:
             self.add(i, surname, (i, surname), None, "rule:vi_name", 0.7)
             self.out[-1].votes["PER"] += _SURNAME_WEIGHT

@@ -64,3 +64,14 @@ def test_the_shogunate_is_an_organisation_with_its_full_name(recognizer):
     found = [(text[m.start:m.end], m.label, m.canonical) for m in recognizer(text, [(0, len(text))])]
     assert found == [("Nhật Bản", "LOC", "Nhật Bản"), ("Mạc phủ Tokugawa", "ORG", "Mạc phủ Tokugawa"),
                      ("Mạc phủ", "ORG", "Mạc phủ Tokugawa"), ("Mạc", "ORG", "Mạc")]
+
+
+def test_a_family_name_and_a_temple_name_is_a_ruler_after_a_place_preposition(recognize):
+    assert recognize("Nền nếp còn giữ, nhưng đến Trần Nghệ Tông thì suy.") == {"Trần Nghệ Tông": "PER"}
+
+
+def test_the_own_name_of_an_equated_pair_is_canonical_when_both_open_with_a_family_name(recognizer):
+    text = ("Tiết chế Trần Quốc Tuấn, tức Trần Hưng Đạo, viết hịch. Trần Hưng Đạo cho đóng cọc. "
+            "Trần Hưng Đạo thắng lớn.")
+    canon = {text[m.start:m.end]: m.canonical for m in recognizer(text, [(0, len(text))])}
+    assert canon == {"Trần Quốc Tuấn": "Trần Quốc Tuấn", "Trần Hưng Đạo": "Trần Quốc Tuấn"}
