@@ -129,6 +129,9 @@ def _both_placements(phrase: tuple[str, ...]) -> set[str]:
 
 
 _ALIAS_PATTERNS: dict[int, re.Pattern[str]] = {}
+# An alias cue follows the first name or a clause mark ("Lê Duy Kỳ lên ngôi, tức", "Hàm Nghi (tên thật là"), never
+# a noun: "một thiếu nữ tên là X" names someone new.
+_ALIAS_OPENERS = frozenset(",;(–—:")
 
 
 def written_aliases(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> list[tuple[str, str]]:
@@ -140,6 +143,8 @@ def written_aliases(text: str, spans: list[tuple[int, int, str, str]], lex: Lexi
     for (_, prev_end, prev), (start, _, name) in zip(persons, persons[1:]):
         between = text[prev_end:start]
         cue = pattern.search(between) if len(between) < 80 and not re.search(r"[.!?]\s|\n", between) else None
+        if cue and between[:cue.start()].strip() and between[:cue.start()].rstrip()[-1] not in _ALIAS_OPENERS:
+            cue = None  # "ông Marat, chủ bút tờ …, bị một thiếu nữ tên là Charlotte Corday": another person
         if cue and prev != name:
             later = lex.alias_cues[word_key(cue.group("cue"))] == "later"
             pairs.append((name, prev) if later else (prev, name))
@@ -150,8 +155,8 @@ def same_person(names: list[str], labels: list[str], surnames: frozenset[str],
                 pairs: list[tuple[str, str]] = ()) -> list[str]:
     """Each person's name replaced by the preferred name of its group when the document writes two names of one
     person: the names of one encyclopedia article ("Quang Trung", "Nguyễn Huệ"), or ``pairs`` (own name, other
-    name) the text equates. A name opening with a family name wins (the own name of a pair first), then an
-    article's title, then an own name of a pair, then the most written."""
+    name) the text equates. A name opening with a family name wins, then an article's title, then an own name
+    of a pair, then the most written."""
     types, aliases = gazetteer(), referents()
     written = Counter(name for name, label in zip(names, labels) if label == "PER")
     parent: dict[str, str] = {}
@@ -180,8 +185,7 @@ def same_person(names: list[str], labels: list[str], surnames: frozenset[str],
             continue
         personal = [n for n in members if len(n.split()) > 1 and n.split()[0] in surnames]
         titles = [n for n in members if types.get(name_key(n)) == "PER" and name_key(n) not in aliases]
-        own_personal = [n for n in personal if n in own]  # "Trần Quốc Tuấn, tức Trần Hưng Đạo": both open
-        best = max(own_personal or personal or titles or [n for n in members if n in own] or members,
+        best = max(personal or titles or [n for n in members if n in own] or members,
                    key=lambda n: (written[n], len(n), n))
         preferred.update((name, best) for name in members)
     return [preferred.get(name, name) if label == "PER" else name for name, label in zip(names, labels)]
