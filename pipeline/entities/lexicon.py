@@ -10,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.normalize.tone import tone_key
+from pipeline.vi.table import read_table, read_words
 
 DATA = Path(__file__).parent / "data"
 DATES_WORDS = Path(__file__).parent.parent / "dates" / "data" / "words"  # one list of can-chi for both stages
@@ -34,24 +35,30 @@ def name_key(name: str) -> str:
     return " ".join(tone_key(w) for w in unicodedata.normalize("NFC", name).split())
 
 
-def read_rows(name: str | Path) -> list[list[str]]:
-    """Non-comment, non-blank lines of a data file (a name in ``data/``, or a path), split on tabs."""
-    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
-    return [[c.strip() for c in line.split("\t")] for line in lines if line.strip() and not line.startswith("#")]
+def read(name: str | Path, columns: list[str], types: dict | None = None) -> list[tuple]:
+    """Typed rows of a data file (a name in ``data/``, or a path), read by pipeline/vi/table.py: a line of the
+    wrong shape fails with ``file:line: expected …``."""
+    return read_table(DATA / name, columns, types)
+
+
+def _entries(name: str) -> list[str]:
+    """The first column of a data file, whatever flags follow it."""
+    return [row.entry for row in read_table(DATA / name, ["entry", "*flags"])]
 
 
 def _flagged(name: str, flag: str) -> frozenset[Phrase]:
     """Phrases of a data file whose second column lists ``flag`` (comma-separated flags)."""
-    return frozenset(word_key(r[0]) for r in read_rows(name) if len(r) > 1 and flag in r[1].split(","))
+    return frozenset(word_key(r.phrase) for r in read(name, ["phrase", "flags?"]) if flag in r.flags.split(","))
 
 
 def _phrases(name: str) -> frozenset[Phrase]:
-    return frozenset(word_key(r[0]) for r in read_rows(name))
+    return frozenset(word_key(entry) for entry in _entries(name))
 
 
 def _words(name: str, skip_flag: str | None = None) -> frozenset[str]:
     """One-word entries of a data file in their match form (rows flagged ``skip_flag`` left out)."""
-    return frozenset(word_key(r[0])[0] for r in read_rows(name) if skip_flag is None or skip_flag not in r[1:])
+    return frozenset(word_key(r.entry)[0] for r in read_table(DATA / name, ["entry", "*flags"])
+                     if skip_flag is None or skip_flag not in r.flags)
 
 
 @dataclass(frozen=True)
@@ -75,8 +82,10 @@ class OrgHead:
     capital_only: bool  # only a capitalized head makes an organisation
 
 
-def _org_head(row: list[str]) -> OrgHead:
-    return OrgHead(row[1] == "yes", row[2] == "yes", float(row[3]), "capital" in row[4])
+def _org_heads() -> dict[Phrase, OrgHead]:
+    rows = read("org_heads.tsv", ["phrase", "keep", "bare", "vote", "flags"], {"keep": bool, "bare": bool,
+                                                                              "vote": float})
+    return {word_key(r.phrase): OrgHead(r.keep, r.bare, r.vote, "capital" in r.flags) for r in rows}
 
 
 @dataclass(frozen=True)
@@ -131,10 +140,8 @@ class Lexicon:
 def lexicon() -> Lexicon:
     """Load every data file once per process."""
     places: dict[tuple[str, ...], Place] = {}
-    for name, kind, flags, *short_of in read_rows("places.tsv"):
-        name = unicodedata.normalize("NFC", name)
-        place = Place(name, kind, "ambiguous" in flags, "no-initial" in flags,
-                      unicodedata.normalize("NFC", short_of[0]) if short_of else "")
+    for name, kind, flags, short_of in read("places.tsv", ["name", "kind", "flags", "short_of?"]):
+        place = Place(name, kind, "ambiguous" in flags, "no-initial" in flags, short_of)
         key = tuple(name.split()) if place.ambiguous else tuple(fold(name).split())
         places[key] = place
     return Lexicon(
@@ -143,11 +150,12 @@ def lexicon() -> Lexicon:
         capital_titles=_flagged("titles.tsv", "classical"),
         place_offices=_flagged("titles.tsv", "place"),
         loc_heads=_phrases("loc_heads.tsv"),
-        org_heads={word_key(r[0]): _org_head(r) for r in read_rows("org_heads.tsv")},
+        org_heads=_org_heads(),
         org_modifiers=_phrases("org_modifiers.txt"),
         ministry_words=_phrases("ministry_words.txt"),
         org_suffixes=_phrases("org_suffixes.txt"),
-        misc_heads={word_key(r[0]): (r[1] == "yes", r[2]) for r in read_rows("misc_heads.tsv")},
+        misc_heads={word_key(r.phrase): (r.keep, r.takes)
+                    for r in read("misc_heads.tsv", ["phrase", "keep", "takes"], {"keep": bool})},
         particles=_words("name_particles.txt"),
         name_prefixes=_phrases("name_prefixes.txt"),
         after_country=_words("after_country.txt"),
@@ -155,9 +163,8 @@ def lexicon() -> Lexicon:
         date_heads=_phrases("date_heads.txt"),
         places=places,
         max_place_len=max(len(k) for k in places),
-        surnames=frozenset(unicodedata.normalize("NFC", r[0]) for name in ("vietnamese_surnames.txt",
-                                                                             "chinese_surnames.txt")
-                           for r in read_rows(name)),
+        surnames=frozenset(w for name in ("vietnamese_surnames.txt", "chinese_surnames.txt")
+                           for w in read_words(DATA / name)),
         coordinators=_words("coordinators.txt"),
         clause_openers=_words("clause_openers.txt"),
         dynasty_heads=_phrases("dynasty_heads.txt"),
@@ -169,19 +176,19 @@ def lexicon() -> Lexicon:
         army_prefixes=_phrases("army_prefixes.txt"),
         org_tails=_words("org_tails.txt"),
         word_tails=_words("org_tails.txt", skip_flag="after-name"),
-        person_suffixes=frozenset(r[0] for r in read_rows("person_suffixes.txt")),
+        person_suffixes=frozenset(read_words(DATA / "person_suffixes.txt")),
         place_suffixes=_words("place_suffixes.txt"),
         person_cues=_words("person_cues.txt"),
-        long_person_cues=frozenset(word_key(r[0])[0] for r in read_rows("person_cues.txt")
-                                   if r[1:] == ["any-length"]),
-        affixes=tuple((r[0], r[1], float(r[2])) for r in read_rows("name_affixes.tsv")),
+        long_person_cues=frozenset(word_key(r.entry)[0] for r in read("person_cues.txt", ["entry", "*flags"])
+                                   if r.flags == ("any-length",)),
+        affixes=tuple(read("name_affixes.tsv", ["affix", "label", "weight"], {"weight": float})),
         link_cues=_words("link_cues.txt"),
         dynasty_names=_phrases("dynasty_names.txt"),
         person_verbs=_phrases("person_verbs.txt"),
-        place_prefixes=frozenset(r[0] for r in read_rows("place_prefixes.txt")),
-        alias_cues={word_key(r[0]): r[1] for r in read_rows("alias_cues.txt")},
-        stems=frozenset(r[0] for r in read_rows(DATES_WORDS / "stems.tsv")),
-        branches=frozenset(r[0] for r in read_rows(DATES_WORDS / "branches.tsv")),
-        calendar_words=frozenset(unicodedata.normalize("NFC", r[0]) for r in read_rows("calendar_words.txt")),
+        place_prefixes=frozenset(read_words(DATA / "place_prefixes.txt")),
+        alias_cues={word_key(r.phrase): r.prefer for r in read("alias_cues.txt", ["phrase", "prefer"])},
+        stems=frozenset(r.word for r in read(DATES_WORDS / "stems.tsv", ["word", "index"], {"index": int})),
+        branches=frozenset(r.word for r in read(DATES_WORDS / "branches.tsv", ["word", "index"], {"index": int})),
+        calendar_words=frozenset(read_words(DATA / "calendar_words.txt")),
         house_titles=_phrases("house_titles.txt"),
     )

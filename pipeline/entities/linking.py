@@ -25,7 +25,7 @@ from functools import lru_cache
 from pipeline.normalize.tone import restyle_word
 
 from .gazetteer import gazetteer, referents
-from .lexicon import Lexicon, fold, name_key, read_rows, word_key
+from .lexicon import Lexicon, fold, name_key, read, word_key
 from .tokens import is_foreign
 
 _MIN_REPAIR_LEN = 5  # shorter words are one edit from too many others
@@ -34,7 +34,8 @@ _MIN_REPAIR_LEN = 5  # shorter words are one edit from too many others
 @lru_cache(maxsize=1)
 def part_rules() -> dict[str, frozenset[str]]:
     """The settings of data/part_links.tsv (words, support), validated."""
-    rules = {row[0]: frozenset(v.strip() for v in row[1].split(",")) for row in read_rows("part_links.tsv")}
+    rules = {row.setting: frozenset(v.strip() for v in row.values.split(","))
+             for row in read("part_links.tsv", ["setting", "values"])}
     allowed = {"words": {"first", "last"}, "support": {"earlier", "paragraph"}}
     for key, values in allowed.items():
         if key not in rules or not rules[key] <= values:
