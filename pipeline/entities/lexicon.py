@@ -89,6 +89,33 @@ def _org_heads() -> dict[Phrase, OrgHead]:
 
 
 @dataclass(frozen=True)
+class Source:
+    """A row of sources.tsv: the case a rule ends in, as the tables name and score it."""
+
+    source: str
+    score: float
+    flags: frozenset[str]
+
+
+_SOURCE_FLAGS = {"structured", "repeatable", "doc-only", "coord-only"}
+
+
+def _sources() -> dict[str, Source]:
+    out = {}
+    for r in read("sources.tsv", ["case", "source", "score", "flags"], {"score": float}):
+        flags = frozenset(f for f in r.flags.split(",") if f != "-")
+        if not flags <= _SOURCE_FLAGS or not 0 <= r.score <= 1:
+            raise ValueError(f"sources.tsv: {r.case}: score in [0, 1], flags among {sorted(_SOURCE_FLAGS)}")
+        out[r.case] = Source(r.source, r.score, flags)
+    return out
+
+
+def sources_flagged(sources: dict[str, Source], flag: str) -> frozenset[str]:
+    """The source names of the cases flagged ``flag``."""
+    return frozenset(s.source for s in sources.values() if flag in s.flags)
+
+
+@dataclass(frozen=True)
 class Lexicon:
     titles: frozenset[Phrase]
     offices: frozenset[Phrase]  # titles of an office over a place ("thủ tướng Piémont"): a vote, not a label
@@ -134,6 +161,7 @@ class Lexicon:
     branches: frozenset[str]  # names a year, never a person, even with a family name first ("Đinh Mão")
     calendar_words: frozenset[str]  # "Thermidor", "Tết", "TCN": words of calendars and eras, never a name
     house_titles: frozenset[Phrase]  # "chúa": before a bare family name, the ruling house ("chúa Trịnh")
+    sources: dict[str, Source]  # case -> source name, score and flags (sources.tsv)
 
 
 @lru_cache(maxsize=1)
@@ -191,4 +219,5 @@ def lexicon() -> Lexicon:
         branches=frozenset(r.word for r in read(DATES_WORDS / "branches.tsv", ["word", "index"], {"index": int})),
         calendar_words=frozenset(read_words(DATA / "calendar_words.txt")),
         house_titles=_phrases("house_titles.txt"),
+        sources=_sources(),
     )

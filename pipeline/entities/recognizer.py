@@ -15,7 +15,7 @@ from .coordination import name_lists
 from .crf import Word, crf_chain
 from .gazetteer import gazetteer
 from .keys import entity_key, preferred_variants
-from .lexicon import fold, lexicon, name_key
+from .lexicon import fold, lexicon, name_key, sources_flagged
 from .linking import Support, fullest, person_parts, supported_full_name
 from .rules import Candidate, SentenceRules, proper_names
 from .tokens import tokenize
@@ -253,7 +253,6 @@ def _named_elsewhere(text: str, pending: list[Candidate], settled: list[Candidat
 _WORD = re.compile(r"\w")
 _PIECE = re.compile(r"\w+|\W")  # a word, or one character that is no word character
 _NAME_END = ""  # the trie key that holds the name ending at that node (no piece is empty)
-_REPEATABLE = frozenset({"rule:misc_quoted", "rule:misc_head", "rule:name", "rule:org_head"})
 
 
 def _repeats(text: str, candidates: list[Candidate]) -> list[Candidate]:
@@ -262,8 +261,10 @@ def _repeats(text: str, candidates: list[Candidate]) -> list[Candidate]:
 
     One pass over the text, linear in its length whatever the number of names: the names are a trie of their
     words, walked from each word of the text; a found span is checked against the other mentions by bisection."""
+    sources = lexicon().sources
+    repeatable = sources_flagged(sources, "repeatable")
     names = {text[c.core[0]:c.core[1]]: c.label for c in candidates
-             if c.label in ("ORG", "MISC") and c.source in _REPEATABLE and " " in text[c.core[0]:c.core[1]]}
+             if c.label in ("ORG", "MISC") and c.source in repeatable and " " in text[c.core[0]:c.core[1]]}
     trie: dict = {}
     for name in names:
         node = trie
@@ -290,7 +291,8 @@ def _repeats(text: str, candidates: list[Candidate]) -> list[Candidate]:
         for start, end in spans:
             k = bisect_left(starts, end)  # mentions starting before this span ends...
             if not k or reach[k - 1] <= start:  # ...none of which reaches into it
-                out.append(Candidate(start, end, (start, end), names[name], "doc:repeat", 0.6))
+                out.append(Candidate(start, end, (start, end), names[name], sources["repeat"].source,
+                                     sources["repeat"].score))
     return out
 
 

@@ -212,10 +212,16 @@ class SentenceRules:
         nxt = self.toks[k + n]
         return nxt.cap or nxt.number or bool(self.match(self.lex.org_modifiers, k + n))
 
-    def add(self, i: int, j: int, core: tuple[int, int], label: str | None, source: str, score: float) -> None:
+    def add(self, i: int, j: int, core: tuple[int, int], label: str | None, case: str) -> None:
+        """A candidate over tokens ``i..j`` (core ``core``) as the case of data/sources.tsv names and scores it."""
         start, end = self.toks[i].start, self.toks[j - 1].end
         cs, ce = self.toks[core[0]].start, self.toks[core[1] - 1].end
-        self.out.append(Candidate(start, end, (cs, ce), label, source, score))
+        self.add_span(start, end, (cs, ce), label, case)
+
+    def add_span(self, start: int, end: int, core: tuple[int, int], label: str | None, case: str) -> None:
+        src = self.lex.sources[case]
+        self.out.append(Candidate(start, end, core, label, src.source, src.score,
+                                  coord_only="coord-only" in src.flags, doc_only="doc-only" in src.flags))
 
     # -- rules -----------------------------------------------------------------------------------------------
     def run(self) -> list[Candidate]:
@@ -286,7 +292,7 @@ class SentenceRules:
             j = i + n
             if n and j < self.n and self.adjacent(j) and self.toks[j].text in self.lex.surnames \
                     and not (j + 1 < self.n and self.adjacent(j + 1) and self.toks[j + 1].cap):
-                self.add(j, j + 1, (j, j + 1), "ORG", "rule:dynasty", 0.8)
+                self.add(j, j + 1, (j, j + 1), "ORG", "dynasty")
                 return j + 1
             return 0
         j = i + n
@@ -299,7 +305,7 @@ class SentenceRules:
             return 0  # "nhà Thờ"
         if e - j > 2 or (e - j == 2 and self.toks[j].text in self.lex.surnames):
             return 0  # "triều Lê Thánh Tông", "nhà Nguyễn Du": a person
-        self.add(j, e, (j, e), "ORG", "rule:dynasty", 0.8)
+        self.add(j, e, (j, e), "ORG", "dynasty")
         return e
 
     def quoted(self, j: int) -> tuple[int, int] | None:
@@ -327,7 +333,7 @@ class SentenceRules:
         j = i + n
         span = self.quoted(j)
         if span is not None:
-            self.out.append(Candidate(span[0], span[1], span, "MISC", "rule:misc_quoted", 0.8))
+            self.add_span(span[0], span[1], span, "MISC", "misc_quoted")
             k = j
             while k < self.n and self.toks[k].start < span[1]:
                 k += 1
@@ -338,7 +344,7 @@ class SentenceRules:
         if not e:
             return 0
         # The core of "hoà ước Versailles" is the whole: the treaty must not make the town a MISC elsewhere.
-        self.add(i if keep else j, e, (i if keep else j, e), "MISC", "rule:misc_head", 0.75)
+        self.add(i if keep else j, e, (i if keep else j, e), "MISC", "misc_head")
         return e
 
     def event_tail(self, j: int) -> int:
@@ -405,17 +411,17 @@ class SentenceRules:
             return 0  # "hạm đội Anh", "quân đội Pháp": the country is a place (LOC), the head a common noun
         if name_start is not None and not keep:
             # "phái Bolsevich" is a faction, "phe Boukharine" a man's camp: a vote, settled per document.
-            self.add(name_start, name_end, (name_start, name_end), None, "rule:org_head", 0.75)
+            self.add(name_start, name_end, (name_start, name_end), None, "org_head_vote")
             self.out[-1].votes["ORG"] += vote
             return k
         if keep and (name_start is not None or (cap_head and modified)
                      or (head == ("bộ",) and modified and self.match(self.lex.ministry_words, i + n))):
             start = i - 1 if not cap_head and i > 0 and self.adjacent(i) and self.match(
                 self.lex.army_prefixes, i - 1, 1) else i  # "quân chính phủ Hồ Bắc"
-            self.add(start, k, (start, k), "ORG", "rule:org_head", 0.85)
+            self.add(start, k, (start, k), "ORG", "org_head")
             return k
         if keep and bare_ok and cap_head and not self.toks[i].initial:
-            self.add(i, i + n, (i, i + n), "ORG", "rule:org_bare", 0.6)
+            self.add(i, i + n, (i, i + n), "ORG", "org_bare")
             return i + n
         return 0
 
@@ -447,10 +453,10 @@ class SentenceRules:
         if self.place_then_person(j, e):
             return e
         if self.match(self.lex.offices, i) == n:
-            self.add(j, e, (j, e), None, "rule:office", 0.8)
+            self.add(j, e, (j, e), None, "office")
             self.out[-1].votes["PER"] += _OFFICE_WEIGHT
         else:
-            self.add(j, e, (j, e), "PER", "rule:title", 0.9)
+            self.add(j, e, (j, e), "PER", "title")
         return e
 
     def capital_title(self, i: int) -> int:
@@ -480,8 +486,8 @@ class SentenceRules:
             return 0  # "vua Anh Tông", "thủ tướng Anh Tuấn": the country word is the name's first syllable
         if label == "ORG" and (e - k < 2 or self.toks[e - 1].text in self.lex.person_suffixes):
             return 0
-        self.add(j, k, (j, k), label, "rule:title_state", 0.85)
-        self.add(k, e, (k, e), "PER", "rule:title", 0.9)
+        self.add(j, k, (j, k), label, "title_state")
+        self.add(k, e, (k, e), "PER", "title")
         return e
 
     def country_word(self, j: int) -> int:
@@ -524,12 +530,12 @@ class SentenceRules:
         """The name after a governor's office: the place governed, or the man when a family name opens it."""
         if self.vietnamese_name(j):
             e = self.vietnamese_name(j)
-            self.add(j, e, (j, e), "PER", "rule:title", 0.9)
+            self.add(j, e, (j, e), "PER", "title")
             return e
         e = self.name_run(j)
         if self.place_then_person(j, e):
             return e
-        self.add(j, e, (j, e), "LOC", "rule:office_place", 0.85)
+        self.add(j, e, (j, e), "LOC", "office_place")
         return e
 
     def place_then_person(self, j: int, e: int) -> bool:
@@ -542,8 +548,8 @@ class SentenceRules:
         if not (self.place_at(j) == person - j or self.toks[j].text in self.lex.place_prefixes
                 or gazetteer().get(name_key(place)) == "LOC"):
             return False
-        self.add(j, person, (j, person), "LOC", "rule:office_place", 0.85)
-        self.add(person, e, (person, e), "PER", "rule:title", 0.9)
+        self.add(j, person, (j, person), "LOC", "office_place")
+        self.add(person, e, (person, e), "PER", "title")
         return True
 
     def loc_head(self, i: int) -> int:
@@ -557,7 +563,7 @@ class SentenceRules:
             return 0  # "đế quốc Nga hoàng": a country before a title word is no place name
         whole = self.lex.places.get(tuple(fold(t.text) for t in self.toks[i:j + 1]))
         if whole is not None and not whole.ambiguous:
-            self.add(i, j + 1, (i, j + 1), "LOC", "gazetteer", 0.85)  # "châu Phi" is "Châu Phi"
+            self.add(i, j + 1, (i, j + 1), "LOC", "gazetteer")  # "châu Phi" is "Châu Phi"
             return j + 1
         e = self.name_run(j)
         if self.suffix_label(j, e) == "ORG":
@@ -566,7 +572,7 @@ class SentenceRules:
             e = j + self.place_at(j)  # the gazetteer place, unless a Vietnamese name goes on ("sông Mỹ Tho")
         state = self.country_at(j) and self.match(self.lex.state_words, j + self.country_at(j)) == e - j - self.country_at(j)
         sentence_case = not state and any(not t.cap for t in self.toks[j:e])  # "nước Trung Hoa Dân quốc"
-        self.add(i if sentence_case else j, e, (i if sentence_case else j, e), "LOC", "rule:loc_head", 0.85)
+        self.add(i if sentence_case else j, e, (i if sentence_case else j, e), "LOC", "loc_head")
         return e
 
     def sentence_case_after(self, j: int) -> bool:
@@ -580,7 +586,7 @@ class SentenceRules:
             return 0
         if i + 2 < self.n and self.adjacent(i + 2) and self.toks[i + 2].cap:
             return 0
-        self.add(i, i + 2, (i, i + 2), "PER", "rule:temple_name", 0.8)
+        self.add(i, i + 2, (i, i + 2), "PER", "temple_name")
         return i + 2
 
     def place_parts(self, i: int) -> list[str]:
@@ -598,7 +604,7 @@ class SentenceRules:
         if parts:
             pos = tok.start
             for p in parts:
-                self.out.append(Candidate(pos, pos + len(p), (pos, pos + len(p)), "LOC", "gazetteer", 0.85))
+                self.add_span(pos, pos + len(p), (pos, pos + len(p)), "LOC", "gazetteer")
                 pos += len(p) + 1
             return i + 1
         n = self.place_at(i)
@@ -610,7 +616,7 @@ class SentenceRules:
         state = self.match(self.lex.state_words, i + n) if i + n < self.n and self.adjacent(i + n) else 0
         if state and self.country_at(i) == n:
             n += state  # "Trung Hoa Dân quốc", "Việt Nam Dân chủ Cộng hoà": the state is a place
-        self.add(i, i + n, (i, i + n), "LOC", "gazetteer", 0.85)
+        self.add(i, i + n, (i, i + n), "LOC", "gazetteer")
         return i + n
 
     def linked(self, i: int) -> int:
@@ -624,7 +630,7 @@ class SentenceRules:
         if e - i > 2 or any(s.foreign or not s.cap for s in self.toks[i:e]) or self.vietnamese_name(i) \
                 or self.toks[e - 1].text in self.lex.person_suffixes or self.starts_structure(i):
             return 0  # "quân Nguyễn Huệ" is the man's army, "quân Anh Tông" the emperor's
-        self.add(i, e, (i, e), "ORG", "rule:link_cue", 0.8)
+        self.add(i, e, (i, e), "ORG", "link_cue")
         return e
 
     def initial_place(self, i: int) -> int:
@@ -635,8 +641,7 @@ class SentenceRules:
             return 0
         if i + 1 < self.n and self.adjacent(i + 1) and self.toks[i + 1].cap:
             return 0
-        self.add(i, i + 1, (i, i + 1), None, "gazetteer:initial", 0.6)
-        self.out[-1].coord_only = True
+        self.add(i, i + 1, (i, i + 1), None, "initial_place")
         return i + 1
 
     def name(self, i: int) -> int:
@@ -647,30 +652,30 @@ class SentenceRules:
             p = self.match(self.lex.name_prefixes, i)
             s = self.match(self.lex.org_suffixes, i + p, 2) if i + p < self.n and self.adjacent(i + p) else 0
             if s:
-                self.add(i, i + p + s, (i, i + p + s), "ORG", "rule:name", 0.7)  # "Đệ tam quân"
+                self.add(i, i + p + s, (i, i + p + s), "ORG", "name_labelled")  # "Đệ tam quân"
                 return i + p + s
             if i + p < self.n and self.adjacent(i + p) and self.toks[i + p].cap:
                 e = self.name_run(i + p)
-                self.add(i, e, (i, e), self.suffix_label(i, e), "rule:name", 0.7)
+                self.add(i, e, (i, e), self.suffix_label(i, e), "name_labelled")
                 return e
         e = self.name_run(i)
         if e < self.n and self.adjacent(e) and self.toks[e].low in self.lex.place_suffixes and not t.initial:
-            self.add(i, e + 1, (i, e + 1), "LOC", "rule:place_suffix", 0.8)  # "Bạch Đằng giang"
+            self.add(i, e + 1, (i, e + 1), "LOC", "place_suffix")  # "Bạch Đằng giang"
             return e + 1
         inner = next((k for k in range(i + 1, e - 1) if self.toks[k].low in self.lex.title_suffixes), None)
         if inner is not None and not t.initial:
             # "Hưng Đạo Đại Vương Quốc Tuấn": the title ends with its last title word, the man follows.
-            self.add(inner + 1, e, (inner + 1, e), "PER", "rule:title", 0.85)
+            self.add(inner + 1, e, (inner + 1, e), "PER", "title_inner")
             return e
         if not t.initial and self.family_woman(i):
-            self.add(i, i + 2, (i, i + 2), "PER", "rule:family_woman", 0.8)  # "Đào thị": a woman of that family
+            self.add(i, i + 2, (i, i + 2), "PER", "family_woman")  # "Đào thị": a woman of that family
             return i + 2
         surname = self.vietnamese_name(i)
         if surname and surname - i > 2 and self.toks[surname - 1].text in self.lex.person_suffixes:
-            self.add(i, surname, (i, surname), "PER", "rule:temple_name", 0.8)  # "đến Trần Nghệ Tông": a ruler
+            self.add(i, surname, (i, surname), "PER", "temple_name")  # "đến Trần Nghệ Tông": a ruler
             return surname
         if surname:
-            self.add(i, surname, (i, surname), None, "rule:vi_name", 0.7)
+            self.add(i, surname, (i, surname), None, "vi_name")
             self.out[-1].votes["PER"] += _SURNAME_WEIGHT
             return surname
         if t.initial and not t.foreign:
@@ -681,26 +686,25 @@ class SentenceRules:
                 return e  # "Thái Bình năm thứ 2": an era
             if self.suffix_label(i, e) == "ORG" and (
                     (e > i + 2 and all(s.cap for s in self.toks[i:e - 1])) or self.political(self.toks[i:e - 1])):
-                self.add(i, e, (i, e), "ORG", "rule:name", 0.7)  # "Hộ quốc quân nổi lên"
+                self.add(i, e, (i, e), "ORG", "name_labelled")  # "Hộ quốc quân nổi lên"
                 return e
             if e > i + 1 and all(s.cap for s in self.toks[i:e]) and (name_key(
                     self.text[t.start:self.toks[e - 1].end]) in gazetteer() or self.person_act(e)):
                 # "Tự Đức mất": a name the encyclopedia knows; "Thoát Hoan bị bắt": a person's act follows
-                self.add(i, e, (i, e), None, "rule:initial", 0.6)
+                self.add(i, e, (i, e), None, "initial_known")
                 return e
             if not any(s.cap for s in self.toks[i + 1:e]) and not self.is_place_word(i):
                 e = i + 1  # "Chỉnh bị giết": a given name that begins a word ("chỉnh bị"); not "Nga hoàng"
             if all(s.cap for s in self.toks[i:e]) and not (self.starts_structure(i) or self.match(
                     self.lex.org_heads, i) or self.match(self.lex.titles, i) or self.match(self.lex.loc_heads, i)):
-                self.add(i, e, (i, e), None, "rule:initial", 0.5)
-                self.out[-1].doc_only = True
+                self.add(i, e, (i, e), None, "initial")
             return i + 1
         e = self.name_run(i)
         tail = self.title_tail_at(e)
         if tail or (e - i > 1 and self.toks[e - 1].low in self.lex.title_suffixes):
             return e + tail  # "Long Nhương tướng quân", "Cung Chính Vương": a title, not a name
         if e - i > 1 and _ROMAN.fullmatch(self.toks[e - 1].text) and self.toks[e - 2].foreign:
-            self.add(i, e, (i, e), self.suffix_label(i, e), "rule:name", 0.7)
+            self.add(i, e, (i, e), self.suffix_label(i, e), "name_labelled")
             self.out[-1].votes["PER"] += _REGNAL_WEIGHT
             return e
         span = self.toks[i:e]
@@ -713,14 +717,14 @@ class SentenceRules:
                 if label is None:
                     return e  # a capitalized common word ("nhà Trời", "giới Tư sản")
             elif e - i == 1:
-                self.add(i, e, (i, e), None, "rule:name", 0.5)
+                self.add(i, e, (i, e), None, "name_single")
                 if i > 0 and self.adjacent(i) and self.toks[i - 1].low in self.lex.person_cues \
                         and not self.starts_word(i):
                     self.out[-1].votes["PER"] += _CUE_WEIGHT  # "bắt được Khoáng"
                 else:
                     self.out[-1].doc_only = True  # "quân Thanh" after "nhà Thanh"; "Chỉnh" (Nguyễn Hữu Chỉnh)
                 return e
-        self.add(i, e, (i, e), label, "rule:name", 0.7 if label else 0.6)
+        self.add(i, e, (i, e), label, "name_labelled" if label else "name")
         if label is None and all_vi and i > 0 and self.adjacent(i) \
                 and self.toks[i - 1].low in self.lex.long_person_cues:
             self.out[-1].votes["PER"] += _CUE_WEIGHT
