@@ -115,6 +115,19 @@ def sources_flagged(sources: dict[str, Source], flag: str) -> frozenset[str]:
     return frozenset(s.source for s in sources.values() if flag in s.flags)
 
 
+_ROLES = frozenset({"copula", "month", "plural", "ministry_head", "woman"})
+
+
+def _roles() -> dict[str, frozenset[str]]:
+    """function_words.tsv: role -> the words (their match form, syllables joined by spaces) that play it."""
+    roles: dict[str, set[str]] = {role: set() for role in _ROLES}
+    for r in read("function_words.tsv", ["role", "word"]):
+        if r.role not in _ROLES:
+            raise ValueError(f"function_words.tsv: {r.role!r}: role must be one of {sorted(_ROLES)}")
+        roles[r.role].add(" ".join(word_key(r.word)))
+    return {role: frozenset(words) for role, words in roles.items()}
+
+
 @dataclass(frozen=True)
 class Lexicon:
     titles: frozenset[Phrase]
@@ -162,6 +175,7 @@ class Lexicon:
     calendar_words: frozenset[str]  # "Thermidor", "Tết", "TCN": words of calendars and eras, never a name
     house_titles: frozenset[Phrase]  # "chúa": before a bare family name, the ruling house ("chúa Trịnh")
     sources: dict[str, Source]  # case -> source name, score and flags (sources.tsv)
+    roles: dict[str, frozenset[str]]  # function words by role (function_words.tsv): "copula" -> {"là"}
 
 
 @lru_cache(maxsize=1)
@@ -220,4 +234,5 @@ def lexicon() -> Lexicon:
         calendar_words=frozenset(read_words(DATA / "calendar_words.txt")),
         house_titles=_phrases("house_titles.txt"),
         sources=_sources(),
+        roles=_roles(),
     )

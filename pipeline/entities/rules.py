@@ -69,6 +69,12 @@ def _first_words(phrases: frozenset[Phrase] | dict) -> frozenset[str]:
     return entry[1]
 
 
+# The rules in the order they are tried at each token; the first that takes the token decides (the method of
+# that name returns the index after what it took, or 0).
+RULE_ORDER = ("calendar_word", "opener", "date_head", "year_name", "non_entity", "misc", "dynasty", "org", "title",
+              "loc_head", "temple_name", "place", "linked", "name")
+
+
 class SentenceRules:
     """Applies the rules to the tokens of one sentence."""
 
@@ -225,15 +231,19 @@ class SentenceRules:
 
     # -- rules -----------------------------------------------------------------------------------------------
     def run(self) -> list[Candidate]:
+        rules = [getattr(self, name) for name in RULE_ORDER]
         i = 0
         while i < self.n:
-            t = self.toks[i]
-            if t.number:
+            if self.toks[i].number:
                 i += 1
                 continue
-            i = (self.calendar_word(i) or self.opener(i) or self.date_head(i) or self.year_name(i) or self.non_entity(i) or self.misc(i) or self.dynasty(i)
-                 or self.org(i) or self.title(i) or self.loc_head(i) or self.temple_name(i) or self.place(i) or self.linked(i)
-                 or self.name(i) or i + 1)
+            for rule in rules:
+                end = rule(i)
+                if end:
+                    i = end
+                    break
+            else:
+                i += 1
         return self.out
 
     def calendar_word(self, i: int) -> int:
@@ -277,7 +287,7 @@ class SentenceRules:
         if not n:
             return 0
         j = i + n
-        if j < self.n and self.toks[j].low == "là" and self.adjacent(j):
+        if j < self.n and self.toks[j].low in self.lex.roles["copula"] and self.adjacent(j):
             j += 1
         if j >= self.n or not self.adjacent(j) or not self.toks[j].cap or self.toks[j].number:
             return 0
@@ -353,7 +363,7 @@ class SentenceRules:
         nxt = self.toks[j]
         if _YEAR.fullmatch(nxt.text):
             return j + 1
-        if nxt.low == "tháng" and j + 1 < self.n and self.adjacent(j + 1):
+        if nxt.low in self.lex.roles["month"] and j + 1 < self.n and self.adjacent(j + 1):
             month = self.toks[j + 1]
             if (month.cap and not month.foreign) or _MONTH_NUMBER.fullmatch(month.text):
                 return j + 2
@@ -383,6 +393,7 @@ class SentenceRules:
             return 0
         head = tuple(t.low for t in self.toks[i:i + n])
         info = self.lex.org_heads[head]
+        ministry = " ".join(head) in self.lex.roles["ministry_head"]
         keep, bare_ok, vote = info.keep, info.bare, info.vote
         if info.capital_only and not self.toks[i].cap:
             return 0
@@ -399,8 +410,8 @@ class SentenceRules:
                 name_start = k if name_start is None else name_start
                 name_end = k = e
                 continue
-            m = self.match(self.lex.org_modifiers, k) or (head == ("bộ",) and self.match(self.lex.ministry_words, k))
-            if not m and t.low == "các" and k + 1 < self.n and self.adjacent(k + 1):
+            m = self.match(self.lex.org_modifiers, k) or (ministry and self.match(self.lex.ministry_words, k))
+            if not m and t.low in self.lex.roles["plural"] and k + 1 < self.n and self.adjacent(k + 1):
                 m = self.match(self.lex.org_modifiers, k + 1) and 1 + self.match(self.lex.org_modifiers, k + 1)
             if not m:
                 break
@@ -415,7 +426,7 @@ class SentenceRules:
             self.out[-1].votes["ORG"] += vote
             return k
         if keep and (name_start is not None or (cap_head and modified)
-                     or (head == ("bộ",) and modified and self.match(self.lex.ministry_words, i + n))):
+                     or (ministry and modified and self.match(self.lex.ministry_words, i + n))):
             start = i - 1 if not cap_head and i > 0 and self.adjacent(i) and self.match(
                 self.lex.army_prefixes, i - 1, 1) else i  # "quân chính phủ Hồ Bắc"
             self.add(start, k, (start, k), "ORG", "org_head")
@@ -430,7 +441,8 @@ class SentenceRules:
         if not n or (self.toks[i].cap and not self.toks[i].initial and self.capital_title(i) != n):
             return 0
         j = self.after_titles(i + n)
-        if j + 1 < self.n and self.toks[j].low == "là" and self.adjacent(j) and self.adjacent(j + 1):
+        if (j + 1 < self.n and self.toks[j].low in self.lex.roles["copula"] and self.adjacent(j)
+                and self.adjacent(j + 1)):
             j += 1  # "ba vua là Dục Đức": the name the title is given
         if j >= self.n or not self.adjacent(j) or not self.toks[j].cap or self.toks[j].number:
             return 0
@@ -738,7 +750,7 @@ class SentenceRules:
     def family_woman(self, i: int) -> bool:
         """A family name then lower-case "thị" and no given name: a woman called by her family ("Đào thị")."""
         return (self.toks[i].text in self.lex.surnames and i + 1 < self.n and self.adjacent(i + 1)
-                and self.toks[i + 1].text == "thị"
+                and self.toks[i + 1].text in self.lex.roles["woman"]
                 and not (i + 2 < self.n and self.adjacent(i + 2) and self.toks[i + 2].cap))
 
     def vietnamese_name(self, i: int) -> int:
