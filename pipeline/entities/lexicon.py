@@ -12,6 +12,8 @@ from pathlib import Path
 from pipeline.normalize.tone import tone_key
 from pipeline.vi.table import read_table, read_words
 
+from .declared import RuleSpec, read_rules
+
 DATA = Path(__file__).parent / "data"
 DATES_WORDS = Path(__file__).parent.parent / "dates" / "data" / "words"  # one list of can-chi for both stages
 
@@ -176,6 +178,7 @@ class Lexicon:
     house_titles: frozenset[Phrase]  # "chúa": before a bare family name, the ruling house ("chúa Trịnh")
     sources: dict[str, Source]  # case -> source name, score and flags (sources.tsv)
     roles: dict[str, frozenset[str]]  # function words by role (function_words.tsv): "copula" -> {"là"}
+    rules: tuple[RuleSpec, ...]  # the rules in the order they are tried (rules.txt)
 
 
 @lru_cache(maxsize=1)
@@ -186,6 +189,7 @@ def lexicon() -> Lexicon:
         place = Place(name, kind, "ambiguous" in flags, "no-initial" in flags, short_of)
         key = tuple(name.split()) if place.ambiguous else tuple(fold(name).split())
         places[key] = place
+    sources = _sources()
     return Lexicon(
         titles=_phrases("titles.tsv"),
         offices=_flagged("titles.tsv", "office"),
@@ -233,6 +237,7 @@ def lexicon() -> Lexicon:
         branches=frozenset(r.word for r in read(DATES_WORDS / "branches.tsv", ["word", "index"], {"index": int})),
         calendar_words=frozenset(read_words(DATA / "calendar_words.txt")),
         house_titles=_phrases("house_titles.txt"),
-        sources=_sources(),
+        sources=sources,
         roles=_roles(),
+        rules=read_rules(DATA / "rules.txt", set(sources)),
     )

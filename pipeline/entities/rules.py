@@ -69,12 +69,6 @@ def _first_words(phrases: frozenset[Phrase] | dict) -> frozenset[str]:
     return entry[1]
 
 
-# The rules in the order they are tried at each token; the first that takes the token decides (the method of
-# that name returns the index after what it took, or 0).
-RULE_ORDER = ("calendar_word", "opener", "date_head", "year_name", "non_entity", "misc", "dynasty", "org", "title",
-              "loc_head", "temple_name", "place", "linked", "name")
-
-
 class SentenceRules:
     """Applies the rules to the tokens of one sentence."""
 
@@ -231,7 +225,9 @@ class SentenceRules:
 
     # -- rules -----------------------------------------------------------------------------------------------
     def run(self) -> list[Candidate]:
-        rules = [getattr(self, name) for name in RULE_ORDER]
+        # The rules in the order data/rules.txt declares them; the first that takes the token decides (the method
+        # of the rule's name returns the index after what it took, or 0).
+        rules = [getattr(self, rule.name) for rule in self.lex.rules]
         i = 0
         while i < self.n:
             if self.toks[i].number:
