@@ -179,6 +179,7 @@ class Lexicon:
     sources: dict[str, Source]  # case -> source name, score and flags (sources.tsv)
     roles: dict[str, frozenset[str]]  # function words by role (function_words.tsv): "copula" -> {"là"}
     rules: tuple[RuleSpec, ...]  # the rules in the order they are tried (rules.txt)
+    votes: dict[str, float]  # the weight of each kind of vote for a label (votes.tsv)
 
 
 @lru_cache(maxsize=1)
@@ -240,4 +241,5 @@ def lexicon() -> Lexicon:
         sources=sources,
         roles=_roles(),
         rules=read_rules(DATA / "rules.txt", set(sources)),
+        votes={r.vote: r.weight for r in read("votes.tsv", ["vote", "weight"], {"weight": float})},
     )

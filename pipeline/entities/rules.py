@@ -18,10 +18,6 @@ _ROMAN = re.compile(r"[IVXL]{1,6}")
 _YEAR = re.compile(r"1\d{3}|20\d{2}")
 _QUOTES = {'"': '"', "“": "”", "«": "»", "'": "'"}
 _MONTH_NUMBER = re.compile(r"(?:0?[1-9]|1[0-2])(?:-\d{4})?")
-_OFFICE_WEIGHT = 1.5  # "thủ tướng X": a person unless the document makes X a place
-_SURNAME_WEIGHT = 1.2  # "Phan Bội Châu": a person, though "Phan Thiết" is a town
-_REGNAL_WEIGHT = 1.0  # "Napoléon III": a foreign name with a regnal number is a ruler
-_CUE_WEIGHT = 1.0  # "sai Tuấn": a bare given name after a verb of command or capture is a person
 
 
 @dataclass
@@ -462,7 +458,7 @@ class SentenceRules:
             return e
         if self.match(self.lex.offices, i) == n:
             self.add(j, e, (j, e), None, "office")
-            self.out[-1].votes["PER"] += _OFFICE_WEIGHT
+            self.out[-1].votes["PER"] += self.lex.votes["office"]
         else:
             self.add(j, e, (j, e), "PER", "title")
         return e
@@ -684,7 +680,7 @@ class SentenceRules:
             return surname
         if surname:
             self.add(i, surname, (i, surname), None, "vi_name")
-            self.out[-1].votes["PER"] += _SURNAME_WEIGHT
+            self.out[-1].votes["PER"] += self.lex.votes["surname"]
             return surname
         if t.initial and not t.foreign:
             # A capital at a sentence start says nothing about a Vietnamese word; the name counts only if the
@@ -713,7 +709,7 @@ class SentenceRules:
             return e + tail  # "Long Nhương tướng quân", "Cung Chính Vương": a title, not a name
         if e - i > 1 and _ROMAN.fullmatch(self.toks[e - 1].text) and self.toks[e - 2].foreign:
             self.add(i, e, (i, e), self.suffix_label(i, e), "name_labelled")
-            self.out[-1].votes["PER"] += _REGNAL_WEIGHT
+            self.out[-1].votes["PER"] += self.lex.votes["regnal"]
             return e
         span = self.toks[i:e]
         label = self.suffix_label(i, e)
@@ -728,14 +724,14 @@ class SentenceRules:
                 self.add(i, e, (i, e), None, "name_single")
                 if i > 0 and self.adjacent(i) and self.toks[i - 1].low in self.lex.person_cues \
                         and not self.starts_word(i):
-                    self.out[-1].votes["PER"] += _CUE_WEIGHT  # "bắt được Khoáng"
+                    self.out[-1].votes["PER"] += self.lex.votes["cue"]  # "bắt được Khoáng"
                 else:
                     self.out[-1].doc_only = True  # "quân Thanh" after "nhà Thanh"; "Chỉnh" (Nguyễn Hữu Chỉnh)
                 return e
         self.add(i, e, (i, e), label, "name_labelled" if label else "name")
         if label is None and all_vi and i > 0 and self.adjacent(i) \
                 and self.toks[i - 1].low in self.lex.long_person_cues:
-            self.out[-1].votes["PER"] += _CUE_WEIGHT
+            self.out[-1].votes["PER"] += self.lex.votes["cue"]
         return e
 
     def person_act(self, e: int) -> bool:

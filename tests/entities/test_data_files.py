@@ -42,3 +42,13 @@ def test_the_list_flags_are_properties_of_a_source_not_of_a_case():
     for src in lexicon_module.lexicon().sources.values():
         by_source.setdefault(src.source, set()).add(src.flags & {"structured", "repeatable"})
     assert all(len(flags) == 1 for flags in by_source.values())
+
+
+def test_every_vote_the_code_adds_is_weighted_in_votes_tsv_and_every_weight_is_used():
+    import re
+    from pathlib import Path
+
+    code = "\n".join(p.read_text(encoding="utf-8") for p in Path(lexicon_module.__file__).parent.glob("*.py"))
+    used = set(re.findall(r'_vote\("(\w+)"\)|votes\["(\w+)"\]', code))
+    kinds = {kind for pair in used for kind in pair if kind and kind.islower()}
+    assert kinds == set(lexicon_module.lexicon().votes)
