@@ -412,6 +412,8 @@ class SentenceRules:
         modified = k > i + n
         if not cap_head and name_start == i + n and self.country_at(name_start) == name_end - name_start:
             return 0  # "hạm đội Anh", "quân đội Pháp": the country is a place (LOC), the head a common noun
+        if name_start is not None and not keep and self.vietnamese_name(name_start) == name_end:
+            return 0  # "quân phiệt Trương Tác Lâm", "phe Nguyễn Huệ": a man and his camp, no organisation's name
         if name_start is not None and not keep:
             # "phái Bolsevich" is a faction, "phe Boukharine" a man's camp: a vote, settled per document.
             self.add(name_start, name_end, (name_start, name_end), None, "org_head_vote")

@@ -75,3 +75,9 @@ def test_an_alias_cue_far_from_the_first_name_introduces_another_person(recogniz
     assert {m.canonical for m in recognizer(text, [(0, len(text))])} == {"Marat", "Charlotte Corday"}
     text = "Năm ấy Lê Duy Kỳ lên ngôi, tức vua Chiêu Thống."
     assert {m.canonical for m in recognizer(text, [(0, len(text))])} == {"Lê Duy Kỳ"}
+
+
+def test_a_warlord_clique_is_an_organisation_a_warlord_a_person(recognize):
+    assert recognize("Quân phiệt Bắc Dương chia thành Trực hệ và Hoàn hệ.") == {
+        "Bắc Dương": "ORG", "Trực hệ": "ORG", "Hoàn hệ": "ORG"}
+    assert recognize("Năm 1928, quân phiệt Trương Tác Lâm bị giết.") == {"Trương Tác Lâm": "PER"}
