@@ -6,13 +6,12 @@ or on the same name elsewhere in the document, or by the document's votes) give 
 """
 from __future__ import annotations
 
-from .lexicon import Lexicon
+from .lexicon import Lexicon, sources_flagged
 from .rules import Candidate
 from .tokens import Tok
 
 # Mentions built on a head word ("Chính phủ lâm thời", "hoà ước X") are not list members: a list of bodies
 # repeats its heads, and a comma after such a mention usually ends a clause ("Chính phủ lâm thời, Staline và").
-_STRUCTURED = frozenset({"rule:org_head", "rule:org_bare", "rule:misc_head", "rule:misc_quoted"})
 
 
 def _separator(gap: str, lex: Lexicon) -> str | None:
@@ -39,8 +38,9 @@ def name_lists(text: str, toks: list[Tok], found: list[Candidate], lex: Lexicon)
             fronted = 0 < first <= 2 and seps[0] == "comma" and toks[0].low in lex.clause_openers
             lists.append(run[1:] if fronted else list(run))
 
+    structured = sources_flagged(lex.sources, "structured")
     for cand in ordered:
-        if cand.source in _STRUCTURED:
+        if cand.source in structured:
             close()
             run, seps = [], []
             continue

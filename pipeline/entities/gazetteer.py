@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from pathlib import Path
 
-from .lexicon import DATA, lexicon, name_key, read_rows, word_key
+from .lexicon import DATA, lexicon, name_key, read, word_key
 
 GAZETTEER = DATA / "gazetteer.tsv.gz"
 LABELS = ("PER", "LOC", "ORG", "MISC")
@@ -33,14 +33,13 @@ _SEPARATORS = re.compile(r"[;,/]")
 def _type_heads() -> tuple[dict[tuple[str, ...], str], frozenset[str], dict[tuple[str, ...], str]]:
     """Type heads, skipped words, and the heads that also type a name written right after them."""
     heads, skips, appositions = {}, set(), {}
-    for row in read_rows("gazetteer_heads.tsv"):
-        phrase, label = row[0], row[1]
+    for phrase, label, flags in read("gazetteer_heads.tsv", ["phrase", "label", "*flags"]):
         words = word_key(phrase)
         if label == "skip":
             skips.add(" ".join(words))
         elif label in LABELS:
             heads[words] = label
-            if "apposition" in row[2:]:
+            if "apposition" in flags:
                 appositions[words] = label
         else:
             raise ValueError(f"gazetteer_heads.tsv: {phrase!r}: label must be one of {LABELS} or skip")

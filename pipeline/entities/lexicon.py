@@ -10,7 +10,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.vi.keys import fold
+from pipeline.vi.table import read_table, read_words
 from pipeline.vi.tone import tone_key
+
+from .declared import RuleSpec, read_rules
 
 DATA = Path(__file__).parent / "data"
 DATES_WORDS = Path(__file__).parent.parent / "dates" / "data" / "words"  # one list of can-chi for both stages
@@ -29,24 +32,30 @@ def name_key(name: str) -> str:
     return " ".join(tone_key(w) for w in unicodedata.normalize("NFC", name).split())
 
 
-def read_rows(name: str | Path) -> list[list[str]]:
-    """Non-comment, non-blank lines of a data file (a name in ``data/``, or a path), split on tabs."""
-    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
-    return [[c.strip() for c in line.split("\t")] for line in lines if line.strip() and not line.startswith("#")]
+def read(name: str | Path, columns: list[str], types: dict | None = None) -> list[tuple]:
+    """Typed rows of a data file (a name in ``data/``, or a path), read by pipeline/vi/table.py: a line of the
+    wrong shape fails with ``file:line: expected …``."""
+    return read_table(DATA / name, columns, types)
+
+
+def _entries(name: str) -> list[str]:
+    """The first column of a data file, whatever flags follow it."""
+    return [row.entry for row in read_table(DATA / name, ["entry", "*flags"])]
 
 
 def _flagged(name: str, flag: str) -> frozenset[Phrase]:
     """Phrases of a data file whose second column lists ``flag`` (comma-separated flags)."""
-    return frozenset(word_key(r[0]) for r in read_rows(name) if len(r) > 1 and flag in r[1].split(","))
+    return frozenset(word_key(r.phrase) for r in read(name, ["phrase", "flags?"]) if flag in r.flags.split(","))
 
 
 def _phrases(name: str) -> frozenset[Phrase]:
-    return frozenset(word_key(r[0]) for r in read_rows(name))
+    return frozenset(word_key(entry) for entry in _entries(name))
 
 
 def _words(name: str, skip_flag: str | None = None) -> frozenset[str]:
     """One-word entries of a data file in their match form (rows flagged ``skip_flag`` left out)."""
-    return frozenset(word_key(r[0])[0] for r in read_rows(name) if skip_flag is None or skip_flag not in r[1:])
+    return frozenset(word_key(r.entry)[0] for r in read_table(DATA / name, ["entry", "*flags"])
+                     if skip_flag is None or skip_flag not in r.flags)
 
 
 @dataclass(frozen=True)
@@ -57,6 +66,7 @@ class Place:
     kind: str
     ambiguous: bool
     no_initial: bool
+    short_of: str = ""  # the full name this one abbreviates ("Thổ" -> "Thổ Nhĩ Kỳ"), its canonical where written
 
 
 @dataclass(frozen=True)
@@ -69,8 +79,50 @@ class OrgHead:
     capital_only: bool  # only a capitalized head makes an organisation
 
 
-def _org_head(row: list[str]) -> OrgHead:
-    return OrgHead(row[1] == "yes", row[2] == "yes", float(row[3]), "capital" in row[4])
+def _org_heads() -> dict[Phrase, OrgHead]:
+    rows = read("org_heads.tsv", ["phrase", "keep", "bare", "vote", "flags"], {"keep": bool, "bare": bool,
+                                                                              "vote": float})
+    return {word_key(r.phrase): OrgHead(r.keep, r.bare, r.vote, "capital" in r.flags) for r in rows}
+
+
+@dataclass(frozen=True)
+class Source:
+    """A row of sources.tsv: the case a rule ends in, as the tables name and score it."""
+
+    source: str
+    score: float
+    flags: frozenset[str]
+
+
+_SOURCE_FLAGS = {"structured", "repeatable", "doc-only", "coord-only"}
+
+
+def _sources() -> dict[str, Source]:
+    out = {}
+    for r in read("sources.tsv", ["case", "source", "score", "flags"], {"score": float}):
+        flags = frozenset(f for f in r.flags.split(",") if f != "-")
+        if not flags <= _SOURCE_FLAGS or not 0 <= r.score <= 1:
+            raise ValueError(f"sources.tsv: {r.case}: score in [0, 1], flags among {sorted(_SOURCE_FLAGS)}")
+        out[r.case] = Source(r.source, r.score, flags)
+    return out
+
+
+def sources_flagged(sources: dict[str, Source], flag: str) -> frozenset[str]:
+    """The source names of the cases flagged ``flag``."""
+    return frozenset(s.source for s in sources.values() if flag in s.flags)
+
+
+_ROLES = frozenset({"copula", "month", "plural", "ministry_head", "woman"})
+
+
+def _roles() -> dict[str, frozenset[str]]:
+    """function_words.tsv: role -> the words (their match form, syllables joined by spaces) that play it."""
+    roles: dict[str, set[str]] = {role: set() for role in _ROLES}
+    for r in read("function_words.tsv", ["role", "word"]):
+        if r.role not in _ROLES:
+            raise ValueError(f"function_words.tsv: {r.role!r}: role must be one of {sorted(_ROLES)}")
+        roles[r.role].add(" ".join(word_key(r.word)))
+    return {role: frozenset(words) for role, words in roles.items()}
 
 
 @dataclass(frozen=True)
@@ -117,28 +169,35 @@ class Lexicon:
     # the value says which of the two names is the person's own ("earlier" or "later")
     stems: frozenset[str]  # the heavenly stems and earthly branches (the dates stage's word lists): "Bính Dần"
     branches: frozenset[str]  # names a year, never a person, even with a family name first ("Đinh Mão")
+    calendar_words: frozenset[str]  # "Thermidor", "Tết", "TCN": words of calendars and eras, never a name
+    house_titles: frozenset[Phrase]  # "chúa": before a bare family name, the ruling house ("chúa Trịnh")
+    sources: dict[str, Source]  # case -> source name, score and flags (sources.tsv)
+    roles: dict[str, frozenset[str]]  # function words by role (function_words.tsv): "copula" -> {"là"}
+    rules: tuple[RuleSpec, ...]  # the rules in the order they are tried (rules.txt)
+    votes: dict[str, float]  # the weight of each kind of vote for a label (votes.tsv)
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """Load every data file once per process."""
     places: dict[tuple[str, ...], Place] = {}
-    for name, kind, flags in read_rows("places.tsv"):
-        name = unicodedata.normalize("NFC", name)
-        place = Place(name, kind, "ambiguous" in flags, "no-initial" in flags)
+    for name, kind, flags, short_of in read("places.tsv", ["name", "kind", "flags", "short_of?"]):
+        place = Place(name, kind, "ambiguous" in flags, "no-initial" in flags, short_of)
         key = tuple(name.split()) if place.ambiguous else tuple(fold(name).split())
         places[key] = place
+    sources = _sources()
     return Lexicon(
         titles=_phrases("titles.tsv"),
         offices=_flagged("titles.tsv", "office"),
         capital_titles=_flagged("titles.tsv", "classical"),
         place_offices=_flagged("titles.tsv", "place"),
         loc_heads=_phrases("loc_heads.tsv"),
-        org_heads={word_key(r[0]): _org_head(r) for r in read_rows("org_heads.tsv")},
+        org_heads=_org_heads(),
         org_modifiers=_phrases("org_modifiers.txt"),
         ministry_words=_phrases("ministry_words.txt"),
         org_suffixes=_phrases("org_suffixes.txt"),
-        misc_heads={word_key(r[0]): (r[1] == "yes", r[2]) for r in read_rows("misc_heads.tsv")},
+        misc_heads={word_key(r.phrase): (r.keep, r.takes)
+                    for r in read("misc_heads.tsv", ["phrase", "keep", "takes"], {"keep": bool})},
         particles=_words("name_particles.txt"),
         name_prefixes=_phrases("name_prefixes.txt"),
         after_country=_words("after_country.txt"),
@@ -146,9 +205,8 @@ def lexicon() -> Lexicon:
         date_heads=_phrases("date_heads.txt"),
         places=places,
         max_place_len=max(len(k) for k in places),
-        surnames=frozenset(unicodedata.normalize("NFC", r[0]) for name in ("vietnamese_surnames.txt",
-                                                                             "chinese_surnames.txt")
-                           for r in read_rows(name)),
+        surnames=frozenset(w for name in ("vietnamese_surnames.txt", "chinese_surnames.txt")
+                           for w in read_words(DATA / name)),
         coordinators=_words("coordinators.txt"),
         clause_openers=_words("clause_openers.txt"),
         dynasty_heads=_phrases("dynasty_heads.txt"),
@@ -160,17 +218,23 @@ def lexicon() -> Lexicon:
         army_prefixes=_phrases("army_prefixes.txt"),
         org_tails=_words("org_tails.txt"),
         word_tails=_words("org_tails.txt", skip_flag="after-name"),
-        person_suffixes=frozenset(r[0] for r in read_rows("person_suffixes.txt")),
+        person_suffixes=frozenset(read_words(DATA / "person_suffixes.txt")),
         place_suffixes=_words("place_suffixes.txt"),
         person_cues=_words("person_cues.txt"),
-        long_person_cues=frozenset(word_key(r[0])[0] for r in read_rows("person_cues.txt")
-                                   if r[1:] == ["any-length"]),
-        affixes=tuple((r[0], r[1], float(r[2])) for r in read_rows("name_affixes.tsv")),
+        long_person_cues=frozenset(word_key(r.entry)[0] for r in read("person_cues.txt", ["entry", "*flags"])
+                                   if r.flags == ("any-length",)),
+        affixes=tuple(read("name_affixes.tsv", ["affix", "label", "weight"], {"weight": float})),
         link_cues=_words("link_cues.txt"),
         dynasty_names=_phrases("dynasty_names.txt"),
         person_verbs=_phrases("person_verbs.txt"),
-        place_prefixes=frozenset(r[0] for r in read_rows("place_prefixes.txt")),
-        alias_cues={word_key(r[0]): r[1] for r in read_rows("alias_cues.txt")},
-        stems=frozenset(r[0] for r in read_rows(DATES_WORDS / "stems.tsv")),
-        branches=frozenset(r[0] for r in read_rows(DATES_WORDS / "branches.tsv")),
+        place_prefixes=frozenset(read_words(DATA / "place_prefixes.txt")),
+        alias_cues={word_key(r.phrase): r.prefer for r in read("alias_cues.txt", ["phrase", "prefer"])},
+        stems=frozenset(r.word for r in read(DATES_WORDS / "stems.tsv", ["word", "index"], {"index": int})),
+        branches=frozenset(r.word for r in read(DATES_WORDS / "branches.tsv", ["word", "index"], {"index": int})),
+        calendar_words=frozenset(read_words(DATA / "calendar_words.txt")),
+        house_titles=_phrases("house_titles.txt"),
+        sources=sources,
+        roles=_roles(),
+        rules=read_rules(DATA / "rules.txt", set(sources)),
+        votes={r.vote: r.weight for r in read("votes.tsv", ["vote", "weight"], {"weight": float})},
     )

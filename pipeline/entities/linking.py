@@ -22,10 +22,11 @@ import re
 from collections import Counter, defaultdict
 from functools import lru_cache
 
+from pipeline.vi.keys import fold
 from pipeline.vi.tone import restyle_word
 
 from .gazetteer import gazetteer, referents
-from .lexicon import Lexicon, name_key, read_rows, word_key
+from .lexicon import Lexicon, name_key, read, word_key
 from .tokens import is_foreign
 
 _MIN_REPAIR_LEN = 5  # shorter words are one edit from too many others
@@ -34,7 +35,8 @@ _MIN_REPAIR_LEN = 5  # shorter words are one edit from too many others
 @lru_cache(maxsize=1)
 def part_rules() -> dict[str, frozenset[str]]:
     """The settings of data/part_links.tsv (words, support), validated."""
-    rules = {row[0]: frozenset(v.strip() for v in row[1].split(",")) for row in read_rows("part_links.tsv")}
+    rules = {row.setting: frozenset(v.strip() for v in row.values.split(","))
+             for row in read("part_links.tsv", ["setting", "values"])}
     allowed = {"words": {"first", "last"}, "support": {"earlier", "paragraph"}}
     for key, values in allowed.items():
         if key not in rules or not rules[key] <= values:
@@ -98,6 +100,7 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
             for k in range(1, len(words)):
                 if word_key(" ".join(words[:k])) in lex.org_heads:
                     bodies[" ".join(words[:k])].add(surface)
+    written = {fold(surface) for _, surface, label in mentions if label == "LOC"}
     out = []
     for start, surface, label in mentions:
         full = None
@@ -105,6 +108,10 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
             full = supported_full_name(surface, start, parts, support)
         elif label == "ORG" and len(bodies.get(surface, ())) == 1:
             full = next(iter(bodies[surface]))
+        elif label == "LOC":
+            place = lex.places.get(tuple(surface.split())) or lex.places.get(tuple(fold(surface).split()))
+            if place is not None and place.short_of and fold(place.short_of) in written:
+                full = place.short_of  # "Thổ" in a text on "Thổ Nhĩ Kỳ"
         out.append(full or surface)
     labels = [label for _, _, label in mentions]
     pairs = written_aliases(text, [(s, e, name, label) for (s, e, _, label), name in zip(spans, out)], lex)
@@ -124,6 +131,9 @@ def _both_placements(phrase: tuple[str, ...]) -> set[str]:
 
 
 _ALIAS_PATTERNS: dict[int, re.Pattern[str]] = {}
+# An alias cue follows the first name or a clause mark ("Lê Duy Kỳ lên ngôi, tức", "Hàm Nghi (tên thật là"), never
+# a noun: "một thiếu nữ tên là X" names someone new.
+_ALIAS_OPENERS = frozenset(",;(–—:")
 
 
 def written_aliases(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> list[tuple[str, str]]:
@@ -135,6 +145,8 @@ def written_aliases(text: str, spans: list[tuple[int, int, str, str]], lex: Lexi
     for (_, prev_end, prev), (start, _, name) in zip(persons, persons[1:]):
         between = text[prev_end:start]
         cue = pattern.search(between) if len(between) < 80 and not re.search(r"[.!?]\s|\n", between) else None
+        if cue and between[:cue.start()].strip() and between[:cue.start()].rstrip()[-1] not in _ALIAS_OPENERS:
+            cue = None  # "ông Marat, chủ bút tờ …, bị một thiếu nữ tên là Charlotte Corday": another person
         if cue and prev != name:
             later = lex.alias_cues[word_key(cue.group("cue"))] == "later"
             pairs.append((name, prev) if later else (prev, name))

@@ -17,20 +17,17 @@ from .coordination import name_lists
 from .crf import Word, crf_chain
 from .gazetteer import gazetteer
 from .keys import entity_key, preferred_variants
-from .lexicon import lexicon, name_key
+from .lexicon import lexicon, name_key, sources_flagged
 from .linking import Support, fullest, person_parts, supported_full_name
 from .rules import Candidate, SentenceRules, proper_names
 from .tokens import tokenize
 
 LABELS = ("PER", "LOC", "ORG", "MISC")
-_FIXED_WEIGHT = 2.0
-_LIST_WEIGHT = 2.0  # a list member gets the label of the list, for its other mentions too
-_CRF_WEIGHT = 0.5
-_PREPOSITION_WEIGHT = 1.0
-_VIET74K_PLACE_WEIGHT = 0.8  # a capitalized entry of Viet74K: mostly communes, districts and provinces
-_GAZETTEER_WEIGHT = 1.5  # the type an encyclopedia gives the name: more than a family name, less than a cue
-_FOREIGN_PRIOR = 0.3
-_PERSON_VERB_WEIGHT = 1.0  # "Bá Đa Lộc đem ...": the subject of a person's act
+
+
+def _vote(kind: str) -> float:
+    """The weight of a kind of vote (data/votes.tsv)."""
+    return lexicon().votes[kind]
 
 
 @dataclass(frozen=True)
@@ -90,23 +87,23 @@ class EntityRecognizer:
                 if w.start < ce and w.end > cs and w.ner[2:] in ("PER", "LOC", "ORG"):
                     # An I- tag counts only after a lower-case cue word ("tướng X"), not after ", " or a verb.
                     if w.ner[0] == "B" or (prev is not None and prev.text[:1].islower() and prev.pos == "N"):
-                        cand.votes[w.ner[2:]] += _CRF_WEIGHT
+                        cand.votes[w.ner[2:]] += _vote("crf")
                     break
             if name_key(text[cs:ce]) in proper_names():
-                cand.votes["LOC"] += _VIET74K_PLACE_WEIGHT
+                cand.votes["LOC"] += _vote("viet74k_place")
             typed = self.gazetteer.get(name_key(text[cs:ce]))
             if typed is not None:
-                cand.votes[typed] += _GAZETTEER_WEIGHT
+                cand.votes[typed] += _vote("gazetteer")
             if " " in text[cs:ce] and text[cs:ce].split()[0] in self.lex.place_prefixes:
-                cand.votes["LOC"] += _GAZETTEER_WEIGHT
+                cand.votes["LOC"] += _vote("gazetteer")
             k = by_start.get(cs)
             if k and toks[k - 1].low in self.lex.loc_prepositions:
-                cand.votes["LOC"] += _PREPOSITION_WEIGHT
+                cand.votes["LOC"] += _vote("preposition")
             after = by_start.get(next((t.start for t in toks if t.start >= ce), -1))
             if after is not None and _phrase_at(toks, after, self.lex.person_verbs):
-                cand.votes["PER"] += _PERSON_VERB_WEIGHT
+                cand.votes["PER"] += _vote("person_verb")
             if k is not None and toks[k].foreign:
-                cand.votes["PER"] += _FOREIGN_PRIOR
+                cand.votes["PER"] += _vote("foreign_prior")
                 for label, weight in _affix_votes(text[cs:ce], self.lex.affixes) if " " not in text[cs:ce] else ():
                     cand.votes[label] += weight
 
@@ -151,8 +148,8 @@ def _evidence(text: str, candidates: list[Candidate]) -> tuple[dict[str, Counter
             totals[key].update(c.votes)
             continue
         if c.label is not None:
-            totals[key][c.label] += _FIXED_WEIGHT
-            fixed[key][c.label] += _FIXED_WEIGHT
+            totals[key][c.label] += _vote("fixed")
+            fixed[key][c.label] += _vote("fixed")
         totals[key].update(c.votes)
     return totals, fixed
 
@@ -166,7 +163,7 @@ def _anchor(text: str, c: Candidate, totals: dict[str, Counter], fixed: dict[str
     if fixed.get(key):
         return max(LABELS, key=lambda lab: fixed[key][lab])
     ranked = sorted((totals[key][lab] for lab in LABELS), reverse=True)
-    return max(LABELS, key=lambda lab: totals[key][lab]) if ranked[0] - ranked[1] >= _FIXED_WEIGHT else None
+    return max(LABELS, key=lambda lab: totals[key][lab]) if ranked[0] - ranked[1] >= _vote("fixed") else None
 
 
 def _list_labels(text: str, lists: list[list[Candidate]], totals: dict[str, Counter],
@@ -198,7 +195,7 @@ def _vote_name_parts(text: str, candidates: list[Candidate]) -> None:
     support = Support(text)
     for c in candidates:
         if c.label is None and supported_full_name(text[c.core[0]:c.core[1]], c.start, parts, support):
-            c.votes["PER"] += _LIST_WEIGHT
+            c.votes["PER"] += _vote("list")
 
 
 def _settle(text: str, candidates: list[Candidate], lists: list[list[Candidate]]) -> list[Candidate]:
@@ -209,7 +206,7 @@ def _settle(text: str, candidates: list[Candidate], lists: list[list[Candidate]]
     shared = _list_labels(text, lists, totals, fixed)
     for c in candidates:
         if id(c) in shared:
-            c.votes[shared[id(c)]] += _LIST_WEIGHT
+            c.votes[shared[id(c)]] += _vote("list")
     if shared:
         totals, fixed = _evidence(text, candidates)
     out, pending = [], []
@@ -255,7 +252,6 @@ def _named_elsewhere(text: str, pending: list[Candidate], settled: list[Candidat
 _WORD = re.compile(r"\w")
 _PIECE = re.compile(r"\w+|\W")  # a word, or one character that is no word character
 _NAME_END = ""  # the trie key that holds the name ending at that node (no piece is empty)
-_REPEATABLE = frozenset({"rule:misc_quoted", "rule:misc_head", "rule:name", "rule:org_head"})
 
 
 def _repeats(text: str, candidates: list[Candidate]) -> list[Candidate]:
@@ -264,8 +260,10 @@ def _repeats(text: str, candidates: list[Candidate]) -> list[Candidate]:
 
     One pass over the text, linear in its length whatever the number of names: the names are a trie of their
     words, walked from each word of the text; a found span is checked against the other mentions by bisection."""
+    sources = lexicon().sources
+    repeatable = sources_flagged(sources, "repeatable")
     names = {text[c.core[0]:c.core[1]]: c.label for c in candidates
-             if c.label in ("ORG", "MISC") and c.source in _REPEATABLE and " " in text[c.core[0]:c.core[1]]}
+             if c.label in ("ORG", "MISC") and c.source in repeatable and " " in text[c.core[0]:c.core[1]]}
     trie: dict = {}
     for name in names:
         node = trie
@@ -292,7 +290,8 @@ def _repeats(text: str, candidates: list[Candidate]) -> list[Candidate]:
         for start, end in spans:
             k = bisect_left(starts, end)  # mentions starting before this span ends...
             if not k or reach[k - 1] <= start:  # ...none of which reaches into it
-                out.append(Candidate(start, end, (start, end), names[name], "doc:repeat", 0.6))
+                out.append(Candidate(start, end, (start, end), names[name], sources["repeat"].source,
+                                     sources["repeat"].score))
     return out
 
 

@@ -20,10 +20,6 @@ _ROMAN = re.compile(r"[IVXL]{1,6}")
 _YEAR = re.compile(r"1\d{3}|20\d{2}")
 _QUOTES = {'"': '"', "“": "”", "«": "»", "'": "'"}
 _MONTH_NUMBER = re.compile(r"(?:0?[1-9]|1[0-2])(?:-\d{4})?")
-_OFFICE_WEIGHT = 1.5  # "thủ tướng X": a person unless the document makes X a place
-_SURNAME_WEIGHT = 1.2  # "Phan Bội Châu": a person, though "Phan Thiết" is a town
-_REGNAL_WEIGHT = 1.0  # "Napoléon III": a foreign name with a regnal number is a ruler
-_CUE_WEIGHT = 1.0  # "sai Tuấn": a bare given name after a verb of command or capture is a person
 
 
 @dataclass
@@ -214,23 +210,52 @@ class SentenceRules:
         nxt = self.toks[k + n]
         return nxt.cap or nxt.number or bool(self.match(self.lex.org_modifiers, k + n))
 
-    def add(self, i: int, j: int, core: tuple[int, int], label: str | None, source: str, score: float) -> None:
+    def add(self, i: int, j: int, core: tuple[int, int], label: str | None, case: str) -> None:
+        """A candidate over tokens ``i..j`` (core ``core``) as the case of data/sources.tsv names and scores it."""
         start, end = self.toks[i].start, self.toks[j - 1].end
         cs, ce = self.toks[core[0]].start, self.toks[core[1] - 1].end
-        self.out.append(Candidate(start, end, (cs, ce), label, source, score))
+        self.add_span(start, end, (cs, ce), label, case)
+
+    def add_span(self, start: int, end: int, core: tuple[int, int], label: str | None, case: str) -> None:
+        src = self.lex.sources[case]
+        self.out.append(Candidate(start, end, core, label, src.source, src.score,
+                                  coord_only="coord-only" in src.flags, doc_only="doc-only" in src.flags))
 
     # -- rules -----------------------------------------------------------------------------------------------
     def run(self) -> list[Candidate]:
+        # The rules in the order data/rules.txt declares them; the first that takes the token decides (the method
+        # of the rule's name returns the index after what it took, or 0).
+        rules = [getattr(self, rule.name) for rule in self.lex.rules]
         i = 0
         while i < self.n:
-            t = self.toks[i]
-            if t.number:
+            if self.toks[i].number:
                 i += 1
                 continue
-            i = (self.date_head(i) or self.year_name(i) or self.non_entity(i) or self.misc(i) or self.dynasty(i)
-                 or self.org(i) or self.title(i) or self.loc_head(i) or self.temple_name(i) or self.place(i) or self.linked(i)
-                 or self.name(i) or i + 1)
+            for rule in rules:
+                end = rule(i)
+                if end:
+                    i = end
+                    break
+            else:
+                i += 1
         return self.out
+
+    def calendar_word(self, i: int) -> int:
+        """A word of a calendar or an era ("Thermidor", "Tết", "TCN") is no name of its own."""
+        return i + 1 if self.toks[i].text in self.lex.calendar_words else 0
+
+    def opener(self, i: int) -> int:
+        """A clause opener at a sentence start that is also a family name ("Từ") is the preposition when no
+        name follows it or a place does ("Từ năm 221 TCN", "Từ Vũ Xương đến Nam Kinh")."""
+        t = self.toks[i]
+        if not (t.initial and t.low in self.lex.clause_openers):
+            return 0
+        j = i + 1
+        if j >= self.n or not self.adjacent(j) or not self.toks[j].cap or self.toks[j].number:
+            return j
+        e = self.name_run(j)
+        return j if self.place_at(j) or gazetteer().get(name_key(self.text[self.toks[j].start:self.toks[e - 1].end])) \
+            == "LOC" else 0
 
     def date_head(self, i: int) -> int:
         """A date head and the month/season word after it are never a name ("tháng Giêng")."""
@@ -256,15 +281,24 @@ class SentenceRules:
         if not n:
             return 0
         j = i + n
-        if j < self.n and self.toks[j].low == "là" and self.adjacent(j):
+        if j < self.n and self.toks[j].low in self.lex.roles["copula"] and self.adjacent(j):
             j += 1
         if j >= self.n or not self.adjacent(j) or not self.toks[j].cap or self.toks[j].number:
             return 0
         return self.name_run(j)
 
     def dynasty(self, i: int) -> int:
-        """A dynasty as a ruling house after "nhà"/"triều": the short name alone is an ORG ("nhà Thanh")."""
+        """A dynasty as a ruling house after "nhà"/"triều": the short name alone is an ORG ("nhà Thanh"); a lord's
+        house after "chúa" and a bare family name ("chúa Trịnh")."""
         n = 0 if self.inside_word(i) else self.match(self.lex.dynasty_heads, i)
+        if not n and not self.inside_word(i):
+            n = self.match(self.lex.house_titles, i)
+            j = i + n
+            if n and j < self.n and self.adjacent(j) and self.toks[j].text in self.lex.surnames \
+                    and not (j + 1 < self.n and self.adjacent(j + 1) and self.toks[j + 1].cap):
+                self.add(j, j + 1, (j, j + 1), "ORG", "dynasty")
+                return j + 1
+            return 0
         j = i + n
         if not n or j >= self.n or not self.adjacent(j) or not self.toks[j].cap or self.toks[j].number:
             return 0
@@ -275,7 +309,7 @@ class SentenceRules:
             return 0  # "nhà Thờ"
         if e - j > 2 or (e - j == 2 and self.toks[j].text in self.lex.surnames):
             return 0  # "triều Lê Thánh Tông", "nhà Nguyễn Du": a person
-        self.add(j, e, (j, e), "ORG", "rule:dynasty", 0.8)
+        self.add(j, e, (j, e), "ORG", "dynasty")
         return e
 
     def quoted(self, j: int) -> tuple[int, int] | None:
@@ -303,7 +337,7 @@ class SentenceRules:
         j = i + n
         span = self.quoted(j)
         if span is not None:
-            self.out.append(Candidate(span[0], span[1], span, "MISC", "rule:misc_quoted", 0.8))
+            self.add_span(span[0], span[1], span, "MISC", "misc_quoted")
             k = j
             while k < self.n and self.toks[k].start < span[1]:
                 k += 1
@@ -314,7 +348,7 @@ class SentenceRules:
         if not e:
             return 0
         # The core of "hoà ước Versailles" is the whole: the treaty must not make the town a MISC elsewhere.
-        self.add(i if keep else j, e, (i if keep else j, e), "MISC", "rule:misc_head", 0.75)
+        self.add(i if keep else j, e, (i if keep else j, e), "MISC", "misc_head")
         return e
 
     def event_tail(self, j: int) -> int:
@@ -323,7 +357,7 @@ class SentenceRules:
         nxt = self.toks[j]
         if _YEAR.fullmatch(nxt.text):
             return j + 1
-        if nxt.low == "tháng" and j + 1 < self.n and self.adjacent(j + 1):
+        if nxt.low in self.lex.roles["month"] and j + 1 < self.n and self.adjacent(j + 1):
             month = self.toks[j + 1]
             if (month.cap and not month.foreign) or _MONTH_NUMBER.fullmatch(month.text):
                 return j + 2
@@ -353,6 +387,7 @@ class SentenceRules:
             return 0
         head = tuple(t.low for t in self.toks[i:i + n])
         info = self.lex.org_heads[head]
+        ministry = " ".join(head) in self.lex.roles["ministry_head"]
         keep, bare_ok, vote = info.keep, info.bare, info.vote
         if info.capital_only and not self.toks[i].cap:
             return 0
@@ -369,8 +404,8 @@ class SentenceRules:
                 name_start = k if name_start is None else name_start
                 name_end = k = e
                 continue
-            m = self.match(self.lex.org_modifiers, k) or (head == ("bộ",) and self.match(self.lex.ministry_words, k))
-            if not m and t.low == "các" and k + 1 < self.n and self.adjacent(k + 1):
+            m = self.match(self.lex.org_modifiers, k) or (ministry and self.match(self.lex.ministry_words, k))
+            if not m and t.low in self.lex.roles["plural"] and k + 1 < self.n and self.adjacent(k + 1):
                 m = self.match(self.lex.org_modifiers, k + 1) and 1 + self.match(self.lex.org_modifiers, k + 1)
             if not m:
                 break
@@ -379,19 +414,21 @@ class SentenceRules:
         modified = k > i + n
         if not cap_head and name_start == i + n and self.country_at(name_start) == name_end - name_start:
             return 0  # "hạm đội Anh", "quân đội Pháp": the country is a place (LOC), the head a common noun
+        if name_start is not None and not keep and self.vietnamese_name(name_start) == name_end:
+            return 0  # "quân phiệt Trương Tác Lâm", "phe Nguyễn Huệ": a man and his camp, no organisation's name
         if name_start is not None and not keep:
             # "phái Bolsevich" is a faction, "phe Boukharine" a man's camp: a vote, settled per document.
-            self.add(name_start, name_end, (name_start, name_end), None, "rule:org_head", 0.75)
+            self.add(name_start, name_end, (name_start, name_end), None, "org_head_vote")
             self.out[-1].votes["ORG"] += vote
             return k
         if keep and (name_start is not None or (cap_head and modified)
-                     or (head == ("bộ",) and modified and self.match(self.lex.ministry_words, i + n))):
+                     or (ministry and modified and self.match(self.lex.ministry_words, i + n))):
             start = i - 1 if not cap_head and i > 0 and self.adjacent(i) and self.match(
                 self.lex.army_prefixes, i - 1, 1) else i  # "quân chính phủ Hồ Bắc"
-            self.add(start, k, (start, k), "ORG", "rule:org_head", 0.85)
+            self.add(start, k, (start, k), "ORG", "org_head")
             return k
         if keep and bare_ok and cap_head and not self.toks[i].initial:
-            self.add(i, i + n, (i, i + n), "ORG", "rule:org_bare", 0.6)
+            self.add(i, i + n, (i, i + n), "ORG", "org_bare")
             return i + n
         return 0
 
@@ -400,7 +437,8 @@ class SentenceRules:
         if not n or (self.toks[i].cap and not self.toks[i].initial and self.capital_title(i) != n):
             return 0
         j = self.after_titles(i + n)
-        if j + 1 < self.n and self.toks[j].low == "là" and self.adjacent(j) and self.adjacent(j + 1):
+        if (j + 1 < self.n and self.toks[j].low in self.lex.roles["copula"] and self.adjacent(j)
+                and self.adjacent(j + 1)):
             j += 1  # "ba vua là Dục Đức": the name the title is given
         if j >= self.n or not self.adjacent(j) or not self.toks[j].cap or self.toks[j].number:
             return 0
@@ -420,11 +458,13 @@ class SentenceRules:
             e = j + 1  # "bọn Tuấn ra mắt": a person's name does not go on in lower case
         if self.political(self.toks[j:e]):
             return 0
+        if self.place_then_person(j, e):
+            return e
         if self.match(self.lex.offices, i) == n:
-            self.add(j, e, (j, e), None, "rule:office", 0.8)
-            self.out[-1].votes["PER"] += _OFFICE_WEIGHT
+            self.add(j, e, (j, e), None, "office")
+            self.out[-1].votes["PER"] += self.lex.votes["office"]
         else:
-            self.add(j, e, (j, e), "PER", "rule:title", 0.9)
+            self.add(j, e, (j, e), "PER", "title")
         return e
 
     def capital_title(self, i: int) -> int:
@@ -443,6 +483,8 @@ class SentenceRules:
         n, label = self.match(self.lex.dynasty_names, j, 2), "ORG"
         if not n:
             n, label = self.country_word(j), "LOC"
+            if n and j + n < self.n and self.adjacent(j + n):
+                n += self.match(self.lex.state_words, j + n)  # "Tổng thống Việt Nam Cộng hòa Dương Văn Minh"
         k = j + n
         if not n or not self.toks[j].cap or k >= self.n or not self.adjacent(k) or not self.toks[k].cap \
                 or self.toks[k].number or self.starts_structure(k):
@@ -452,8 +494,8 @@ class SentenceRules:
             return 0  # "vua Anh Tông", "thủ tướng Anh Tuấn": the country word is the name's first syllable
         if label == "ORG" and (e - k < 2 or self.toks[e - 1].text in self.lex.person_suffixes):
             return 0
-        self.add(j, k, (j, k), label, "rule:title_state", 0.85)
-        self.add(k, e, (k, e), "PER", "rule:title", 0.9)
+        self.add(j, k, (j, k), label, "title_state")
+        self.add(k, e, (k, e), "PER", "title")
         return e
 
     def country_word(self, j: int) -> int:
@@ -496,11 +538,27 @@ class SentenceRules:
         """The name after a governor's office: the place governed, or the man when a family name opens it."""
         if self.vietnamese_name(j):
             e = self.vietnamese_name(j)
-            self.add(j, e, (j, e), "PER", "rule:title", 0.9)
+            self.add(j, e, (j, e), "PER", "title")
             return e
         e = self.name_run(j)
-        self.add(j, e, (j, e), "LOC", "rule:office_place", 0.85)
+        if self.place_then_person(j, e):
+            return e
+        self.add(j, e, (j, e), "LOC", "office_place")
         return e
+
+    def place_then_person(self, j: int, e: int) -> bool:
+        """After a title, a place then a personal name that ends the run ``j..e``: the place governed and the man
+        ("Tổng đốc Lưỡng Quảng Tôn Sĩ Nghị"); added as a LOC and a PER."""
+        person = next((k for k in range(j + 1, e - 1) if self.vietnamese_name(k) == e), None)
+        if person is None:
+            return False
+        place = self.text[self.toks[j].start:self.toks[person - 1].end]
+        if not (self.place_at(j) == person - j or self.toks[j].text in self.lex.place_prefixes
+                or gazetteer().get(name_key(place)) == "LOC"):
+            return False
+        self.add(j, person, (j, person), "LOC", "office_place")
+        self.add(person, e, (person, e), "PER", "title")
+        return True
 
     def loc_head(self, i: int) -> int:
         n = 0 if self.inside_word(i) or self.vietnamese_name(i) else self.match(self.lex.loc_heads, i)
@@ -513,14 +571,16 @@ class SentenceRules:
             return 0  # "đế quốc Nga hoàng": a country before a title word is no place name
         whole = self.lex.places.get(tuple(fold(t.text) for t in self.toks[i:j + 1]))
         if whole is not None and not whole.ambiguous:
-            self.add(i, j + 1, (i, j + 1), "LOC", "gazetteer", 0.85)  # "châu Phi" is "Châu Phi"
+            self.add(i, j + 1, (i, j + 1), "LOC", "gazetteer")  # "châu Phi" is "Châu Phi"
             return j + 1
         e = self.name_run(j)
+        if self.suffix_label(j, e) == "ORG":
+            return 0  # "chia thành Trực hệ", "thành Quốc dân đảng": an organisation, "thành" the verb
         if self.place_at(j) and any(t.foreign for t in self.toks[j + self.place_at(j):e]) or e < j + self.place_at(j):
             e = j + self.place_at(j)  # the gazetteer place, unless a Vietnamese name goes on ("sông Mỹ Tho")
         state = self.country_at(j) and self.match(self.lex.state_words, j + self.country_at(j)) == e - j - self.country_at(j)
         sentence_case = not state and any(not t.cap for t in self.toks[j:e])  # "nước Trung Hoa Dân quốc"
-        self.add(i if sentence_case else j, e, (i if sentence_case else j, e), "LOC", "rule:loc_head", 0.85)
+        self.add(i if sentence_case else j, e, (i if sentence_case else j, e), "LOC", "loc_head")
         return e
 
     def sentence_case_after(self, j: int) -> bool:
@@ -534,7 +594,7 @@ class SentenceRules:
             return 0
         if i + 2 < self.n and self.adjacent(i + 2) and self.toks[i + 2].cap:
             return 0
-        self.add(i, i + 2, (i, i + 2), "PER", "rule:temple_name", 0.8)
+        self.add(i, i + 2, (i, i + 2), "PER", "temple_name")
         return i + 2
 
     def place_parts(self, i: int) -> list[str]:
@@ -552,7 +612,7 @@ class SentenceRules:
         if parts:
             pos = tok.start
             for p in parts:
-                self.out.append(Candidate(pos, pos + len(p), (pos, pos + len(p)), "LOC", "gazetteer", 0.85))
+                self.add_span(pos, pos + len(p), (pos, pos + len(p)), "LOC", "gazetteer")
                 pos += len(p) + 1
             return i + 1
         n = self.place_at(i)
@@ -564,7 +624,7 @@ class SentenceRules:
         state = self.match(self.lex.state_words, i + n) if i + n < self.n and self.adjacent(i + n) else 0
         if state and self.country_at(i) == n:
             n += state  # "Trung Hoa Dân quốc", "Việt Nam Dân chủ Cộng hoà": the state is a place
-        self.add(i, i + n, (i, i + n), "LOC", "gazetteer", 0.85)
+        self.add(i, i + n, (i, i + n), "LOC", "gazetteer")
         return i + n
 
     def linked(self, i: int) -> int:
@@ -578,7 +638,7 @@ class SentenceRules:
         if e - i > 2 or any(s.foreign or not s.cap for s in self.toks[i:e]) or self.vietnamese_name(i) \
                 or self.toks[e - 1].text in self.lex.person_suffixes or self.starts_structure(i):
             return 0  # "quân Nguyễn Huệ" is the man's army, "quân Anh Tông" the emperor's
-        self.add(i, e, (i, e), "ORG", "rule:link_cue", 0.8)
+        self.add(i, e, (i, e), "ORG", "link_cue")
         return e
 
     def initial_place(self, i: int) -> int:
@@ -589,8 +649,7 @@ class SentenceRules:
             return 0
         if i + 1 < self.n and self.adjacent(i + 1) and self.toks[i + 1].cap:
             return 0
-        self.add(i, i + 1, (i, i + 1), None, "gazetteer:initial", 0.6)
-        self.out[-1].coord_only = True
+        self.add(i, i + 1, (i, i + 1), None, "initial_place")
         return i + 1
 
     def name(self, i: int) -> int:
@@ -601,28 +660,31 @@ class SentenceRules:
             p = self.match(self.lex.name_prefixes, i)
             s = self.match(self.lex.org_suffixes, i + p, 2) if i + p < self.n and self.adjacent(i + p) else 0
             if s:
-                self.add(i, i + p + s, (i, i + p + s), "ORG", "rule:name", 0.7)  # "Đệ tam quân"
+                self.add(i, i + p + s, (i, i + p + s), "ORG", "name_labelled")  # "Đệ tam quân"
                 return i + p + s
             if i + p < self.n and self.adjacent(i + p) and self.toks[i + p].cap:
                 e = self.name_run(i + p)
-                self.add(i, e, (i, e), self.suffix_label(i, e), "rule:name", 0.7)
+                self.add(i, e, (i, e), self.suffix_label(i, e), "name_labelled")
                 return e
         e = self.name_run(i)
         if e < self.n and self.adjacent(e) and self.toks[e].low in self.lex.place_suffixes and not t.initial:
-            self.add(i, e + 1, (i, e + 1), "LOC", "rule:place_suffix", 0.8)  # "Bạch Đằng giang"
+            self.add(i, e + 1, (i, e + 1), "LOC", "place_suffix")  # "Bạch Đằng giang"
             return e + 1
         inner = next((k for k in range(i + 1, e - 1) if self.toks[k].low in self.lex.title_suffixes), None)
         if inner is not None and not t.initial:
             # "Hưng Đạo Đại Vương Quốc Tuấn": the title ends with its last title word, the man follows.
-            self.add(inner + 1, e, (inner + 1, e), "PER", "rule:title", 0.85)
+            self.add(inner + 1, e, (inner + 1, e), "PER", "title_inner")
             return e
         if not t.initial and self.family_woman(i):
-            self.add(i, i + 2, (i, i + 2), "PER", "rule:family_woman", 0.8)  # "Đào thị": a woman of that family
+            self.add(i, i + 2, (i, i + 2), "PER", "family_woman")  # "Đào thị": a woman of that family
             return i + 2
         surname = self.vietnamese_name(i)
+        if surname and surname - i > 2 and self.toks[surname - 1].text in self.lex.person_suffixes:
+            self.add(i, surname, (i, surname), "PER", "temple_name")  # "đến Trần Nghệ Tông": a ruler
+            return surname
         if surname:
-            self.add(i, surname, (i, surname), None, "rule:vi_name", 0.7)
-            self.out[-1].votes["PER"] += _SURNAME_WEIGHT
+            self.add(i, surname, (i, surname), None, "vi_name")
+            self.out[-1].votes["PER"] += self.lex.votes["surname"]
             return surname
         if t.initial and not t.foreign:
             # A capital at a sentence start says nothing about a Vietnamese word; the name counts only if the
@@ -632,27 +694,26 @@ class SentenceRules:
                 return e  # "Thái Bình năm thứ 2": an era
             if self.suffix_label(i, e) == "ORG" and (
                     (e > i + 2 and all(s.cap for s in self.toks[i:e - 1])) or self.political(self.toks[i:e - 1])):
-                self.add(i, e, (i, e), "ORG", "rule:name", 0.7)  # "Hộ quốc quân nổi lên"
+                self.add(i, e, (i, e), "ORG", "name_labelled")  # "Hộ quốc quân nổi lên"
                 return e
             if e > i + 1 and all(s.cap for s in self.toks[i:e]) and (name_key(
                     self.text[t.start:self.toks[e - 1].end]) in gazetteer() or self.person_act(e)):
                 # "Tự Đức mất": a name the encyclopedia knows; "Thoát Hoan bị bắt": a person's act follows
-                self.add(i, e, (i, e), None, "rule:initial", 0.6)
+                self.add(i, e, (i, e), None, "initial_known")
                 return e
             if not any(s.cap for s in self.toks[i + 1:e]) and not self.is_place_word(i):
                 e = i + 1  # "Chỉnh bị giết": a given name that begins a word ("chỉnh bị"); not "Nga hoàng"
             if all(s.cap for s in self.toks[i:e]) and not (self.starts_structure(i) or self.match(
                     self.lex.org_heads, i) or self.match(self.lex.titles, i) or self.match(self.lex.loc_heads, i)):
-                self.add(i, e, (i, e), None, "rule:initial", 0.5)
-                self.out[-1].doc_only = True
+                self.add(i, e, (i, e), None, "initial")
             return i + 1
         e = self.name_run(i)
         tail = self.title_tail_at(e)
         if tail or (e - i > 1 and self.toks[e - 1].low in self.lex.title_suffixes):
             return e + tail  # "Long Nhương tướng quân", "Cung Chính Vương": a title, not a name
         if e - i > 1 and _ROMAN.fullmatch(self.toks[e - 1].text) and self.toks[e - 2].foreign:
-            self.add(i, e, (i, e), self.suffix_label(i, e), "rule:name", 0.7)
-            self.out[-1].votes["PER"] += _REGNAL_WEIGHT
+            self.add(i, e, (i, e), self.suffix_label(i, e), "name_labelled")
+            self.out[-1].votes["PER"] += self.lex.votes["regnal"]
             return e
         span = self.toks[i:e]
         label = self.suffix_label(i, e)
@@ -664,17 +725,17 @@ class SentenceRules:
                 if label is None:
                     return e  # a capitalized common word ("nhà Trời", "giới Tư sản")
             elif e - i == 1:
-                self.add(i, e, (i, e), None, "rule:name", 0.5)
+                self.add(i, e, (i, e), None, "name_single")
                 if i > 0 and self.adjacent(i) and self.toks[i - 1].low in self.lex.person_cues \
                         and not self.starts_word(i):
-                    self.out[-1].votes["PER"] += _CUE_WEIGHT  # "bắt được Khoáng"
+                    self.out[-1].votes["PER"] += self.lex.votes["cue"]  # "bắt được Khoáng"
                 else:
                     self.out[-1].doc_only = True  # "quân Thanh" after "nhà Thanh"; "Chỉnh" (Nguyễn Hữu Chỉnh)
                 return e
-        self.add(i, e, (i, e), label, "rule:name", 0.7 if label else 0.6)
+        self.add(i, e, (i, e), label, "name_labelled" if label else "name")
         if label is None and all_vi and i > 0 and self.adjacent(i) \
                 and self.toks[i - 1].low in self.lex.long_person_cues:
-            self.out[-1].votes["PER"] += _CUE_WEIGHT
+            self.out[-1].votes["PER"] += self.lex.votes["cue"]
         return e
 
     def person_act(self, e: int) -> bool:
@@ -685,7 +746,7 @@ class SentenceRules:
     def family_woman(self, i: int) -> bool:
         """A family name then lower-case "thị" and no given name: a woman called by her family ("Đào thị")."""
         return (self.toks[i].text in self.lex.surnames and i + 1 < self.n and self.adjacent(i + 1)
-                and self.toks[i + 1].text == "thị"
+                and self.toks[i + 1].text in self.lex.roles["woman"]
                 and not (i + 2 < self.n and self.adjacent(i + 2) and self.toks[i + 2].cap))
 
     def vietnamese_name(self, i: int) -> int:

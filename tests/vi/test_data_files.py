@@ -48,11 +48,12 @@ NOT_TABLES = {
     "pipeline/correct/data/lm/LICENSE.md", "pipeline/entities/data/GAZETTEER_LICENSE",
 }
 
-# Stages whose every table is read by pipeline.vi.table (entities/ is being converted).
-READER_STAGES = ("correct", "dates", "ingest", "normalize", "report", "review", "segment", "vi")
+# Stages whose every table is read by pipeline.vi.table.
+READER_STAGES = ("correct", "dates", "entities", "ingest", "normalize", "report", "review", "segment", "vi")
 # Files of those stages that are not tab-separated tables, read by their own loaders.
 NOT_TSV = {"pipeline/correct/data/calibration.json", "pipeline/correct/data/lm/vi_syllables.npz",
-           "pipeline/dates/data/rules.txt"}  # the date rules: blocks of "key: value" lines (dates/rules.py)
+           "pipeline/dates/data/rules.txt",  # the date rules: blocks of "key: value" lines (dates/rules.py)
+           "pipeline/entities/data/gazetteer.tsv.gz"}  # built by build-gazetteer, read gzipped by gazetteer.py
 
 _PROBE = """
 import importlib, json, sys

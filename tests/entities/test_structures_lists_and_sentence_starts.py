@@ -1,4 +1,4 @@
-"""Checks of the second version's mechanisms: organisation and MISC structures, lists of names sharing a label,
+"""Organisation and MISC structures, lists of names sharing a label,
 Vietnamese names at a sentence start, office titles, and the spaCy Doc container."""
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Checks of the third version's mechanisms: dynasties, era names and titles that are no entities, battles,
+"""Dynasties, era names and titles that are no entities, battles,
 movements, wars and publications, Vietnamese organisation names, country modifiers, bare names settled by the
 document, name parts linked to the full name, spelling votes, and the dev3 gold set."""
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Checks of the fourth version's mechanisms for the classical annals: capitalized offices and chains of titles
+"""The classical annals: capitalized offices and chains of titles
 before a name, governors' offices before a place, title tails ("quận công", "hầu"), temple names, postposed
 place heads, bare given names after a cue, "X thị", and the chronicle development set (read from ../shared)."""
 from __future__ import annotations

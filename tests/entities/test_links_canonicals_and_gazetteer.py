@@ -1,4 +1,4 @@
-"""Issue 13: links a historian can trust (cues that make a dynasty or army, part-names joining a full name only
+"""Links a historian can trust (cues that make a dynasty or army, part-names joining a full name only
 with support), canonical names (own most common full form, repaired spellings), titles and country words
 outside the person, Chinese and old Vietnamese names, the typed gazetteer, and entity_index's first and last
 mention. Each case of the issue is checked through the general mechanism, with other names beside it."""
