@@ -35,7 +35,7 @@ LOADERS = [
     ("pipeline.ingest.legacy", "m.tcvn3_table(), m.vni_table()"),
     ("pipeline.ingest.viqr", "m.rules()"),
     ("pipeline.ingest.plausibility", "m.alphabet()"),
-    ("pipeline.dates.stage", "m.DateExtractor()"),
+    ("pipeline.dates.extractor", "m.DateExtractor()"),
     ("pipeline.dates.calendar", "m.republican_new_years()"),
     ("pipeline.entities.lexicon", "m.lexicon()"),
     ("pipeline.entities.gazetteer", "m.gazetteer(), m._type_heads()"),
