@@ -3,24 +3,23 @@ from __future__ import annotations
 
 from typing import Any
 
+from pipeline.correct.stats import CorpusStats
 from pipeline.stage import Component, Placer, Record
 
 
 class BatchStatistics:
     """The corrector's corpus pass: token, name, bigram and line counts of the whole batch (``CorpusStats``)."""
 
-    def empty(self) -> Any:
-        from pipeline.correct import CorpusStats
+    def empty(self) -> CorpusStats:
         return CorpusStats()
 
-    def count(self, text: str) -> Any:
-        from pipeline.correct import CorpusStats
+    def count(self, text: str) -> CorpusStats:
         return CorpusStats.from_text(text)
 
-    def merge(self, total: Any, part: Any) -> Any:
+    def merge(self, total: CorpusStats, part: CorpusStats) -> CorpusStats:
         return total.absorb(part)
 
-    def digest(self, value: Any) -> str:
+    def digest(self, value: CorpusStats) -> str:
         return value.digest()
 
 
@@ -34,8 +33,8 @@ class Correct:
     optional = True
     help = "skip OCR correction"
 
-    def load(self, options: Any, statistics: Any) -> Component:
-        from pipeline.correct import CorpusStats, Corrector
+    def load(self, options: Any, statistics: CorpusStats | None) -> Component:
+        from pipeline.correct import Corrector
         from pipeline.correct.linebreaks import hyphenation_edits
         from pipeline.correct.lm import load_lm
         corrector = Corrector(stats=statistics, lm=load_lm(options.lm, options.lm_weight))
