@@ -34,7 +34,7 @@ LOADERS = [
     ("pipeline.segment.sentences", "m.abbreviations()"),
     ("pipeline.ingest.legacy", "m.tcvn3_table(), m.vni_table()"),
     ("pipeline.ingest.viqr", "m.rules()"),
-    ("pipeline.ingest.plausibility", "m.alphabet()"),
+    ("pipeline.ingest.plausibility", "m.common_punctuation()"),
     ("pipeline.dates.extractor", "m.DateExtractor()"),
     ("pipeline.dates.calendar", "m.republican_new_years()"),
     ("pipeline.entities.lexicon", "m.lexicon()"),
