@@ -65,3 +65,22 @@ def test_raw_rebuilt_from_clean_and_spans_between_replacements_round_trip(case):
         if not inside:  # untouched text maps to the same characters
             assert text_map.clean[clean_start:clean_end] == raw[start:end]
         assert text_map.to_raw(clean_start, clean_end) == (start, end) or clean_start == clean_end
+
+
+@given(texts_with_replacements())
+def test_the_review_map_and_the_pipeline_s_clean_text_agree_on_every_non_empty_span(case):
+    """TextMap (rebuilt from OUTDIR's tables) and document.CleanText (the pipeline's, from its edits) map every
+    non-empty span alike both ways, so the review reads the offsets the pipeline wrote. (They still differ on
+    empty spans: CleanText places an empty raw span at the start of the next segment.)"""
+    from pipeline.document import CleanText, Edit
+
+    raw, reps = case
+    text_map = TextMap(raw, reps)
+    clean = CleanText(raw, [Edit(r.start, r.end, raw[r.start:r.end], r.text, "test") for r in reps])
+    assert clean.text == text_map.clean
+    for start in range(len(clean.text)):
+        for end in range(start + 1, len(clean.text) + 1):
+            assert clean.to_raw(start, end) == text_map.to_raw(start, end)
+    for start in range(len(raw)):
+        for end in range(start + 1, len(raw) + 1):
+            assert clean.clean_extent(start, end) == text_map.to_clean(start, end)
