@@ -5,7 +5,8 @@ In the spirit of spaCy's ``Language.factory(assigns=…, requires=…)``: a stag
 reads (``requires``) and writes (``assigns``); the registry refuses a stage that requires a field no earlier stage
 assigns. The engine knows no stage by name: the CLI's ``--no-NAME`` options, run.json's stage timings, the count
 columns of documents.csv, the tables and the corpus-statistics pass all come from the registry
-(``pipeline.stages.REGISTRY``, where the built-in stages are registered).
+(``pipeline.stages.REGISTRY``, where the built-in stages are registered in run order; each one is declared in its
+own folder, ``pipeline/<name>/stage.py``).
 """
 from __future__ import annotations
 
@@ -19,6 +20,9 @@ if TYPE_CHECKING:
     from pipeline.entities import EntityMention
 
 Span = tuple[int, int]
+
+# The columns every span table starts with (the sentence id, then raw offsets).
+SPAN_COLUMNS = ("doc_id", "sent_id", "start", "end")
 
 
 @dataclass

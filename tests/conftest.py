@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+import shutil
 import unicodedata
 from pathlib import Path
 
@@ -34,3 +35,12 @@ def full_run(tmp_path_factory):
     outdir = tmp_path_factory.mktemp("outputs")
     summary = run_batch([inputs], outdir, Options(), workers=2, progress=False)
     return outdir, inputs, summary
+
+
+@pytest.fixture
+def run_copy(full_run, tmp_path):
+    """(a private copy of the full run's OUTDIR, its inputs folder), for a test that rewrites it."""
+    outdir, inputs, _ = full_run
+    copy = tmp_path / "out"
+    shutil.copytree(outdir, copy)
+    return copy, inputs

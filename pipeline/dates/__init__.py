@@ -1,5 +1,5 @@
 """Temporal expressions: rules as data (data/), extraction then resolution from the narrative context."""
-from .stage import DateExtractor
+from .extractor import DateExtractor
 from .mention import DateMention
 
 __all__ = ["DateExtractor", "DateMention"]

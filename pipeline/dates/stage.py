@@ -1,41 +1,38 @@
-"""The date stage: ``DateExtractor()(clean_text, sentences) -> list[DateMention]``."""
+"""The dates stage declared to the registry: its record fields, its table and its component."""
 from __future__ import annotations
 
-from bisect import bisect_right
+from typing import Any
 
-from .candidates import CandidateFinder
-from .lexicon import load_lexicon
-from .mention import DateMention
-from .resolve import Resolver
-from .rules import Candidate, load_rules
-
-CALENDARS = ("as_written", "gregorian", "julian", "lunar")
+from pipeline.stage import SPAN_COLUMNS, Component, Placer, Record, Table
 
 
-class DateExtractor:
-    """Finds temporal expressions with data-driven rules, then resolves years from the narrative.
+class Dates:
+    """Temporal expressions, valued (years inferred from the narrative, lunar and Gregorian calendars)."""
 
-    ``declared_calendar`` is the calendar the document's modern dates are written in; with "julian",
-    day-level dates before 1918-02-14 also get ``value_gregorian``.
-    """
+    name, requires, assigns = "dates", ("text", "sentences"), ("dates",)
+    table = Table("dates", (*SPAN_COLUMNS, "text", "value", "granularity", "mod", "year_inferred", "anchor", "calendar",
+                            "value_gregorian"), "n_dates", surface="text",
+                  types={"year_inferred": "bool", "anchor": "int"}, order=40)
+    corpus = None
+    optional = True
+    help = "skip dates"
 
-    def __init__(self, declared_calendar: str = "as_written") -> None:
-        if declared_calendar not in CALENDARS:
-            raise ValueError(f"unknown calendar {declared_calendar!r}; expected one of {CALENDARS}")
-        self.lexicon = load_lexicon()
-        self.rules = load_rules(self.lexicon)
-        self.find = CandidateFinder(self.lexicon, self.rules)
-        self.resolve = Resolver(self.lexicon, declared_calendar)
+    def load(self, options: Any, statistics: Any) -> Component:
+        from pipeline.dates import DateExtractor
+        extractor = DateExtractor(declared_calendar=options.declared_calendar)
 
-    def __call__(self, text: str, sentences: list[tuple[int, int]]) -> list[DateMention]:
-        """Date mentions of one clean text, in text order; none crosses a sentence boundary."""
-        starts = sorted(s for s, _ in sentences)
-        candidates = [c for c in self.find(text) if _inside_one(c, starts)]
-        return self.resolve(candidates)
+        def dates(record: Record) -> None:
+            record.dates = extractor(record.text, record.sentences)
+        return dates
 
-
-def _inside_one(c: Candidate, starts: list[int]) -> bool:
-    """True when no sentence start falls strictly inside the candidate (always true without sentences);
-    ``starts`` sorted, so one bisection per candidate (linear in the document's length overall)."""
-    after = bisect_right(starts, c.start)
-    return after == len(starts) or starts[after] >= c.end
+    def rows(self, record: Record, place: Placer) -> list[dict]:
+        raw, doc_id = record.doc.raw, record.doc.doc_id
+        rows = []
+        for d in record.dates:
+            rs, re_ = place.to_raw(d.start, d.end)
+            anchor = place.to_raw(*d.anchor)[0] if d.anchor else None
+            rows.append({"doc_id": doc_id, "sent_id": place.sent_id(rs), "start": rs, "end": re_,
+                         "text": raw[rs:re_], "value": d.value, "granularity": d.granularity, "mod": d.mod,
+                         "year_inferred": d.year_inferred, "anchor": anchor, "calendar": d.calendar,
+                         "value_gregorian": d.value_gregorian})
+        return rows

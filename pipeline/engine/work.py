@@ -8,13 +8,12 @@ import sys
 import time
 import traceback
 from dataclasses import dataclass, field
-from typing import Any
 
 from pipeline.engine.inputs import Source
 from pipeline.engine.parts import DocumentOutcome, DocumentRow, Prepared
 from pipeline.engine.watchdog import DocumentTimeout, time_limit
 from pipeline.ingest import IngestError
-from pipeline.process import Options, Stages, Statistics, process_document, start_document
+from pipeline.process import Options, Stages, Started, Statistics, process_document, start_document
 
 
 @dataclass(frozen=True)
@@ -123,5 +122,6 @@ def analyse(job: Source | Prepared, context: Context) -> DocumentOutcome:
     return outcome
 
 
-def _prefix_seconds(started: Any) -> float:
+def _prefix_seconds(started: Started | None) -> float:
+    """The seconds the prefix stages took in the statistics pass (0 when the document was not prepared)."""
     return sum(started.seconds.values()) if started is not None else 0.0

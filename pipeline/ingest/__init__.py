@@ -10,7 +10,7 @@ Encodings (``Decoded.encoding``)
     utf-8, utf-8-sig (BOM), utf-16-le / utf-16-be (with a BOM, or BOM-less when its NUL bytes show it),
     utf-32-le / utf-32-be (BOM), windows-1258, tcvn3 (ABC, the .VnTime fonts), vni-windows (VNI-Times...),
     viqr (RFC 1456 ASCII: "Vie^.t Nam", "Ngu+o+`i", "ddi"). Byte tables are data: data/tcvn3.tsv,
-    data/vni_windows.tsv, data/viqr.tsv; data/alphabet.tsv holds the punctuation of the plausibility check.
+    data/vni_windows.tsv, data/viqr.tsv; data/punctuation.tsv holds the punctuation of the plausibility check.
 
 How detection decides (decode.py), first match wins
     1. empty -> ("", "utf-8").

@@ -73,6 +73,8 @@ class RunOutput:
         self._tables: dict[str, pd.DataFrame] = {}
         self._dtypes: dict[str, dict] = {}
         self._by_doc: dict[str, dict[str, pd.DataFrame]] = {}
+        self._sources: dict[str, tuple[str, str]] | None = None  # doc_id -> (path, sha256), from documents
+        self._maps: dict[str, TextMap] = {}  # text_map without verdicts, by doc_id (the report asks twice)
 
     @cached_property
     def run_info(self) -> dict:
@@ -106,6 +108,10 @@ class RunOutput:
             atomic_write(path, lambda tmp: typed.to_parquet(tmp, index=False))
         self._tables[name] = frame.reset_index(drop=True)
         self._by_doc.pop(name, None)
+        if name == "documents":
+            self._sources = None
+        if name == "corrections":
+            self._maps.clear()
         return path
 
     def doc_ids(self) -> list[str]:
@@ -127,10 +133,13 @@ class RunOutput:
     def source_text(self, doc_id: str) -> str | None:
         """The document's raw text from its input file, when that file is still there with the same bytes."""
         from pipeline.ingest import IngestError, decode_bytes
-        row = self.table("documents").set_index("doc_id").loc[doc_id]
+        if self._sources is None:
+            docs = self.table("documents")
+            self._sources = dict(zip(docs["doc_id"], zip(docs["path"], docs["sha256"])))
+        path, sha256 = self._sources[doc_id]
         try:
-            data = Path(row["path"]).read_bytes()
-            if hashlib.sha256(data).hexdigest() != row["sha256"]:
+            data = Path(path).read_bytes()
+            if hashlib.sha256(data).hexdigest() != sha256:
                 return None
             return decode_bytes(data).text
         except (OSError, IngestError):
@@ -142,7 +151,10 @@ class RunOutput:
         The raw text comes from the input file when it is unchanged, else it is rebuilt from the clean text
         and the corrections the clean text holds: the applied ones, or those with ``verdicts`` (a reviewer's
         (decision, value) by span) imposed, when the tables came back from a re-run but the clean text did not.
+        Without ``verdicts`` the map is kept until the corrections table is written again.
         """
+        if not verdicts and doc_id in self._maps:
+            return self._maps[doc_id]
         corrections = self.rows_of("corrections", doc_id)
         rows = list(zip(corrections["start"].astype(int), corrections["end"].astype(int), corrections["corrected"],
                         corrections["original"], corrections["applied"] == TRUE))
@@ -174,9 +186,12 @@ class RunOutput:
             else:
                 raise OutdirError(f"{doc_id}: its clean text and corrections disagree ({problem})")
         try:
-            return TextMap(raw, replacements)
+            text_map = TextMap(raw, replacements)
         except OffsetError as err:
             raise OutdirError(f"{doc_id}: {err}") from None
+        if not verdicts:
+            self._maps[doc_id] = text_map
+        return text_map
 
     def _clean_text(self, doc_id: str) -> str:
         path = self.clean_path(doc_id)

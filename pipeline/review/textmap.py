@@ -5,8 +5,9 @@ raw text can also be rebuilt from the clean text and the table alone, and OUTDIR
 """
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass
+
+from pipeline.document import CleanText, Edit
 
 
 class OffsetError(ValueError):
@@ -47,50 +48,27 @@ def raw_from_clean(clean: str, replacements: list[Replacement], originals: list[
     return "".join(pieces)
 
 
-def _map(pos: int, as_end: bool, starts: list[int], ends: list[int], other_starts: list[int],
-         other_ends: list[int]) -> int:
-    """Map ``pos`` from one side's coordinates to the other's through aligned replacement spans.
-
-    A start skips spans that are empty on this side at ``pos`` and an end stops before them; a bound strictly
-    inside a span snaps outwards, to the other side's start (for a start) or end (for an end).
-    """
-    k = bisect_right(ends, pos)  # spans [0, k) end at or before pos
-    if as_end:
-        while k and starts[k - 1] >= pos:
-            k -= 1
-    if k < len(starts) and starts[k] < pos < ends[k]:
-        return other_ends[k] if as_end else other_starts[k]
-    return pos if not k else other_ends[k - 1] + pos - ends[k - 1]
-
-
 class TextMap:
-    """The clean text of ``raw`` under ``replacements``, and span mapping both ways."""
+    """The clean text of ``raw`` under ``replacements``, and span mapping both ways: the pipeline's own offset map
+    (``document.CleanText``), so that the review reads spans exactly as the run wrote them.
+
+    A non-empty span that only touches an insertion or a deletion keeps it outside; a bound strictly inside a
+    replacement snaps outwards (to the replacement's start for a start, its end for an end).
+    """
 
     def __init__(self, raw: str, replacements: list[Replacement]):
         self.raw = raw
         self.replacements = _ordered(replacements)
-        pieces, pos, clean_pos = [], 0, 0
-        self._raw_starts = [r.start for r in self.replacements]
-        self._raw_ends = [r.end for r in self.replacements]
-        self._clean_starts: list[int] = []
-        self._clean_ends: list[int] = []
         for rep in self.replacements:
             if rep.end > len(raw):
                 raise OffsetError(f"correction {rep.start}-{rep.end} lies beyond the text ({len(raw)} characters)")
-            pieces += [raw[pos:rep.start], rep.text]
-            clean_pos += rep.start - pos
-            self._clean_starts.append(clean_pos)
-            clean_pos += len(rep.text)
-            self._clean_ends.append(clean_pos)
-            pos = rep.end
-        pieces.append(raw[pos:])
-        self.clean = "".join(pieces)
+        self._map = CleanText(raw, [Edit(r.start, r.end, raw[r.start:r.end], r.text, "review")
+                                    for r in self.replacements])
+        self.clean = self._map.text
 
     def to_clean(self, start: int, end: int) -> tuple[int, int]:
         """The clean span of raw ``[start, end)``."""
-        sides = (self._raw_starts, self._raw_ends, self._clean_starts, self._clean_ends)
-        clean_start = _map(start, False, *sides)
-        return clean_start, max(clean_start, _map(end, True, *sides))
+        return self._map.clean_extent(start, end)
 
     def clean_of(self, start: int, end: int) -> str:
         """The clean text of raw ``[start, end)``."""
@@ -98,6 +76,4 @@ class TextMap:
 
     def to_raw(self, start: int, end: int) -> tuple[int, int]:
         """The raw span of clean ``[start, end)``."""
-        sides = (self._clean_starts, self._clean_ends, self._raw_starts, self._raw_ends)
-        raw_start = _map(start, False, *sides)
-        return raw_start, max(raw_start, _map(end, True, *sides))
+        return self._map.to_raw(start, end)

@@ -9,9 +9,7 @@ import pytest
 
 from pipeline.ingest import IngestError, decode_bytes
 from pipeline.ingest.legacy import decode_tcvn3, decode_vni, decode_windows_1258, tcvn3_table, vni_table
-from pipeline.ingest.plausibility import (
-    Plausibility, is_syllable, looks_like_syllable, vietnamese_plausibility,
-)
+from pipeline.ingest.plausibility import Plausibility, is_syllable, vietnamese_plausibility
 from tests.ingest.encoders import encode_tcvn3, encode_vni, encode_windows_1258
 
 TONES = ("", "\u0301", "\u0300", "\u0309", "\u0303", "\u0323")
@@ -75,14 +73,6 @@ def test_windows_1258_keeps_its_combining_tones():
     assert decode_windows_1258(b"Vi\xea\xf2t") == "Vi\u00ea\u0323t"
 
 
-@pytest.mark.parametrize("word,expected", [
-    ("người", True), ("nghiêng", True), ("quý", True), ("giờ", True), ("khuỷu", True), ("ăn", True),
-    ("viọt", False), ("ửụứi", False), ("café", False), ("ĭt", False), ("bàá", False), ("xyz", False),
-])
-def test_fallback_letter_shape_check(word, expected):
-    assert looks_like_syllable(word) is expected
-
-
 @pytest.mark.parametrize("word,expected", [("Việt", True), ("VIỆT", True), ("ViỆt", False), ("ViƯt", False)])
 def test_case_shape_is_checked(word, expected):
     assert is_syllable(word) is expected
@@ -97,17 +87,6 @@ def test_foreign_text_in_a_legacy_code_page_is_refused():
     """One Vietnamese-looking accented word is not enough: most words must be Vietnamese syllables."""
     with pytest.raises(IngestError, match="not a recognised Vietnamese legacy encoding"):
         decode_bytes("teatro più argomenti sulle lista sarebbe comandante chiusa".encode("cp1252"))
-
-
-def test_detection_works_with_the_fallback_checker(monkeypatch):
-    """Detection must not depend on which syllable check is installed."""
-    import pipeline.ingest.plausibility as plausibility
-
-    monkeypatch.setattr(plausibility, "_syllable_checker", lambda: looks_like_syllable)
-    text = "Năm 1010, vua Lý Thái Tổ dời đô từ Hoa Lư ra thành Đại La, đổi tên là Thăng Long."
-    assert decode_bytes(encode_vni(text)).encoding == "vni-windows"
-    assert decode_bytes(encode_tcvn3(text)).encoding == "tcvn3"
-    assert decode_bytes(encode_windows_1258(text)).encoding == "windows-1258"
 
 
 def test_long_mostly_ascii_text_is_judged_on_all_of_it():

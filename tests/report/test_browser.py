@@ -14,7 +14,7 @@ from pipeline.report import write_report
 from bench.headless import Chromium, find_chromium
 from pipeline.review import apply_review, read_decisions
 
-from .conftest import raw_texts, table
+from tests.outputs import raw_texts, table
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = "000_fd759c1a574f5de6"

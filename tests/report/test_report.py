@@ -8,7 +8,7 @@ import shutil
 from pipeline.report import write_report
 from pipeline.report.builder import PAGE_CHARS, page_bounds
 
-from .conftest import table
+from tests.outputs import table
 
 
 def test_the_report_has_an_index_and_a_page_per_document_and_nothing_external(full_run, tmp_path):

@@ -65,3 +65,24 @@ def test_raw_rebuilt_from_clean_and_spans_between_replacements_round_trip(case):
         if not inside:  # untouched text maps to the same characters
             assert text_map.clean[clean_start:clean_end] == raw[start:end]
         assert text_map.to_raw(clean_start, clean_end) == (start, end) or clean_start == clean_end
+
+
+@given(texts_with_replacements())
+def test_every_span_that_cuts_no_replacement_maps_to_its_own_clean_text(case):
+    """Against a plain oracle: raw[start:end] with the replacements it holds applied (an insertion only when it is
+    strictly inside), for every non-empty raw span that cuts no replacement."""
+    raw, reps = case
+    text_map = TextMap(raw, reps)
+    for start in range(len(raw)):
+        for end in range(start + 1, len(raw) + 1):
+            if any(r.start < start < r.end or r.start < end < r.end for r in reps):
+                continue
+            pieces, pos = [], start
+            for r in sorted(reps, key=lambda r: (r.start, r.end)):
+                if start <= r.start and r.end <= end and (r.start < r.end or start < r.start < end):
+                    pieces += [raw[pos:r.start], r.text]
+                    pos = r.end
+            expected = "".join(pieces) + raw[pos:end]
+            assert text_map.clean_of(start, end) == expected, (start, end)
+            if expected:
+                assert text_map.to_raw(*text_map.to_clean(start, end))[1] <= end

@@ -1,21 +1,9 @@
-"""A copy of the session's full run for each test that rewrites it, and the raw texts of its inputs."""
+"""Reading a run's OUTDIR in tests: a table as strings, the raw texts of its documents."""
 from __future__ import annotations
 
-import shutil
-
 import pandas as pd
-import pytest
 
 from pipeline.ingest import read_document
-
-
-@pytest.fixture
-def run_copy(full_run, tmp_path):
-    """(a private copy of the full run's OUTDIR, its inputs folder)."""
-    outdir, inputs, _ = full_run
-    copy = tmp_path / "out"
-    shutil.copytree(outdir, copy)
-    return copy, inputs
 
 
 def table(outdir, name: str) -> pd.DataFrame:

@@ -12,7 +12,7 @@ from pipeline.export.schema import SURFACE_COLUMN
 from pipeline.review import apply_review, stored_decisions
 from pipeline.review.decisions import Decision, write_decisions
 
-from .conftest import raw_texts, table
+from tests.outputs import raw_texts, table
 
 SEED = "000_fd759c1a574f5de6"
 

@@ -9,7 +9,7 @@ from pipeline.cli import main
 from pipeline.review import RunOutput, apply_review
 from pipeline.review.decisions import read_decisions
 
-from .conftest import table
+from tests.outputs import table
 
 
 def test_spacy_docbin_holds_the_clean_texts_and_every_entity_at_its_offsets(full_run, tmp_path):
