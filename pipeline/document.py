@@ -118,7 +118,12 @@ class CleanText:
 
     def _clean_position(self, raw_offset: int) -> int:
         """Clean offset of the first clean character at or after ``raw_offset``."""
-        i = bisect_right(self._raw_starts, raw_offset)
+        i = bisect_right(self._raw_starts, raw_offset) - 1
+        if i >= 0:
+            c0, c1, r0, r1, identity = self._segments[i]
+            if raw_offset < r1:  # inside this segment: position by position, or its end once inside a replacement
+                return c0 + (raw_offset - r0) if identity else (c0 if raw_offset == r0 else c1)
+        i += 1
         return self._segments[i][0] if i < len(self._segments) else len(self.text)
 
 

@@ -23,6 +23,17 @@ def test_replacement_and_deletion_map_to_whole_raw_spans():
     assert raw[start:end] == "Ðức"
 
 
+def test_an_empty_raw_span_keeps_its_place_in_the_clean_text():
+    raw = "đa a Ðx"
+    clean = CleanText(raw, [Edit(5, 6, "Ð", "Đ", "unicode")])
+    assert clean.clean_extent(0, 0) == (0, 0)  # inside the unchanged stretch before the edit
+    assert clean.clean_extent(3, 3) == (3, 3)
+    assert clean.clean_extent(5, 5) == (5, 5)  # at the replaced character
+    assert clean.clean_extent(7, 7) == (7, 7)  # at the end
+    deleted = CleanText("ab\u200bcd", [Edit(2, 3, "\u200b", "", "unicode")])
+    assert deleted.clean_extent(2, 2) == (2, 2) and deleted.clean_extent(3, 3) == (2, 2)
+
+
 def test_clean_edit_absorbs_an_earlier_edit_it_overlaps():
     raw = "bà Hoàng tha\u0309i hậu"
     doc = Document("d", raw)
