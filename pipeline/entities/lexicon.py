@@ -77,12 +77,14 @@ class OrgHead:
     bare: bool  # the head alone, capitalized, names a body
     vote: float  # ORG vote for the name after a head kept outside
     capital_only: bool  # only a capitalized head makes an organisation
+    referring: bool = False  # the head alone, capitalized, names the body of that head the document named last
 
 
 def _org_heads() -> dict[Phrase, OrgHead]:
     rows = read("org_heads.tsv", ["phrase", "keep", "bare", "vote", "flags"], {"keep": bool, "bare": bool,
                                                                               "vote": float})
-    return {word_key(r.phrase): OrgHead(r.keep, r.bare, r.vote, "capital" in r.flags) for r in rows}
+    return {word_key(r.phrase): OrgHead(r.keep, r.bare, r.vote, "capital" in r.flags,
+                                     "referring" in r.flags) for r in rows}
 
 
 @dataclass(frozen=True)

@@ -430,6 +430,9 @@ class SentenceRules:
         if keep and bare_ok and cap_head and not self.toks[i].initial:
             self.add(i, i + n, (i, i + n), "ORG", "org_bare")
             return i + n
+        if keep and info.referring and cap_head and not self.toks[i].initial:
+            self.add(i, i + n, (i, i + n), None, "org_referring")  # kept where the document names the body
+            return i + n
         return 0
 
     def title(self, i: int) -> int:

@@ -281,3 +281,19 @@ def test_alias_cues_and_organisation_heads_match_in_either_tone_placement(style)
     text = f"{full} xử vụ án. Sau đó {head} lại họp."
     spans = [(0, len(full), full, "ORG"), (text.rindex(head), text.rindex(head) + len(head), head, "ORG")]
     assert fullest(text, spans, lexicon())[1] == full
+
+
+# -- a bare head referring back to the body the document named ------------------------------------------------
+@pytest.mark.parametrize("full", ["Hội nghị Quốc ước", "Hội nghị Lập pháp"])
+def test_a_capitalized_bare_head_names_the_body_written_before(recognizer, full):
+    text = f"Năm ấy {full} bãi bỏ ngôi vua.\nVề sau Robespierre bị Hội nghị hạ lệnh bắt."
+    assert ("Hội nghị", "ORG", full) in _found(recognizer, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Robespierre bị Hội nghị hạ lệnh bắt. Về sau Hội nghị Quốc ước bãi bỏ ngôi vua.",  # the full name comes later
+    "Hội nghị Quốc ước họp. Hội nghị bãi bỏ ngôi vua.",  # a sentence start: a capital that says nothing
+    "Hội nghị Quốc ước họp. Cả hội nghị đồng thanh.",  # lower case: a meeting
+])
+def test_a_bare_head_without_an_earlier_body_or_capital_is_no_mention(recognizer, text):
+    assert [s for s, _, _ in _found(recognizer, text) if s.startswith("Hội")] == ["Hội nghị Quốc ước"]
