@@ -9,7 +9,7 @@ import gzip
 import pytest
 
 from pipeline.entities import gazetteer as gz
-from pipeline.entities.linking import repaired
+from pipeline.entities.linking import repaired, same_person
 from pipeline.segment import split_sentences
 
 
@@ -297,3 +297,26 @@ def test_a_capitalized_bare_head_names_the_body_written_before(recognizer, full)
 ])
 def test_a_bare_head_without_an_earlier_body_or_capital_is_no_mention(recognizer, text):
     assert [s for s, _, _ in _found(recognizer, text) if s.startswith("Hội")] == ["Hội nghị Quốc ước"]
+
+
+# -- names the text equates: the own name as canonical, and a part-name of either --------------------------------
+def test_the_own_name_of_an_equated_pair_wins_over_the_more_written():
+    from pipeline.entities.lexicon import lexicon
+    names = ["Phan Văn Ba", "Phan Đức Công", "Phan Đức Công", "Phan Đức Công"]
+    preferred = same_person(names, ["PER"] * 4, lexicon().surnames, [("Phan Văn Ba", "Phan Đức Công")])
+    assert preferred == ["Phan Văn Ba"] * 4
+
+
+@pytest.mark.parametrize("cue", ["cũng gọi là", "còn gọi là", "tức"])
+def test_a_part_name_joins_one_persons_two_equated_names(recognizer, cue):
+    text = (f"Năm 1905, Phan Văn Ba, {cue} Phan Đức Công, sang Nhật Bản.\n"
+            "Năm 1910, ông Phan Đức Công về nước. Ông Phan lập hội ở Quảng Đông.")
+    found = _found(recognizer, text)
+    assert ("Phan Đức Công", "PER", "Phan Văn Ba") in found
+    assert ("Phan", "PER", "Phan Văn Ba") in found
+
+
+def test_a_part_name_of_two_persons_joins_neither(recognizer):
+    text = ("Năm 1905, Phan Văn Ba và Phan Đức Công sang Nhật Bản.\n"
+            "Năm 1910, ông Phan Đức Công về nước. Ông Phan lập hội ở Quảng Đông.")
+    assert not any(s == "Phan" and c != "Phan" for s, _, c in _found(recognizer, text))
