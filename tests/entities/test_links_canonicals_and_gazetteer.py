@@ -320,3 +320,10 @@ def test_a_part_name_of_two_persons_joins_neither(recognizer):
     text = ("Năm 1905, Phan Văn Ba và Phan Đức Công sang Nhật Bản.\n"
             "Năm 1910, ông Phan Đức Công về nước. Ông Phan lập hội ở Quảng Đông.")
     assert not any(s == "Phan" and c != "Phan" for s, _, c in _found(recognizer, text))
+
+
+@pytest.mark.parametrize("cue", ["người về sau lấy tên là", "tên thật là"])
+def test_a_later_name_cue_makes_the_name_after_it_the_canonical(recognizer, cue):
+    text = f"Năm 1941, Phan Văn Ba, {cue} Phan Đức Công, về nước.\nNăm 1945, ông Phan Văn Ba lập chính phủ."
+    found = _found(recognizer, text)
+    assert [c for s, _, c in found if s == "Phan Văn Ba"] == ["Phan Đức Công"] * 2
