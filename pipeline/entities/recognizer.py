@@ -240,6 +240,7 @@ def _named_elsewhere(text: str, pending: list[Candidate], settled: list[Candidat
     same = one_person(text, [(c.core[0], c.core[1], text[c.core[0]:c.core[1]], c.label) for c in settled],
                       lexicon())
     bodies = [(c.start, text[c.core[0]:c.core[1]]) for c in settled if c.label == "ORG"]
+    referring = lexicon().sources["org_referring"].source
     out = []
     for c in pending:
         surface = text[c.core[0]:c.core[1]]
@@ -247,7 +248,8 @@ def _named_elsewhere(text: str, pending: list[Candidate], settled: list[Candidat
             c.label, c.source = labels[surface].most_common(1)[0][0], c.source + "+doc"
         elif supported_full_name(surface, c.start, parts, support, same):
             c.label, c.source = "PER", c.source + "+part"
-        elif any(start < c.start and body.startswith(surface + " ") for start, body in bodies):
+        elif c.source == referring and any(start < c.start and body.startswith(surface + " ")
+                                           for start, body in bodies):
             c.label, c.source = "ORG", c.source + "+doc"  # "Hội nghị" after "Hội nghị Quốc ước"
         else:
             continue

@@ -327,3 +327,8 @@ def test_a_later_name_cue_makes_the_name_after_it_the_canonical(recognizer, cue)
     text = f"Năm 1941, Phan Văn Ba, {cue} Phan Đức Công, về nước.\nNăm 1945, ông Phan Văn Ba lập chính phủ."
     found = _found(recognizer, text)
     assert [c for s, _, c in found if s == "Phan Văn Ba"] == ["Phan Đức Công"] * 2
+
+
+def test_a_sentence_opening_with_the_first_word_of_a_body_names_no_body(recognizer):
+    text = "Năm 1917, Chính phủ lâm thời ra đời. Dân chúng vẫn đói. Chính quyền phải trở về tay Sô viết."
+    assert not {"Chính", "Dân"} & {s for s, _, _ in _found(recognizer, text)}
