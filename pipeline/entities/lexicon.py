@@ -133,6 +133,7 @@ class Lexicon:
     offices: frozenset[Phrase]  # titles of an office over a place ("thủ tướng Piémont"): a vote, not a label
     capital_titles: frozenset[Phrase]  # classical offices, capitalized mid-sentence in the annals ("Thái uý X")
     place_offices: frozenset[Phrase]  # a governor's office: the name after it is the place ("Tri phủ Lạng Giang")
+    honorifics: frozenset[Phrase]  # forms of address ("ông"): a dynasty after one opens the name ("ông Tống Giáo Nhân")
     loc_heads: frozenset[Phrase]
     org_heads: dict[Phrase, OrgHead]
     org_modifiers: frozenset[Phrase]
@@ -193,6 +194,7 @@ def lexicon() -> Lexicon:
         offices=_flagged("titles.tsv", "office"),
         capital_titles=_flagged("titles.tsv", "classical"),
         place_offices=_flagged("titles.tsv", "place"),
+        honorifics=_flagged("titles.tsv", "honorific"),
         loc_heads=_phrases("loc_heads.tsv"),
         org_heads=_org_heads(),
         org_modifiers=_phrases("org_modifiers.txt"),

@@ -447,7 +447,7 @@ class SentenceRules:
             return 0
         if self.match(self.lex.place_offices, i) == n:
             return self.governed_place(j)
-        ruler = self.ruler_of(j)
+        ruler = 0 if j == i + n and self.match(self.lex.honorifics, i) == n else self.ruler_of(j)
         if ruler:
             return ruler
         if self.place_at(j):

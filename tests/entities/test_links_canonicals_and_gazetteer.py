@@ -332,3 +332,13 @@ def test_a_later_name_cue_makes_the_name_after_it_the_canonical(recognizer, cue)
 def test_a_sentence_opening_with_the_first_word_of_a_body_names_no_body(recognizer):
     text = "Năm 1917, Chính phủ lâm thời ra đời. Dân chúng vẫn đói. Chính quyền phải trở về tay Sô viết."
     assert not {"Chính", "Dân"} & {s for s, _, _ in _found(recognizer, text)}
+
+
+@pytest.mark.parametrize("name", ["Tống Giáo Nhân", "Đường Thiệu Nghi"])
+def test_a_dynasty_name_after_a_form_of_address_opens_the_mans_name(recognize, name):
+    assert recognize(f"Năm 1912, ông {name} lãnh đạo đảng ấy.").get(name) == "PER"
+
+
+def test_a_dynasty_name_after_a_ruler_title_stays_the_state(recognize):
+    found = recognize("Năm 1736, vua Thanh Càn Long lên ngôi.")
+    assert (found.get("Thanh"), found.get("Càn Long")) == ("ORG", "PER")
