@@ -135,12 +135,18 @@ def links(text: str, ours: list, gold: list[Span], canonicals: Canonicals) -> Co
 
 
 def errors(docs: dict[str, Doc], recognizer: EntityRecognizer) -> list[str]:
-    """Lines naming each gold span we miss or mislabel, each prediction with no gold span of its label, and each
-    link to a canonical name the gold does not give."""
+    """Lines naming each gold span we miss or mislabel, each prediction with no gold span of its label, each
+    link to a canonical name the gold does not give, and each variant or damaged mention whose gold canonical
+    we do not give."""
     lines = []
     for name, (text, gold, canonicals) in sorted(docs.items()):
         ours = recognizer(text, split_sentences(text))
         pred = [(m.start, m.end, m.label) for m in ours]
+        for s, e, label in gold:
+            want = canonicals[(s, e)]
+            got = [m.canonical for m in ours if m.start < e and s < m.end and m.label == label]
+            if fold(want) != fold(text[s:e]) and not any(fold(c) == fold(want) for c in got):
+                lines.append(f"canon {label:4s} {text[s:e]!r:40s} -> {want!r} (ours: {got or 'no mention'})")
         for m in ours:
             if fold(m.canonical) != fold(text[m.start:m.end]) and not any(
                     s < m.end and m.start < e and fold(canonicals[(s, e)]) == fold(m.canonical) for s, e, _ in gold):

@@ -77,12 +77,14 @@ class OrgHead:
     bare: bool  # the head alone, capitalized, names a body
     vote: float  # ORG vote for the name after a head kept outside
     capital_only: bool  # only a capitalized head makes an organisation
+    referring: bool = False  # the head alone, capitalized, names the body of that head the document named last
 
 
 def _org_heads() -> dict[Phrase, OrgHead]:
     rows = read("org_heads.tsv", ["phrase", "keep", "bare", "vote", "flags"], {"keep": bool, "bare": bool,
                                                                               "vote": float})
-    return {word_key(r.phrase): OrgHead(r.keep, r.bare, r.vote, "capital" in r.flags) for r in rows}
+    return {word_key(r.phrase): OrgHead(r.keep, r.bare, r.vote, "capital" in r.flags,
+                                     "referring" in r.flags) for r in rows}
 
 
 @dataclass(frozen=True)
@@ -131,6 +133,7 @@ class Lexicon:
     offices: frozenset[Phrase]  # titles of an office over a place ("thủ tướng Piémont"): a vote, not a label
     capital_titles: frozenset[Phrase]  # classical offices, capitalized mid-sentence in the annals ("Thái uý X")
     place_offices: frozenset[Phrase]  # a governor's office: the name after it is the place ("Tri phủ Lạng Giang")
+    honorifics: frozenset[Phrase]  # forms of address ("ông"): a dynasty after one opens the name ("ông Tống Giáo Nhân")
     loc_heads: frozenset[Phrase]
     org_heads: dict[Phrase, OrgHead]
     org_modifiers: frozenset[Phrase]
@@ -191,6 +194,7 @@ def lexicon() -> Lexicon:
         offices=_flagged("titles.tsv", "office"),
         capital_titles=_flagged("titles.tsv", "classical"),
         place_offices=_flagged("titles.tsv", "place"),
+        honorifics=_flagged("titles.tsv", "honorific"),
         loc_heads=_phrases("loc_heads.tsv"),
         org_heads=_org_heads(),
         org_modifiers=_phrases("org_modifiers.txt"),

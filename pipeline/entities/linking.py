@@ -2,7 +2,8 @@
 
 - A part of a person's name (a family or given name: "Togo", "Chỉnh") joins the full name ("Togo Heihachiro",
   "Nguyễn Hữu Chỉnh") only where the text supports it (data/part_links.tsv: the full name is mentioned earlier
-  in the document or in the same paragraph), and only one full name qualifies. A cue before the part that makes
+  in the document or in the same paragraph), and only one full name qualifies (or several that are one
+  person's names: "ông Tôn" after "Tôn Dật Tiên, cũng gọi là Tôn Văn"). A cue before the part that makes
   it a dynasty, state or army ("quân Minh", data/link_cues.txt) gives it another label, and labels must agree,
   so it never joins.
 - A bare organisation head ("Nghĩa quân", "Hội nghị") joins the one longer name of that head in the document;
@@ -80,10 +81,22 @@ def person_parts(mentions: list[tuple[int, str, str]]) -> dict[str, dict[str, li
 
 
 def supported_full_name(part: str, start: int, parts: dict[str, dict[str, list[int]]],
-                        support: Support) -> str | None:
-    """The one full name that ``part`` (at ``start``) may join, or None."""
+                        support: Support, same: dict[str, str] | None = None) -> str | None:
+    """The one full name that ``part`` (at ``start``) may join, or None; full names ``same`` gives one
+    preferred name (one person's names: "Tôn Dật Tiên", "Tôn Văn") count as one."""
     names = [full for full, starts in parts.get(part, {}).items() if support.supports(start, starts)]
+    if len(names) > 1 and same and len({same.get(n, n) for n in names}) == 1:
+        return same.get(names[0], names[0])
     return names[0] if len(names) == 1 else None
+
+
+def one_person(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> dict[str, str]:
+    """Each person's name (start, end, name, label) -> the preferred name of the names the document gives that
+    person (same_person)."""
+    spans = sorted(spans)
+    names, labels = [name for _, _, name, _ in spans], [label for _, _, _, label in spans]
+    preferred = same_person(names, labels, lex.surnames, written_aliases(text, spans, lex))
+    return {name: best for name, best, label in zip(names, preferred, labels) if label == "PER" and best != name}
 
 
 def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> list[str]:
@@ -93,6 +106,7 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
     support = Support(text)
     mentions = [(start, surface, label) for start, _, surface, label in spans]
     parts = person_parts(mentions)
+    same = one_person(text, spans, lex)
     bodies: dict[str, set[str]] = defaultdict(set)
     for _, surface, label in mentions:
         words = surface.split()
@@ -105,7 +119,7 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
     for start, surface, label in mentions:
         full = None
         if label == "PER":
-            full = supported_full_name(surface, start, parts, support)
+            full = supported_full_name(surface, start, parts, support, same)
         elif label == "ORG" and len(bodies.get(surface, ())) == 1:
             full = next(iter(bodies[surface]))
         elif label == "LOC":
@@ -158,7 +172,8 @@ def same_person(names: list[str], labels: list[str], surnames: frozenset[str],
     """Each person's name replaced by the preferred name of its group when the document writes two names of one
     person: the names of one encyclopedia article ("Quang Trung", "Nguyễn Huệ"), or ``pairs`` (own name, other
     name) the text equates. A name opening with a family name wins, then an article's title, then an own name
-    of a pair, then the most written."""
+    of a pair, then the most written (among names opening with a family name too, the article's title, then
+    the own name: "Trần Quốc Tuấn, tức Trần Hưng Đạo")."""
     types, aliases = gazetteer(), referents()
     written = Counter(name for name, label in zip(names, labels) if label == "PER")
     parent: dict[str, str] = {}
@@ -188,7 +203,7 @@ def same_person(names: list[str], labels: list[str], surnames: frozenset[str],
         personal = [n for n in members if len(n.split()) > 1 and n.split()[0] in surnames]
         titles = [n for n in members if types.get(name_key(n)) == "PER" and name_key(n) not in aliases]
         best = max(personal or titles or [n for n in members if n in own] or members,
-                   key=lambda n: (written[n], len(n), n))
+                   key=lambda n: (n in titles, n in own, written[n], len(n), n))
         preferred.update((name, best) for name in members)
     return [preferred.get(name, name) if label == "PER" else name for name, label in zip(names, labels)]
 

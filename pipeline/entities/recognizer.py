@@ -18,7 +18,7 @@ from .crf import Word, crf_chain
 from .gazetteer import gazetteer
 from .keys import entity_key, preferred_variants
 from .lexicon import lexicon, name_key, sources_flagged
-from .linking import Support, fullest, person_parts, supported_full_name
+from .linking import Support, fullest, one_person, person_parts, supported_full_name
 from .rules import Candidate, SentenceRules, proper_names
 from .tokens import tokenize
 
@@ -230,19 +230,27 @@ def _settle(text: str, candidates: list[Candidate], lists: list[list[Candidate]]
 def _named_elsewhere(text: str, pending: list[Candidate], settled: list[Candidate]) -> list[Candidate]:
     """Bare names kept because the document names them elsewhere: the same name's label ("quân Thanh" after
     "nhà Thanh"), else a person whose full name has it as its given name or its one family name ("Chỉnh" for
-    "Nguyễn Hữu Chỉnh", "Viên" for "Viên Thế Khải"), where the text supports the link (linking.py)."""
+    "Nguyễn Hữu Chỉnh", "Viên" for "Viên Thế Khải"), where the text supports the link (linking.py), else a body
+    whose longer name of that head the document wrote before ("Hội nghị" after "Hội nghị Quốc ước")."""
     labels: dict[str, Counter] = defaultdict(Counter)  # by exact surface: "Y" (he) is not "Ý" (Italy)
     for c in settled:
         labels[text[c.core[0]:c.core[1]]][c.label] += 1
     parts = person_parts([(c.start, text[c.core[0]:c.core[1]], c.label) for c in settled])
     support = Support(text)
+    same = one_person(text, [(c.core[0], c.core[1], text[c.core[0]:c.core[1]], c.label) for c in settled],
+                      lexicon())
+    bodies = [(c.start, text[c.core[0]:c.core[1]]) for c in settled if c.label == "ORG"]
+    referring = lexicon().sources["org_referring"].source
     out = []
     for c in pending:
         surface = text[c.core[0]:c.core[1]]
         if labels.get(surface):
             c.label, c.source = labels[surface].most_common(1)[0][0], c.source + "+doc"
-        elif supported_full_name(surface, c.start, parts, support):
+        elif supported_full_name(surface, c.start, parts, support, same):
             c.label, c.source = "PER", c.source + "+part"
+        elif c.source == referring and any(start < c.start and body.startswith(surface + " ")
+                                           for start, body in bodies):
+            c.label, c.source = "ORG", c.source + "+doc"  # "Hội nghị" after "Hội nghị Quốc ước"
         else:
             continue
         out.append(c)

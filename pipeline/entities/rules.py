@@ -430,6 +430,9 @@ class SentenceRules:
         if keep and bare_ok and cap_head and not self.toks[i].initial:
             self.add(i, i + n, (i, i + n), "ORG", "org_bare")
             return i + n
+        if keep and info.referring and cap_head and not self.toks[i].initial:
+            self.add(i, i + n, (i, i + n), None, "org_referring")  # kept where the document names the body
+            return i + n
         return 0
 
     def title(self, i: int) -> int:
@@ -444,7 +447,7 @@ class SentenceRules:
             return 0
         if self.match(self.lex.place_offices, i) == n:
             return self.governed_place(j)
-        ruler = self.ruler_of(j)
+        ruler = 0 if j == i + n and self.match(self.lex.honorifics, i) == n else self.ruler_of(j)
         if ruler:
             return ruler
         if self.place_at(j):

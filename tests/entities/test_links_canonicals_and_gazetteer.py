@@ -9,7 +9,7 @@ import gzip
 import pytest
 
 from pipeline.entities import gazetteer as gz
-from pipeline.entities.linking import repaired
+from pipeline.entities.linking import repaired, same_person
 from pipeline.segment import split_sentences
 
 
@@ -281,3 +281,64 @@ def test_alias_cues_and_organisation_heads_match_in_either_tone_placement(style)
     text = f"{full} xử vụ án. Sau đó {head} lại họp."
     spans = [(0, len(full), full, "ORG"), (text.rindex(head), text.rindex(head) + len(head), head, "ORG")]
     assert fullest(text, spans, lexicon())[1] == full
+
+
+# -- a bare head referring back to the body the document named ------------------------------------------------
+@pytest.mark.parametrize("full", ["Hội nghị Quốc ước", "Hội nghị Lập pháp"])
+def test_a_capitalized_bare_head_names_the_body_written_before(recognizer, full):
+    text = f"Năm ấy {full} bãi bỏ ngôi vua.\nVề sau Robespierre bị Hội nghị hạ lệnh bắt."
+    assert ("Hội nghị", "ORG", full) in _found(recognizer, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Robespierre bị Hội nghị hạ lệnh bắt. Về sau Hội nghị Quốc ước bãi bỏ ngôi vua.",  # the full name comes later
+    "Hội nghị Quốc ước họp. Hội nghị bãi bỏ ngôi vua.",  # a sentence start: a capital that says nothing
+    "Hội nghị Quốc ước họp. Cả hội nghị đồng thanh.",  # lower case: a meeting
+])
+def test_a_bare_head_without_an_earlier_body_or_capital_is_no_mention(recognizer, text):
+    assert [s for s, _, _ in _found(recognizer, text) if s.startswith("Hội")] == ["Hội nghị Quốc ước"]
+
+
+# -- names the text equates: the own name as canonical, and a part-name of either --------------------------------
+def test_the_own_name_of_an_equated_pair_wins_over_the_more_written():
+    from pipeline.entities.lexicon import lexicon
+    names = ["Phan Văn Ba", "Phan Đức Công", "Phan Đức Công", "Phan Đức Công"]
+    preferred = same_person(names, ["PER"] * 4, lexicon().surnames, [("Phan Văn Ba", "Phan Đức Công")])
+    assert preferred == ["Phan Văn Ba"] * 4
+
+
+@pytest.mark.parametrize("cue", ["cũng gọi là", "còn gọi là", "tức"])
+def test_a_part_name_joins_one_persons_two_equated_names(recognizer, cue):
+    text = (f"Năm 1905, Phan Văn Ba, {cue} Phan Đức Công, sang Nhật Bản.\n"
+            "Năm 1910, ông Phan Đức Công về nước. Ông Phan lập hội ở Quảng Đông.")
+    found = _found(recognizer, text)
+    assert ("Phan Đức Công", "PER", "Phan Văn Ba") in found
+    assert ("Phan", "PER", "Phan Văn Ba") in found
+
+
+def test_a_part_name_of_two_persons_joins_neither(recognizer):
+    text = ("Năm 1905, Phan Văn Ba và Phan Đức Công sang Nhật Bản.\n"
+            "Năm 1910, ông Phan Đức Công về nước. Ông Phan lập hội ở Quảng Đông.")
+    assert not any(s == "Phan" and c != "Phan" for s, _, c in _found(recognizer, text))
+
+
+@pytest.mark.parametrize("cue", ["người về sau lấy tên là", "tên thật là"])
+def test_a_later_name_cue_makes_the_name_after_it_the_canonical(recognizer, cue):
+    text = f"Năm 1941, Phan Văn Ba, {cue} Phan Đức Công, về nước.\nNăm 1945, ông Phan Văn Ba lập chính phủ."
+    found = _found(recognizer, text)
+    assert [c for s, _, c in found if s == "Phan Văn Ba"] == ["Phan Đức Công"] * 2
+
+
+def test_a_sentence_opening_with_the_first_word_of_a_body_names_no_body(recognizer):
+    text = "Năm 1917, Chính phủ lâm thời ra đời. Dân chúng vẫn đói. Chính quyền phải trở về tay Sô viết."
+    assert not {"Chính", "Dân"} & {s for s, _, _ in _found(recognizer, text)}
+
+
+@pytest.mark.parametrize("name", ["Tống Giáo Nhân", "Đường Thiệu Nghi"])
+def test_a_dynasty_name_after_a_form_of_address_opens_the_mans_name(recognize, name):
+    assert recognize(f"Năm 1912, ông {name} lãnh đạo đảng ấy.").get(name) == "PER"
+
+
+def test_a_dynasty_name_after_a_ruler_title_stays_the_state(recognize):
+    found = recognize("Năm 1736, vua Thanh Càn Long lên ngôi.")
+    assert (found.get("Thanh"), found.get("Càn Long")) == ("ORG", "PER")
