@@ -88,6 +88,7 @@ def load_confusions(path: Path | None = None) -> ConfusionTable:
 
 
 LEARNED_PATH = DATA_DIR / "confusions_learned.tsv"
+BOOK_PATH = DATA_DIR / "confusions_book.tsv"
 
 
 def overlay(base: ConfusionTable, learned: ConfusionTable) -> ConfusionTable:
