@@ -16,6 +16,7 @@ Speed is measured on the clean sentences. Figures go to bench/results/correction
 
     python bench/correction.py             # the benchmark
     python bench/correction.py --estimate  # re-estimate confusion costs on the estimation half
+    python bench/correction.py --estimate-book  # confusion costs of scanned books (the real-error dev sets)
     python bench/correction.py --fit       # refit the score calibration (estimation half + synthetic noise)
 """
 from __future__ import annotations

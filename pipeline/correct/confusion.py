@@ -104,8 +104,9 @@ def overlay(base: ConfusionTable, learned: ConfusionTable) -> ConfusionTable:
 
 @lru_cache(maxsize=1)
 def default_table() -> ConfusionTable:
-    """The hand-written table in data/confusions.tsv (loaded once per process)."""
-    return load_confusions()
+    """The hand-written table in data/confusions.tsv made cheaper where scanned books' real errors
+    (data/confusions_book.tsv, estimated per confusion class) say so (loaded once per process)."""
+    return overlay(load_confusions(), load_confusions(BOOK_PATH)) if BOOK_PATH.exists() else load_confusions()
 
 
 @lru_cache(maxsize=1)
