@@ -112,8 +112,9 @@ def default_table() -> ConfusionTable:
 @lru_cache(maxsize=1)
 def tesseract_table() -> ConfusionTable:
     """The hand-written table made cheaper where tesseract's habits (data/confusions_learned.tsv) say so: for
-    text known to come from tesseract; a scanned book's own habits differ ("NNhưng" is no tesseract error)."""
-    return overlay(default_table(), load_confusions(LEARNED_PATH))
+    text known to come from tesseract; a scanned book's own habits differ ("NNhưng" is no tesseract error), so
+    the books' overlay (data/confusions_book.tsv) is left out."""
+    return overlay(load_confusions(), load_confusions(LEARNED_PATH))
 
 
 def save_confusions(table: ConfusionTable, path: Path, note: str) -> None:

@@ -42,7 +42,7 @@ def test_estimate_costs_learns_mark_confusions_too():
 
 
 def test_learned_overlay_only_makes_confusions_cheaper():
-    base, learned = default_table(), tesseract_table()
+    base, learned = load_confusions(), tesseract_table()
     for kind in ("glyph", "tone", "mark"):
         for key, cost in getattr(base, kind).items():
             assert getattr(learned, kind)[key] <= cost
