@@ -16,6 +16,7 @@ Speed is measured on the clean sentences. Figures go to bench/results/correction
 
     python bench/correction.py             # the benchmark
     python bench/correction.py --estimate  # re-estimate confusion costs on the estimation half
+    python bench/correction.py --estimate-book  # confusion costs of scanned books (the real-error dev sets)
     python bench/correction.py --fit       # refit the score calibration (estimation half + synthetic noise)
 """
 from __future__ import annotations
@@ -29,7 +30,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import fields
 from pathlib import Path
-from typing import Callable
+from typing import Callable, NamedTuple
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -45,11 +46,12 @@ from pipeline.correct import CorpusStats, Corrector  # noqa: E402
 from pipeline.correct.calibration import DATA_PATH as CALIBRATION_PATH  # noqa: E402
 from pipeline.correct.calibration import fit_logistic, save_calibration  # noqa: E402
 from pipeline.correct.confusion import (  # noqa: E402
-    LEARNED_PATH, default_table, estimate_costs, load_confusions, save_confusions, tesseract_table,
+    BOOK_PATH, LEARNED_PATH, default_table, estimate_costs, load_confusions, save_confusions, tesseract_table,
 )
 from pipeline.correct.corrector import ERROR_LOG_PRIOR  # noqa: E402
 from pipeline.correct.lexicon import key_of, load_lexicon  # noqa: E402
 from pipeline.correct.noise import add_noise  # noqa: E402
+from pipeline.normalize import normalize_edits  # noqa: E402
 
 DVSKTT = TEXTS / "dvsktt"
 ALIGNMENT = DVSKTT / "vhe_alignment.jsonl"
@@ -90,13 +92,60 @@ def apply_edits(text: str, edits: list) -> str:
     return "".join(out) + text[pos:]
 
 
+def normalized(text: str) -> str:
+    """``text`` as the pipeline hands it to the corrector: NFC, then the normalize stage's edits (look-alike code
+    points such as "Ð" U+00D0 for "Đ", invisible characters), tone placement kept."""
+    text = unicodedata.normalize("NFC", text)
+    return apply_edits(text, normalize_edits(text, "keep"))
+
+
+def correct_normalized(corrector: Corrector, text: str) -> str:
+    """``text`` (NFC) with the corrector's applied edits, the corrector reading the normalized text as in the
+    pipeline; its edits are mapped back onto ``text``, so the normalization itself is no change of the corrector's
+    (an edit touching a normalized word covers that word, written in its normalized form)."""
+    text = unicodedata.normalize("NFC", text)
+    spans = [(e.start, e.end, e.corrected) for e in sorted(normalize_edits(text, "keep"), key=lambda e: e.start)]
+    if not spans:
+        return apply_edits(text, corrector.correct(text, "keep"))
+    norm = apply_edits(text, [_Applied(s, t, c) for s, t, c in spans])
+    table, shift = [], 0  # (normalized start, normalized end, raw start, raw end) of each normalized word
+    for start, end, corrected in spans:
+        table.append((start + shift, start + shift + len(corrected), start, end))
+        shift += len(corrected) - (end - start)
+
+    def to_raw(pos: int, is_end: bool) -> tuple[int, int]:
+        """(raw offset, normalized offset it stands for) of normalized ``pos``, widened to whole normalized words."""
+        delta = 0
+        for n_start, n_end, r_start, r_end in table:
+            if n_start < pos < n_end or (pos == n_start and not is_end and n_start < n_end) \
+                    or (pos == n_end and is_end and n_start < n_end):
+                return (r_end, n_end) if is_end else (r_start, n_start)
+            if n_end <= pos:
+                delta = r_end - n_end
+        return pos + delta, pos
+
+    edits = []
+    for e in corrector.correct(norm, "keep"):
+        if e.applied:
+            r_start, n_start = to_raw(e.start, False)
+            r_end, n_end = to_raw(e.end, True)
+            edits.append(_Applied(r_start, r_end, norm[n_start:e.start] + e.corrected + norm[e.end:n_end]))
+    return apply_edits(text, edits)
+
+
+class _Applied(NamedTuple):
+    start: int
+    end: int
+    corrected: str
+    applied: bool = True
+
+
 def ours(stats: CorpusStats | None) -> System:
     """Our corrector as a text -> text function: the applied edits, written into the text."""
     corrector = Corrector(stats)
 
     def run(text: str) -> str:
-        text = unicodedata.normalize("NFC", text)
-        return apply_edits(text, corrector.correct(text, "keep"))
+        return correct_normalized(corrector, text)
 
     return run
 
@@ -105,9 +154,8 @@ def ours_per_page(seed: CorpusStats) -> System:
     """Our corrector with tesseract's confusion costs and the seed book plus the page itself as the batch."""
 
     def run(text: str) -> str:
-        text = unicodedata.normalize("NFC", text)
-        corrector = Corrector(seed.merge(CorpusStats.from_text(text)), confusions=tesseract_table())
-        return apply_edits(text, corrector.correct(text, "keep"))
+        corrector = Corrector(seed.merge(CorpusStats.from_text(normalized(text))), confusions=tesseract_table())
+        return correct_normalized(corrector, text)
 
     return run
 
@@ -118,15 +166,14 @@ def ours_book(pages: list[dict], seed: CorpusStats) -> System:
     correctors = dict(page_correctors(pages, seed, book=True))
 
     def run(text: str) -> str:
-        text = unicodedata.normalize("NFC", text)
-        return apply_edits(text, correctors[text].correct(text, "keep"))
+        return correct_normalized(correctors[unicodedata.normalize("NFC", text)], text)
 
     return run
 
 
 def seed_stats() -> CorpusStats:
     text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(SEED.glob("*.txt")))
-    return CorpusStats.from_text(unicodedata.normalize("NFC", text))
+    return CorpusStats.from_text(normalized(text))
 
 
 def tesseract_halves(pairs: list[dict]) -> tuple[list[dict], list[dict]]:
@@ -204,6 +251,43 @@ def estimate(pages: list[dict]) -> None:
                     "from tesseract pages (estimation half of bench/_generated/ocr_pairs.jsonl), smoothed towards\n"
                     "data/confusions.tsv; costs are relative to the prior odds of an error (nats). Overlaid on it.")
     print(f"wrote {LEARNED_PATH}")
+
+
+def book_word_pairs() -> list[tuple[str, str]]:
+    """(printed, intended) words of the real-error development sets (the chronicle's development pages, the seed
+    book): each annotated one-word error, and every other word of those texts as printed = intended (the base of
+    the rates)."""
+    texts = [(SEED_DEVSET_TEXT.read_text(encoding="utf-8"), read_jsonl(SEED_DEVSET))]
+    if CHRONICLE.exists():
+        pages = CHRONICLE.read_text(encoding="utf-8").split("\f")
+        for _name, gold, listing in HELDOUT_PAGE_SETS:  # development sets now (issue 10); never pages3
+            by_page: dict[int, list[dict]] = defaultdict(list)
+            for item in read_jsonl(gold):
+                by_page[item["page"]].append(item)
+            texts += [(pages[i], by_page[i]) for i in json.loads(listing.read_text(encoding="utf-8"))["pages"]]
+    pairs = []
+    for text, gold in texts:
+        pos = 0
+        for item in sorted(gold, key=lambda g: g["start"]) + [{"start": len(text), "end": len(text)}]:
+            if item["start"] < pos:
+                continue
+            pairs += [(w, w) for w in text[pos:item["start"]].split() if w.isalpha()]
+            original, corrected = item.get("original", ""), item.get("corrected", "")
+            if original.isalpha() and corrected.isalpha():
+                pairs.append((original, corrected))
+            pos = item["end"]
+    return [(unicodedata.normalize("NFC", a), unicodedata.normalize("NFC", b)) for a, b in pairs]
+
+
+def estimate_book() -> None:
+    """Re-estimate the tone, mark and glyph costs on the real book errors of the development sets and write them
+    as the book overlay (per confusion class, never per word)."""
+    table = estimate_costs(book_word_pairs(), load_confusions(), prior=PRIOR_WEIGHT, offset=ERROR_LOG_PRIOR)
+    save_confusions(table, BOOK_PATH, "Confusion costs re-estimated by `python bench/correction.py --estimate-book`\n"
+                    "from the real OCR errors of scanned books (development sets: chronicle pages, seed book),\n"
+                    "smoothed towards data/confusions.tsv; costs relative to the prior odds of an error (nats).\n"
+                    "Overlaid on it where cheaper (confusion.default_table).")
+    print(f"wrote {BOOK_PATH}")
 
 
 def dev_chronicle(rows: list[dict]) -> str:
@@ -326,6 +410,8 @@ def fit(pages: list[dict], rows_alignment: list[dict]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--estimate", action="store_true", help="re-estimate confusion costs (estimation half)")
+    parser.add_argument("--estimate-book", action="store_true",
+                        help="re-estimate confusion costs on the real book errors of the development sets")
     parser.add_argument("--fit", action="store_true", help="refit the calibration (estimation half + synthetic)")
     args = parser.parse_args()
     if not ALIGNMENT.exists():
@@ -334,6 +420,9 @@ def main() -> None:
     alignment = read_jsonl(ALIGNMENT)
     ocr_pairs = [p for p in read_jsonl(OCR_PAIRS) if page_cer(p) <= MAX_PAGE_CER] if OCR_PAIRS.exists() else []
     estimation, evaluation = tesseract_halves(ocr_pairs)
+    if args.estimate_book:
+        estimate_book()
+        return
     if args.estimate or args.fit:
         if args.estimate:
             estimate(estimation)
@@ -343,7 +432,7 @@ def main() -> None:
     rows = {r["id"]: r for r in alignment}
     clean_texts = [r["clean"] for r in rows.values() if r["diff_class"] in CLEAN_CLASSES]
     batch_text = CHRONICLE.read_text(encoding="utf-8") if CHRONICLE.exists() else "\n".join(clean_texts)
-    stats, stats_s = timed(lambda: CorpusStats.from_text(unicodedata.normalize("NFC", batch_text)))
+    stats, stats_s = timed(lambda: CorpusStats.from_text(normalized(batch_text)))
     lexicon = load_lexicon()
     seed = seed_stats()
     systems: dict[str, tuple[System, System, System, System]] = {

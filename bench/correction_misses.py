@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.correction import (  # noqa: E402
-    CHRONICLE, HELDOUT, SEED_DEVSET, SEED_DEVSET_TEXT, read_jsonl,
+    CHRONICLE, HELDOUT, SEED_DEVSET, SEED_DEVSET_TEXT, normalized, read_jsonl,
 )
 from bench.ocr.evaluate import comparable  # noqa: E402
 from pipeline.correct import CorpusStats, Corrector  # noqa: E402
@@ -75,7 +75,7 @@ def clean_changes(threshold: float | None) -> None:
         words = sum(len(line.split()) for line in lines)
         applied = 0
         kinds: Counter = Counter()
-        for line in lines:
+        for line in map(normalized, lines):  # as the pipeline hands it to the corrector
             for e in corrector.correct(line, "keep"):
                 if e.applied:
                     applied += 1
@@ -90,11 +90,10 @@ def sentence_changes(threshold: float | None) -> None:
     from bench.correction import ALIGNMENT, CLEAN_CLASSES
 
     texts = [r["clean"] for r in read_jsonl(ALIGNMENT) if r["diff_class"] in CLEAN_CLASSES]
-    stats = CorpusStats.from_text(unicodedata.normalize("NFC", CHRONICLE.read_text(encoding="utf-8")))
+    stats = CorpusStats.from_text(normalized(CHRONICLE.read_text(encoding="utf-8")))
     corrector = Corrector(stats, **threshold_arg(threshold))
     kinds: Counter = Counter()
-    for text in texts:
-        text = unicodedata.normalize("NFC", text)
+    for text in map(normalized, texts):  # as the pipeline hands it to the corrector
         for e in corrector.correct(text, "keep"):
             if e.applied:
                 kinds[e.kind] += 1

@@ -2,7 +2,7 @@
 
 The confusion model (``confusion.py``, data/confusions*.tsv) says how dear each misreading is: glyph confusions,
 vowel and tone marks, d/đ; a damaged token may also be any one letter away; a token may be two words that lost
-their space. Results are typed (``Candidate``) and cached per generator (bounded: damaged tokens are mostly
+their space. Results are typed (``SpellingCandidate``) and cached per generator (bounded: damaged tokens are mostly
 unique).
 """
 from __future__ import annotations
@@ -19,7 +19,7 @@ CACHE_SIZE = 10_000  # candidate lists kept between documents (~2.5 kB each)
 LETTERS = "abcdeghiklmnopqrstuvxyđ"  # letters of Vietnamese spelling
 
 
-class Candidate(NamedTuple):
+class SpellingCandidate(NamedTuple):
     """A lexicon key the token may stand for, and the channel cost (nats) of printing the token for it."""
 
     key: str
@@ -43,9 +43,9 @@ class CandidateGenerator:
         self.skeletons = skeletons
         self.vocabulary = vocabulary
         self.max_cost = {True: nonword_max_cost, False: realword_max_cost}
-        self._cache: dict[tuple[str, bool], list[Candidate]] = {}
+        self._cache: dict[tuple[str, bool], list[SpellingCandidate]] = {}
 
-    def vietnamese(self, surface: str, damaged: bool) -> list[Candidate]:
+    def vietnamese(self, surface: str, damaged: bool) -> list[SpellingCandidate]:
         """Lexicon syllables reachable from ``surface`` with their channel cost, cheapest first; a ``damaged``
         token (not itself a dictionary word) is searched deeper, one arbitrary letter edit included."""
         cache_key = (surface, damaged)
@@ -80,7 +80,7 @@ class CandidateGenerator:
                 cost = glyph_cost + mark + tone + extra
                 if cost <= max_cost and cost < best.get(cand, math.inf):
                     best[cand] = cost
-        result = [Candidate(k, c) for k, c in sorted(best.items(), key=lambda kv: kv[1])]
+        result = [SpellingCandidate(k, c) for k, c in sorted(best.items(), key=lambda kv: kv[1])]
         self._cache[cache_key] = result
         return result
 

@@ -88,6 +88,7 @@ def load_confusions(path: Path | None = None) -> ConfusionTable:
 
 
 LEARNED_PATH = DATA_DIR / "confusions_learned.tsv"
+BOOK_PATH = DATA_DIR / "confusions_book.tsv"
 
 
 def overlay(base: ConfusionTable, learned: ConfusionTable) -> ConfusionTable:
@@ -103,15 +104,17 @@ def overlay(base: ConfusionTable, learned: ConfusionTable) -> ConfusionTable:
 
 @lru_cache(maxsize=1)
 def default_table() -> ConfusionTable:
-    """The hand-written table in data/confusions.tsv (loaded once per process)."""
-    return load_confusions()
+    """The hand-written table in data/confusions.tsv made cheaper where scanned books' real errors
+    (data/confusions_book.tsv, estimated per confusion class) say so (loaded once per process)."""
+    return overlay(load_confusions(), load_confusions(BOOK_PATH)) if BOOK_PATH.exists() else load_confusions()
 
 
 @lru_cache(maxsize=1)
 def tesseract_table() -> ConfusionTable:
     """The hand-written table made cheaper where tesseract's habits (data/confusions_learned.tsv) say so: for
-    text known to come from tesseract; a scanned book's own habits differ ("NNhưng" is no tesseract error)."""
-    return overlay(default_table(), load_confusions(LEARNED_PATH))
+    text known to come from tesseract; a scanned book's own habits differ ("NNhưng" is no tesseract error), so
+    the books' overlay (data/confusions_book.tsv) is left out."""
+    return overlay(load_confusions(), load_confusions(LEARNED_PATH))
 
 
 def save_confusions(table: ConfusionTable, path: Path, note: str) -> None:

@@ -148,7 +148,7 @@ BOOK = "Nguyễn Trãi về. Vua sai Nguyễn Trãi đi. Quan Nguyễn Xí đế
 
 
 def test_a_lost_capital_before_a_name_is_restored():
-    text = BOOK + "Vua lấy nguyễn Trãi làm quan."
+    text = BOOK * 3 + "Vua lấy nguyễn Trãi làm quan."  # capitalized in 27 of 28 uses inside sentences
     edits = [e for e in Corrector(CorpusStats.from_text(text)).correct(text, "hòa") if e.applied]
     assert [(text[e.start:e.end], e.corrected, e.kind) for e in edits] == [("nguyễn", "Nguyễn", "name")]
 
