@@ -38,7 +38,7 @@ from pipeline.correct.specks import speck_edits
 from pipeline.correct.stats import CorpusStats, after_full_stop
 from pipeline.document import CleanEdit
 from pipeline.vi.keys import fold as skeleton
-from pipeline.vi.syllable import classify_token, misread_class, near_syllable
+from pipeline.vi.syllable import classify_token, misread_class, near_syllable, written_only_in_vietnamese
 from pipeline.vi.table import read_table
 from pipeline.vi.tokens import Token, word_tokens
 
@@ -571,8 +571,10 @@ class Corrector:
             return lowered
         if cls != "vi" and len(surface) > 1 and surface.isupper() and len(surface) <= ACRONYM_MAX:
             return None  # "QĐ", "CMTB": an abbreviation, not a word
-        if cls != "vi" and self.lm.surface_count(surface) >= KNOWN_SURFACE:
-            return None  # a foreign word or name the language model's corpora write so ("clo", "Kant")
+        if (cls != "vi" and self.lm.surface_count(surface) >= KNOWN_SURFACE
+                and not (surface.islower() and written_only_in_vietnamese(surface))):
+            return None  # a foreign word or name the language model's corpora write so ("clo", "Kant"), not one of
+            # their own typos of a Vietnamese word ("đươc")
         if "." in surface and surface[surface.index(".") + 1:][:1].isupper():
             return None  # "P.Hố", "T.Ư": an abbreviation before a name
         if cls == "damage" and surface[0].isupper() and sum(c.isupper() for c in surface[1:]) == 1:

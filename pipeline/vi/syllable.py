@@ -159,6 +159,17 @@ def _looks_damaged(token: str) -> bool:
     return any(c in _VIETNAMESE_ONLY for c in lower) or len(split_tone(lower)[1]) > 1
 
 
+_NO_OTHER_LANGUAGE = frozenset("\u031b\u0306\u0323\u0309")  # horn (ơ ư), breve (ă), dot below, hook above
+
+
+def written_only_in_vietnamese(token: str) -> bool:
+    """True when ``token`` holds a letter or mark no other Latin-script language uses (đ, ơ, ư, ă, a dot below,
+    a hook above): "đươc", "ngưòi" are Vietnamese words misspelt, never foreign words, however often a corpus
+    writes them so; "café", "régime" are not."""
+    decomposed = unicodedata.normalize("NFD", token.lower())
+    return "đ" in token.lower() or any(c in _NO_OTHER_LANGUAGE for c in decomposed)
+
+
 def misread_class(token: str) -> str:
     """How to read a "foreign" token that stands where a Vietnamese word would (lowercase, or capitalized only
     because it starts a sentence): "damage" when its lowercase form shows Vietnamese marks ("lâp", "Muà",

@@ -275,3 +275,13 @@ def test_a_name_the_book_writes_again_or_too_short_stays(tail):
 def test_a_final_consonant_misread_is_repaired_in_context(text, wrong, right):
     edits = [e for e in Corrector().correct(text, "hòa") if e.applied]
     assert [(text[e.start:e.end], e.corrected) for e in edits] == [(wrong, right)]
+
+
+def test_a_typo_the_corpora_repeat_is_still_a_typo():
+    """The language model's corpora write "đươc" 14 times: that protects foreign words ("café"), not misspelt
+    Vietnamese ones (letters no other language uses)."""
+    corrector = Corrector(None)
+    assert corrector.lm.surface_count("đươc") >= 3
+    edits = corrector.correct("Họ đã làm đươc việc đó.")
+    assert [(e.corrected, e.applied) for e in edits] == [("được", True)]
+    assert corrector.correct("Ông ngồi ở một quán café nhỏ.") == []

@@ -30,3 +30,9 @@ def test_invalid_syllables(word):
 ])
 def test_classify_token(token, kind):
     assert classify_token(token) == kind
+
+
+def test_letters_no_other_language_writes():
+    from pipeline.vi.syllable import written_only_in_vietnamese
+    assert all(written_only_in_vietnamese(w) for w in ("đươc", "ngưòi", "đọan", "Đức", "tăng"))
+    assert not any(written_only_in_vietnamese(w) for w in ("café", "régime", "Kant", "São", "être"))
