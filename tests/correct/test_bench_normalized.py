@@ -1,5 +1,5 @@
 """The correction benchmark feeds the corrector the normalized text, as the pipeline does, and maps its edits back."""
-from bench.correction import _Applied, correct_normalized
+from bench.normalized_input import _Applied, correct_normalized
 
 
 class _Fake:
