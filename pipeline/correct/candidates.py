@@ -40,6 +40,7 @@ class CandidateGenerator:
     def __init__(self, table: ConfusionTable, skeletons: dict[str, tuple[str, ...]], vocabulary: dict[str, float],
                  nonword_max_cost: float, realword_max_cost: float):
         self.table = table
+        self.glyph_rules = table.glyph_rules()  # sorted once, not for each token
         self.skeletons = skeletons
         self.vocabulary = vocabulary
         self.max_cost = {True: nonword_max_cost, False: realword_max_cost}
@@ -60,7 +61,8 @@ class CandidateGenerator:
         tone_options = set(tones) or {0}
         max_cost = self.max_cost[damaged]
         own = key_of(surface)
-        variants = glyph_variants(toneless, table, depth=2 if damaged else 1, max_cost=max_cost)
+        variants = glyph_variants(toneless, table, depth=2 if damaged else 1, max_cost=max_cost,
+                                  rules=self.glyph_rules)
         if damaged:
             edit = table.single.get("edit", math.inf)
             for form in single_edits(toneless.lower()):

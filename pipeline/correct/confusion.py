@@ -138,11 +138,14 @@ def _rewrites(form: str, rules: list[tuple[str, str, float]], double_cost: float
             yield form[:i] + form[i + 1:], double_cost
 
 
-def glyph_variants(word: str, table: ConfusionTable, depth: int = 2, max_cost: float = 7.0) -> dict[str, float]:
-    """Strings reachable from ``word`` by up to ``depth`` glyph rules or doubled-letter removals, cheapest cost."""
+def glyph_variants(word: str, table: ConfusionTable, depth: int = 2, max_cost: float = 7.0,
+                   rules: list[tuple[str, str, float]] | None = None) -> dict[str, float]:
+    """Strings reachable from ``word`` by up to ``depth`` glyph rules or doubled-letter removals, cheapest cost;
+    ``rules``: ``table.glyph_rules()`` sorted once by a caller that asks for many words."""
     best = {word: 0.0}
     frontier = {word: 0.0}
-    rules = table.glyph_rules()
+    if rules is None:
+        rules = table.glyph_rules()
     double_cost = table.single.get("double", math.inf)
     for _ in range(depth):
         nxt: dict[str, float] = {}

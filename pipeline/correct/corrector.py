@@ -163,7 +163,8 @@ def _name_like(tok: Token) -> bool:
 
 def _same_register(neighbour: Token, tok: Token) -> bool:
     """Context for a capitalized word comes only from words of its own kind ("Sông" beside "Nhị" is a name)."""
-    return _name_like(neighbour) == _name_like(tok) or neighbour.initial or not tok.text[0].isupper()
+    # The cheap tests first (most words are lowercase): the same truth value as in any order.
+    return not tok.text[0].isupper() or neighbour.initial or _name_like(neighbour) == _name_like(tok)
 
 
 def _window(tokens: list[Token], keys: list[str | None], i: int) -> tuple[str | None, ...]:
@@ -374,7 +375,8 @@ class Corrector:
         table = self._res.table
         costs: dict[str, float] = {}
         weights: dict[str, float] = {}  # pseudo-counts: the batch's uses, or a share of the corpora's
-        for variant, cost in glyph_variants(surface, table, depth=1, max_cost=NAME_MAX_COST).items():
+        for variant, cost in glyph_variants(surface, table, depth=1, max_cost=NAME_MAX_COST,
+                                            rules=self._candidates.glyph_rules).items():
             if variant == surface:
                 continue
             if variant in batch.names:
