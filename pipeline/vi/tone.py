@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 TONE_STYLES = ("hòa", "hoà", "keep")
 # Combining tone marks in the order of tone numbers 1..5 (0 = ngang, no mark): TONE_MARKS[tone - 1].
@@ -20,8 +21,10 @@ CANDIDATE = re.compile(
 _OPEN_RHYME = re.compile(r"^(?P<onset>[^\W\d_]*?)(?P<rhyme>oa|oe|uy)$")
 
 
+@lru_cache(maxsize=131072)
 def restyle_word(word: str, style: str) -> str:
-    """Put the tone mark of an open oa/oe/uy syllable where ``style`` wants it; other words come back unchanged."""
+    """Put the tone mark of an open oa/oe/uy syllable where ``style`` wants it; other words come back unchanged
+    (cached: the entity keys ask for the same few thousand syllables again and again)."""
     if style == "keep" or not word:
         return word
     if style not in TONE_STYLES:
@@ -41,6 +44,7 @@ def restyle_word(word: str, style: str) -> str:
     return unicodedata.normalize("NFC", restyled)
 
 
+@lru_cache(maxsize=131072)
 def tone_key(word: str) -> str:
     """A style-independent form for comparing words ("hoà" and "hòa" share one key)."""
     return restyle_word(word, "hòa")
