@@ -29,6 +29,8 @@ def restyle_word(word: str, style: str) -> str:
         return word
     if style not in TONE_STYLES:
         raise ValueError(f"unknown tone style {style!r}; expected one of {', '.join(TONE_STYLES)}")
+    if word[-1] < "\x80" and word[-1] not in "aeyAEY":
+        return word  # ends in a plain letter (or digit, sign) no open oa/oe/uy rhyme ends with: nothing to move
     decomposed = unicodedata.normalize("NFD", word)
     tones = [c for c in decomposed if c in TONE_MARKS]
     if len(tones) != 1:
