@@ -24,12 +24,12 @@ Phrase = tuple[str, ...]
 def word_key(text: str) -> Phrase:
     """The form phrases are matched in: NFC, lower case, the tone mark of oa/oe/uy in one place ("uỷ ban" and
     "ủy ban" agree, whatever --tone-style the clean text has)."""
-    return tuple(tone_key(w) for w in unicodedata.normalize("NFC", text).lower().split())
+    return tuple(map(tone_key, unicodedata.normalize("NFC", text).lower().split()))
 
 
 def name_key(name: str) -> str:
     """The lookup form of a name: NFC, one space between words, tone marks of oa/oe/uy in one place."""
-    return " ".join(tone_key(w) for w in unicodedata.normalize("NFC", name).split())
+    return " ".join(map(tone_key, unicodedata.normalize("NFC", name).split()))
 
 
 def read(name: str | Path, columns: list[str], types: dict | None = None) -> list[tuple]:

@@ -153,7 +153,9 @@ _ALIAS_OPENERS = frozenset(",;(–—:")
 def written_aliases(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> list[tuple[str, str]]:
     """(own name, other name) pairs of persons the text equates: the later one right after an alias cue, both in
     one sentence ("Lê Duy Kỳ lên ngôi, tức vua Chiêu Thống" -> ("Lê Duy Kỳ", "Chiêu Thống"))."""
-    pattern = _ALIAS_PATTERNS.setdefault(id(lex), _alias_pattern(lex))
+    pattern = _ALIAS_PATTERNS.get(id(lex))
+    if pattern is None:  # built once per lexicon (setdefault would build it on every call)
+        pattern = _ALIAS_PATTERNS[id(lex)] = _alias_pattern(lex)
     persons = [(s, e, name) for s, e, name, label in spans if label == "PER"]
     pairs = []
     for (_, prev_end, prev), (start, _, name) in zip(persons, persons[1:]):

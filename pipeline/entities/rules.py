@@ -36,23 +36,25 @@ class Candidate:
 
 
 @lru_cache(maxsize=1)
+def _viet74k() -> tuple[str, ...]:
+    """The multi-syllable entries of underthesea's Viet74K list (read once for both tables below)."""
+    from underthesea.corpus import DictionaryLoader
+
+    return tuple(w for w in DictionaryLoader("Viet74K.txt").words if " " in w)
+
+
+@lru_cache(maxsize=1)
 def _dictionary() -> frozenset[str]:
     """Multi-syllable common Vietnamese words from underthesea's Viet74K list; its capitalized entries are
     proper names ("Quảng Bình", "Tây Sơn") and say nothing about a capitalized phrase being a common word."""
-    from underthesea.corpus import DictionaryLoader
-
-    return frozenset(" ".join(word_key(w)) for w in DictionaryLoader("Viet74K.txt").words
-                     if " " in w and w == w.lower())
+    return frozenset(" ".join(word_key(w)) for w in _viet74k() if w == w.lower())
 
 
 @lru_cache(maxsize=1)
 def proper_names() -> frozenset[str]:
     """Capitalized multi-syllable entries of Viet74K (mostly Vietnamese place names: "Quảng Bình", "Yên Thế"),
     as lexicon.name_key forms."""
-    from underthesea.corpus import DictionaryLoader
-
-    return frozenset(name_key(w) for w in DictionaryLoader("Viet74K.txt").words
-                     if " " in w and all(part[:1].isupper() for part in w.split()))
+    return frozenset(name_key(w) for w in _viet74k() if all(part[:1].isupper() for part in w.split()))
 
 
 _FIRST_WORDS: dict[int, tuple[object, frozenset[str]]] = {}

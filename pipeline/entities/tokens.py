@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipeline.vi.tone import tone_key
 
@@ -13,6 +14,7 @@ _TOKEN = re.compile(r"[\w\u0300-\u036f]+(?:[-'’.][\w\u0300-\u036f]+)*")  # com
 _INITIAL = re.compile(r"\.[ \u00a0](?=[^\W\d_])")
 # After these characters a capital says nothing: a sentence, quotation, bracket or list item begins.
 _OPENERS = frozenset(":\"“‘«([-–—'")
+_PARTS = re.compile(r"[-'’.]")  # the joints of a hyphenated, apostrophized or dotted word
 
 
 @dataclass(frozen=True)
@@ -30,11 +32,12 @@ class Tok:
     initial: bool
 
 
+@lru_cache(maxsize=65536)
 def is_foreign(word: str) -> bool:
     """Some part of the word is not a Vietnamese syllable (a transliterated or damaged name: name evidence)."""
     from pipeline.vi.syllable import classify_token
 
-    return any(classify_token(part) in ("foreign", "damage") for part in re.split(r"[-'’.]", word) if part)
+    return any(classify_token(part) in ("foreign", "damage") for part in _PARTS.split(word) if part)
 
 
 def tokenize(text: str, start: int, end: int) -> list[Tok]:

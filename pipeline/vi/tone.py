@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 TONE_STYLES = ("hòa", "hoà", "keep")
 # Combining tone marks in the order of tone numbers 1..5 (0 = ngang, no mark): TONE_MARKS[tone - 1].
@@ -20,12 +21,16 @@ CANDIDATE = re.compile(
 _OPEN_RHYME = re.compile(r"^(?P<onset>[^\W\d_]*?)(?P<rhyme>oa|oe|uy)$")
 
 
+@lru_cache(maxsize=131072)
 def restyle_word(word: str, style: str) -> str:
-    """Put the tone mark of an open oa/oe/uy syllable where ``style`` wants it; other words come back unchanged."""
+    """Put the tone mark of an open oa/oe/uy syllable where ``style`` wants it; other words come back unchanged
+    (cached: the entity keys ask for the same few thousand syllables again and again)."""
     if style == "keep" or not word:
         return word
     if style not in TONE_STYLES:
         raise ValueError(f"unknown tone style {style!r}; expected one of {', '.join(TONE_STYLES)}")
+    if word[-1] < "\x80" and word[-1] not in "aeyAEY":
+        return word  # ends in a plain letter (or digit, sign) no open oa/oe/uy rhyme ends with: nothing to move
     decomposed = unicodedata.normalize("NFD", word)
     tones = [c for c in decomposed if c in TONE_MARKS]
     if len(tones) != 1:
@@ -41,6 +46,7 @@ def restyle_word(word: str, style: str) -> str:
     return unicodedata.normalize("NFC", restyled)
 
 
+@lru_cache(maxsize=131072)
 def tone_key(word: str) -> str:
     """A style-independent form for comparing words ("hoà" and "hòa" share one key)."""
     return restyle_word(word, "hòa")
