@@ -152,19 +152,6 @@ def test_seed_ocr_errors_point_at_their_surface() -> None:
     assert_spans_ok(SEED_TEXT.read_text(encoding="utf-8"), rows, "original")
 
 
-def test_heldout_chronicle_page_errors_point_at_their_surface() -> None:
-    chronicle = SHARED / "texts" / "dvsktt" / "chinh-hoa-18.txt"
-    if not chronicle.exists():
-        pytest.skip(f"{chronicle} is absent")
-    pages = chronicle.read_text(encoding="utf-8").split("\f")
-    listed = json.loads((HELDOUT / "ocr_real_chronicle_pages.json").read_text(encoding="utf-8"))["pages"]
-    rows = read_jsonl(HELDOUT / "ocr_real_chronicle_pages.jsonl")
-    assert len(listed) >= 20 and {r["page"] for r in rows} <= set(listed)
-    assert {r["kind"] for r in rows} <= SEED_OCR_KINDS
-    for page in listed:
-        assert_spans_ok(pages[page], [r for r in rows if r["page"] == page], "original", stripped=False)
-
-
 PROSE_SETS = sorted(p for p in HELDOUT.iterdir() if p.is_dir() and p.name.startswith("prose"))
 
 

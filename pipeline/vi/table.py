@@ -81,8 +81,7 @@ def read_table(path: str | Path, columns: Sequence[str],
         names.append(name)
     fields = names + ([star] if star else [])
     Row = namedtuple("Row", fields, rename=True)  # type: ignore[misc]
-    converters = {n: (CONVERTERS.get(t, t) if not callable(t) or t in CONVERTERS else t)
-                  for n, t in types.items()}
+    converters = {n: CONVERTERS.get(t, t) for n, t in types.items()}  # int, float, bool, str or a converter
     header = ", ".join(names + ([f"*{star}"] if star else []))
     rows: list[tuple] = []
     for number, line in data_lines(path, comment):
