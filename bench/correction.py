@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT))
 from bench.paths import TEXTS  # noqa: E402
 from bench.ocr.run import page_cer  # noqa: E402
 from bench.ocr.evaluate import (  # noqa: E402
-    clean_changes_per_10k, comparable, edit_distance, evaluate_pairs, word_units,
+    clean_change_blocks, comparable, edit_distance, evaluate_pairs, judged_rates, word_units,
 )
 from bench.clean_genres import clean_genre_texts  # noqa: E402
 from pipeline.correct import CorpusStats, Corrector  # noqa: E402
@@ -71,6 +71,9 @@ HELDOUT_PAGE_SETS = (("heldout_chronicle_pages_3", HELDOUT / "ocr_real_chronicle
 SEED_DEVSET_TEXT = SEED / "000_fd759c1a574f5de6.txt"
 OCR_PAIRS = ROOT / "bench" / "_generated" / "ocr_pairs.jsonl"
 RESULTS = ROOT / "bench" / "results" / "correction.json"
+# Changes applied to the "clean" texts, each judged by an adjudicator who wrote no corrector code: a fix of a real
+# error the source keeps (Wikipedia and the e-books have typos), a false change, or unsure (bench/devsets/README.md).
+CLEAN_VERDICTS = ROOT / "bench" / "devsets" / "clean_verdicts.jsonl"
 CLEAN_CLASSES = ("identical", "layout_only", "tone_style_only")
 MAX_PAGE_CER = 0.25  # pages tesseract could not read (raw CER above this) are left out, as in bench.ocr.run
 SYNTHETIC_RATE = 0.03  # share of words damaged in the synthetic calibration text
@@ -352,17 +355,50 @@ def fit(pages: list[dict], rows_alignment: list[dict]) -> None:
 
 
 # --- benchmark -------------------------------------------------------------------------------------------------
+def clean_verdicts(path: Path = CLEAN_VERDICTS) -> dict[str, dict[tuple[str, str, str], str]]:
+    """{genre: {(before, after, context): verdict}} from the adjudicated changes on the clean texts."""
+    out: dict[str, dict[tuple[str, str, str], str]] = defaultdict(dict)
+    for row in read_jsonl(path) if path.exists() else []:
+        out[row["genre"]][(row["before"], row["after"], row["context"])] = row["verdict"]
+    return out
+
+
+def genre_system(name: str, system: System, lines: list[str]) -> System:
+    """Our corrector with the genre's own text as the batch; a baseline as it is."""
+    return ours(CorpusStats.from_text("\n".join(lines))) if name == "ours" else system
+
+
+def dump_clean(path: Path, alignment: list[dict]) -> None:
+    """Write the changes our corrector applies to the clean texts that no verdict covers yet (for adjudication)."""
+    clean_texts = [r["clean"] for r in alignment if r["diff_class"] in CLEAN_CLASSES]
+    chronicle = CHRONICLE.read_text(encoding="utf-8") if CHRONICLE.exists() else "\n".join(clean_texts)
+    sets = {"chronicle": (clean_texts, ours(CorpusStats.from_text(normalized(chronicle))))}
+    sets.update({g: (lines, ours(CorpusStats.from_text("\n".join(lines)))) for g, lines in clean_genre_texts().items()})
+    verdicts = clean_verdicts()
+    with path.open("w", encoding="utf-8") as handle:
+        for genre, (texts, system) in sets.items():
+            blocks, _ = clean_change_blocks(texts, system)
+            for block in blocks:
+                if (block["before"], block["after"], block["context"]) not in verdicts.get(genre, {}):
+                    handle.write(json.dumps({"genre": genre, **block}, ensure_ascii=False) + "\n")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--estimate", action="store_true", help="re-estimate confusion costs (estimation half)")
     parser.add_argument("--estimate-book", action="store_true",
                         help="re-estimate confusion costs on the real book errors of the development sets")
     parser.add_argument("--fit", action="store_true", help="refit the calibration (estimation half + synthetic)")
+    parser.add_argument("--dump-clean", type=Path, metavar="FILE",
+                        help="only write the changes on the clean texts that no verdict covers yet, as JSON lines")
     args = parser.parse_args()
     if not ALIGNMENT.exists():
         print(f"skipped: {ALIGNMENT} is absent")
         return
     alignment = read_jsonl(ALIGNMENT)
+    if args.dump_clean:
+        dump_clean(args.dump_clean, alignment)
+        return
     ocr_pairs = [p for p in read_jsonl(OCR_PAIRS) if page_cer(p) <= MAX_PAGE_CER] if OCR_PAIRS.exists() else []
     estimation, evaluation = tesseract_halves(ocr_pairs)
     if args.estimate_book:
@@ -396,16 +432,17 @@ def main() -> None:
                     for name, gold, listing in HELDOUT_PAGE_SETS + DEV_PAGE_SETS if gold.exists() and CHRONICLE.exists()}
     seed_pairs = gold_pairs(SEED_DEVSET_TEXT.read_text(encoding="utf-8"), read_jsonl(SEED_DEVSET))
     genres = clean_genre_texts()
+    verdicts = clean_verdicts()
     results["clean_genre_words"] = {g: sum(len(t.split()) for t in lines) for g, lines in genres.items()}
     for name, (system, page_system, book_system, seed_system) in systems.items():
-        (fp, names_fp), seconds = timed(lambda: clean_changes_per_10k(clean_texts, system))
-        entry: dict = {"false_per_10k_words": round(fp, 2), "name_rewrites_per_10k_words": round(names_fp, 2),
-                       "chars_per_second": round(chars / seconds)}
+        (blocks, clean_words), seconds = timed(lambda: clean_change_blocks(clean_texts, system))
+        chronicle = judged_rates(blocks, clean_words, verdicts.get("chronicle", {}))
+        entry: dict = {"false_per_10k_words": chronicle["changes_per_10k_words"],
+                       "name_rewrites_per_10k_words": chronicle["name_rewrites_per_10k_words"],
+                       "chars_per_second": round(chars / seconds), "clean_chronicle": chronicle}
         for genre, lines in genres.items():  # the language model never saw these documents; the batch is the genre
-            genre_system = ours(CorpusStats.from_text("\n".join(lines))) if name == "ours" else system
-            changed, renamed = clean_changes_per_10k(lines, genre_system)
-            entry[f"clean_{genre}"] = {"changes_per_10k_words": round(changed, 2),
-                                       "name_rewrites_per_10k_words": round(renamed, 2)}
+            entry[f"clean_{genre}"] = judged_rates(*clean_change_blocks(lines, genre_system(name, system, lines)),
+                                                   verdicts.get(genre, {}))
         if real:  # the calibration is fitted on these sentences: a development figure, whatever their split
             entry["chronicle_sentences_dev"] = evaluate_pairs(real, system)
         for set_name, pairs in heldout_sets.items():

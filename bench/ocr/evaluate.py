@@ -198,18 +198,48 @@ def false_corrections_per_10k(clean_texts: list[str], correct_fn: CorrectFn) -> 
     return clean_changes_per_10k(clean_texts, correct_fn)[0]
 
 
-def clean_changes_per_10k(clean_texts: list[str], correct_fn: CorrectFn) -> tuple[float, float]:
-    """(words changed, capitalized words turned into other words) per 10,000 words of clean input; a name
-    rewrite is a changed block whose source holds a capitalized word and whose change is more than its case."""
-    words = wrong = names = 0
+def clean_change_blocks(clean_texts: list[str], correct_fn: CorrectFn) -> tuple[list[dict], int]:
+    """Every changed block of clean input, with its context, and the number of words read. A block is
+    ``{before, after, context, words, name}``: ``context`` is the source tokens around it (five each side, the
+    block in brackets), the key by which an adjudicator's verdict finds it again; ``words`` the source words it
+    changes (at least 1); ``name`` says that its source holds a capitalized word and its change is more than case."""
+    blocks: list[dict] = []
+    words = 0
     for text in clean_texts:
         src = tokens(text)
         out = tokens(correct_fn(text))
         words += sum(bool(_WORDISH.search(t)) for t in src)
         for tag, i1, i2, j1, j2 in aligned_blocks(src, out):
-            if tag != "equal":
-                wrong += max(1, sum(bool(_WORDISH.search(t)) for t in src[i1:i2]))
-                before, after = " ".join(src[i1:i2]), " ".join(out[j1:j2])
-                if any(t[:1].isupper() for t in src[i1:i2]) and before.lower() != after.lower():
-                    names += 1
-    return (1e4 * wrong / words, 1e4 * names / words) if words else (0.0, 0.0)
+            if tag == "equal":
+                continue
+            before, after = " ".join(src[i1:i2]), " ".join(out[j1:j2])
+            context = " ".join(src[max(0, i1 - 5):i1] + ["[" + before + "]"] + src[i2:i2 + 5])
+            blocks.append({"before": before, "after": after, "context": context,
+                           "words": max(1, sum(bool(_WORDISH.search(t)) for t in src[i1:i2])),
+                           "name": any(t[:1].isupper() for t in src[i1:i2]) and before.lower() != after.lower()})
+    return blocks, words
+
+
+def clean_changes_per_10k(clean_texts: list[str], correct_fn: CorrectFn) -> tuple[float, float]:
+    """(words changed, capitalized words turned into other words) per 10,000 words of clean input; a name
+    rewrite is a changed block whose source holds a capitalized word and whose change is more than its case."""
+    blocks, words = clean_change_blocks(clean_texts, correct_fn)
+    if not words:
+        return 0.0, 0.0
+    return 1e4 * sum(b["words"] for b in blocks) / words, 1e4 * sum(b["name"] for b in blocks) / words
+
+
+def judged_rates(blocks: list[dict], words: int, verdicts: dict[tuple[str, str, str], str]) -> dict:
+    """Per 10,000 words: every change, the changes an adjudicator did not call a fix of a real error in the
+    "clean" source (judged wrong, unsure or not judged yet: counted against the corrector), and the names among
+    them; ``verdicts`` maps (before, after, context) to fix / false / unsure."""
+    if not words:
+        return {}
+    verdict = [verdicts.get((b["before"], b["after"], b["context"]), "unjudged") for b in blocks]
+    not_fix = [b for b, v in zip(blocks, verdict) if v != "fix"]
+    return {"changes_per_10k_words": round(1e4 * sum(b["words"] for b in blocks) / words, 2),
+            "false_per_10k_words": round(1e4 * sum(b["words"] for b in not_fix) / words, 2),
+            "false_names_per_10k_words": round(1e4 * sum(b["name"] for b in not_fix) / words, 2),
+            "name_rewrites_per_10k_words": round(1e4 * sum(b["name"] for b in blocks) / words, 2),
+            "judged_fix": verdict.count("fix"), "judged_false": verdict.count("false"),
+            "unsure": verdict.count("unsure"), "unjudged": verdict.count("unjudged")}
