@@ -36,6 +36,7 @@ from pipeline.correct.lm import NUM, SyllableLM, load_lm, log_prob_window
 from pipeline.correct.render import document_style, written_form
 from pipeline.correct.specks import speck_edits
 from pipeline.correct.stats import CorpusStats, after_full_stop
+from pipeline.correct.verse import breaks_meter
 from pipeline.document import CleanEdit
 from pipeline.vi.keys import fold as skeleton
 from pipeline.vi.syllable import classify_token, misread_class, near_syllable, written_only_in_vietnamese
@@ -83,6 +84,7 @@ PAIR_CASE_MIN = _T["pair_case_min"]
 PAIR_CASE_SHARE = _T["pair_case_share"]
 NAME_TRIPLE_MIN = _T["name_triple_min"]
 BATCH_NAME_PSEUDO = _T["batch_name_pseudo"]
+VERSE_SCORE = _T["verse_score"]
 DATA_DIR = Path(__file__).parent / "data"
 _GLUED_DATE = re.compile(r"^(\d{3})-(\d{4})$")
 _GLUED_YEARS = re.compile(r"^(\d{4})(\d{4})$")  # "[11761210]": a span of years that lost its dash
@@ -665,7 +667,13 @@ class Corrector:
         taken = [(e.start, e.end) for e, _ in out]
         out += [(e, None) for e in glue_edits(text, lambda word: self._numbered(batch, word), self.threshold)
                 if not any(start < e.end and e.start < end for start, end in taken)]
-        return out
+        return [(self._in_verse(text, e), features) for e, features in out]
+
+    def _in_verse(self, text: str, edit: CleanEdit) -> CleanEdit:
+        """An edit that takes a line of verse out of its meter (data/verse.tsv) is only suggested."""
+        if edit.score > VERSE_SCORE and breaks_meter(text, edit.start, edit.end, edit.corrected):
+            return replace(edit, score=VERSE_SCORE, applied=VERSE_SCORE >= self.threshold)
+        return edit
 
     @staticmethod
     def _numbered(batch: _Batch, word: str) -> tuple[int, int, int]:

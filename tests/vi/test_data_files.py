@@ -28,6 +28,7 @@ LOADERS = [
     ("pipeline.correct.glue", "m.glue_rules()"),
     ("pipeline.correct.specks", "m.speck_classes()"),
     ("pipeline.correct.corrector", "m._never_doubled()"),
+    ("pipeline.correct.verse", "m.meters()"),
     ("pipeline.correct.calibration", "m.load_calibration()"),
     ("pipeline.correct.lm", "m.shipped_lm()"),
     ("pipeline.normalize.unicode", "m._translation()"),
