@@ -1,4 +1,5 @@
-"""Clean text of two more genres for counting false corrections: the documents the shipped language model left out.
+"""Clean text of three more genres for counting false corrections: the documents the shipped language model left
+out, and the project's own history prose.
 
 ``python -m pipeline build-lm --hold-out 40`` leaves every 40th document of each corpus file out of the model
 (pipeline/correct/data/lm/LICENSE.md says so); this module reads those documents back from ../shared/corpora
@@ -8,6 +9,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from pathlib import Path
 
 from bench.paths import SHARED
@@ -16,6 +18,8 @@ from pipeline.correct.lm import MIN_VIETNAMESE_SHARE, SHIPPED_LM, document_lines
 CORPORA = SHARED / "corpora"
 GENRES = {"encyclopedia": "viwiki2017.txt.xz", "prose_20th_century": "khudocmo_pd.txt.xz"}
 MAX_WORDS = 60_000
+DEVSETS = Path(__file__).resolve().parent / "devsets"
+HISTORY_PROSE = ("heldout/*.txt", "heldout/prose2/*.txt", "heldout/prose3/*.txt", "dev2/*.txt", "dev3/*.txt")
 MIN_WORDS_PER_LINE = 8  # list items and captions are not running prose
 
 
@@ -43,10 +47,20 @@ def held_out_lines(path: Path, every: int, max_words: int = MAX_WORDS) -> list[s
     return out
 
 
+def history_prose_lines() -> list[str]:
+    """Paragraphs of the original history prose written for the entity and date sets (clean by construction,
+    never used to tune the corrector): older-style Vietnamese history, French-style names, old tone placement."""
+    out: list[str] = []
+    for path in sorted(p for pattern in HISTORY_PROSE for p in DEVSETS.glob(pattern)):
+        text = unicodedata.normalize("NFC", path.read_text(encoding="utf-8"))
+        out += [line.strip() for line in text.split("\n") if line.strip()]
+    return out
+
+
 def clean_genre_texts() -> dict[str, list[str]]:
-    """{genre: lines}; empty when the corpora are absent or the shipped model held nothing out."""
+    """{genre: lines}: the corpora's held-out documents (none when the corpora are absent or the shipped model
+    held nothing out) and the project's own history prose."""
     every = shipped_hold_out()
-    if not every or not CORPORA.exists():
-        return {}
-    return {genre: held_out_lines(CORPORA / name, every) for genre, name in GENRES.items()
-            if (CORPORA / name).exists()}
+    genres = {} if not every or not CORPORA.exists() else {
+        genre: held_out_lines(CORPORA / name, every) for genre, name in GENRES.items() if (CORPORA / name).exists()}
+    return {**genres, "history_prose": history_prose_lines()}
