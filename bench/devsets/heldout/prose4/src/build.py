@@ -1,7 +1,7 @@
 """Write the prose4 gold files from the inline mark-up in src/*.mk (no pipeline code involved).
 
 Mark-up: `[surface|LABEL]` or `[surface|LABEL|canonical]` for an entity mention; `{surface|value|flags}` for a
-date, where flags hold `i` (year inferred), `l` (lunar calendar) and at most one of `S`, `M`, `E` (mod
+date, where flags hold `i` (year inferred), `l` (lunar calendar) or `j` (Julian calendar), and at most one of `S`, `M`, `E` (mod
 START/MID/END). The granularity follows from the shape of the value. Run: python3 src/build.py
 """
 from __future__ import annotations
@@ -14,13 +14,14 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE.parent
-MARK = re.compile(r"\[([^\[\]|]+)\|(PER|LOC|ORG|MISC)(?:\|([^\[\]|]+))?\]|\{([^{}|]+)\|([^{}|]+)\|([ilSME]*)\}")
+MARK = re.compile(r"\[([^\[\]|]+)\|(PER|LOC|ORG|MISC)(?:\|([^\[\]|]+))?\]|\{([^{}|]+)\|([^{}|]+)\|([iljSME]*)\}")
 GRANULARITY = [
     ("time", r"(BC)?\d{4}-\d{2}-\d{2}T\d{2}:\d{2}"), ("day", r"(XXXX|\d{4})-\d{2}-\d{2}"),
     ("month", r"\d{4}-\d{2}"), ("season", r"\d{4}-(SP|SU|FA|WI)"), ("year", r"(BC)?\d{4}"),
     ("decade", r"\d{3}"), ("century", r"\d{2}"),
 ]
 MODS = {"S": "START", "M": "MID", "E": "END"}
+CALENDARS = {"l": "lunar", "j": "julian"}
 
 
 def granularity(value: str) -> str:
@@ -55,7 +56,7 @@ def build(mk: Path) -> tuple[str, list[dict], list[dict]]:
             mod = [MODS[f] for f in flags if f in MODS]
             dates.append({"doc": doc, "start": start, "end": end, "text": surface, "value": m.group(5),
                           "granularity": granularity(m.group(5)), "mod": mod[0] if mod else None,
-                          "year_inferred": "i" in flags, "calendar": "lunar" if "l" in flags else "gregorian"})
+                          "year_inferred": "i" in flags, "calendar": CALENDARS.get(next((f for f in flags if f in CALENDARS), ""), "gregorian")})
         parts.append(surface)
         length = end
         last = m.end()
