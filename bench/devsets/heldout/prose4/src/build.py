@@ -54,9 +54,10 @@ def build(mk: Path) -> tuple[str, list[dict], list[dict]]:
         else:
             flags = m.group(6)
             mod = [MODS[f] for f in flags if f in MODS]
+            calendar = [CALENDARS[f] for f in flags if f in CALENDARS]
             dates.append({"doc": doc, "start": start, "end": end, "text": surface, "value": m.group(5),
                           "granularity": granularity(m.group(5)), "mod": mod[0] if mod else None,
-                          "year_inferred": "i" in flags, "calendar": CALENDARS.get(next((f for f in flags if f in CALENDARS), ""), "gregorian")})
+                          "year_inferred": "i" in flags, "calendar": calendar[0] if calendar else "gregorian"})
         parts.append(surface)
         length = end
         last = m.end()
