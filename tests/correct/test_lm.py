@@ -6,6 +6,7 @@ import math
 import pytest
 
 from pipeline.cli import main
+from pipeline.correct import lm as lm_module
 from pipeline.correct.lm import (
     BOS, InterpolatedLM, TrigramLM, build_model, count_corpus, load_lm, log_prob_window, save_model,
 )
@@ -57,9 +58,20 @@ def test_kneser_ney_is_a_distribution(tmp_path, corpus):
 
 
 def test_pruned_model_keeps_the_frequent_ngrams(tmp_path, corpus):
-    lm, _ = _model(tmp_path, corpus, min_bigram=2, min_trigram=3, min_surface=2)
+    lm, counts = _model(tmp_path, corpus, min_bigram=2, min_trigram=3, min_surface=2)
     assert lm.count("trận", "cầu", "giấy") == 4 and lm.count("thành", "hà", "nội") == 0
     assert lm.surface_count("Rumania") == 0  # written once: below the minimum
+    words = [w for w in counts.vocab if w != BOS]
+    assert sum(lm.prob("quân", "pháp", w) for w in words) < 0.98  # the pruned n-grams lose their mass by default
+
+
+def test_pruned_model_renormalized_is_a_distribution(tmp_path, corpus, monkeypatch):
+    """With RENORMALIZE_PRUNED, what the pruned n-grams held goes to the lower order."""
+    monkeypatch.setattr(lm_module, "RENORMALIZE_PRUNED", True)
+    lm, counts = _model(tmp_path, corpus, min_bigram=2, min_trigram=3, min_surface=2)
+    words = [w for w in counts.vocab if w != BOS]
+    for u, v in [("đánh", "trận"), (None, "quân"), ("trận", "cầu"), ("quân", "pháp")]:
+        assert sum(lm.prob(u, v, w) for w in words) == pytest.approx(1.0, abs=1e-3), (u, v)
 
 
 def test_shipped_model_reads_context():
@@ -156,6 +168,14 @@ def test_pruned_fourgram_model_keeps_its_trigram_positions(tmp_path, corpus):
     # a kept 4-gram scores as in the full model: its first three words are found again after pruning
     assert lm.prob("đánh", "trận", "cầu", "giấy") == pytest.approx(full.prob("đánh", "trận", "cầu", "giấy"))
     assert lm.prob("đánh", "trận", "cầu", "giấy") > lm.prob("trận", "cầu", "giấy") > 0.5
+
+
+def test_pruned_fourgram_model_renormalized_is_a_distribution(tmp_path, corpus, monkeypatch):
+    monkeypatch.setattr(lm_module, "RENORMALIZE_PRUNED", True)
+    lm, _ = _fourgram_model(tmp_path, corpus, min_bigram=2, min_trigram=2, min_fourgram=2, min_surface=1)
+    words = [w for w in lm.ids if w != BOS]
+    for history in [("đánh", "trận", "cầu"), ("cờ", "đen", "đánh"), ("quân", "pháp"), ("đen", "đánh", "trận")]:
+        assert sum(lm.prob(*history, w) for w in words) == pytest.approx(1.0, abs=1e-3), history
     with pytest.raises(ValueError):
         build_model(count_corpus(sorted(corpus.glob("*.txt")), progress=False, order=4), min_trigram=3,
                     min_fourgram=2)
@@ -174,3 +194,13 @@ def test_window_spelled_out_equals_the_general_window(tmp_path, corpus):
             assert spelled == pytest.approx(padded)
             if general is not None:  # a trigram reads no third word either side
                 assert spelled == pytest.approx(general)
+
+
+def test_user_fourgram_model_mixes_with_the_shipped_trigram_model(tmp_path, corpus):
+    user, _ = _fourgram_model(tmp_path, corpus, min_bigram=1, min_trigram=1, min_fourgram=1, min_surface=1)
+    base = load_lm()
+    mixed = InterpolatedLM(base, user, 0.5)
+    assert mixed.order == 4
+    expected = 0.5 * user.prob("đánh", "trận", "cầu", "giấy") + 0.5 * base.prob("trận", "cầu", "giấy")
+    assert mixed.prob("đánh", "trận", "cầu", "giấy") == pytest.approx(expected)  # the trigram model reads 3 words
+    assert math.isfinite(log_prob_window(mixed, ["đánh", "trận"], "cầu", ["giấy", "lần"]))
