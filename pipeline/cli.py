@@ -92,6 +92,10 @@ def build_parser() -> argparse.ArgumentParser:
     build_lm.add_argument("-o", "--output", required=True, metavar="FILE", help="the model file to write (.npz)")
     build_lm.add_argument("--min-bigram", type=_positive_int, default=2, help="prune rarer bigrams (default 2)")
     build_lm.add_argument("--min-trigram", type=_positive_int, default=3, help="prune rarer trigrams (default 3)")
+    build_lm.add_argument("--order", type=int, choices=(3, 4), default=3,
+                          help="longest n-gram: 3 (trigrams, the default) or 4 (syllable 4-grams)")
+    build_lm.add_argument("--min-fourgram", type=_positive_int, default=3,
+                          help="prune rarer 4-grams (default 3; at least --min-trigram)")
     build_lm.add_argument("--min-surface", type=_positive_int, default=3,
                           help="keep names and foreign words written at least this often (default 3)")
     build_lm.add_argument("--hold-out", type=int, default=0, metavar="N",
@@ -170,15 +174,19 @@ def _build_lm(args: argparse.Namespace) -> int:
     if not files:
         print(f"error: no .txt, .txt.xz or .txt.gz file in {' '.join(args.corpus)}", file=sys.stderr)
         return EXIT_USAGE
-    counts = count_corpus(files, progress=False, hold_out=args.hold_out)
+    if args.order == 4 and args.min_fourgram < args.min_trigram:
+        print("error: --min-fourgram must be at least --min-trigram", file=sys.stderr)
+        return EXIT_USAGE
+    counts = count_corpus(files, progress=False, hold_out=args.hold_out, order=args.order)
     if counts.n_tokens == 0:
         print("error: the corpus holds no Vietnamese line to count", file=sys.stderr)
         return EXIT_USAGE
     model = build_model(counts, args.min_bigram, args.min_trigram, args.min_surface,
-                        sources=[p.name for p in files], hold_out=args.hold_out)
+                        sources=[p.name for p in files], hold_out=args.hold_out, min_fourgram=args.min_fourgram)
     save_model(model, Path(args.output))
+    fourgrams = f", {len(model['quad_keys']):,} 4-grams" if "quad_keys" in model else ""
     print(f"built {args.output}: {len(files)} files, {counts.n_lines:,} lines, {counts.n_tokens:,} syllables, "
-          f"{len(model['bi_keys']):,} bigrams, {len(model['tri_keys']):,} trigrams", file=sys.stderr)
+          f"{len(model['bi_keys']):,} bigrams, {len(model['tri_keys']):,} trigrams{fourgrams}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -6,6 +6,7 @@ import math
 import pytest
 
 from pipeline.cli import main
+from pipeline.correct import lm as lm_module
 from pipeline.correct.lm import (
     BOS, InterpolatedLM, TrigramLM, build_model, count_corpus, load_lm, log_prob_window, save_model,
 )
@@ -57,9 +58,20 @@ def test_kneser_ney_is_a_distribution(tmp_path, corpus):
 
 
 def test_pruned_model_keeps_the_frequent_ngrams(tmp_path, corpus):
-    lm, _ = _model(tmp_path, corpus, min_bigram=2, min_trigram=3, min_surface=2)
+    lm, counts = _model(tmp_path, corpus, min_bigram=2, min_trigram=3, min_surface=2)
     assert lm.count("trận", "cầu", "giấy") == 4 and lm.count("thành", "hà", "nội") == 0
     assert lm.surface_count("Rumania") == 0  # written once: below the minimum
+    words = [w for w in counts.vocab if w != BOS]
+    assert sum(lm.prob("quân", "pháp", w) for w in words) < 0.98  # the pruned n-grams lose their mass by default
+
+
+def test_pruned_model_renormalized_is_a_distribution(tmp_path, corpus, monkeypatch):
+    """With RENORMALIZE_PRUNED, what the pruned n-grams held goes to the lower order."""
+    monkeypatch.setattr(lm_module, "RENORMALIZE_PRUNED", True)
+    lm, counts = _model(tmp_path, corpus, min_bigram=2, min_trigram=3, min_surface=2)
+    words = [w for w in counts.vocab if w != BOS]
+    for u, v in [("đánh", "trận"), (None, "quân"), ("trận", "cầu"), ("quân", "pháp")]:
+        assert sum(lm.prob(u, v, w) for w in words) == pytest.approx(1.0, abs=1e-3), (u, v)
 
 
 def test_shipped_model_reads_context():
@@ -83,6 +95,12 @@ def test_cli_build_lm_and_run_with_it(tmp_path, corpus, capsys):
     model = tmp_path / "mine.npz"
     assert main(["build-lm", "--corpus", str(corpus), "-o", str(model), "--min-trigram", "1"]) == 0
     assert TrigramLM(model).count("trận", "cầu", "giấy") == 4
+    four = tmp_path / "four.npz"
+    assert main(["build-lm", "--corpus", str(corpus), "-o", str(four), "--order", "4", "--min-trigram", "2",
+                 "--min-fourgram", "2"]) == 0
+    assert TrigramLM(four).order == 4 and TrigramLM(four).count("đánh", "trận", "cầu", "giấy") == 2
+    assert main(["build-lm", "--corpus", str(corpus), "-o", str(four), "--order", "4", "--min-fourgram", "2"]) == 2
+    assert "--min-fourgram must be at least --min-trigram" in capsys.readouterr().err
     assert main(["build-lm", "--corpus", str(tmp_path / "missing"), "-o", str(model)]) == 2
     assert "no such file or folder" in capsys.readouterr().err
     text_dir = tmp_path / "in"
@@ -103,3 +121,86 @@ def test_cli_build_lm_and_run_with_it(tmp_path, corpus, capsys):
 def test_window_log_prob_is_finite_for_unknown_words():
     lm = load_lm()
     assert math.isfinite(log_prob_window(lm, [None, None], "qqqxyz", ["zzzqq", None]))
+
+
+def _fourgram_model(tmp_path, corpus, **kw):
+    counts = count_corpus(sorted(corpus.glob("*.txt")), progress=False, order=4)
+    path = tmp_path / "four.npz"
+    save_model(build_model(counts, **kw), path)
+    return TrigramLM(path), counts
+
+
+def test_fourgram_kneser_ney_is_a_distribution(tmp_path, corpus):
+    lm, counts = _fourgram_model(tmp_path, corpus, min_bigram=1, min_trigram=1, min_fourgram=1, min_surface=1)
+    assert lm.order == 4 and lm.count("đánh", "trận", "cầu", "giấy") == 2 and lm.count("trận", "cầu", "giấy") == 4
+    words = [w for w in counts.vocab if w != BOS]
+    for history in [("đánh", "trận", "cầu"), (None, "quân", "cờ"), ("xyz", "trận", "cầu"), ("sau", "trận", "cầu"),
+                    ("quân", "pháp"), (None, "quân")]:
+        total = sum(lm.prob(*history, w) for w in words)
+        assert total == pytest.approx(1.0, abs=1e-3), history
+
+
+def test_fourgram_reads_the_third_word_back(tmp_path):
+    folder = tmp_path / "made_up"
+    folder.mkdir()
+    (folder / "a.txt").write_text("anh ấy đi học.\nchị ấy đi chợ.\n" * 3, encoding="utf-8")
+    lm, _ = _fourgram_model(tmp_path, folder, min_bigram=1, min_trigram=1, min_fourgram=1, min_surface=1)
+    assert lm.prob("ấy", "đi", "học") == pytest.approx(lm.prob("ấy", "đi", "chợ"))  # a trigram cannot tell
+    assert lm.prob("anh", "ấy", "đi", "học") > 5 * lm.prob("anh", "ấy", "đi", "chợ")
+    assert lm.prob("chị", "ấy", "đi", "chợ") > 5 * lm.prob("chị", "ấy", "đi", "học")
+    assert lm.prob("ông", "ấy", "đi", "học") == lm.prob("ấy", "đi", "học")  # an unknown word: the trigram
+
+
+def test_fourgram_window_reads_every_fourgram_of_the_word(tmp_path, corpus):
+    lm, _ = _fourgram_model(tmp_path, corpus, min_bigram=1, min_trigram=1, min_fourgram=1, min_surface=1)
+    left, right = ["đánh", "trận"], ["giấy", "lần"]
+    expected = (math.log(lm.prob("đánh", "trận", "cầu")) + math.log(lm.prob("đánh", "trận", "cầu", "giấy"))
+                + math.log(lm.prob("trận", "cầu", "giấy", "lần")))
+    assert log_prob_window(lm, left, "cầu", right) == pytest.approx(expected)
+    assert log_prob_window(lm, left, "cầu", right) > log_prob_window(lm, left, "câu", right)
+
+
+def test_pruned_fourgram_model_keeps_its_trigram_positions(tmp_path, corpus):
+    full, _ = _fourgram_model(tmp_path, corpus, min_bigram=1, min_trigram=1, min_fourgram=1, min_surface=1)
+    lm, _ = _fourgram_model(tmp_path, corpus, min_bigram=1, min_trigram=2, min_fourgram=2, min_surface=1)
+    assert lm.count("đánh", "trận", "cầu", "giấy") == 2 and full.count("quân", "cờ", "đen", "đánh") == 1
+    assert lm.count("quân", "cờ", "đen", "đánh") == 0  # seen once: pruned
+    # a kept 4-gram scores as in the full model: its first three words are found again after pruning
+    assert lm.prob("đánh", "trận", "cầu", "giấy") == pytest.approx(full.prob("đánh", "trận", "cầu", "giấy"))
+    assert lm.prob("đánh", "trận", "cầu", "giấy") > lm.prob("trận", "cầu", "giấy") > 0.5
+
+
+def test_pruned_fourgram_model_renormalized_is_a_distribution(tmp_path, corpus, monkeypatch):
+    monkeypatch.setattr(lm_module, "RENORMALIZE_PRUNED", True)
+    lm, _ = _fourgram_model(tmp_path, corpus, min_bigram=2, min_trigram=2, min_fourgram=2, min_surface=1)
+    words = [w for w in lm.ids if w != BOS]
+    for history in [("đánh", "trận", "cầu"), ("cờ", "đen", "đánh"), ("quân", "pháp"), ("đen", "đánh", "trận")]:
+        assert sum(lm.prob(*history, w) for w in words) == pytest.approx(1.0, abs=1e-3), history
+    with pytest.raises(ValueError):
+        build_model(count_corpus(sorted(corpus.glob("*.txt")), progress=False, order=4), min_trigram=3,
+                    min_fourgram=2)
+
+
+def test_window_spelled_out_equals_the_general_window(tmp_path, corpus):
+    """The corrector's two-words-each-side window (a hot path) scores as the general loop over wider windows."""
+    four, _ = _fourgram_model(tmp_path, corpus, min_bigram=1, min_trigram=1, min_fourgram=1, min_surface=1)
+    three, _ = _model(tmp_path, corpus, min_bigram=1, min_trigram=1, min_surface=1)
+    for lm in (three, four):
+        for left, right in [(["đánh", "trận"], ["giấy", "lần"]), ([None, "trận"], ["giấy", None]),
+                            ([None, None], [None, None]), (["đánh", "trận"], ["giấy", None])]:
+            general = log_prob_window(lm, ["xyz", *left], "cầu", [*right, "xyz"]) if lm.order == 3 else None
+            spelled = log_prob_window(lm, left, "cầu", right)
+            padded = log_prob_window(lm, [None, *left] if left[0] is None else left, "cầu", right + [None])
+            assert spelled == pytest.approx(padded)
+            if general is not None:  # a trigram reads no third word either side
+                assert spelled == pytest.approx(general)
+
+
+def test_user_fourgram_model_mixes_with_the_shipped_trigram_model(tmp_path, corpus):
+    user, _ = _fourgram_model(tmp_path, corpus, min_bigram=1, min_trigram=1, min_fourgram=1, min_surface=1)
+    base = load_lm()
+    mixed = InterpolatedLM(base, user, 0.5)
+    assert mixed.order == 4
+    expected = 0.5 * user.prob("đánh", "trận", "cầu", "giấy") + 0.5 * base.prob("trận", "cầu", "giấy")
+    assert mixed.prob("đánh", "trận", "cầu", "giấy") == pytest.approx(expected)  # the trigram model reads 3 words
+    assert math.isfinite(log_prob_window(mixed, ["đánh", "trận"], "cầu", ["giấy", "lần"]))
