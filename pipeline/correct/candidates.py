@@ -1,7 +1,8 @@
 """Candidate generation: the lexicon words an OCR'd token may stand for, each with its channel cost.
 
 The confusion model (``confusion.py``, data/confusions*.tsv) says how dear each misreading is: glyph confusions,
-vowel and tone marks, d/đ; a damaged token may also be any one letter away; a token may be two words that lost
+vowel and tone marks, d/đ, a letter lost or added in a dictionary word ("là" for "làm"); a damaged token may also
+be any one letter away; a token may be two words that lost
 their space. Results are typed (``SpellingCandidate``) and cached per generator (bounded: damaged tokens are mostly
 unique).
 """
@@ -67,6 +68,10 @@ class CandidateGenerator:
             edit = table.single.get("edit", math.inf)
             for form in single_edits(toneless.lower()):
                 variants.setdefault(form, edit)
+        elif (word_edit := table.single.get("word_edit", math.inf)) < max_cost:
+            word = toneless.lower()  # a letter lost or added in a dictionary word: "là" for "làm", "câu" for "châu"
+            for form in deletes(word) | insertions(word):
+                variants.setdefault(form, word_edit)
         best: dict[str, float] = {}
         for variant, glyph_cost in variants.items():
             lower = variant.lower()
@@ -101,12 +106,15 @@ def deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1:] for i in range(len(word))}
 
 
+def insertions(word: str) -> set[str]:
+    """Every string one letter of Vietnamese spelling longer than ``word``."""
+    return {word[:i] + c + word[i:] for i in range(len(word) + 1) for c in LETTERS}
+
+
 def single_edits(word: str) -> set[str]:
     """Every string one letter deletion, insertion or substitution away (letters of Vietnamese spelling)."""
-    out = deletes(word)
-    for i in range(len(word) + 1):
+    out = deletes(word) | insertions(word)
+    for i in range(len(word)):
         for c in LETTERS:
-            out.add(word[:i] + c + word[i:])
-            if i < len(word):
-                out.add(word[:i] + c + word[i + 1:])
+            out.add(word[:i] + c + word[i + 1:])
     return out

@@ -19,7 +19,7 @@ from pipeline.vi.table import one_of, read_table
 
 DATA_DIR = Path(__file__).parent / "data"
 # glyph, tone, mark: pairs of (observed, intended); the other kinds have one cost each ("*" for both cells).
-KINDS = ("glyph", "tone", "mark", "extra_tone", "double", "split", "join", "edit")
+KINDS = ("glyph", "tone", "mark", "extra_tone", "double", "split", "join", "edit", "word_edit")
 CONFUSION_COLUMNS = ("kind", "observed", "intended", "cost", "example?")
 TONE_NAMES = ("ngang", "huyền", "sắc", "ngã", "hỏi", "nặng")
 DEFAULT_TONE_COST = 5.0
@@ -36,7 +36,7 @@ class ConfusionTable:
     glyph: dict[tuple[str, str], float] = field(default_factory=dict)
     tone: dict[tuple[int, int], float] = field(default_factory=dict)
     mark: dict[tuple[str, str], float] = field(default_factory=dict)
-    single: dict[str, float] = field(default_factory=dict)  # extra_tone, double, split, join, edit
+    single: dict[str, float] = field(default_factory=dict)  # extra_tone, double, split, join, edit, word_edit
 
     def tone_cost(self, observed: int, intended: int) -> float:
         """Cost of reading tone ``intended`` as ``observed`` (0 when equal)."""
