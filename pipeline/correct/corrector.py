@@ -295,24 +295,33 @@ class Corrector:
         name_like = surface[0].isupper() and not tok.initial
         realword = cls == "vi" and key in self._res.lexicon.unigrams
         left, right = [window[0], window[1]], [window[2], window[3]]
-        own_lm = self._log_lm(batch, prev, key, nxt, own=True)
-        own_lm3 = log_prob_window(self.lm, left, key, right)
         scored: list[tuple[str, float, float, float, float]] = []  # candidate, score, cost, bigram lm, trigram lm
         if realword:
-            own = own_lm3 + BIGRAM_WEIGHT * own_lm
             l1, r1 = window[1], window[2]
-            own_attested = (l1 is not None and self.lm.count(l1, key) > 0) or (r1 is not None and self.lm.count(key, r1) > 0)
-            for cand, cost in self._candidates.vietnamese(surface, damaged=False):
-                if own_attested and not ((l1 is not None and self.lm.count(l1, cand) > 0)
-                                         or (r1 is not None and self.lm.count(cand, r1) > 0)):
-                    continue  # the printed word is attested beside its neighbours and the candidate is not
+            candidates = self._candidates.vietnamese(surface, damaged=False)
+            if candidates and ((l1 is not None and self.lm.count(l1, key) > 0)
+                               or (r1 is not None and self.lm.count(key, r1) > 0)):
+                # the printed word is attested beside its neighbours: only candidates that are too
+                candidates = [(cand, cost) for cand, cost in candidates
+                              if (l1 is not None and self.lm.count(l1, cand) > 0)
+                              or (r1 is not None and self.lm.count(cand, r1) > 0)]
+            if not candidates:
+                return None  # (speed: the word's own scores below are computed only when a candidate is left)
+            own_lm3 = log_prob_window(self.lm, left, key, right)
+            for cand, cost in candidates:
                 prior = cost + ERROR_LOG_PRIOR + self._name_penalty(batch, cand, name_like)
                 lm3 = log_prob_window(self.lm, left, cand, right)
                 if lm3 - prior < own_lm3 - REALWORD_MARGIN:
                     continue  # hopeless: the context prefers the word as printed by far
                 lm = self._log_lm(batch, prev, cand, nxt, own=False)
                 scored.append((cand, lm3 + BIGRAM_WEIGHT * lm - prior, cost, lm, lm3))
+            if not scored:
+                return None
+            own_lm = self._log_lm(batch, prev, key, nxt, own=True)
+            own = own_lm3 + BIGRAM_WEIGHT * own_lm
         else:
+            own_lm = self._log_lm(batch, prev, key, nxt, own=True)
+            own_lm3 = log_prob_window(self.lm, left, key, right)
             own = UNKNOWN_LOG_PRIOR.get(cls, UNKNOWN_LOG_PRIOR["damage"]) + own_lm3 + BIGRAM_WEIGHT * own_lm
             for cand, cost in self._candidates.vietnamese(surface, damaged=True):
                 lm3 = log_prob_window(self.lm, left, cand, right)
