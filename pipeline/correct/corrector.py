@@ -87,6 +87,7 @@ DATA_DIR = Path(__file__).parent / "data"
 _GLUED_DATE = re.compile(r"^(\d{3})-(\d{4})$")
 _GLUED_YEARS = re.compile(r"^(\d{4})(\d{4})$")  # "[11761210]": a span of years that lost its dash
 _YEAR_SPAN = re.compile(r"^\d{4}-\d{4}$")
+PAIR_CACHE_SIZE = 200_000  # word pairs whose attestation a Corrector remembers (~20 MB when full); then emptied
 
 
 @dataclass(frozen=True)
@@ -225,6 +226,7 @@ class Corrector:
         self._candidates = CandidateGenerator(self._res.table, self._res.skeletons, self._res.lexicon.unigrams,
                                               NONWORD_MAX_COST, REALWORD_MAX_COST)
         self._local = threading.local()  # per thread: a Dask worker's threads share one Corrector
+        self._pairs: dict[tuple[str, str], bool] = {}  # see _attested
         self._batch = _Batch(stats, self._res.continuations) if stats is not None else None
 
     @property
@@ -271,6 +273,17 @@ class Corrector:
             score += math.log(self._p_next(batch, key, nxt, owner, 0.0))
         return score
 
+    def _attested(self, left: str, right: str) -> bool:
+        """The language model's corpora write ``left right`` (memoized per corrector: the same pairs come back for
+        each occurrence of a word and its confusables; bounded)."""
+        pair = (left, right)
+        seen = self._pairs.get(pair)
+        if seen is None:
+            if len(self._pairs) >= PAIR_CACHE_SIZE:
+                self._pairs.clear()
+            seen = self._pairs[pair] = self.lm.count(left, right) > 0
+        return seen
+
     def _support(self, batch: _Batch, prev: str | None, key: str, nxt: str | None, own: bool) -> float:
         owner = key if own else None
         left = self._bi(batch, prev, key, owner) if prev is not None else 0.0
@@ -299,12 +312,12 @@ class Corrector:
         if realword:
             l1, r1 = window[1], window[2]
             candidates = self._candidates.vietnamese(surface, damaged=False)
-            if candidates and ((l1 is not None and self.lm.count(l1, key) > 0)
-                               or (r1 is not None and self.lm.count(key, r1) > 0)):
+            if candidates and ((l1 is not None and self._attested(l1, key))
+                               or (r1 is not None and self._attested(key, r1))):
                 # the printed word is attested beside its neighbours: only candidates that are too
                 candidates = [(cand, cost) for cand, cost in candidates
-                              if (l1 is not None and self.lm.count(l1, cand) > 0)
-                              or (r1 is not None and self.lm.count(cand, r1) > 0)]
+                              if (l1 is not None and self._attested(l1, cand))
+                              or (r1 is not None and self._attested(cand, r1))]
             if not candidates:
                 return None  # (speed: the word's own scores below are computed only when a candidate is left)
             own_lm3 = log_prob_window(self.lm, left, key, right)
