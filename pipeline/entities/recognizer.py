@@ -65,7 +65,8 @@ class EntityRecognizer:
             if not any(t.cap for t in toks):
                 continue
             found = SentenceRules(text, toks, self.lex).run()
-            self._weak_votes(text, toks, found, self.crf.tag(text, start, end))
+            if any(cand.label is None for cand in found):  # the CRF (the dearest step) only votes on those
+                self._weak_votes(text, toks, found, self.crf.tag(text, start, end))
             lists += name_lists(text, toks, found, self.lex)
             candidates.extend(found)
         settled = _settle(text, candidates, lists)
