@@ -19,7 +19,7 @@ from .gazetteer import gazetteer
 from .keys import entity_key, preferred_variants
 from .lexicon import lexicon, name_key, sources_flagged
 from .linking import Support, fullest, one_person, person_parts, supported_full_name
-from .rules import Candidate, SentenceRules, proper_names
+from .rules import Candidate, SentenceRules, _dictionary, proper_names
 from .tokens import tokenize
 
 LABELS = ("PER", "LOC", "ORG", "MISC")
@@ -49,6 +49,7 @@ class EntityRecognizer:
         self.lex = lexicon()
         self.crf = crf_chain()
         self.gazetteer = gazetteer()
+        _dictionary(), proper_names()  # built here, with the models, not inside the first document's time
 
     def __call__(self, text: str, sentences: list[tuple[int, int]],
                  suggestions: dict[tuple[int, int], str] | None = None) -> list[EntityMention]:
