@@ -162,26 +162,33 @@ def _name_like(tok: Token) -> bool:
     return tok.text[0].isupper() and not tok.initial
 
 
-def _same_register(neighbour: Token, tok: Token) -> bool:
-    """Context for a capitalized word comes only from words of its own kind ("Sông" beside "Nhị" is a name)."""
-    # The cheap tests first (most words are lowercase): the same truth value as in any order.
-    return not tok.text[0].isupper() or neighbour.initial or _name_like(neighbour) == _name_like(tok)
-
-
 def _window(tokens: list[Token], keys: list[str | None], i: int) -> tuple[str | None, ...]:
     """The two neighbours on each side of token ``i`` that context may come from (numbers as <num>), None past
     punctuation, a line end or a change between names and words."""
+    # Context for a capitalized word comes only from words of its own kind ("Sông" beside "Nhị" is a name): a
+    # neighbour of a capitalized token counts when it starts a sentence or is as name-like as the token (tested
+    # inline, the cheap tests first: this runs for every token).
     tok = tokens[i]
-
-    def neighbour(j: int, link: int) -> str | None:
-        if 0 <= j < len(tokens) and tokens[link].linked and _same_register(tokens[j], tok):
-            return keys[j] if keys[j] is not None else NUM
-        return None
-
-    l1 = neighbour(i - 1, i) if i > 0 else None
-    l2 = neighbour(i - 2, i - 1) if l1 is not None and i > 1 else None
-    r1 = neighbour(i + 1, i + 1) if i + 1 < len(tokens) else None
-    r2 = neighbour(i + 2, i + 2) if r1 is not None and i + 2 < len(tokens) else None
+    n = len(tokens)
+    upper = tok.text[0].isupper()
+    name = upper and not tok.initial
+    l2 = l1 = r1 = r2 = None
+    if i > 0 and tok.linked:
+        left = tokens[i - 1]
+        if not upper or left.initial or left.text[0].isupper() == name:
+            l1 = keys[i - 1] if keys[i - 1] is not None else NUM
+            if i > 1 and left.linked:
+                left = tokens[i - 2]
+                if not upper or left.initial or left.text[0].isupper() == name:
+                    l2 = keys[i - 2] if keys[i - 2] is not None else NUM
+    if i + 1 < n:
+        right = tokens[i + 1]
+        if right.linked and (not upper or right.initial or right.text[0].isupper() == name):
+            r1 = keys[i + 1] if keys[i + 1] is not None else NUM
+            if i + 2 < n:
+                right = tokens[i + 2]
+                if right.linked and (not upper or right.initial or right.text[0].isupper() == name):
+                    r2 = keys[i + 2] if keys[i + 2] is not None else NUM
     return l2, l1, r1, r2
 
 
@@ -509,6 +516,9 @@ class Corrector:
             return 0 <= j < len(tokens) and keys[j] is not None and tokens[j].text[0].isupper() \
                 and not tokens[j].text.isupper()
 
+        if not capital(i) or not ((tok.linked and capital(i - 1))
+                                  or (i + 1 < len(tokens) and tokens[i + 1].linked and capital(i + 1))):
+            return None  # (speed) every shape below holds the token and a capitalized word linked to it
         shapes = [(j, j + 3) for j in (i - 2, i - 1, i)
                   if all(capital(k) for k in range(j, j + 3)) and all(tokens[k].linked for k in range(j + 1, j + 3))]
         if not shapes:
