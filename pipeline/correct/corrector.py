@@ -87,7 +87,7 @@ DATA_DIR = Path(__file__).parent / "data"
 _GLUED_DATE = re.compile(r"^(\d{3})-(\d{4})$")
 _GLUED_YEARS = re.compile(r"^(\d{4})(\d{4})$")  # "[11761210]": a span of years that lost its dash
 _YEAR_SPAN = re.compile(r"^\d{4}-\d{4}$")
-PAIR_CACHE_SIZE = 200_000  # word pairs whose attestation a Corrector remembers (~20 MB when full); then emptied
+PAIR_CACHE_SIZE = 400_000  # word pairs whose attestation a Corrector remembers (~40 MB when full); then emptied
 
 
 @dataclass(frozen=True)
