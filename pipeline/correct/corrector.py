@@ -328,11 +328,8 @@ class Corrector:
             if not candidates:
                 return None  # (speed: the word's own scores below are computed only when a candidate is left)
             own_lm3 = log_prob_window(self.lm, left, key, right)
-            before = left[0] if left[1] is not None else None
             for cand, cost in candidates:
                 prior = cost + ERROR_LOG_PRIOR + self._name_penalty(batch, cand, name_like)
-                if math.log(self.lm.prob(before, left[1], cand)) - prior < own_lm3 - REALWORD_MARGIN:
-                    continue  # (speed) hopeless on its first factor alone: the window's log P is at most that
                 lm3 = log_prob_window(self.lm, left, cand, right)
                 if lm3 - prior < own_lm3 - REALWORD_MARGIN:
                     continue  # hopeless: the context prefers the word as printed by far
