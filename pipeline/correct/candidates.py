@@ -46,6 +46,7 @@ class CandidateGenerator:
         self.vocabulary = vocabulary
         self.max_cost = {True: nonword_max_cost, False: realword_max_cost}
         self._cache: dict[tuple[str, bool], list[SpellingCandidate]] = {}
+        self._forms = _forms_index(skeletons)
 
     def vietnamese(self, surface: str, damaged: bool) -> list[SpellingCandidate]:
         """Lexicon syllables reachable from ``surface`` with their channel cost, cheapest first; a ``damaged``
@@ -64,26 +65,32 @@ class CandidateGenerator:
         own = key_of(surface)
         variants = glyph_variants(toneless, table, depth=2 if damaged else 1, max_cost=max_cost,
                                   rules=self.glyph_rules)
+        edit_skeletons: dict[str, str] = {}
         if damaged:
             edit = table.single.get("edit", math.inf)
-            for form in single_edits(toneless.lower()):
+            word = toneless.lower()
+            for form in single_edits(word):
                 variants.setdefault(form, edit)
+            edit_skeletons = _single_edit_skeletons(word)
         elif (word_edit := table.single.get("word_edit", math.inf)) < max_cost:
             word = toneless.lower()  # a letter lost or added in a dictionary word: "là" for "làm", "câu" for "châu"
             for form in deletes(word) | insertions(word):
                 variants.setdefault(form, word_edit)
         best: dict[str, float] = {}
+        tone_costs: dict[int, float] = {}  # intended tone -> its cheapest reading as one of the printed tones
+        forms = self._forms
         for variant, glyph_cost in variants.items():
             lower = variant.lower()
-            for cand in self.skeletons.get(skeleton(lower), ()):
+            folded = edit_skeletons.get(variant)
+            for cand, cand_toneless, intended_tone in forms.get(skeleton(lower) if folded is None else folded, ()):
                 if cand == own:
                     continue
-                cand_toneless, cand_tones = split_tone(cand)
                 mark = table.mark_cost(lower, cand_toneless)
                 if mark == math.inf:
                     continue
-                intended_tone = cand_tones[0] if cand_tones else 0
-                tone = min(table.tone_cost(t, intended_tone) for t in tone_options)
+                tone = tone_costs.get(intended_tone)
+                if tone is None:
+                    tone = tone_costs[intended_tone] = min(table.tone_cost(t, intended_tone) for t in tone_options)
                 cost = glyph_cost + mark + tone + extra
                 if cost <= max_cost and cost < best.get(cand, math.inf):
                     best[cand] = cost
@@ -99,6 +106,42 @@ class CandidateGenerator:
             if left in self.vocabulary and right in self.vocabulary:
                 out.append((left, right))
         return out
+
+
+_FORMS: dict[int, tuple[dict, dict]] = {}
+
+
+def _forms_index(skeletons: dict[str, tuple[str, ...]]) -> dict[str, tuple[tuple[str, str, int], ...]]:
+    """``skeletons`` with each word as (word, its letters without the tone mark, its tone number), computed once
+    per index (the lexicon's is the same object for every corrector of a process)."""
+    entry = _FORMS.get(id(skeletons))
+    if entry is None or entry[0] is not skeletons:
+        forms = {}
+        for key, words in skeletons.items():
+            split = [(word, *split_tone(word)) for word in words]
+            forms[key] = tuple((word, toneless, tones[0] if tones else 0) for word, toneless, tones in split)
+        entry = _FORMS[id(skeletons)] = (skeletons, forms)
+    return entry[1]
+
+
+def _single_edit_skeletons(word: str) -> dict[str, str]:
+    """{form: skeleton(form)} for the ``single_edits`` of a lowercase ``word``, built from the skeleton of each of
+    its letters (folding is letter by letter); empty when a letter does not fold to exactly one letter (then each
+    form's skeleton is computed whole)."""
+    letters = [skeleton(c) for c in word]
+    if any(len(f) != 1 for f in letters):
+        return {}
+    folded = "".join(letters)
+    out = {}
+    for i in range(len(word)):
+        out[word[:i] + word[i + 1:]] = folded[:i] + folded[i + 1:]
+    for c in LETTERS:
+        f = skeleton(c)
+        for i in range(len(word) + 1):
+            out[word[:i] + c + word[i:]] = folded[:i] + f + folded[i:]
+            if i < len(word):
+                out[word[:i] + c + word[i + 1:]] = folded[:i] + f + folded[i + 1:]
+    return out
 
 
 def deletes(word: str) -> set[str]:

@@ -89,6 +89,7 @@ DATA_DIR = Path(__file__).parent / "data"
 _GLUED_DATE = re.compile(r"^(\d{3})-(\d{4})$")
 _GLUED_YEARS = re.compile(r"^(\d{4})(\d{4})$")  # "[11761210]": a span of years that lost its dash
 _YEAR_SPAN = re.compile(r"^\d{4}-\d{4}$")
+PAIR_CACHE_SIZE = 400_000  # word pairs whose attestation a Corrector remembers (~40 MB when full); then emptied
 
 
 @dataclass(frozen=True)
@@ -163,26 +164,33 @@ def _name_like(tok: Token) -> bool:
     return tok.text[0].isupper() and not tok.initial
 
 
-def _same_register(neighbour: Token, tok: Token) -> bool:
-    """Context for a capitalized word comes only from words of its own kind ("Sông" beside "Nhị" is a name)."""
-    # The cheap tests first (most words are lowercase): the same truth value as in any order.
-    return not tok.text[0].isupper() or neighbour.initial or _name_like(neighbour) == _name_like(tok)
-
-
 def _window(tokens: list[Token], keys: list[str | None], i: int) -> tuple[str | None, ...]:
     """The two neighbours on each side of token ``i`` that context may come from (numbers as <num>), None past
     punctuation, a line end or a change between names and words."""
+    # Context for a capitalized word comes only from words of its own kind ("Sông" beside "Nhị" is a name): a
+    # neighbour of a capitalized token counts when it starts a sentence or is as name-like as the token (tested
+    # inline, the cheap tests first: this runs for every token).
     tok = tokens[i]
-
-    def neighbour(j: int, link: int) -> str | None:
-        if 0 <= j < len(tokens) and tokens[link].linked and _same_register(tokens[j], tok):
-            return keys[j] if keys[j] is not None else NUM
-        return None
-
-    l1 = neighbour(i - 1, i) if i > 0 else None
-    l2 = neighbour(i - 2, i - 1) if l1 is not None and i > 1 else None
-    r1 = neighbour(i + 1, i + 1) if i + 1 < len(tokens) else None
-    r2 = neighbour(i + 2, i + 2) if r1 is not None and i + 2 < len(tokens) else None
+    n = len(tokens)
+    upper = tok.text[0].isupper()
+    name = upper and not tok.initial
+    l2 = l1 = r1 = r2 = None
+    if i > 0 and tok.linked:
+        left = tokens[i - 1]
+        if not upper or left.initial or left.text[0].isupper() == name:
+            l1 = keys[i - 1] if keys[i - 1] is not None else NUM
+            if i > 1 and left.linked:
+                left = tokens[i - 2]
+                if not upper or left.initial or left.text[0].isupper() == name:
+                    l2 = keys[i - 2] if keys[i - 2] is not None else NUM
+    if i + 1 < n:
+        right = tokens[i + 1]
+        if right.linked and (not upper or right.initial or right.text[0].isupper() == name):
+            r1 = keys[i + 1] if keys[i + 1] is not None else NUM
+            if i + 2 < n:
+                right = tokens[i + 2]
+                if right.linked and (not upper or right.initial or right.text[0].isupper() == name):
+                    r2 = keys[i + 2] if keys[i + 2] is not None else NUM
     return l2, l1, r1, r2
 
 
@@ -227,6 +235,7 @@ class Corrector:
         self._candidates = CandidateGenerator(self._res.table, self._res.skeletons, self._res.lexicon.unigrams,
                                               NONWORD_MAX_COST, REALWORD_MAX_COST)
         self._local = threading.local()  # per thread: a Dask worker's threads share one Corrector
+        self._pairs: dict[tuple[str, str], bool] = {}  # see _attested
         self._batch = _Batch(stats, self._res.continuations) if stats is not None else None
 
     @property
@@ -273,6 +282,17 @@ class Corrector:
             score += math.log(self._p_next(batch, key, nxt, owner, 0.0))
         return score
 
+    def _attested(self, left: str, right: str) -> bool:
+        """The language model's corpora write ``left right`` (memoized per corrector: the same pairs come back for
+        each occurrence of a word and its confusables; bounded)."""
+        pair = (left, right)
+        seen = self._pairs.get(pair)
+        if seen is None:
+            if len(self._pairs) >= PAIR_CACHE_SIZE:
+                self._pairs.clear()
+            seen = self._pairs[pair] = self.lm.count(left, right) > 0
+        return seen
+
     def _support(self, batch: _Batch, prev: str | None, key: str, nxt: str | None, own: bool) -> float:
         owner = key if own else None
         left = self._bi(batch, prev, key, owner) if prev is not None else 0.0
@@ -297,24 +317,33 @@ class Corrector:
         name_like = surface[0].isupper() and not tok.initial
         realword = cls == "vi" and key in self._res.lexicon.unigrams
         left, right = [window[0], window[1]], [window[2], window[3]]
-        own_lm = self._log_lm(batch, prev, key, nxt, own=True)
-        own_lm3 = log_prob_window(self.lm, left, key, right)
         scored: list[tuple[str, float, float, float, float]] = []  # candidate, score, cost, bigram lm, trigram lm
         if realword:
-            own = own_lm3 + BIGRAM_WEIGHT * own_lm
             l1, r1 = window[1], window[2]
-            own_attested = (l1 is not None and self.lm.count(l1, key) > 0) or (r1 is not None and self.lm.count(key, r1) > 0)
-            for cand, cost in self._candidates.vietnamese(surface, damaged=False):
-                if own_attested and not ((l1 is not None and self.lm.count(l1, cand) > 0)
-                                         or (r1 is not None and self.lm.count(cand, r1) > 0)):
-                    continue  # the printed word is attested beside its neighbours and the candidate is not
+            candidates = self._candidates.vietnamese(surface, damaged=False)
+            if candidates and ((l1 is not None and self._attested(l1, key))
+                               or (r1 is not None and self._attested(key, r1))):
+                # the printed word is attested beside its neighbours: only candidates that are too
+                candidates = [(cand, cost) for cand, cost in candidates
+                              if (l1 is not None and self._attested(l1, cand))
+                              or (r1 is not None and self._attested(cand, r1))]
+            if not candidates:
+                return None  # (speed: the word's own scores below are computed only when a candidate is left)
+            own_lm3 = log_prob_window(self.lm, left, key, right)
+            for cand, cost in candidates:
                 prior = cost + ERROR_LOG_PRIOR + self._name_penalty(batch, cand, name_like)
                 lm3 = log_prob_window(self.lm, left, cand, right)
                 if lm3 - prior < own_lm3 - REALWORD_MARGIN:
                     continue  # hopeless: the context prefers the word as printed by far
                 lm = self._log_lm(batch, prev, cand, nxt, own=False)
                 scored.append((cand, lm3 + BIGRAM_WEIGHT * lm - prior, cost, lm, lm3))
+            if not scored:
+                return None
+            own_lm = self._log_lm(batch, prev, key, nxt, own=True)
+            own = own_lm3 + BIGRAM_WEIGHT * own_lm
         else:
+            own_lm = self._log_lm(batch, prev, key, nxt, own=True)
+            own_lm3 = log_prob_window(self.lm, left, key, right)
             own = UNKNOWN_LOG_PRIOR.get(cls, UNKNOWN_LOG_PRIOR["damage"]) + own_lm3 + BIGRAM_WEIGHT * own_lm
             for cand, cost in self._candidates.vietnamese(surface, damaged=True):
                 lm3 = log_prob_window(self.lm, left, cand, right)
@@ -486,6 +515,9 @@ class Corrector:
             return 0 <= j < len(tokens) and keys[j] is not None and tokens[j].text[0].isupper() \
                 and not tokens[j].text.isupper()
 
+        if not capital(i) or not ((tok.linked and capital(i - 1))
+                                  or (i + 1 < len(tokens) and tokens[i + 1].linked and capital(i + 1))):
+            return None  # (speed) every shape below holds the token and a capitalized word linked to it
         shapes = [(j, j + 3) for j in (i - 2, i - 1, i)
                   if all(capital(k) for k in range(j, j + 3)) and all(tokens[k].linked for k in range(j + 1, j + 3))]
         if not shapes:

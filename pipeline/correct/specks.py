@@ -27,6 +27,8 @@ SINGLE_SCORE = 0.8
 SINGLE_UNSUPPORTED_SCORE = 0.4  # shown to a reader, never applied
 HABIT_MIN = 2  # a document that spaces a mark this often elsewhere writes it on purpose ("rằng : ...")
 _SENTENCE_PUNCT = set(".!?;:,")
+_WORD = re.compile(r"\w+")
+_WORD_CHAR = re.compile(r"\w")
 
 
 @lru_cache(maxsize=1)
@@ -57,21 +59,27 @@ def speck_edits(text: str, strong_pair: Callable[[str, str], bool]) -> list[Clea
         run = match["run"]
         tokens = run.split(" ")
         start, end = match.start("run"), match.end("run")
-        before = text[:start].rstrip(" \t")
-        after = text[end:].lstrip(" \t")
-        line_start, line_end = before[-1:] in ("", "\n"), after[:1] in ("", "\n")
+        # The text before the run without its trailing spaces ends at ``b``, the text after it starts at ``a``
+        # (offsets, not copies of the text: a long document has many runs).
+        b, a = start, end
+        while b > 0 and text[b - 1] in " \t":
+            b -= 1
+        while a < len(text) and text[a] in " \t":
+            a += 1
+        last, following = text[b - 1:b], text[a:a + 1]  # "" at the text's edges
+        line_start, line_end = last in ("", "\n"), following in ("", "\n")
         if line_start and line_end:
             continue
-        cut = (start - 1, end) if not line_start else (start, end + len(text[end:]) - len(after))
+        cut = (start - 1, end) if not line_start else (start, a)
         if any(_is_repeat(t) for t in tokens):
             continue
         if any(c in stray for c in run):
             score = STRAY_SCORE
         elif line_start:
             continue
-        elif before[-1] in _SENTENCE_PUNCT and (line_end or len(tokens) > 1):
+        elif last in _SENTENCE_PUNCT and (line_end or len(tokens) > 1):
             score = MIXED_SCORE
-        elif not before[-1].isalnum() or not after[:1].islower():
+        elif not last.isalnum() or not following.islower():
             continue
         elif len(tokens) > 1:
             score = MIXED_SCORE
@@ -82,9 +90,11 @@ def speck_edits(text: str, strong_pair: Callable[[str, str], bool]) -> list[Clea
         elif run in speck_classes()["dash"]:
             score = SINGLE_UNSUPPORTED_SCORE
         else:
-            left = re.search(r"\w+$", before)
-            right = re.match(r"\w+", after)
-            supported = left is not None and right is not None and strong_pair(left.group(), right.group())
+            k = b  # the word that ends the text before the run: text[k:b] (the last character is no newline here)
+            while k > 0 and _WORD_CHAR.match(text[k - 1]):
+                k -= 1
+            right = _WORD.match(text, a)
+            supported = k < b and right is not None and strong_pair(text[k:b], right.group())
             score = SINGLE_SCORE if supported else SINGLE_UNSUPPORTED_SCORE
         edits.append(CleanEdit(cut[0], cut[1], "", "spacing", score, False))
     return edits

@@ -19,7 +19,7 @@ from .gazetteer import gazetteer
 from .keys import entity_key, preferred_variants
 from .lexicon import lexicon, name_key, sources_flagged
 from .linking import Support, fullest, one_person, person_parts, supported_full_name
-from .rules import Candidate, SentenceRules, proper_names
+from .rules import Candidate, SentenceRules, _dictionary, proper_names
 from .tokens import tokenize
 
 LABELS = ("PER", "LOC", "ORG", "MISC")
@@ -49,6 +49,7 @@ class EntityRecognizer:
         self.lex = lexicon()
         self.crf = crf_chain()
         self.gazetteer = gazetteer()
+        _dictionary(), proper_names()  # built here, with the models, not inside the first document's time
 
     def __call__(self, text: str, sentences: list[tuple[int, int]],
                  suggestions: dict[tuple[int, int], str] | None = None) -> list[EntityMention]:
@@ -65,7 +66,8 @@ class EntityRecognizer:
             if not any(t.cap for t in toks):
                 continue
             found = SentenceRules(text, toks, self.lex).run()
-            self._weak_votes(text, toks, found, self.crf.tag(text, start, end))
+            if any(cand.label is None for cand in found):  # the CRF (the dearest step) only votes on those
+                self._weak_votes(text, toks, found, self.crf.tag(text, start, end))
             lists += name_lists(text, toks, found, self.lex)
             candidates.extend(found)
         settled = _settle(text, candidates, lists)

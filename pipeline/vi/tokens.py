@@ -31,10 +31,13 @@ def word_tokens(text: str) -> Iterator[Token]:
     first = True
     for match in WORD_TOKEN.finditer(text):
         start = match.start()
-        gap = text[prev_end:start]
-        linked = not first and bool(_NEIGHBOUR_GAP.match(gap)) if gap else not first
-        stripped = gap.rstrip(" \t")
-        initial = first or (stripped[-1:] in _SENTENCE_END if stripped else False)
+        if start == prev_end + 1 and text[prev_end] == " ":  # one space, the common case: the same as below
+            linked, initial = not first, first
+        else:
+            gap = text[prev_end:start]
+            linked = not first and bool(_NEIGHBOUR_GAP.match(gap)) if gap else not first
+            stripped = gap.rstrip(" \t")
+            initial = first or (stripped[-1:] in _SENTENCE_END if stripped else False)
         yield Token(start, match.end(), match.group(), linked, initial)
         prev_end = match.end()
         first = False
