@@ -45,7 +45,7 @@ class CandidateGenerator:
         self.skeletons = skeletons
         self.vocabulary = vocabulary
         self.max_cost = {True: nonword_max_cost, False: realword_max_cost}
-        self._cache: dict[tuple[str, bool], list[SpellingCandidate]] = {}
+        self._cache: dict[tuple[str, bool | str], list[SpellingCandidate]] = {}
         self._forms = _forms_index(skeletons)
 
     def vietnamese(self, surface: str, damaged: bool) -> list[SpellingCandidate]:
@@ -55,27 +55,47 @@ class CandidateGenerator:
         cached = self._cache.get(cache_key)
         if cached is not None:
             return cached
-        if len(self._cache) >= CACHE_SIZE:
-            self._cache.clear()
-        table = self.table
-        toneless, tones = split_tone(surface)
-        extra = table.single.get("extra_tone", 1.0) * max(len(tones) - 1, 0)
-        tone_options = set(tones) or {0}
+        toneless = split_tone(surface)[0]
         max_cost = self.max_cost[damaged]
-        own = key_of(surface)
-        variants = glyph_variants(toneless, table, depth=2 if damaged else 1, max_cost=max_cost,
+        variants = glyph_variants(toneless, self.table, depth=2 if damaged else 1, max_cost=max_cost,
                                   rules=self.glyph_rules)
         edit_skeletons: dict[str, str] = {}
         if damaged:
-            edit = table.single.get("edit", math.inf)
+            edit = self.table.single.get("edit", math.inf)
             word = toneless.lower()
             for form in single_edits(word):
                 variants.setdefault(form, edit)
             edit_skeletons = _single_edit_skeletons(word)
-        elif (word_edit := table.single.get("word_edit", math.inf)) < max_cost:
-            word = toneless.lower()  # a letter lost or added in a dictionary word: "là" for "làm", "câu" for "châu"
-            for form in deletes(word) | insertions(word):
-                variants.setdefault(form, word_edit)
+        return self._store(cache_key, self._search(surface, variants, max_cost, edit_skeletons))
+
+    def letter_edits(self, surface: str) -> list[SpellingCandidate]:
+        """Lexicon syllables one letter longer or shorter than a dictionary word ("là" for "làm", "câu" for
+        "châu"), at the table's ``word_edit`` cost (none without one): asked only where the printed word is not
+        attested beside its neighbours, since they are many."""
+        cache_key = (surface, "letters")
+        cached = self._cache.get(cache_key)
+        if cached is not None:
+            return cached
+        word_edit = self.table.single.get("word_edit", math.inf)
+        max_cost = self.max_cost[False]
+        word = split_tone(surface)[0].lower()
+        variants = dict.fromkeys(deletes(word) | insertions(word), word_edit) if word_edit < max_cost else {}
+        return self._store(cache_key, self._search(surface, variants, max_cost, {}))
+
+    def _store(self, cache_key: tuple, result: list[SpellingCandidate]) -> list[SpellingCandidate]:
+        if len(self._cache) >= CACHE_SIZE:
+            self._cache.clear()
+        self._cache[cache_key] = result
+        return result
+
+    def _search(self, surface: str, variants: dict[str, float], max_cost: float,
+                edit_skeletons: dict[str, str]) -> list[SpellingCandidate]:
+        """The lexicon words each variant's letters spell, priced: the variant's cost, then marks and tone."""
+        table = self.table
+        tones = split_tone(surface)[1]
+        extra = table.single.get("extra_tone", 1.0) * max(len(tones) - 1, 0)
+        tone_options = set(tones) or {0}
+        own = key_of(surface)
         best: dict[str, float] = {}
         tone_costs: dict[int, float] = {}  # intended tone -> its cheapest reading as one of the printed tones
         forms = self._forms
@@ -94,9 +114,7 @@ class CandidateGenerator:
                 cost = glyph_cost + mark + tone + extra
                 if cost <= max_cost and cost < best.get(cand, math.inf):
                     best[cand] = cost
-        result = [SpellingCandidate(k, c) for k, c in sorted(best.items(), key=lambda kv: kv[1])]
-        self._cache[cache_key] = result
-        return result
+        return [SpellingCandidate(k, c) for k, c in sorted(best.items(), key=lambda kv: kv[1])]
 
     def splits(self, surface: str) -> list[tuple[str, str]]:
         """Two lexicon syllables whose concatenation is ``surface`` (a lost space)."""

@@ -321,12 +321,16 @@ class Corrector:
         if realword:
             l1, r1 = window[1], window[2]
             candidates = self._candidates.vietnamese(surface, damaged=False)
-            if candidates and ((l1 is not None and self._attested(l1, key))
-                               or (r1 is not None and self._attested(key, r1))):
+            if (l1 is not None and self._attested(l1, key)) or (r1 is not None and self._attested(key, r1)):
                 # the printed word is attested beside its neighbours: only candidates that are too
                 candidates = [(cand, cost) for cand, cost in candidates
                               if (l1 is not None and self._attested(l1, cand))
                               or (r1 is not None and self._attested(cand, r1))]
+            else:  # also a word a letter longer or shorter ("là" for "làm"), where the corpora write it so
+                known = {cand for cand, _ in candidates}
+                candidates = candidates + [
+                    (cand, cost) for cand, cost in self._candidates.letter_edits(surface) if cand not in known and (
+                        (l1 is not None and self._attested(l1, cand)) or (r1 is not None and self._attested(cand, r1)))]
             if not candidates:
                 return None  # (speed: the word's own scores below are computed only when a candidate is left)
             own_lm3 = log_prob_window(self.lm, left, key, right)

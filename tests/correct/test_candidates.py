@@ -1,4 +1,5 @@
-"""Candidates of a dictionary word: its confusables, and (dearer) the words one letter longer or shorter."""
+"""Candidates of a dictionary word: its confusables, and apart (dearer, asked only where the context doubts the
+word) the words one letter longer or shorter."""
 import math
 
 from pipeline.correct.candidates import CandidateGenerator, deletes, insertions, skeleton_index
@@ -19,18 +20,18 @@ def test_a_dictionary_word_reaches_the_words_one_letter_away_at_the_word_edit_co
     table = default_table()
     word_edit = table.single["word_edit"]
     assert 0 < word_edit < 7.5  # within the real-word budget, dearer than any common confusion
-    found = costs(generator(table), "là")
-    assert found["làm"] == word_edit
-    assert found["lá"] < word_edit  # a tone confusion stays cheaper
-    assert costs(generator(table), "câu")["châu"] == word_edit
-    assert "xa" not in found
+    gen = generator(table)
+    letters = {c.key: c.cost for c in gen.letter_edits("là")}
+    assert letters == {"làm": word_edit}
+    assert "làm" not in costs(gen, "là") and "lá" in costs(gen, "là")  # the confusions alone
+    assert {c.key: c.cost for c in gen.letter_edits("câu")} == {"châu": word_edit}
 
 
-def test_without_a_word_edit_cost_a_dictionary_word_keeps_to_its_confusions():
+def test_without_a_word_edit_cost_there_are_no_letter_edits():
     table = default_table()
     plain = ConfusionTable(table.glyph, table.tone, table.mark, {k: v for k, v in table.single.items()
                                                                  if k != "word_edit"})
-    assert "làm" not in costs(generator(plain), "là")
+    assert generator(plain).letter_edits("là") == []
     assert costs(generator(plain), "lam", damaged=True)["làm"] < math.inf  # damaged words search deeper anyway
 
 
