@@ -232,7 +232,7 @@ def lexicon() -> Lexicon:
         dynasty_names=_phrases("dynasty_names.txt"),
         person_verbs=_phrases("person_verbs.txt"),
         place_prefixes=frozenset(read_words(DATA / "place_prefixes.txt")),
-        alias_cues={word_key(r.phrase): r.prefer for r in read("alias_cues.txt", ["phrase", "prefer"])},
+        alias_cues={word_key(r.phrase): r.prefer for r in read("alias_cues.txt", ["phrase", "prefer", "scope?"])},
         stems=frozenset(r.word for r in read(DATES_WORDS / "stems.tsv", ["word", "index"], {"index": int})),
         branches=frozenset(r.word for r in read(DATES_WORDS / "branches.tsv", ["word", "index"], {"index": int})),
         calendar_words=frozenset(read_words(DATA / "calendar_words.txt")),

@@ -303,7 +303,7 @@ def test_a_bare_head_without_an_earlier_body_or_capital_is_no_mention(recognizer
 def test_the_own_name_of_an_equated_pair_wins_over_the_more_written():
     from pipeline.entities.lexicon import lexicon
     names = ["Phan Văn Ba", "Phan Đức Công", "Phan Đức Công", "Phan Đức Công"]
-    preferred = same_person(names, ["PER"] * 4, lexicon().surnames, [("Phan Văn Ba", "Phan Đức Công")])
+    preferred = same_person(names, ["PER"] * 4, lexicon().surnames, [("Phan Văn Ba", "Phan Đức Công", "PER")])
     assert preferred == ["Phan Văn Ba"] * 4
 
 
@@ -342,3 +342,47 @@ def test_a_dynasty_name_after_a_form_of_address_opens_the_mans_name(recognize, n
 def test_a_dynasty_name_after_a_ruler_title_stays_the_state(recognize):
     found = recognize("Năm 1736, vua Thanh Càn Long lên ngôi.")
     assert (found.get("Thanh"), found.get("Càn Long")) == ("ORG", "PER")
+
+
+# -- the examples of the alias data files, run through the recognizer -----------------------------------------------
+def _alias_examples():
+    from pipeline.entities.lexicon import DATA
+    for name in ("alias_namers.txt", "alias_frames.tsv", "alias_cues.txt"):
+        for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+            if line.startswith("# example:"):
+                text, expected = line[len("# example:"):].split("=>")
+                yield pytest.param(text.strip(), [tuple(p.strip().split("=")) for p in expected.split(";")],
+                                   id=f"{name}:{text.strip()[:30]}")
+
+
+@pytest.mark.parametrize("text, expected", list(_alias_examples()))
+def test_the_examples_of_the_alias_data_files_hold(recognizer, text, expected):
+    """``surface=canonical`` for each pair the example names (every mention of that surface)."""
+    found = _found(recognizer, text)
+    for surface, canonical in expected:
+        canonicals = {c for s, _, c in found if s == surface}
+        assert canonicals == {canonical}, (surface, found)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Năm 1801, Alexandre đệ nhất lên ngôi ở Nga.", "Alexandre đệ nhất"),
+    ("Ông vua già mất năm ấy. Phi Líp đệ nhị trị vì hai mươi năm.", "Phi Líp đệ nhị"),
+])
+def test_a_regnal_ordinal_closes_a_rulers_name(recognizer, text, name):
+    assert (name, "PER", name) in _found(recognizer, text)
+
+
+def test_a_name_the_text_equates_with_another_is_no_part_of_a_third(recognizer):
+    text = ("Sách cũ gọi Charles Quint là Sạt Lơ. Sạt Lơ đánh vua Pháp nhiều trận.\n"
+            "Về sau Sạt Lơ đệ nhị lên ngôi. Sạt Lơ đệ nhị mất sớm.")
+    found = _found(recognizer, text)
+    assert {c for s, _, c in found if s == "Sạt Lơ"} == {"Charles Quint"}
+    assert {c for s, _, c in found if s == "Sạt Lơ đệ nhị"} == {"Sạt Lơ đệ nhị"}
+
+
+def test_places_the_text_equates_share_the_more_written_name_and_a_country_in_parentheses_is_no_gloss(recognizer):
+    text = "Tàu cập bến Hoà Lan Thị (Rotterdam). Ở Rotterdam họ nghỉ. Rồi họ về Rotterdam (Hà Lan)."
+    found = _found(recognizer, text)
+    assert ("Hoà Lan Thị", "LOC", "Rotterdam") in found
+    assert {c for s, _, c in found if s == "Rotterdam"} == {"Rotterdam"}
+    assert ("Hà Lan", "LOC", "Hà Lan") in found
