@@ -2,7 +2,9 @@
 
 Built once by ``python -m pipeline build-gazetteer --corpus viwiki2017.txt.xz`` from the Wikipedia part of the
 shared corpora ("Vũ Hán là thủ phủ của tỉnh Hồ Bắc" -> Vũ Hán LOC; "Lục Trưng Tường ... là một nhà ngoại giao"
--> PER; aliases from the parentheses and "còn gọi là"), with the type heads in ``data/gazetteer_heads.tsv``.
+-> PER; aliases from the first parenthesis, Latin-script and Vietnamese forms only, "hay"/"còn gọi là" before
+the type, and the cues of ``data/gazetteer_aliases.tsv`` anywhere in the first sentence: "tên húy là", "tên cũ
+là"), with the type heads in ``data/gazetteer_heads.tsv``.
 The built file ``data/gazetteer.tsv.gz`` is committed with its attribution (``data/GAZETTEER_LICENSE``); the
 product reads only that file. At run time an entry is one vote among the others, never an override.
 """
@@ -23,7 +25,7 @@ LABELS = ("PER", "LOC", "ORG", "MISC")
 _MAX_WORDS = 6
 # A name: letters (any script with Latin letters), spaces, hyphens, apostrophes and dots; no digits.
 _NAME = re.compile(r"[^\W\d_][\w'’.\- ]*", re.UNICODE)
-_ALIAS_PREFIX = re.compile(r"^(?:(?:âm |phiên âm )?(?:tiếng|chữ|âm) [^:]{1,25}:|Hán Việt:|[\w ]{0,20}:|"
+_ALIAS_PREFIX = re.compile(r"^(?:(?:âm |phiên âm )?(?:tiếng|chữ|âm) [^:]{1,25}:|Hán Việt:|[\w '’\-]{0,20}:|"
                            r"còn (?:gọi|viết|được gọi|có tên) (?:là )?|hay |tức |viết tắt(?: là)? )\s*",
                            re.IGNORECASE)
 _ALIAS_CUE = re.compile(r"(?:\blà|\btự|\bhiệu|\btức|\bhay|\bhoặc)\s+")
@@ -70,13 +72,47 @@ def _is_name(text: str) -> bool:
     return sum(w[0].isupper() for w in words) * 2 > len(words)
 
 
+@lru_cache(maxsize=1)
+def alias_rules() -> tuple[frozenset[str], tuple[str, ...]]:
+    """data/gazetteer_aliases.tsv: the type words that close a Sino-Vietnamese reading ("Hoành Tân thị" ->
+    "Hoành Tân") and the cues of another name anywhere in an article's first sentence ("tên húy là")."""
+    suffixes, cues = set(), []
+    for phrase, kind in read("gazetteer_aliases.tsv", ["phrase", "kind"]):
+        if kind == "suffix":
+            suffixes.add(phrase)
+        elif kind == "cue":
+            cues.append(phrase)
+        else:
+            raise ValueError(f"gazetteer_aliases.tsv: {phrase!r}: kind must be suffix or cue")
+    return frozenset(suffixes), tuple(sorted(cues, key=len, reverse=True))
+
+
+def _latin_runs(part: str) -> list[str]:
+    """The runs of words in Latin script of ``part`` (Hán characters, kana and brackets cut them):
+    "東京都 (Đông Kinh Đô" -> ["Đông Kinh Đô"]."""
+    runs = re.split(r"[^\w'’.\- ]|[\d_]", "".join(c if "LATIN" in unicodedata.name(c, "") or not c.isalpha() else "|"
+                                                for c in part))
+    return [" ".join(run.split()) for run in runs if run.strip()]
+
+
+def _without_suffix(name: str) -> str:
+    """A reading without the type word that closes it, two words at least left ("Trường Kỳ Huyện" -> "Trường
+    Kỳ")."""
+    words = name.split()
+    suffixes = alias_rules()[0]
+    return " ".join(words[:-1]) if len(words) > 2 and words[-1].lower() in suffixes else name
+
+
 def _aliases(inside: str) -> list[str]:
-    """Names given in an article's first parenthesis ("tiếng Việt: Hủa Phăn, còn viết là Houaphan")."""
+    """Names given in an article's first parenthesis ("tiếng Việt: Hủa Phăn, còn viết là Houaphan"; "Nhật:
+    東京都 (Đông Kinh Đô)" -> "Đông Kinh"): Latin-script or Vietnamese forms only."""
     out = []
     for part in _SEPARATORS.split(inside):
         part = _ALIAS_PREFIX.sub("", part.strip()).strip(" \"'“”")
-        if _is_name(part) and (" " in part or len(part) > 3):  # not a bare "Ý", "La"
-            out.append(part)
+        for run in [part] if _is_name(part) else _latin_runs(part):
+            run = _without_suffix(_ALIAS_PREFIX.sub("", run).strip(" \"'“”"))
+            if _is_name(run) and (" " in run or len(run) > 3):  # not a bare "Ý", "La"
+                out.append(run)
     return out
 
 
@@ -94,7 +130,7 @@ def parse_article(title: str, first: str, heads: dict[tuple[str, ...], str],
         return []
     aliases: list[str] = []
     if rest.lstrip().startswith("("):
-        close = rest.find(")")
+        close = _closing(rest, rest.index("("))
         if close < 0:
             return []
         aliases += _aliases(rest[rest.index("(") + 1:close])
@@ -103,21 +139,53 @@ def parse_article(title: str, first: str, heads: dict[tuple[str, ...], str],
     for verb in re.finditer(r"(?:^|[\s,])là\s", rest[:300]):
         label = type_of(rest[verb.end():], heads, skips)
         if label is not None:
-            aliases += _named(rest[:verb.start()])
+            aliases += _named(rest[:verb.start()], heads)
             break
     if label is None:
         return []
+    aliases += _cued(rest)
     return [(name, label)] + [(a, label) for a in dict.fromkeys(aliases) if a != name]
 
 
-def _named(words: str) -> list[str]:
+def _closing(text: str, at: int) -> int:
+    """The index of the parenthesis that closes the one at ``at`` (nested ones passed over), or -1."""
+    depth = 0
+    for k in range(at, len(text)):
+        depth += {"(": 1, ")": -1}.get(text[k], 0)
+        if depth == 0:
+            return k
+    return -1
+
+
+def _cued(sentence: str) -> list[str]:
+    """Names given anywhere in the sentence after a cue of data/gazetteer_aliases.tsv ("tên húy là Lý Công Uẩn",
+    "tên cũ là Sài Gòn")."""
+    cues = alias_rules()[1]
+    if not cues:
+        return []
+    out = []
+    for cue in re.finditer(r"(?<!\w)(?:" + "|".join(map(re.escape, cues)) + r")\s+", sentence, re.IGNORECASE):
+        run = _capitalized_run(sentence[cue.end():])
+        if len(run.split()) > 1 and _is_name(run):
+            out.append(run)
+    return out
+
+
+def _named(words: str, heads: dict[tuple[str, ...], str] | None = None) -> list[str]:
     """Names of two words or more given after a naming cue ("tên thật là Nguyễn Phúc Ánh", "còn được biết đến
-    là Quang Trung Hoàng đế", "tự Uy Đình"), without a title that closes them ("Hoàng đế")."""
+    là Quang Trung Hoàng đế", "tự Uy Đình", "hay sông Dương Tử": a lower-case type head passed over), without a
+    title that closes them ("Hoàng đế")."""
     titles = lexicon().titles
     out = []
     for cue in _ALIAS_CUE.finditer(words):
-        run = _capitalized_run(words[cue.end():]).split()
-        after = words[cue.end():].split()[len(run):len(run) + 1]
+        tail = words[cue.end():]
+        first = tail.split()[:2]
+        for n in (2, 1):
+            if heads and len(first) >= n and first[0].islower() and word_key(" ".join(first[:n])) in heads:
+                tail = tail.split(None, n)[-1] if len(tail.split()) > n else ""
+                break
+        run = _capitalized_run(tail).split()
+        after = tail.split()[len(run):len(run) + 1]
         if run and after and word_key(f"{run[-1]} {after[0].strip(',;')}") in titles:
             run = run[:-1]  # "Quang Trung Hoàng đế" -> "Quang Trung"
         if len(run) > 1 and _is_name(" ".join(run)):

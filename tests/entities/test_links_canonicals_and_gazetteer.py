@@ -386,3 +386,33 @@ def test_places_the_text_equates_share_the_more_written_name_and_a_country_in_pa
     assert ("Hoà Lan Thị", "LOC", "Rotterdam") in found
     assert {c for s, _, c in found if s == "Rotterdam"} == {"Rotterdam"}
     assert ("Hà Lan", "LOC", "Hà Lan") in found
+
+
+# -- other names in an article's first sentence --------------------------------------------------------------------
+@pytest.mark.parametrize("title, first, expected", [
+    # a reading in nested parentheses, the type word that closes it left out; kana and Hán characters cut
+    ("hanayama", "Hanayama (Nhật: 花山県 (Hoa Sơn Huyện)/ はなやま, Hanayama-ken) là một tỉnh của Nhật Bản.",
+     ["Hanayama", "Hoa Sơn", "Hanayama-ken"]),
+    ("hắc thuỷ", "Hắc Thuỷ (giản thể: 黑水; Wade-Giles: Hei Shui) hay sông Ô Thuỷ (Hán-Việt: Ô Thuỷ Giang) là "
+     "con sông ở miền bắc.", ["Hắc Thuỷ", "Hei Shui", "Ô Thuỷ"]),
+    # cues anywhere in the first sentence, after the type too
+    ("trần minh tông", "Trần Minh Tông (1300–1357) là vị hoàng đế thứ năm của nhà Trần, tên húy là Trần Mạnh.",
+     ["Trần Minh Tông", "Trần Mạnh"]),
+    ("an phú", "An Phú là một thị xã ven biển, tên cũ là Phú Hải Trấn, nay thuộc tỉnh Bình An.",
+     ["An Phú", "Phú Hải Trấn"]),
+])
+def test_the_first_sentence_gives_other_names_of_the_subject(title, first, expected):
+    heads, skips, _ = gz._type_heads()
+    assert [name for name, _ in gz.parse_article(title, first, heads, skips)] == expected
+
+
+def test_the_examples_of_the_gazetteer_alias_file_hold():
+    heads, skips, _ = gz._type_heads()
+    examples = [line[len("# example:"):] for line in
+                (gz.DATA / "gazetteer_aliases.tsv").read_text(encoding="utf-8").splitlines()
+                if line.startswith("# example:")]
+    assert examples
+    for example in examples:
+        first, expected = (part.strip() for part in example.split("=>"))
+        pairs = [tuple(p.strip().split("/")) for p in expected.split(";")]
+        assert gz.parse_article(pairs[0][0].lower(), first, heads, skips) == pairs, example
