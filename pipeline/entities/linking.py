@@ -26,7 +26,7 @@ from functools import lru_cache
 from pipeline.vi.keys import fold
 from pipeline.vi.tone import restyle_word
 
-from .gazetteer import gazetteer, referents
+from .gazetteer import _type_heads, gazetteer, referents
 from .lexicon import Lexicon, name_key, read, word_key
 from .tokens import is_foreign
 
@@ -139,11 +139,11 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
 
 
 def _alias_pattern(lex: Lexicon) -> re.Pattern[str]:
-    """An alias cue, then any titles or place heads, at the end of the text before a mention ("…, tức vua ",
-    "…, tức sông ")."""
+    """An alias cue, then any titles or type heads, at the end of the text before a mention ("…, tức vua ",
+    "…, tức sông ", "…, gọi là chùa ")."""
     cues = "|".join(sorted({re.escape(p) for c in lex.alias_cues for p in _both_placements(c)}, key=len, reverse=True))
-    titles = "|".join(sorted({re.escape(p) for t in lex.titles | lex.loc_heads for p in _both_placements(t)},
-                             key=len, reverse=True))
+    heads = lex.titles | lex.loc_heads | frozenset(_type_heads()[0])
+    titles = "|".join(sorted({re.escape(p) for t in heads for p in _both_placements(t)}, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?P<cue>{cues})(?:\s+(?:{titles}))*[\s:(]*$", re.IGNORECASE)
 
 
@@ -189,6 +189,47 @@ def person_only_cues() -> frozenset[tuple[str, ...]]:
     return frozenset(word_key(row.phrase) for row in rows if row.scope == "person")
 
 
+@lru_cache(maxsize=1)
+def _anaphors() -> list[tuple[re.Pattern[str], str]]:
+    """data/alias_anaphors.txt: (a pattern at the end of the text before a mention, the label it refers to or
+    "head": the label of the type head its "*" words stand for: "thành ấy" LOC)."""
+    out = []
+    for row in read("alias_anaphors.txt", ["phrase", "label"]):
+        if row.label not in ("PER", "LOC", "ORG", "MISC", "head"):
+            raise ValueError(f"alias_anaphors.txt: {row.phrase!r}: label must be PER, LOC, ORG, MISC or head")
+        words = [r"(?P<head>[\w'’\-]+(?:\s+[\w'’\-]+)?)" if w == "*" else
+                 "(?:" + "|".join(map(re.escape, _both_placements((w,)))) + ")" for w in row.phrase.split()]
+        out.append((re.compile(r"(?<!\w)" + r"\s+".join(words) + r"\s+$", re.IGNORECASE), row.label))
+    return out
+
+
+def _refers_back(before: str, label: str) -> bool:
+    """The text ``before`` a mention of ``label`` ends with a phrase of data/alias_anaphors.txt of that label."""
+    heads = _type_heads()[0]
+    for pattern, kind in _anaphors():
+        m = pattern.search(before)
+        if m and (kind == label or (kind == "head" and heads.get(word_key(m.group("head"))) == label)):
+            return True
+    return False
+
+
+def _antecedent(text: str, earlier: list[tuple[int, int, str, str]], lex: Lexicon) -> tuple | None:
+    """The nearest earlier mention in the paragraph that a phrase of data/alias_anaphors.txt may refer back to (it
+    joins only when ``_near``): no country or continent ("thành ấy" after "quân Pháp vào Moscou" is Moscou)."""
+    for cand in reversed(earlier):
+        place = lex.places.get(tuple(cand[2].split())) or lex.places.get(tuple(fold(cand[2]).split()))
+        if place is None or place.kind not in ("country", "continent"):
+            return cand
+    return None
+
+
+def _near(text: str, end: int, start: int) -> bool:
+    """At most one sentence break between ``end`` and ``start``, in one paragraph: an anaphor's reach ("ông" two
+    sentences after a pope's name may be the emperor the paragraph is about)."""
+    between = text[end:start]
+    return "\n" not in between and len(re.findall(r"[.!?]\s", between)) <= 1
+
+
 def _naming_clause(words: str) -> bool:
     """``words`` (between a clause mark and an alias cue) say who gives the name: "người Pháp về sau"."""
     key = word_key(words)
@@ -227,7 +268,9 @@ def written_aliases(text: str, spans: list[tuple[int, int, str, str]], lex: Lexi
     """(own name, other name, label) of referents the text equates, both in one sentence and of one label: the
     later one right after an alias cue ("Lê Duy Kỳ lên ngôi, tức vua Chiêu Thống" -> ("Lê Duy Kỳ", "Chiêu
     Thống", "PER")), after a cue that a naming clause opens ("nước Chiêm Thành, người Pháp về sau gọi là
-    Champa"), in a frame ("gọi Napoléon Bonaparte là Nã Phá Luân") or in parentheses ("Trường Kỳ (Nagasaki)")."""
+    Champa"), in a frame ("gọi Napoléon Bonaparte là Nã Phá Luân") or in parentheses ("Trường Kỳ (Nagasaki)"); or
+    the nearest earlier one of the label in the paragraph after a phrase that refers back ("Hồng Tú Toàn ... Có sách
+    chép tên ông là Hồng Tú Tuyền", "Sách ta gọi thành ấy là Mạc Tư Khoa"; data/alias_anaphors.txt)."""
     pattern = _ALIAS_PATTERNS.get(id(lex))
     if pattern is None:  # built once per lexicon (setdefault would build it on every call)
         pattern = _ALIAS_PATTERNS[id(lex)] = _alias_pattern(lex)
@@ -235,6 +278,12 @@ def written_aliases(text: str, spans: list[tuple[int, int, str, str]], lex: Lexi
     pairs = []
     for k, second in enumerate(spans):
         start, _, name, label = second
+        if _refers_back(text[max(0, start - 40):start], label):  # "Có sách chép tên ông là Hồng Tú Tuyền"
+            first = _antecedent(text, [s for s in spans[:k] if s[3] == label and s[1] <= start
+                                       and "\n" not in text[s[1]:start]], lex)
+            if first is not None and first[2] != name and _near(text, first[1], start):
+                pairs.append((first[2], name, label))
+            continue
         earlier = [s for s in spans[:k] if s[3] == label and s[1] <= start and _one_sentence(text[s[1]:start])]
         if not earlier:
             continue

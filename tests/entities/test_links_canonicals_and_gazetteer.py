@@ -347,7 +347,7 @@ def test_a_dynasty_name_after_a_ruler_title_stays_the_state(recognize):
 # -- the examples of the alias data files, run through the recognizer -----------------------------------------------
 def _alias_examples():
     from pipeline.entities.lexicon import DATA
-    for name in ("alias_namers.txt", "alias_frames.tsv", "alias_cues.txt"):
+    for name in ("alias_namers.txt", "alias_frames.tsv", "alias_cues.txt", "alias_anaphors.txt"):
         for line in (DATA / name).read_text(encoding="utf-8").splitlines():
             if line.startswith("# example:"):
                 text, expected = line[len("# example:"):].split("=>")
@@ -416,3 +416,10 @@ def test_the_examples_of_the_gazetteer_alias_file_hold():
         first, expected = (part.strip() for part in example.split("=>"))
         pairs = [tuple(p.strip().split("/")) for p in expected.split(";")]
         assert gz.parse_article(pairs[0][0].lower(), first, heads, skips) == pairs, example
+
+
+def test_a_phrase_that_refers_back_reaches_one_sentence_only(recognizer):
+    near = "Lúc ấy có Trần Văn Giáp làm quan. Dân gian gọi ông là Nghè Giáp."
+    far = "Lúc ấy có Trần Văn Giáp làm quan. Ông về quê. Ông dạy học. Dân gian gọi ông là Nghè Giáp."
+    assert ("Nghè Giáp", "PER", "Trần Văn Giáp") in _found(recognizer, near)
+    assert ("Nghè Giáp", "PER", "Nghè Giáp") in _found(recognizer, far)
