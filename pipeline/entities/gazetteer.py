@@ -82,9 +82,37 @@ def alias_rules() -> tuple[frozenset[str], tuple[str, ...]]:
             suffixes.add(phrase)
         elif kind == "cue":
             cues.append(phrase)
-        else:
-            raise ValueError(f"gazetteer_aliases.tsv: {phrase!r}: kind must be suffix or cue")
+        elif kind not in ("gloss", "gloss-after"):
+            raise ValueError(f"gazetteer_aliases.tsv: {phrase!r}: kind must be suffix, cue, gloss or gloss-after")
     return frozenset(suffixes), tuple(sorted(cues, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _gloss_pattern() -> re.Pattern[str]:
+    """A name glossed in parentheses by another, the cue words of data/gazetteer_aliases.tsv allowed around the
+    gloss: "Phú Xuân (Huế)", "Yên Kinh (tức Bắc Kinh ngày nay)"; groups name, cue, gloss."""
+    rows = read("gazetteer_aliases.tsv", ["phrase", "kind"])
+    before = "|".join(sorted((re.escape(r.phrase) for r in rows if r.kind == "gloss"), key=len, reverse=True))
+    after = "|".join(sorted((re.escape(r.phrase) for r in rows if r.kind == "gloss-after"), key=len, reverse=True))
+    word = r"[^\W\d_][\w'’\-]*"
+    return re.compile(rf"(?<![\w\-])(?P<name>{word}(?: {word}){{0,3}}) \((?:(?P<cue>{before}) )?"
+                      rf"(?P<gloss>{word}(?: {word}){{0,3}}?)(?: (?P<after>{after}))?\)")
+
+
+def _glosses(line: str) -> list[tuple[str, str, bool]]:
+    """(name, gloss, cued) of a line: the capitalized run that ends right before the parenthesis and the whole
+    gloss in it, both names; cued where a cue word says it is the same place ("tức", "ngày nay")."""
+    out = []
+    for m in _gloss_pattern().finditer(line):
+        words = m.group("name").split()
+        k = len(words)
+        while k > 0 and words[k - 1][:1].isupper():
+            k -= 1
+        name, gloss = " ".join(words[k:]), m.group("gloss")
+        if name != gloss and _is_name(name) and _is_name(gloss) and len(name.split()) > 1 \
+                and len(gloss.split()) > 1 and all(w[:1].isupper() for w in gloss.split() + name.split()):
+            out.append((name, gloss, bool(m.group("cue") or m.group("after"))))
+    return out
 
 
 def _latin_runs(part: str) -> list[str]:
@@ -219,10 +247,35 @@ def _apposition_name(name: str, surnames: frozenset[str]) -> bool:
     return len(words) > 1 and not (len(words) > 2 and words[0] in surnames)
 
 
-def build_gazetteer(corpus: Path, out: Path, min_appositions: int = 3) -> int:
+def _with_glosses(rows: list[tuple], glossed: Counter, min_glosses: int) -> list[tuple]:
+    """The rows, with the names the corpus glosses by an article's title with a cue (``min_glosses`` times) given
+    that article: "Yên Kinh (tức Bắc Kinh ngày nay)" -> Yên Kinh, the article Bắc Kinh. A bare gloss says as
+    often where a place lies ("Khoái Châu (Hưng Yên)") and counts for nothing; a gloss of two articles' titles,
+    or of a name that names another article, gives nothing either."""
+    by_key = {name_key(r[0]): r for r in rows}
+    titles = {key: r for key, r in by_key.items() if r[2] and not r[4]}
+    given: dict[str, set[str]] = defaultdict(set)
+    for (alias, article), n in glossed.items():  # the gloss is the better known name, never the other way
+        if n >= min_glosses and article in titles and alias not in titles and not (alias in by_key and by_key[alias][4]):
+            given[alias].add(article)
+    out = [r for r in rows if len(given.get(name_key(r[0]), ())) != 1]
+    for alias, articles in given.items():
+        if len(articles) != 1:
+            continue
+        title = titles[next(iter(articles))]
+        old = by_key.get(alias)
+        if old is not None and old[1] != title[1]:
+            out.append(old)  # typed otherwise: no vote for the article
+            continue
+        out.append((old[0] if old else alias, title[1], old[2] if old else 0, old[3] if old else 0, title[0]))
+    return out
+
+
+def build_gazetteer(corpus: Path, out: Path, min_appositions: int = 3, min_glosses: int = 1) -> int:
     """Write the typed gazetteer of the corpus to ``out`` (gzip TSV: name, label, articles, appositions);
     returns the number of entries. An article's title counts two votes, an alias one; names known only from
-    appositions ("tỉnh Hồ Bắc") need ``min_appositions`` of them, all of one type."""
+    appositions ("tỉnh Hồ Bắc") need ``min_appositions`` of them, all of one type; a name glossed by an
+    article's title with a cue ``min_glosses`` times gets that article (``_with_glosses``)."""
     heads, skips, appositions = _type_heads()
     pattern = _apposition_pattern(appositions)
     surnames = lexicon().surnames
@@ -230,6 +283,7 @@ def build_gazetteer(corpus: Path, out: Path, min_appositions: int = 3) -> int:
     seen: dict[str, Counter] = defaultdict(Counter)
     written: dict[str, Counter] = defaultdict(Counter)
     referents: dict[str, set[str]] = defaultdict(set)  # alias -> the articles it names
+    glossed: Counter = Counter()  # (name, gloss) -> how often the text glosses the name so with a cue
     opener = lzma.open if str(corpus).endswith(".xz") else open
     with opener(corpus, "rt", encoding="utf-8") as handle:
         title = None
@@ -245,6 +299,8 @@ def build_gazetteer(corpus: Path, out: Path, min_appositions: int = 3) -> int:
                     if k:
                         referents[name_key(name)].add(names[0][0])
                 title = None
+            for name, gloss, cued in _glosses(line):
+                glossed[(name_key(name), name_key(gloss))] += cued
             for m in pattern.finditer(line):
                 name = _capitalized_run(m.group(2))
                 if _is_name(name) and _apposition_name(name, surnames):
@@ -264,6 +320,7 @@ def build_gazetteer(corpus: Path, out: Path, min_appositions: int = 3) -> int:
             continue  # as many articles say one type as another: no vote
         article = referents[key].pop() if len(referents.get(key, ())) == 1 and key not in referents[key] else ""
         rows.append((written[key].most_common(1)[0][0], label, n, seen.get(key, Counter())[label], article))
+    rows = _with_glosses(rows, glossed, min_glosses)
     rows.sort(key=lambda r: (r[1], name_key(r[0])))
     tmp = out.with_name(out.name + ".tmp")
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -423,3 +423,19 @@ def test_a_phrase_that_refers_back_reaches_one_sentence_only(recognizer):
     far = "Lúc ấy có Trần Văn Giáp làm quan. Ông về quê. Ông dạy học. Dân gian gọi ông là Nghè Giáp."
     assert ("Nghè Giáp", "PER", "Trần Văn Giáp") in _found(recognizer, near)
     assert ("Nghè Giáp", "PER", "Nghè Giáp") in _found(recognizer, far)
+
+
+def test_a_name_glossed_with_a_cue_by_an_articles_title_gets_that_article(tmp_path):
+    from pipeline.cli import main
+    corpus = tmp_path / "wiki.txt"
+    corpus.write_text("# bình an\nBình An là một thành phố của Việt Nam.\n"
+                      "# hưng yên\nHưng Yên là một tỉnh của Việt Nam.\n"
+                      "# lịch sử\nNăm ấy quân Pháp đến Gia Bình (tức Bình An ngày nay) rồi Khoái Lộ (Hưng Yên).\n"
+                      "Sau đó họ về Bình An (tức Phú Lộc Trấn).\n", encoding="utf-8")
+    out = tmp_path / "g.tsv.gz"
+    assert main(["build-gazetteer", "--corpus", str(corpus), "-o", str(out)]) == 0
+    rows = {r[0]: r for r in (line.split("\t") for line in
+                              gzip.open(out, "rt", encoding="utf-8").read().splitlines()[1:])}
+    assert rows["Gia Bình"][1] == "LOC" and rows["Gia Bình"][4] == "Bình An"
+    # a bare gloss says where a place lies; a title glossed by a name is no alias of it
+    assert "Khoái Lộ" not in rows and rows["Bình An"][4] == "" and "Phú Lộc Trấn" not in rows
