@@ -105,7 +105,9 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
     its own surface."""
     support = Support(text)
     mentions = [(start, surface, label) for start, _, surface, label in spans]
-    parts = person_parts(mentions)
+    # a name the text gives as another name of someone (a pen or reign name: "hiệu Sào Nam") lends no part-name
+    others = {(other, label) for _, other, label in written_aliases(text, spans, lex)}
+    parts = person_parts([m for m in mentions if (m[1], m[2]) not in others])
     same = one_person(text, spans, lex)
     bodies: dict[str, set[str]] = defaultdict(set)
     for _, surface, label in mentions:

@@ -285,7 +285,8 @@ class SentenceRules:
         return 0
 
     def non_entity(self, i: int) -> int:
-        """An era, temple or posthumous name or a title after its head ("niên hiệu là Thái Đức") is no entity."""
+        """An era, temple or posthumous name or a title after its head ("niên hiệu là Thái Đức") is no entity; a
+        pen name right after a name and a comma ("Phan Bội Châu, hiệu Sào Nam") is a person's."""
         n = 0 if self.inside_word(i) else self.match(self.lex.non_entity_heads, i)
         if not n:
             return 0
@@ -294,7 +295,11 @@ class SentenceRules:
             j += 1
         if j >= self.n or not self.adjacent(j) or not self.toks[j].cap or self.toks[j].number:
             return 0
-        return self.name_run(j)
+        end = self.name_run(j)
+        if self.match(self.lex.pen_name_heads, i) == n and i > 0 and self.toks[i - 1].cap \
+                and self.text[self.toks[i - 1].end:self.toks[i].start].strip() == "," and end - j > 1:
+            self.add(j, end, (j, end), "PER", "pen_name")  # "Phan Bội Châu, hiệu Sào Nam": the man's pen name
+        return end
 
     def dynasty(self, i: int) -> int:
         """A dynasty as a ruling house after "nhà"/"triều": the short name alone is an ORG ("nhà Thanh"); a lord's

@@ -439,3 +439,12 @@ def test_a_name_glossed_with_a_cue_by_an_articles_title_gets_that_article(tmp_pa
     assert rows["Gia Bình"][1] == "LOC" and rows["Gia Bình"][4] == "Bình An"
     # a bare gloss says where a place lies; a title glossed by a name is no alias of it
     assert "Khoái Lộ" not in rows and rows["Bình An"][4] == "" and "Phú Lộc Trấn" not in rows
+
+
+def test_a_pen_name_after_a_name_is_that_persons_and_lends_no_part_name(recognizer):
+    text = "Năm 1910, Nguyễn Văn Lạc, hiệu Bắc Sơn, sang Nhật. Năm sau ông dâng thư kể tội quan lại Sơn triều."
+    found = _found(recognizer, text)
+    assert ("Bắc Sơn", "PER", "Nguyễn Văn Lạc") in found
+    assert not any(s == "Sơn" and label == "PER" for s, label, _ in found)
+    # after a lower-case word, "hiệu" heads an era name: no entity
+    assert _found(recognizer, "Năm ấy vua lên ngôi, hiệu Cảnh Thịnh.") == []
