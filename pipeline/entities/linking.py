@@ -144,7 +144,7 @@ def _alias_pattern(lex: Lexicon) -> re.Pattern[str]:
     """An alias cue, then any titles or type heads, at the end of the text before a mention ("…, tức vua ",
     "…, tức sông ", "…, gọi là chùa ")."""
     cues = "|".join(sorted({re.escape(p) for c in lex.alias_cues for p in _both_placements(c)}, key=len, reverse=True))
-    heads = lex.titles | lex.loc_heads | frozenset(_type_heads()[0])
+    heads = lex.titles | lex.loc_heads | frozenset(_head_labels())
     titles = "|".join(sorted({re.escape(p) for t in heads for p in _both_placements(t)}, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?P<cue>{cues})(?:\s+(?:{titles}))*[\s:(]*$", re.IGNORECASE)
 
@@ -160,6 +160,7 @@ _ALIAS_PATTERNS: dict[int, re.Pattern[str]] = {}
 _ALIAS_OPENERS = frozenset(",;(–—:")
 _ALIAS_REACH = 120  # characters between the two names of one alias, at most
 _NAMER_WORDS = 6  # words of a naming clause ("người Pháp về sau"), at most
+_ANAPHOR_REACH = 600  # characters back from a phrase that refers back to the name it refers to, at most
 
 
 @lru_cache(maxsize=1)
@@ -205,9 +206,17 @@ def _anaphors() -> list[tuple[re.Pattern[str], str]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _head_labels() -> dict[tuple[str, ...], str]:
+    """The type heads of data/gazetteer_heads.tsv and their labels ("sông" LOC, "chùa" LOC)."""
+    return _type_heads()[0]
+
+
 def _refers_back(before: str, label: str) -> bool:
     """The text ``before`` a mention of ``label`` ends with a phrase of data/alias_anaphors.txt of that label."""
-    heads = _type_heads()[0]
+    if not before.rstrip().lower().endswith("là"):  # every phrase ends with "là": most mentions end here
+        return False
+    heads = _head_labels()
     for pattern, kind in _anaphors():
         m = pattern.search(before)
         if m and (kind == label or (kind == "head" and heads.get(word_key(m.group("head"))) == label)):
@@ -277,25 +286,28 @@ def written_aliases(text: str, spans: list[tuple[int, int, str, str]], lex: Lexi
     if pattern is None:  # built once per lexicon (setdefault would build it on every call)
         pattern = _ALIAS_PATTERNS[id(lex)] = _alias_pattern(lex)
     spans = sorted(spans)
+    starts = [s[0] for s in spans]
     pairs = []
     for k, second in enumerate(spans):
         start, _, name, label = second
+        # the mentions that may be the other name: those that end at most a sentence or two before (linear time)
+        near = spans[bisect.bisect_left(starts, start - _ANAPHOR_REACH, 0, k):k]
         if _refers_back(text[max(0, start - 40):start], label):  # "Có sách chép tên ông là Hồng Tú Tuyền"
-            first = _antecedent(text, [s for s in spans[:k] if s[3] == label and s[1] <= start
+            first = _antecedent(text, [s for s in near if s[3] == label and s[1] <= start
                                        and "\n" not in text[s[1]:start]], lex)
             if first is not None and first[2] != name and _near(text, first[1], start):
                 pairs.append((first[2], name, label))
             continue
-        earlier = [s for s in spans[:k] if s[3] == label and s[1] <= start and _one_sentence(text[s[1]:start])]
+        earlier = [s for s in near if s[3] == label and s[1] <= start and _one_sentence(text[s[1]:start])]
         if not earlier:
             continue
         first = earlier[-1]
         prefer = "earlier" if _gloss(text, first, second, lex) else _framed(text, first, second)
-        if prefer is None:
-            cue = pattern.search(text[max(0, start - _ALIAS_REACH):start])
+        if prefer is None:  # the cue lies between the nearest earlier name of the label and this one
+            cue = pattern.search(text[first[1]:start])
             if cue is None:
                 continue
-            cue_at = max(0, start - _ALIAS_REACH) + cue.start()
+            cue_at = first[1] + cue.start()
             if cue_at < first[1]:
                 continue
             prefer = lex.alias_cues[word_key(cue.group("cue"))]
