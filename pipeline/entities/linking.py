@@ -26,7 +26,7 @@ from functools import lru_cache
 from pipeline.vi.keys import fold
 from pipeline.vi.tone import restyle_word
 
-from .gazetteer import gazetteer, referents
+from .gazetteer import _type_heads, gazetteer, referents
 from .lexicon import Lexicon, name_key, read, word_key
 from .tokens import is_foreign
 
@@ -105,7 +105,9 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
     its own surface."""
     support = Support(text)
     mentions = [(start, surface, label) for start, _, surface, label in spans]
-    parts = person_parts(mentions)
+    # a name the text gives as another name of someone (a pen or reign name: "hiệu Sào Nam") lends no part-name
+    others = {(other, label) for _, other, label in written_aliases(text, spans, lex)}
+    parts = person_parts([m for m in mentions if (m[1], m[2]) not in others])
     same = one_person(text, spans, lex)
     bodies: dict[str, set[str]] = defaultdict(set)
     for _, surface, label in mentions:
@@ -115,10 +117,16 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
                 if word_key(" ".join(words[:k])) in lex.org_heads:
                     bodies[" ".join(words[:k])].add(surface)
     written = {fold(surface) for _, surface, label in mentions if label == "LOC"}
+    # a name the text equates with another ("gọi Napoléon Bonaparte là Nã Phá Luân") is no part of a third
+    # ("Nã Phá Luân đệ tam")
+    equated = {(name, label) for pair in written_aliases(text, spans, lex) for name, label in
+               ((pair[0], pair[2]), (pair[1], pair[2]))}
     out = []
     for start, surface, label in mentions:
         full = None
-        if label == "PER":
+        if (surface, label) in equated:
+            pass  # its canonical is its group's (same_person)
+        elif label == "PER":
             full = supported_full_name(surface, start, parts, support, same)
         elif label == "ORG" and len(bodies.get(surface, ())) == 1:
             full = next(iter(bodies[surface]))
@@ -133,9 +141,11 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
 
 
 def _alias_pattern(lex: Lexicon) -> re.Pattern[str]:
-    """An alias cue, then any titles, at the end of the text before a mention ("…, tức vua ")."""
+    """An alias cue, then any titles or type heads, at the end of the text before a mention ("…, tức vua ",
+    "…, tức sông ", "…, gọi là chùa ")."""
     cues = "|".join(sorted({re.escape(p) for c in lex.alias_cues for p in _both_placements(c)}, key=len, reverse=True))
-    titles = "|".join(sorted({re.escape(p) for t in lex.titles for p in _both_placements(t)}, key=len, reverse=True))
+    heads = lex.titles | lex.loc_heads | frozenset(_head_labels())
+    titles = "|".join(sorted({re.escape(p) for t in heads for p in _both_placements(t)}, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?P<cue>{cues})(?:\s+(?:{titles}))*[\s:(]*$", re.IGNORECASE)
 
 
@@ -148,66 +158,227 @@ _ALIAS_PATTERNS: dict[int, re.Pattern[str]] = {}
 # An alias cue follows the first name or a clause mark ("Lê Duy Kỳ lên ngôi, tức", "Hàm Nghi (tên thật là"), never
 # a noun: "một thiếu nữ tên là X" names someone new.
 _ALIAS_OPENERS = frozenset(",;(–—:")
+_ALIAS_REACH = 120  # characters between the two names of one alias, at most
+_NAMER_WORDS = 6  # words of a naming clause ("người Pháp về sau"), at most
+_ANAPHOR_REACH = 600  # characters back from a phrase that refers back to the name it refers to, at most
 
 
-def written_aliases(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> list[tuple[str, str]]:
-    """(own name, other name) pairs of persons the text equates: the later one right after an alias cue, both in
-    one sentence ("Lê Duy Kỳ lên ngôi, tức vua Chiêu Thống" -> ("Lê Duy Kỳ", "Chiêu Thống"))."""
+@lru_cache(maxsize=1)
+def alias_namers() -> frozenset[tuple[str, ...]]:
+    """data/alias_namers.txt: the words that open a clause saying who gives the other name ("người Pháp về sau
+    gọi là", "mà sách ta gọi là")."""
+    return frozenset(word_key(row.phrase) for row in read("alias_namers.txt", ["phrase"]))
+
+
+@lru_cache(maxsize=1)
+def alias_frames() -> list[tuple[tuple[str, ...], tuple[str, ...], str]]:
+    """data/alias_frames.tsv: (words before the first name, words between the two, which name is the own one):
+    "gọi Napoléon là Nã Phá Luân"."""
+    rows = [(word_key(r.before), word_key(r.between), r.prefer)
+            for r in read("alias_frames.tsv", ["before", "between", "prefer"])]
+    for before, between, prefer in rows:
+        if prefer not in ("earlier", "later"):
+            raise ValueError(f"alias_frames.tsv: {' '.join(before)!r}: prefer must be earlier or later")
+    return rows
+
+
+@lru_cache(maxsize=1)
+def person_only_cues() -> frozenset[tuple[str, ...]]:
+    """The cues of data/alias_cues.txt that equate persons only (scope "person": "đổi tên là", "tên thật là")."""
+    rows = read("alias_cues.txt", ["phrase", "prefer", "scope?"])
+    for row in rows:
+        if row.scope not in (None, "", "person"):
+            raise ValueError(f"alias_cues.txt: {row.phrase!r}: scope must be person or left out")
+    return frozenset(word_key(row.phrase) for row in rows if row.scope == "person")
+
+
+@lru_cache(maxsize=1)
+def _anaphors() -> list[tuple[re.Pattern[str], str]]:
+    """data/alias_anaphors.txt: (a pattern at the end of the text before a mention, the label it refers to or
+    "head": the label of the type head its "*" words stand for: "thành ấy" LOC)."""
+    out = []
+    for row in read("alias_anaphors.txt", ["phrase", "label"]):
+        if row.label not in ("PER", "LOC", "ORG", "MISC", "head"):
+            raise ValueError(f"alias_anaphors.txt: {row.phrase!r}: label must be PER, LOC, ORG, MISC or head")
+        words = [r"(?P<head>[\w'’\-]+(?:\s+[\w'’\-]+)?)" if w == "*" else
+                 "(?:" + "|".join(map(re.escape, _both_placements((w,)))) + ")" for w in row.phrase.split()]
+        out.append((re.compile(r"(?<!\w)" + r"\s+".join(words) + r"\s+$", re.IGNORECASE), row.label))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _head_labels() -> dict[tuple[str, ...], str]:
+    """The type heads of data/gazetteer_heads.tsv and their labels ("sông" LOC, "chùa" LOC)."""
+    return _type_heads()[0]
+
+
+def _refers_back(before: str, label: str) -> bool:
+    """The text ``before`` a mention of ``label`` ends with a phrase of data/alias_anaphors.txt of that label."""
+    if not before.rstrip().lower().endswith("là"):  # every phrase ends with "là": most mentions end here
+        return False
+    heads = _head_labels()
+    for pattern, kind in _anaphors():
+        m = pattern.search(before)
+        if m and (kind == label or (kind == "head" and heads.get(word_key(m.group("head"))) == label)):
+            return True
+    return False
+
+
+def _antecedent(text: str, earlier: list[tuple[int, int, str, str]], lex: Lexicon) -> tuple | None:
+    """The nearest earlier mention in the paragraph that a phrase of data/alias_anaphors.txt may refer back to (it
+    joins only when ``_near``): no country or continent ("thành ấy" after "quân Pháp vào Moscou" is Moscou)."""
+    for cand in reversed(earlier):
+        place = lex.places.get(tuple(cand[2].split())) or lex.places.get(tuple(fold(cand[2]).split()))
+        if place is None or place.kind not in ("country", "continent"):
+            return cand
+    return None
+
+
+def _near(text: str, end: int, start: int) -> bool:
+    """At most one sentence break between ``end`` and ``start``, in one paragraph: an anaphor's reach ("ông" two
+    sentences after a pope's name may be the emperor the paragraph is about)."""
+    between = text[end:start]
+    return "\n" not in between and len(re.findall(r"[.!?]\s", between)) <= 1
+
+
+def _naming_clause(words: str) -> bool:
+    """``words`` (between a clause mark and an alias cue) say who gives the name: "người Pháp về sau"."""
+    key = word_key(words)
+    return 0 < len(key) <= _NAMER_WORDS and any(key[:len(n)] == n for n in alias_namers()) \
+        and not re.search(r"[^\w\s'’\-]", words)
+
+
+def _one_sentence(between: str) -> bool:
+    return len(between) < _ALIAS_REACH and not re.search(r"[.!?]\s|\n", between)
+
+
+def _gloss(text: str, first: tuple[int, int, str, str], second: tuple[int, int, str, str], lex: Lexicon) -> bool:
+    """``second`` glosses ``first`` in parentheses ("Trường Kỳ (Nagasaki)"): the same label, nothing else inside
+    the parentheses, and no country or continent (a place after a city says where it lies: "Huế (Việt Nam)")."""
+    if first[3] != second[3] or not re.fullmatch(r"\s*\(\s*", text[first[1]:second[0]]) \
+            or not text[second[1]:].lstrip().startswith(")"):
+        return False
+    for name in (first[2], second[2]):
+        place = lex.places.get(tuple(name.split())) or lex.places.get(tuple(fold(name).split()))
+        if place is not None and place.kind in ("country", "continent"):
+            return False
+    return True
+
+
+def _framed(text: str, first: tuple[int, int, str, str], second: tuple[int, int, str, str]) -> str | None:
+    """Which name is the own one where a frame of data/alias_frames.tsv holds both ("gọi A là B"), else None."""
+    between = word_key(text[first[1]:second[0]])
+    before = word_key(" ".join(text[max(0, first[0] - 40):first[0]].split()[-4:]))
+    for words, middle, prefer in alias_frames():
+        if between == middle and before[len(before) - len(words):] == words:
+            return prefer
+    return None
+
+
+def written_aliases(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> list[tuple[str, str, str]]:
+    """(own name, other name, label) of referents the text equates, both in one sentence and of one label: the
+    later one right after an alias cue ("Lê Duy Kỳ lên ngôi, tức vua Chiêu Thống" -> ("Lê Duy Kỳ", "Chiêu
+    Thống", "PER")), after a cue that a naming clause opens ("nước Chiêm Thành, người Pháp về sau gọi là
+    Champa"), in a frame ("gọi Napoléon Bonaparte là Nã Phá Luân") or in parentheses ("Trường Kỳ (Nagasaki)"); or
+    the nearest earlier one of the label in the paragraph after a phrase that refers back ("Hồng Tú Toàn ... Có sách
+    chép tên ông là Hồng Tú Tuyền", "Sách ta gọi thành ấy là Mạc Tư Khoa"; data/alias_anaphors.txt)."""
     pattern = _ALIAS_PATTERNS.get(id(lex))
     if pattern is None:  # built once per lexicon (setdefault would build it on every call)
         pattern = _ALIAS_PATTERNS[id(lex)] = _alias_pattern(lex)
-    persons = [(s, e, name) for s, e, name, label in spans if label == "PER"]
+    spans = sorted(spans)
+    starts = [s[0] for s in spans]
     pairs = []
-    for (_, prev_end, prev), (start, _, name) in zip(persons, persons[1:]):
-        between = text[prev_end:start]
-        cue = pattern.search(between) if len(between) < 80 and not re.search(r"[.!?]\s|\n", between) else None
-        if cue and between[:cue.start()].strip() and between[:cue.start()].rstrip()[-1] not in _ALIAS_OPENERS:
-            cue = None  # "ông Marat, chủ bút tờ …, bị một thiếu nữ tên là Charlotte Corday": another person
-        if cue and prev != name:
-            later = lex.alias_cues[word_key(cue.group("cue"))] == "later"
-            pairs.append((name, prev) if later else (prev, name))
+    for k, second in enumerate(spans):
+        start, _, name, label = second
+        # the mentions that may be the other name: those that end at most a sentence or two before (linear time)
+        near = spans[bisect.bisect_left(starts, start - _ANAPHOR_REACH, 0, k):k]
+        if _refers_back(text[max(0, start - 40):start], label):  # "Có sách chép tên ông là Hồng Tú Tuyền"
+            first = _antecedent(text, [s for s in near if s[3] == label and s[1] <= start
+                                       and "\n" not in text[s[1]:start]], lex)
+            if first is not None and first[2] != name and _near(text, first[1], start):
+                pairs.append((first[2], name, label))
+            continue
+        earlier = [s for s in near if s[3] == label and s[1] <= start and _one_sentence(text[s[1]:start])]
+        if not earlier:
+            continue
+        first = earlier[-1]
+        prefer = "earlier" if _gloss(text, first, second, lex) else _framed(text, first, second)
+        if prefer is None:  # the cue lies between the nearest earlier name of the label and this one
+            cue = pattern.search(text[first[1]:start])
+            if cue is None:
+                continue
+            cue_at = first[1] + cue.start()
+            if cue_at < first[1]:
+                continue
+            prefer = lex.alias_cues[word_key(cue.group("cue"))]
+            if label != "PER" and word_key(cue.group("cue")) in person_only_cues():
+                continue
+            window = text[earlier[0][1]:cue_at]
+            mark = max(window.rfind(c) for c in _ALIAS_OPENERS)
+            if mark >= 0 and _naming_clause(window[mark + 1:]):  # "Chiêm Thành, người Pháp về sau gọi là Champa"
+                mark += earlier[0][1]
+                first = next((cand for cand in reversed(earlier) if cand[1] <= mark), None)
+            else:  # right after the first name or a clause mark: "Lê Duy Kỳ lên ngôi, tức"; "Hàm Nghi (tên thật là";
+                # another referent right after its name: "sông Như Nguyệt, tức"
+                before = text[first[1]:cue_at].rstrip()
+                if label == "PER":
+                    first = first if not before or before[-1] in _ALIAS_OPENERS else None
+                else:
+                    first = first if not before.strip("".join(_ALIAS_OPENERS) + " ") else None
+            if first is None:
+                continue
+        if first[2] != name:
+            pairs.append((name, first[2], label) if prefer == "later" else (first[2], name, label))
     return pairs
 
 
 def same_person(names: list[str], labels: list[str], surnames: frozenset[str],
-                pairs: list[tuple[str, str]] = ()) -> list[str]:
-    """Each person's name replaced by the preferred name of its group when the document writes two names of one
-    person: the names of one encyclopedia article ("Quang Trung", "Nguyễn Huệ"), or ``pairs`` (own name, other
-    name) the text equates. A name opening with a family name wins, then an article's title, then an own name
-    of a pair, then the most written (among names opening with a family name too, the article's title, then
-    the own name: "Trần Quốc Tuấn, tức Trần Hưng Đạo")."""
+                pairs: list[tuple[str, str, str]] = ()) -> list[str]:
+    """Each name replaced by the preferred name of its referent when the document writes two names of one: the
+    names of one encyclopedia article of the label ("Quang Trung", "Nguyễn Huệ"; "Dương Tử", "Trường Giang"), or
+    ``pairs`` (own name, other name, label) the text equates. For a person, a name opening with a family name
+    wins, then an article's title, then an own name of a pair, then the most written (among names opening with
+    a family name too, the article's title, then the own name: "Trần Quốc Tuấn, tức Trần Hưng Đạo"); for
+    another referent the most written name, then the article's title, then the own name, then the first written
+    ("Nam Kinh" written four times, renamed "Thiên Kinh" twice)."""
     types, aliases = gazetteer(), referents()
-    written = Counter(name for name, label in zip(names, labels) if label == "PER")
-    parent: dict[str, str] = {}
+    written = Counter(zip(names, labels))
+    first_at = {}
+    for k, key in enumerate(zip(names, labels)):
+        first_at.setdefault(key, k)
+    parent: dict[tuple[str, str], tuple[str, str]] = {}
 
-    def find(x: str) -> str:
+    def find(x: tuple[str, str]) -> tuple[str, str]:
         while parent.get(x, x) != x:
             x = parent[x]
         return x
 
-    for name in written:
+    for name, label in written:
         key = name_key(name)
-        article = aliases.get(key) or (name if types.get(key) == "PER" else None)
-        if article:
-            parent[find(name)] = find("article:" + name_key(article))
+        article = aliases.get(key) or (name if types.get(key) == label else None)
+        if article and types.get(key) == label:
+            parent[find((name, label))] = find(("article:" + name_key(article), label))
     own = set()
-    for a, b in pairs:
-        if a in written and b in written:
-            parent[find(a)] = find(b)
-            own.add(a)
-    groups: dict[str, list[str]] = defaultdict(list)
-    for name in written:
-        groups[find(name)].append(name)
-    preferred: dict[str, str] = {}
+    for a, b, label in pairs:
+        if (a, label) in written and (b, label) in written:
+            parent[find((a, label))] = find((b, label))
+            own.add((a, label))
+    groups: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for key in written:
+        groups[find(key)].append(key)
+    preferred: dict[tuple[str, str], str] = {}
     for members in groups.values():
         if len(members) < 2:
             continue
-        personal = [n for n in members if len(n.split()) > 1 and n.split()[0] in surnames]
-        titles = [n for n in members if types.get(name_key(n)) == "PER" and name_key(n) not in aliases]
-        best = max(personal or titles or [n for n in members if n in own] or members,
-                   key=lambda n: (n in titles, n in own, written[n], len(n), n))
-        preferred.update((name, best) for name in members)
-    return [preferred.get(name, name) if label == "PER" else name for name, label in zip(names, labels)]
+        titles = [m for m in members if types.get(name_key(m[0])) == m[1] and name_key(m[0]) not in aliases]
+        if members[0][1] == "PER":
+            personal = [m for m in members if len(m[0].split()) > 1 and m[0].split()[0] in surnames]
+            best = max(personal or titles or [m for m in members if m in own] or members,
+                       key=lambda m: (m in titles, m in own, written[m], len(m[0]), m[0]))
+        else:
+            best = max(members, key=lambda m: (written[m], m in own, m in titles, -first_at[m]))
+        preferred.update((m, best[0]) for m in members)
+    return [preferred.get((name, label), name) for name, label in zip(names, labels)]
 
 
 def _one_edit(a: str, b: str) -> bool:

@@ -190,10 +190,14 @@ def _list_labels(text: str, lists: list[list[Candidate]], totals: dict[str, Coun
     return shared
 
 
+_PEN_NAME = lexicon().sources["pen_name"].source  # a pen name lends no part-name ("Nam" of "Sào Nam")
+
+
 def _vote_name_parts(text: str, candidates: list[Candidate]) -> None:
     """A one-word name that begins or ends a person's name fixed by a cue in the document is that person
     ("Togo" after "đô đốc Togo Heihachiro") where the text supports the link (linking.py): a list's vote."""
-    parts = person_parts([(c.start, text[c.core[0]:c.core[1]], c.label) for c in candidates])
+    parts = person_parts([(c.start, text[c.core[0]:c.core[1]], c.label) for c in candidates
+                          if c.source != _PEN_NAME])  # "Nam" is no part of the pen name "Sào Nam"
     support = Support(text)
     for c in candidates:
         if c.label is None and supported_full_name(text[c.core[0]:c.core[1]], c.start, parts, support):
@@ -237,7 +241,7 @@ def _named_elsewhere(text: str, pending: list[Candidate], settled: list[Candidat
     labels: dict[str, Counter] = defaultdict(Counter)  # by exact surface: "Y" (he) is not "Ý" (Italy)
     for c in settled:
         labels[text[c.core[0]:c.core[1]]][c.label] += 1
-    parts = person_parts([(c.start, text[c.core[0]:c.core[1]], c.label) for c in settled])
+    parts = person_parts([(c.start, text[c.core[0]:c.core[1]], c.label) for c in settled if c.source != _PEN_NAME])
     support = Support(text)
     same = one_person(text, [(c.core[0], c.core[1], text[c.core[0]:c.core[1]], c.label) for c in settled],
                       lexicon())

@@ -196,6 +196,13 @@ class SentenceRules:
             k += 1  # "Duy Tân hội"; "Trung ương đảng" is the party's committee, named "Trung ương"
         return k
 
+    def regnal_ordinal(self, i: int, e: int) -> int:
+        """Length of a lower-case regnal ordinal (data/name_prefixes.txt) right after the name ``i..e`` that is no
+        organisation's ("Napoléon đệ nhất", "Nã Phá Luân đệ tam"), else 0."""
+        if e >= self.n or not self.adjacent(e) or self.toks[e].cap or self.match(self.lex.org_heads, i):
+            return 0
+        return self.match(self.lex.name_prefixes, e)
+
     def tail_fits(self, i: int, k: int) -> bool:
         """The organisation tail at token ``k`` closes the name ``i..k``: a word tail after anything but a
         political phrase, an after-name tail ("quân", "hệ") only after capitalized words or a political phrase."""
@@ -278,7 +285,8 @@ class SentenceRules:
         return 0
 
     def non_entity(self, i: int) -> int:
-        """An era, temple or posthumous name or a title after its head ("niên hiệu là Thái Đức") is no entity."""
+        """An era, temple or posthumous name or a title after its head ("niên hiệu là Thái Đức") is no entity; a
+        pen name right after a name and a comma ("Phan Bội Châu, hiệu Sào Nam") is a person's."""
         n = 0 if self.inside_word(i) else self.match(self.lex.non_entity_heads, i)
         if not n:
             return 0
@@ -287,7 +295,11 @@ class SentenceRules:
             j += 1
         if j >= self.n or not self.adjacent(j) or not self.toks[j].cap or self.toks[j].number:
             return 0
-        return self.name_run(j)
+        end = self.name_run(j)
+        if self.match(self.lex.pen_name_heads, i) == n and i > 0 and self.toks[i - 1].cap \
+                and self.text[self.toks[i - 1].end:self.toks[i].start].strip() == "," and end - j > 1:
+            self.add(j, end, (j, end), "PER", "pen_name")  # "Phan Bội Châu, hiệu Sào Nam": the man's pen name
+        return end
 
     def dynasty(self, i: int) -> int:
         """A dynasty as a ruling house after "nhà"/"triều": the short name alone is an ORG ("nhà Thanh"); a lord's
@@ -706,6 +718,10 @@ class SentenceRules:
                 # "Tự Đức mất": a name the encyclopedia knows; "Thoát Hoan bị bắt": a person's act follows
                 self.add(i, e, (i, e), None, "initial_known")
                 return e
+            if e > i + 1 and all(s.cap for s in self.toks[i:e]) and self.regnal_ordinal(i, e):
+                self.add(i, e + self.regnal_ordinal(i, e), (i, e + self.regnal_ordinal(i, e)), None, "initial_known")
+                self.out[-1].votes["PER"] += self.lex.votes["regnal"]  # "Nã Phá Luân đệ tam trị vì"
+                return e + self.regnal_ordinal(i, e)
             if not any(s.cap for s in self.toks[i + 1:e]) and not self.is_place_word(i):
                 e = i + 1  # "Chỉnh bị giết": a given name that begins a word ("chỉnh bị"); not "Nga hoàng"
             if all(s.cap for s in self.toks[i:e]) and not (self.starts_structure(i) or self.match(
@@ -716,6 +732,11 @@ class SentenceRules:
         tail = self.title_tail_at(e)
         if tail or (e - i > 1 and self.toks[e - 1].low in self.lex.title_suffixes):
             return e + tail  # "Long Nhương tướng quân", "Cung Chính Vương": a title, not a name
+        if self.regnal_ordinal(i, e):
+            self.add(i, e + self.regnal_ordinal(i, e), (i, e + self.regnal_ordinal(i, e)), self.suffix_label(i, e),
+                     "name_labelled")
+            self.out[-1].votes["PER"] += self.lex.votes["regnal"]
+            return e + self.regnal_ordinal(i, e)
         if e - i > 1 and _ROMAN.fullmatch(self.toks[e - 1].text) and self.toks[e - 2].foreign:
             self.add(i, e, (i, e), self.suffix_label(i, e), "name_labelled")
             self.out[-1].votes["PER"] += self.lex.votes["regnal"]

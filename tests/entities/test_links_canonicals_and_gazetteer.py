@@ -303,7 +303,7 @@ def test_a_bare_head_without_an_earlier_body_or_capital_is_no_mention(recognizer
 def test_the_own_name_of_an_equated_pair_wins_over_the_more_written():
     from pipeline.entities.lexicon import lexicon
     names = ["Phan Văn Ba", "Phan Đức Công", "Phan Đức Công", "Phan Đức Công"]
-    preferred = same_person(names, ["PER"] * 4, lexicon().surnames, [("Phan Văn Ba", "Phan Đức Công")])
+    preferred = same_person(names, ["PER"] * 4, lexicon().surnames, [("Phan Văn Ba", "Phan Đức Công", "PER")])
     assert preferred == ["Phan Văn Ba"] * 4
 
 
@@ -342,3 +342,109 @@ def test_a_dynasty_name_after_a_form_of_address_opens_the_mans_name(recognize, n
 def test_a_dynasty_name_after_a_ruler_title_stays_the_state(recognize):
     found = recognize("Năm 1736, vua Thanh Càn Long lên ngôi.")
     assert (found.get("Thanh"), found.get("Càn Long")) == ("ORG", "PER")
+
+
+# -- the examples of the alias data files, run through the recognizer -----------------------------------------------
+def _alias_examples():
+    from pipeline.entities.lexicon import DATA
+    for name in ("alias_namers.txt", "alias_frames.tsv", "alias_cues.txt", "alias_anaphors.txt"):
+        for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+            if line.startswith("# example:"):
+                text, expected = line[len("# example:"):].split("=>")
+                yield pytest.param(text.strip(), [tuple(p.strip().split("=")) for p in expected.split(";")],
+                                   id=f"{name}:{text.strip()[:30]}")
+
+
+@pytest.mark.parametrize("text, expected", list(_alias_examples()))
+def test_the_examples_of_the_alias_data_files_hold(recognizer, text, expected):
+    """``surface=canonical`` for each pair the example names (every mention of that surface)."""
+    found = _found(recognizer, text)
+    for surface, canonical in expected:
+        canonicals = {c for s, _, c in found if s == surface}
+        assert canonicals == {canonical}, (surface, found)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Năm 1801, Alexandre đệ nhất lên ngôi ở Nga.", "Alexandre đệ nhất"),
+    ("Ông vua già mất năm ấy. Phi Líp đệ nhị trị vì hai mươi năm.", "Phi Líp đệ nhị"),
+])
+def test_a_regnal_ordinal_closes_a_rulers_name(recognizer, text, name):
+    assert (name, "PER", name) in _found(recognizer, text)
+
+
+def test_a_name_the_text_equates_with_another_is_no_part_of_a_third(recognizer):
+    text = ("Sách cũ gọi Charles Quint là Sạt Lơ. Sạt Lơ đánh vua Pháp nhiều trận.\n"
+            "Về sau Sạt Lơ đệ nhị lên ngôi. Sạt Lơ đệ nhị mất sớm.")
+    found = _found(recognizer, text)
+    assert {c for s, _, c in found if s == "Sạt Lơ"} == {"Charles Quint"}
+    assert {c for s, _, c in found if s == "Sạt Lơ đệ nhị"} == {"Sạt Lơ đệ nhị"}
+
+
+def test_places_the_text_equates_share_the_more_written_name_and_a_country_in_parentheses_is_no_gloss(recognizer):
+    text = "Tàu cập bến Hoà Lan Thị (Rotterdam). Ở Rotterdam họ nghỉ. Rồi họ về Rotterdam (Hà Lan)."
+    found = _found(recognizer, text)
+    assert ("Hoà Lan Thị", "LOC", "Rotterdam") in found
+    assert {c for s, _, c in found if s == "Rotterdam"} == {"Rotterdam"}
+    assert ("Hà Lan", "LOC", "Hà Lan") in found
+
+
+# -- other names in an article's first sentence --------------------------------------------------------------------
+@pytest.mark.parametrize("title, first, expected", [
+    # a reading in nested parentheses, the type word that closes it left out; kana and Hán characters cut
+    ("hanayama", "Hanayama (Nhật: 花山県 (Hoa Sơn Huyện)/ はなやま, Hanayama-ken) là một tỉnh của Nhật Bản.",
+     ["Hanayama", "Hoa Sơn", "Hanayama-ken"]),
+    ("hắc thuỷ", "Hắc Thuỷ (giản thể: 黑水; Wade-Giles: Hei Shui) hay sông Ô Thuỷ (Hán-Việt: Ô Thuỷ Giang) là "
+     "con sông ở miền bắc.", ["Hắc Thuỷ", "Hei Shui", "Ô Thuỷ"]),
+    # cues anywhere in the first sentence, after the type too
+    ("trần minh tông", "Trần Minh Tông (1300–1357) là vị hoàng đế thứ năm của nhà Trần, tên húy là Trần Mạnh.",
+     ["Trần Minh Tông", "Trần Mạnh"]),
+    ("an phú", "An Phú là một thị xã ven biển, tên cũ là Phú Hải Trấn, nay thuộc tỉnh Bình An.",
+     ["An Phú", "Phú Hải Trấn"]),
+])
+def test_the_first_sentence_gives_other_names_of_the_subject(title, first, expected):
+    heads, skips, _ = gz._type_heads()
+    assert [name for name, _ in gz.parse_article(title, first, heads, skips)] == expected
+
+
+def test_the_examples_of_the_gazetteer_alias_file_hold():
+    heads, skips, _ = gz._type_heads()
+    examples = [line[len("# example:"):] for line in
+                (gz.DATA / "gazetteer_aliases.tsv").read_text(encoding="utf-8").splitlines()
+                if line.startswith("# example:")]
+    assert examples
+    for example in examples:
+        first, expected = (part.strip() for part in example.split("=>"))
+        pairs = [tuple(p.strip().split("/")) for p in expected.split(";")]
+        assert gz.parse_article(pairs[0][0].lower(), first, heads, skips) == pairs, example
+
+
+def test_a_phrase_that_refers_back_reaches_one_sentence_only(recognizer):
+    near = "Lúc ấy có Trần Văn Giáp làm quan. Dân gian gọi ông là Nghè Giáp."
+    far = "Lúc ấy có Trần Văn Giáp làm quan. Ông về quê. Ông dạy học. Dân gian gọi ông là Nghè Giáp."
+    assert ("Nghè Giáp", "PER", "Trần Văn Giáp") in _found(recognizer, near)
+    assert ("Nghè Giáp", "PER", "Nghè Giáp") in _found(recognizer, far)
+
+
+def test_a_name_glossed_with_a_cue_by_an_articles_title_gets_that_article(tmp_path):
+    from pipeline.cli import main
+    corpus = tmp_path / "wiki.txt"
+    corpus.write_text("# bình an\nBình An là một thành phố của Việt Nam.\n"
+                      "# hưng yên\nHưng Yên là một tỉnh của Việt Nam.\n"
+                      "# lịch sử\nNăm ấy quân Pháp đến Gia Bình (tức Bình An ngày nay) rồi Khoái Lộ (Hưng Yên).\n"
+                      "Sau đó họ về Bình An (tức Phú Lộc Trấn).\n", encoding="utf-8")
+    out = tmp_path / "g.tsv.gz"
+    assert main(["build-gazetteer", "--corpus", str(corpus), "-o", str(out)]) == 0
+    rows = {r[0]: r for r in (line.split("\t") for line in
+                              gzip.open(out, "rt", encoding="utf-8").read().splitlines()[1:])}
+    assert rows["Gia Bình"][1] == "LOC" and rows["Gia Bình"][4] == "Bình An"
+    # a bare gloss says where a place lies; a title glossed by a name is no alias of it
+    assert "Khoái Lộ" not in rows and rows["Bình An"][4] == "" and "Phú Lộc Trấn" not in rows
+
+
+def test_a_pen_name_after_a_name_is_that_persons_and_lends_no_part_name(recognizer):
+    text = "Năm 1910, Nguyễn Văn Lạc, hiệu Bắc Sơn, sang Nhật. Năm sau ông dâng thư kể tội quan lại Sơn triều."
+    found = _found(recognizer, text)
+    assert ("Bắc Sơn", "PER", "Nguyễn Văn Lạc") in found
+    assert not any(s == "Sơn" and label == "PER" for s, label, _ in found)
+    # after a lower-case word, "hiệu" heads an era name: no entity
+    assert _found(recognizer, "Năm ấy vua lên ngôi, hiệu Cảnh Thịnh.") == []
