@@ -79,8 +79,11 @@ class CandidateGenerator:
         word_edit = self.table.single.get("word_edit", math.inf)
         max_cost = self.max_cost[False]
         word = split_tone(surface)[0].lower()
-        variants = dict.fromkeys(deletes(word) | insertions(word), word_edit) if word_edit < max_cost else {}
-        return self._store(cache_key, self._search(surface, variants, max_cost, {}))
+        if word_edit >= max_cost:
+            return self._store(cache_key, [])
+        variants = dict.fromkeys(deletes(word) | insertions(word), word_edit)
+        return self._store(cache_key, self._search(surface, variants, max_cost,
+                                                   _single_edit_skeletons(word, substitutions=False)))
 
     def _store(self, cache_key: tuple, result: list[SpellingCandidate]) -> list[SpellingCandidate]:
         if len(self._cache) >= CACHE_SIZE:
@@ -142,10 +145,10 @@ def _forms_index(skeletons: dict[str, tuple[str, ...]]) -> dict[str, tuple[tuple
     return entry[1]
 
 
-def _single_edit_skeletons(word: str) -> dict[str, str]:
-    """{form: skeleton(form)} for the ``single_edits`` of a lowercase ``word``, built from the skeleton of each of
-    its letters (folding is letter by letter); empty when a letter does not fold to exactly one letter (then each
-    form's skeleton is computed whole)."""
+def _single_edit_skeletons(word: str, substitutions: bool = True) -> dict[str, str]:
+    """{form: skeleton(form)} for the ``single_edits`` of a lowercase ``word`` (only its deletions and insertions
+    without ``substitutions``), built from the skeleton of each of its letters (folding is letter by letter); empty
+    when a letter does not fold to exactly one letter (then each form's skeleton is computed whole)."""
     letters = [skeleton(c) for c in word]
     if any(len(f) != 1 for f in letters):
         return {}
@@ -157,7 +160,7 @@ def _single_edit_skeletons(word: str) -> dict[str, str]:
         f = skeleton(c)
         for i in range(len(word) + 1):
             out[word[:i] + c + word[i:]] = folded[:i] + f + folded[i:]
-            if i < len(word):
+            if substitutions and i < len(word):
                 out[word[:i] + c + word[i + 1:]] = folded[:i] + f + folded[i + 1:]
     return out
 
