@@ -168,6 +168,7 @@ class Lexicon:
     dynasty_names: frozenset[Phrase]  # Chinese dynasties between a title and a name ("vua Thanh Càn Long")
     person_verbs: frozenset[Phrase]  # words after a bare name that make it a person's act ("Bá Đa Lộc đem")
     place_prefixes: frozenset[str]  # first syllables of two-province regions ("Lưỡng Quảng")
+    given_names: frozenset[str]  # "Otto", "Henri": a foreign name that begins with one is a person
     pen_name_heads: frozenset[Phrase]  # "hiệu": after "<name>, " the name it heads is that person's pen name
     alias_cues: dict[Phrase, str]  # "tức", "tên thật là": the person named next is the one named before;
     # the value says which of the two names is the person's own ("earlier" or "later")
@@ -233,6 +234,7 @@ def lexicon() -> Lexicon:
         dynasty_names=_phrases("dynasty_names.txt"),
         person_verbs=_phrases("person_verbs.txt"),
         place_prefixes=frozenset(read_words(DATA / "place_prefixes.txt")),
+        given_names=frozenset(read_words(DATA / "given_names.txt")),
         pen_name_heads=_phrases("pen_name_heads.txt"),
         alias_cues={word_key(r.phrase): r.prefer for r in read("alias_cues.txt", ["phrase", "prefer", "scope?"])},
         stems=frozenset(r.word for r in read(DATES_WORDS / "stems.tsv", ["word", "index"], {"index": int})),

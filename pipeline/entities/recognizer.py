@@ -106,6 +106,9 @@ class EntityRecognizer:
                 cand.votes["PER"] += _vote("person_verb")
             if k is not None and toks[k].foreign:
                 cand.votes["PER"] += _vote("foreign_prior")
+                parts = text[cs:ce].split()
+                if parts[0] in self.lex.given_names and len(parts) > 1:
+                    cand.votes["PER"] += _vote("given_name")  # "Otto von Bismarck", "Henri Dunant"
                 for label, weight in _affix_votes(text[cs:ce], self.lex.affixes) if " " not in text[cs:ce] else ():
                     cand.votes[label] += weight
 

@@ -141,3 +141,15 @@ def test_dev3_set_is_well_formed():
     for row in rows:
         assert texts[row["doc"]][row["start"]:row["end"]] == row["text"]
         assert row["label"] in ("PER", "LOC", "ORG", "MISC") and row["canonical"]
+
+
+def test_foreign_given_names_province_endings_and_divided_states(recognize):
+    """A foreign name that begins with a given name is a person (data/given_names.txt); a one-word foreign name in
+    "-ie" is a place (data/name_affixes.tsv); the states of a divided country are countries (data/places.tsv), and
+    "Nam Hàn" is matched exactly, apart from the dynasty "Nam Hán"."""
+    found = recognize("Năm ấy Helmuth von Moltke và Frédéric Passy cùng qua Lombardie rồi về Silésie.")
+    assert found.get("Helmuth von Moltke") == "PER" and found.get("Frédéric Passy") == "PER"
+    assert found.get("Lombardie") == "LOC" and found.get("Silésie") == "LOC"
+    found = recognize("Quân Bắc Hàn vượt sông, quân Nam Hàn lui về phía nam.")
+    assert found.get("Bắc Hàn") == "LOC" and found.get("Nam Hàn") == "LOC"
+    assert recognize("Năm 938, Ngô Quyền phá quân Nam Hán trên sông Bạch Đằng.").get("Nam Hán") != "LOC"
