@@ -57,6 +57,11 @@ def test_a_short_place_name_takes_the_full_one_the_text_writes(recognizer):
     assert found.count(("Thổ", "LOC", "Thổ Nhĩ Kỳ")) == 2
     text = "Năm 1915, quân Thổ giữ eo biển."  # the full name is not written: the short one stays
     assert [m.canonical for m in recognizer(text, [(0, len(text))])] == ["Thổ"]
+    # older transliterations of country names are countries, and the canonical of their short form
+    text = "Nước Ý Đại Lợi còn chia làm nhiều xứ. Năm 1866, Ý liên minh với Phổ Lỗ Sĩ đánh quân Áo."
+    found = [(text[m.start:m.end], m.label, m.canonical) for m in recognizer(text, [(0, len(text))])]
+    assert ("Ý Đại Lợi", "LOC", "Ý Đại Lợi") in found and ("Phổ Lỗ Sĩ", "LOC", "Phổ Lỗ Sĩ") in found
+    assert ("Ý", "LOC", "Ý Đại Lợi") in found and ("Áo", "LOC", "Áo") in found
 
 
 def test_the_shogunate_is_an_organisation_with_its_full_name(recognizer):
