@@ -27,7 +27,7 @@ from pipeline.vi.keys import fold
 from pipeline.vi.tone import restyle_word
 
 from .gazetteer import _type_heads, gazetteer, referents
-from .lexicon import Lexicon, name_key, read, word_key
+from .lexicon import Lexicon, Place, name_key, read, word_key
 from .tokens import is_foreign
 
 _MIN_REPAIR_LEN = 5  # shorter words are one edit from too many others
@@ -90,12 +90,14 @@ def supported_full_name(part: str, start: int, parts: dict[str, dict[str, list[i
     return names[0] if len(names) == 1 else None
 
 
-def one_person(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> dict[str, str]:
+def one_person(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon,
+               pairs: list[tuple[str, str, str]] | None = None) -> dict[str, str]:
     """Each person's name (start, end, name, label) -> the preferred name of the names the document gives that
-    person (same_person)."""
+    person (same_person); ``pairs``: the spans' written_aliases when the caller has them already."""
     spans = sorted(spans)
     names, labels = [name for _, _, name, _ in spans], [label for _, _, _, label in spans]
-    preferred = same_person(names, labels, lex.surnames, written_aliases(text, spans, lex))
+    preferred = same_person(names, labels, lex.surnames,
+                            written_aliases(text, spans, lex) if pairs is None else pairs)
     return {name: best for name, best, label in zip(names, preferred, labels) if label == "PER" and best != name}
 
 
@@ -105,10 +107,11 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
     its own surface."""
     support = Support(text)
     mentions = [(start, surface, label) for start, _, surface, label in spans]
+    aliases = written_aliases(text, spans, lex)
     # a name the text gives as another name of someone (a pen or reign name: "hiệu Sào Nam") lends no part-name
-    others = {(other, label) for _, other, label in written_aliases(text, spans, lex)}
+    others = {(other, label) for _, other, label in aliases}
     parts = person_parts([m for m in mentions if (m[1], m[2]) not in others])
-    same = one_person(text, spans, lex)
+    same = one_person(text, spans, lex, aliases)
     bodies: dict[str, set[str]] = defaultdict(set)
     for _, surface, label in mentions:
         words = surface.split()
@@ -119,8 +122,7 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
     written = {fold(surface) for _, surface, label in mentions if label == "LOC"}
     # a name the text equates with another ("gọi Napoléon Bonaparte là Nã Phá Luân") is no part of a third
     # ("Nã Phá Luân đệ tam")
-    equated = {(name, label) for pair in written_aliases(text, spans, lex) for name, label in
-               ((pair[0], pair[2]), (pair[1], pair[2]))}
+    equated = {(name, label) for pair in aliases for name, label in ((pair[0], pair[2]), (pair[1], pair[2]))}
     out = []
     for start, surface, label in mentions:
         full = None
@@ -131,7 +133,7 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
         elif label == "ORG" and len(bodies.get(surface, ())) == 1:
             full = next(iter(bodies[surface]))
         elif label == "LOC":
-            place = lex.places.get(tuple(surface.split())) or lex.places.get(tuple(fold(surface).split()))
+            place = _place(surface, lex)
             if place is not None and place.short_of and fold(place.short_of) in written:
                 full = place.short_of  # "Thổ" in a text on "Thổ Nhĩ Kỳ"
         out.append(full or surface)
@@ -227,11 +229,17 @@ def _refers_back(before: str, label: str) -> bool:
 def _antecedent(text: str, earlier: list[tuple[int, int, str, str]], lex: Lexicon) -> tuple | None:
     """The nearest earlier mention in the paragraph that a phrase of data/alias_anaphors.txt may refer back to (it
     joins only when ``_near``): no country or continent ("thành ấy" after "quân Pháp vào Moscou" is Moscou)."""
-    for cand in reversed(earlier):
-        place = lex.places.get(tuple(cand[2].split())) or lex.places.get(tuple(fold(cand[2]).split()))
-        if place is None or place.kind not in ("country", "continent"):
-            return cand
-    return None
+    return next((cand for cand in reversed(earlier) if not _country_or_continent(cand[2], lex)), None)
+
+
+def _place(name: str, lex: Lexicon) -> Place | None:
+    """The entry of data/places.tsv a name is (written as is, or folded), or None."""
+    return lex.places.get(tuple(name.split())) or lex.places.get(tuple(fold(name).split()))
+
+
+def _country_or_continent(name: str, lex: Lexicon) -> bool:
+    place = _place(name, lex)
+    return place is not None and place.kind in ("country", "continent")
 
 
 def _near(text: str, end: int, start: int) -> bool:
@@ -258,11 +266,7 @@ def _gloss(text: str, first: tuple[int, int, str, str], second: tuple[int, int, 
     if first[3] != second[3] or not re.fullmatch(r"\s*\(\s*", text[first[1]:second[0]]) \
             or not text[second[1]:].lstrip().startswith(")"):
         return False
-    for name in (first[2], second[2]):
-        place = lex.places.get(tuple(name.split())) or lex.places.get(tuple(fold(name).split()))
-        if place is not None and place.kind in ("country", "continent"):
-            return False
-    return True
+    return not (_country_or_continent(first[2], lex) or _country_or_continent(second[2], lex))
 
 
 def _framed(text: str, first: tuple[int, int, str, str], second: tuple[int, int, str, str]) -> str | None:
