@@ -320,17 +320,17 @@ class Corrector:
         scored: list[tuple[str, float, float, float, float]] = []  # candidate, score, cost, bigram lm, trigram lm
         if realword:
             l1, r1 = window[1], window[2]
+
+            def beside(word: str) -> bool:  # the corpora write the word beside one of its neighbours
+                return (l1 is not None and self._attested(l1, word)) or (r1 is not None and self._attested(word, r1))
+
             candidates = self._candidates.vietnamese(surface, damaged=False)
-            if (l1 is not None and self._attested(l1, key)) or (r1 is not None and self._attested(key, r1)):
-                # the printed word is attested beside its neighbours: only candidates that are too
-                candidates = [(cand, cost) for cand, cost in candidates
-                              if (l1 is not None and self._attested(l1, cand))
-                              or (r1 is not None and self._attested(cand, r1))]
+            if beside(key):  # the printed word is attested beside its neighbours: only candidates that are too
+                candidates = [(cand, cost) for cand, cost in candidates if beside(cand)]
             else:  # also a word a letter longer or shorter ("là" for "làm"), where the corpora write it so
                 known = {cand for cand, _ in candidates}
-                candidates = candidates + [
-                    (cand, cost) for cand, cost in self._candidates.letter_edits(surface) if cand not in known and (
-                        (l1 is not None and self._attested(l1, cand)) or (r1 is not None and self._attested(cand, r1)))]
+                candidates = candidates + [(cand, cost) for cand, cost in self._candidates.letter_edits(surface)
+                                           if cand not in known and beside(cand)]
             if not candidates:
                 return None  # (speed: the word's own scores below are computed only when a candidate is left)
             own_lm3 = log_prob_window(self.lm, left, key, right)

@@ -7,16 +7,15 @@ is a change of the poem, not a repair, so the corrector only suggests it.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from pipeline.vi.syllable import is_vietnamese_syllable
+from pipeline.vi.syllable import is_vietnamese_syllable, split_tone
 from pipeline.vi.table import read_table
 
 VERSE_PATH = Path(__file__).parent / "data" / "verse.tsv"
-_OBLIQUE_MARKS = "\u0301\u0309\u0303\u0323"  # sắc, hỏi, ngã, nặng; ngang and huyền are level
+LEVEL_TONES = (0, 1)  # ngang, huyền (split_tone's numbers); sắc, ngã, hỏi, nặng are oblique
 _WORD = re.compile(r"[^\W\d_]+")
 _OTHER = re.compile(r"\d")
 
@@ -42,7 +41,7 @@ def meters(path: Path = VERSE_PATH) -> dict[int, Meter]:
 
 def tone_class(syllable: str) -> str:
     """"T" for an oblique tone (sắc, hỏi, ngã, nặng), "B" for a level one (ngang, huyền)."""
-    return "T" if any(c in _OBLIQUE_MARKS for c in unicodedata.normalize("NFD", syllable)) else "B"
+    return "T" if any(t not in LEVEL_TONES for t in split_tone(syllable)[1]) else "B"
 
 
 def meter_of(line: str) -> Meter | None:
