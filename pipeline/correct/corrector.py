@@ -27,6 +27,7 @@ from pathlib import Path
 
 from pipeline.correct.calibration import Calibration, load_calibration
 from pipeline.correct.classes import ClassModel
+from pipeline.correct.casing import CaseEvidence, CaseRules, case_fixes
 from pipeline.correct.candidates import CandidateGenerator, deletes, skeleton_index
 from pipeline.correct.confusion import ConfusionTable, default_table, glyph_variants
 from pipeline.correct.decision import Decision, thresholds
@@ -80,8 +81,9 @@ LOGIT_CLIP = _T["logit_clip"]
 SENTENCE_CAPITAL_SHARE = _T["sentence_capital_share"]
 SENTENCE_MIN_STARTS = _T["sentence_min_starts"]
 SENTENCE_LINE_WORDS = _T["sentence_line_words"]
-PAIR_CASE_MIN = _T["pair_case_min"]
-PAIR_CASE_SHARE = _T["pair_case_share"]
+CASE_RULES = CaseRules(_T["capital_places"], _T["capital_share"], _T["capital_lower_max"], _T["capital_style_share"],
+                       _T["capital_score"], _T["capital_suggest_places"], _T["capital_suggest_share"],
+                       _T["capital_suggest_score"], _T["capital_variant_cost"], _T["capital_name_share"])
 NAME_TRIPLE_MIN = _T["name_triple_min"]
 BATCH_NAME_PSEUDO = _T["batch_name_pseudo"]
 VERSE_SCORE = _T["verse_score"]
@@ -148,6 +150,7 @@ class _Batch:
             for variant in deletes(name) | {name}:
                 self.name_deletes.setdefault(variant, []).append(name)
         self.year_spans = sum(n for t, n in stats.tokens.items() if t[0].isdigit() and _YEAR_SPAN.match(t))
+        self.case_evidence = CaseEvidence(stats)
 
     def continuation(self, key: str) -> tuple[float, int]:
         """(bigram count of ``key`` as left word, distinct right words) in the lexicon and the batch together."""
@@ -478,35 +481,6 @@ class Corrector:
             return None  # Vietnamese writes it lowercase as often ("anh Phan", "nha Thông tin"): a word, not a name
         return Decision(title, round(share, 4), "name", None)
 
-    def _case_by_neighbour(self, batch: _Batch, tokens: list[Token], keys: list[str | None],
-                           i: int) -> Decision | None:
-        """A lowercase word beside a capitalized one, where the batch writes the pair as a name, both words
-        capitalized, several times and never otherwise ("Nhật lễ" beside "Nhật Lễ", "tân Phúc" beside "Tân
-        Phúc"): a capital lost inside a name. Score: the batch's share of capitalized uses of the pair."""
-        tok = tokens[i]
-        key = keys[i]
-        if key is None or not tok.text.islower() or classify_token(tok.text) != "vi":
-            return None
-        stats = batch.stats
-        best = 0.0
-        pairs = []
-        if i > 0 and tok.linked and keys[i - 1] is not None and tokens[i - 1].text[0].isupper():
-            pairs.append((keys[i - 1], key))
-        if (i + 1 < len(tokens) and tokens[i + 1].linked and keys[i + 1] is not None
-                and tokens[i + 1].text[0].isupper()
-                and not (i + 2 < len(tokens) and tokens[i + 2].linked and tokens[i + 2].text[0].isupper())):
-            pairs.append((key, keys[i + 1]))  # not before a name of its own ("phía nam Hà Nội")
-        for pair in pairs:
-            capital = stats.name_pairs.get(pair, 0)
-            if capital < PAIR_CASE_MIN:
-                continue
-            others = max(stats.bigrams.get(pair, 0) - capital - self._copies, 0)  # this occurrence left out
-            best = max(best, capital / (capital + others))
-        title = tok.text[0].upper() + tok.text[1:]
-        if best < PAIR_CASE_SHARE or self.lm.surface_count(title) < LOWERED_CORPUS_SHARE * self.lm.count(key):
-            return None  # a word the corpora write mostly lowercase ("Lương công", "Thái tổ"): the book's style
-        return Decision(title, round(best, 4), "case", None)
-
     def _name_in_batch(self, tokens: list[Token], keys: list[str | None], i: int, batch: _Batch) -> Decision | None:
         """The book corrects its names: a word inside a name of three words ("Nguyễn Hữu Liên") that the batch
         never writes so elsewhere, one confusion away from a name the batch writes at least twice ("Nguyễn Hữu
@@ -606,7 +580,7 @@ class Corrector:
         if cls == "number":
             fixed = self._decide_number(surface, batch.year_spans >= NAME_MIN_COUNT)
             return Decision(fixed[0], fixed[1], "number", None) if fixed else None
-        lowered = self._lowered_name(batch, tokens, i) or self._case_by_neighbour(batch, tokens, keys, i)
+        lowered = self._lowered_name(batch, tokens, i)
         if lowered is not None:
             return lowered
         if cls != "vi" and len(surface) > 1 and surface.isupper() and len(surface) <= ACRONYM_MAX:
@@ -684,9 +658,11 @@ class Corrector:
         batch = self._batch or _Batch(CorpusStats.from_text(text), self._res.continuations)
         style = document_style(text) if tone_style == "keep" else tone_style
         tokens, decisions = self._decisions(batch, text)
+        capitals = self._lost_capitals(batch, text, tokens, decisions)
         doubled = self._doubled(batch, tokens, decisions)
         out = [(replace(e, applied=e.score >= self.threshold), None)
-               for e in speck_edits(text, lambda a, b: self._strong_pair(batch, a, b)) + list(doubled.values())]
+               for e in speck_edits(text, lambda a, b: self._strong_pair(batch, a, b)) + list(doubled.values())
+               + capitals]
         for i, (cand, prob, kind, features) in sorted(decisions.items()):
             tok = tokens[i]
             after_capital = tok.linked and i > 0 and tokens[i - 1].text[:1].isupper()
@@ -704,6 +680,20 @@ class Corrector:
         out += [(e, None) for e in glue_edits(text, lambda word: self._numbered(batch, word), self.threshold)
                 if not any(start < e.end and e.start < end for start, end in taken)]
         return [(self._in_verse(text, e), features) for e, features in out]
+
+    def _lost_capitals(self, batch: _Batch, text: str, tokens: list[Token], decisions: dict) -> list[CleanEdit]:
+        """Capitals lost inside names (casing.py); a fix replaces the decisions of its tokens that score lower."""
+        edits = []
+        for fix in case_fixes(text, tokens, batch.case_evidence, CASE_RULES,
+                              lambda word: self._candidates.vietnamese(word, damaged=False),
+                              lambda title: self.lm.surface_count(title) >= LOWERED_CORPUS_SHARE * self.lm.count(
+                                  key_of(title))):
+            inside = [i for i in decisions if fix.start <= tokens[i].start < fix.end]
+            if all(decisions[i].score <= fix.score for i in inside):
+                for i in inside:
+                    del decisions[i]
+                edits.append(CleanEdit(fix.start, fix.end, fix.written, "case", fix.score, False))
+        return edits
 
     def _in_verse(self, text: str, edit: CleanEdit) -> CleanEdit:
         """An edit that takes a line of verse out of its meter (data/verse.tsv) is only suggested."""

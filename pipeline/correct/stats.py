@@ -90,6 +90,37 @@ class LineCopies:
         return {"_values": [values], "_counts": [counts], "_repeated": None}
 
 
+PLACES_KEPT = 8  # distinct places kept per phrase: evidence needs a few, and a bounded sketch merges in any order
+_PLACE_STEP = 0x9E3779B97F4A7C15  # spreads the k-th use of a phrase in one line over the hash space
+
+
+class Places(dict):
+    """Distinct places where the batch writes a phrase, as the ``PLACES_KEPT`` smallest place ids per phrase (a
+    place is a line, by its hash, and the rank of the use in it: copies of a line are one place). The kept ids
+    of a union are the smallest of both sides', so merges are associative and commutative; ``count`` is exact
+    up to ``PLACES_KEPT``."""
+
+    def add(self, key: tuple, place: int) -> None:
+        kept = self.get(key)
+        if kept is None:
+            self[key] = (place,)
+        elif place not in kept and (len(kept) < PLACES_KEPT or place < kept[-1]):
+            self[key] = tuple(sorted(kept + (place,)))[:PLACES_KEPT]
+
+    def update(self, other: dict) -> None:  # type: ignore[override]
+        for key, places in other.items():
+            kept = self.get(key)
+            self[key] = places if kept is None else tuple(sorted(set(kept) | set(places)))[:PLACES_KEPT]
+
+    def count(self, key: tuple) -> int:
+        return len(self.get(key, ()))
+
+
+def place_id(line: int, rank: int) -> int:
+    """The id of the ``rank``-th use of a phrase in the line of hash ``line``."""
+    return (line + rank * _PLACE_STEP) & ((1 << 63) - 1)
+
+
 _LEAF_MARK = re.compile(r"\[\d{1,4}[a-z]?\]$")  # "[22a]": a leaf or page marker of the edition
 _STOP_WORD = re.compile(r"(\w+)\.$")
 
@@ -122,23 +153,60 @@ class CorpusStats:
     name_pairs: Counter[tuple[str, str]] = field(default_factory=Counter)  # word-key bigrams written both capitalized
     name_triples: Counter[tuple[str, str, str]] = field(default_factory=Counter)  # three capitalized words in a row
     sentence_starts: Counter[str] = field(default_factory=Counter)  # "upper"/"lower": words after a full stop
+    # Case of word-key bigrams, for lost capitals (casing.py), by a code of two letters: U a capitalized word
+    # inside a sentence, I one at a sentence or line start, L any other ("UU" "Nhật Lễ", "LU" "sông Mã", "UL"
+    # "Toàn thư"), and "LN" for an "LU" pair whose name goes on ("lấy Lý Công Uẩn"); pairs of two lowercase words
+    # are the rest of ``bigrams``. A line this text wrote before is not
+    # counted again; ``case_places`` holds the distinct places of each (left, right, code) but "IL".
+    case_pairs: Counter[tuple[str, str, str]] = field(default_factory=Counter)
+    case_places: Places = field(default_factory=Places)
 
     @classmethod
     def from_text(cls, text: str) -> CorpusStats:
         """Count one normalized text."""
         stats = cls(lines=LineCopies.of_text(text))
-        prev_key, prev_capital = None, False
+        prev_key, prev_capital, prev_title, prev_initial = None, False, False, False
         run: list[str] = []  # keys of the capitalized words in a row that end here
+        line_end, line, ranks = -1, 0, Counter()  # the current line's end and hash, and its phrases' uses so far
+        seen_lines: set[int] = set()
+        repeated = False
+        pending: tuple[tuple[str, str, str], int] | None = None  # an "LU" pair and its place, until the next token
         for token in word_tokens(text):
             surface = token.text
             stats.tokens[surface] += 1
             if surface[0].isupper() and not token.initial and not surface.isupper():
                 stats.names[surface] += 1
             key = key_of(surface) if surface[0].isalpha() else None
+            if pending is not None:  # a lowercase word and a capitalized one before this token
+                phrase, place = pending
+                if token.linked and surface[0].isupper() and not surface.isupper():
+                    phrase = (phrase[0], phrase[1], "LN")  # the name goes on: "lấy Lý Công Uẩn", not "sông Mã"
+                stats.case_pairs[phrase] += 1
+                stats.case_places.add(phrase, place)
+                pending = None
             if key is not None and prev_key is not None and token.linked:
                 stats.bigrams[(prev_key, key)] += 1
                 if prev_capital and surface[0].isupper():
                     stats.name_pairs[(prev_key, key)] += 1
+                title = surface[0].isupper() and not surface.isupper()
+                if title or prev_title:
+                    if token.start > line_end:
+                        line_end = text.find("\n", token.start)
+                        line_end = len(text) if line_end < 0 else line_end
+                        line, ranks = line_hash(text[text.rfind("\n", 0, token.start) + 1:line_end]), Counter()
+                        repeated = line in seen_lines  # a copy of a line of this text: its uses are counted
+                        seen_lines.add(line)
+                    if not repeated:
+                        code = ("I" if prev_initial else "U") if prev_title else "L"
+                        phrase = (prev_key, key, code + ("U" if title else "L"))
+                        place = place_id(line, ranks[phrase])
+                        ranks[phrase] += 1
+                        if phrase[2] == "LU":
+                            pending = (phrase, place)  # "LN" if a name goes on after it (the next token)
+                        else:
+                            stats.case_pairs[phrase] += 1
+                            if phrase[2] != "IL":
+                                stats.case_places.add(phrase, place)
             capital = key is not None and surface[0].isupper() and not surface.isupper()
             run = run[-2:] + [key] if capital and token.linked and run else ([key] if capital else [])
             if len(run) == 3:
@@ -150,7 +218,11 @@ class CorpusStats:
                     stats.numbered[prev_key] += 1
                 elif text[token.start - 1].isalpha():
                     stats.glued[prev_key] += 1
-            prev_key, prev_capital = key, surface[0].isupper()
+            prev_key, prev_capital, prev_initial = key, surface[0].isupper(), token.initial
+            prev_title = prev_capital and not surface.isupper()
+        if pending is not None:
+            stats.case_pairs[pending[0]] += 1
+            stats.case_places.add(*pending)
         return stats
 
     def merge(self, other: CorpusStats) -> CorpusStats:

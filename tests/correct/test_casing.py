@@ -1,0 +1,89 @@
+"""Lost capitals inside names, from the batch's case statistics (pipeline/correct/casing.py)."""
+import pickle
+
+from pipeline.correct import CorpusStats, Corrector
+from pipeline.correct.casing import CaseEvidence, case_fixes
+from pipeline.correct.corrector import CASE_RULES
+from pipeline.vi.tokens import word_tokens
+
+TAN_PHUC = [
+    "Năm ấy vua đến huyện Tân Phúc xem dân cày ruộng.",
+    "Quan coi huyện Tân Phúc dâng lúa chín lên vua.",
+    "Mùa thu, nước lớn ở huyện Tân Phúc, dân đói.",
+]
+PRINTED = "Hạ lệnh cho huyện tân Phúc mở lò rèn đồ sắt."
+
+
+def fixes(batch_lines: list[str], text: str):
+    stats = CorpusStats.from_text("\n".join(batch_lines + [text]))
+    return case_fixes(text, list(word_tokens(text)), CaseEvidence(stats), CASE_RULES)
+
+
+def test_a_capital_lost_before_a_name_is_restored_where_the_batch_writes_the_name():
+    [fix] = fixes(TAN_PHUC, PRINTED)
+    assert PRINTED[fix.start:fix.end] == "tân" and fix.written == "Tân"
+    assert fix.score == CASE_RULES.score >= 0.75 and fix.places == 3
+
+
+def test_copies_of_one_line_are_one_place():
+    copied = [TAN_PHUC[0]] * 3
+    assert fixes(copied, PRINTED) == []
+    # ... also when the copies come in other documents of the batch, merged after travelling to workers
+    parts = [CorpusStats.from_text(line) for line in copied + [PRINTED]]
+    merged = CorpusStats()
+    for part in parts:
+        merged.absorb(pickle.loads(pickle.dumps(part)))
+    assert case_fixes(PRINTED, list(word_tokens(PRINTED)), CaseEvidence(merged), CASE_RULES) == []
+    distinct = CorpusStats()
+    for line in TAN_PHUC + [PRINTED]:
+        distinct.absorb(CorpusStats.from_text(line))
+    assert len(case_fixes(PRINTED, list(word_tokens(PRINTED)), CaseEvidence(distinct), CASE_RULES)) == 1
+
+
+def test_a_word_the_batch_also_writes_lowercase_there_stays():
+    lowercase = ["Ông ấy tân Phúc mà không nói.", "Người ta tân Phúc cả ngày.", "Nhà ấy tân Phúc, đông vui."]
+    assert fixes(TAN_PHUC + lowercase, PRINTED) == []  # 3 of 6 other uses: the share decides
+
+
+def test_two_lowercase_words_of_a_name_are_one_edit_with_offsets_kept():
+    batch = ["Vua ngự điện Thiên An xem hội thề.", "Ngày ấy, bày tiệc ở điện Thiên An cho các quan.",
+             "Mùa xuân, sửa lại điện Thiên An và lầu Ngũ Phượng."]
+    text = "Ngày Canh Ngọ, vua ngự điện thiên an xem quốc nhân hội thề."
+    [fix] = fixes(batch, text)
+    assert text[fix.start:fix.end] == "thiên an" and fix.written == "Thiên An"
+
+
+def test_a_common_phrase_written_both_ways_is_left_alone():
+    capital = ["Bấy giờ vua Hoàng Đế ngự điện.", "Các quan tâu lên vua Hoàng Đế việc ấy.",
+               "Sứ nhà Minh xin gặp vua Hoàng Đế."]
+    lowercase = ["Người đời gọi vua hoàng đế là thiên tử.", "Ngày ấy, vua hoàng đế đi săn.",
+                 "Dân đều mừng vua hoàng đế lên ngôi."]
+    text = "Quân lính theo vua hoàng đế về kinh."
+    assert fixes(capital + lowercase, text) == []
+    assert [f.written for f in fixes(capital, text)] == ["Hoàng Đế"]  # the batch never writes it lowercase
+
+
+def test_a_word_after_a_name_is_only_suggested_and_the_corrector_shows_it():
+    batch = ["Khi ấy Nhật Lễ vào cung.", "Bọn Nhật Lễ đem quân đến.", "Vua sai giết Nhật Lễ ở ngoài thành."]
+    text = "Khi trời sắp sáng, Nhật lễ vào cung, chia người đi giữ cửa."
+    [fix] = fixes(batch, text)
+    assert fix.written == "Lễ" and fix.score == CASE_RULES.suggest_score < 0.75
+    corrector = Corrector(CorpusStats.from_text("\n".join(batch + [text])))
+    [edit] = [e for e in corrector.correct(text, "keep") if e.kind == "case"]
+    assert text[edit.start:edit.end] == "lễ" and edit.corrected == "Lễ" and not edit.applied
+
+
+def test_the_corrector_applies_a_strong_fix_in_place_of_its_own_decision():
+    text = PRINTED
+    corrector = Corrector(CorpusStats.from_text("\n".join(TAN_PHUC + [text])))
+    edits = [e for e in corrector.correct(text, "keep") if e.start <= text.index("tân") < e.end]
+    assert [(e.corrected, e.kind, e.applied) for e in edits] == [("Tân", "case", True)]
+
+
+def test_case_pairs_by_code():
+    stats = CorpusStats.from_text("Khi ấy sông Mã dâng, vua Lý Công Uẩn về, Nhật Lễ đến\nNhật lễ đi. Nhật Lễ về")
+    assert stats.case_pairs[("sông", "mã", "LU")] == 1  # a name of one word after a lowercase one
+    assert stats.case_pairs[("vua", "lý", "LN")] == 1  # the start of a longer name
+    assert stats.case_pairs[("nhật", "lễ", "UU")] == 1 and stats.case_pairs[("nhật", "lễ", "IL")] == 1
+    assert stats.case_pairs[("nhật", "lễ", "IU")] == 1  # at a sentence start: the first capital tells nothing
+    assert stats.case_places.count(("nhật", "lễ", "UU")) == 1 and stats.case_places.count(("nhật", "lễ", "IL")) == 0
