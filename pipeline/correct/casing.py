@@ -1,14 +1,18 @@
 """Lost capitals inside names, read from the batch's own case statistics.
 
 A book writes its names the same way each time: "Nhật Lễ" 33 times and "Nhật lễ" twice, "sông Mã" 21 times and
-"sông mã" once, "điện Thiên An" 19 times. A lowercase syllable printed where the batch, in several distinct places
-(copies of a line are one place, ``CorpusStats.case_places``), writes that same pair with the syllable capitalized,
-and almost never lowercase (``CorpusStats.case_pairs`` against ``bigrams``), lost its capital: the pair beside its
-left or right neighbour decides, whatever the neighbour's case ("sông [mã]", "Nhật [lễ]", "Tống [thiệu] Hưng"),
-and a run of such syllables is one edit ("điện [thiên an]" -> "Thiên An"). A common word the book writes both ways
-("hoàng đế" beside "Hoàng Đế") stays: the share decides. A syllable whose confusable form (confusion model) is
-the capitalized one of such a pair, where the batch never writes the printed pair elsewhere, is read so ("Thủy
-xã" -> "Thủy Xá"). Thresholds and scores are data/thresholds.tsv's (read by corrector.py, passed here).
+"sông mã" once, "điện Thiên An" 19 times. A lowercase syllable printed in a pair that the batch writes, in several
+distinct places (copies of a line are one place: ``CorpusStats.case_places``), with that syllable capitalized, and
+almost never lowercase (``CorpusStats.case_pairs`` against ``bigrams``), lost its capital. The shape of the pair
+decides how far the evidence goes: before a capitalized word ("tân Phúc", "canh Tuất") and two lowercase words
+after a word the batch writes before names ("điện thiên an" -> one edit "Thiên An") are applied; after a
+capitalized word ("Nhật lễ") or a lowercase one ("sông mã") only suggested, unless a higher share holds and the
+corpora capitalize the word, since books capitalize titles unevenly ("Thái tổ" beside "Thái Tổ"). A word the book
+writes lowercase beside other names ("Chu công", "Trang công": its style), a lowercase compound the batch writes
+elsewhere ("thái hậu"), and a pair inside a three-word name the batch never writes stay. A syllable whose
+confusable form (confusion model) is the capitalized word of such a pair, where the batch never writes the printed
+pair elsewhere ("Thủy xã" beside "Thủy Xá"), is suggested. Thresholds and scores are data/thresholds.tsv's (read
+by corrector.py into ``CaseRules``).
 """
 from __future__ import annotations
 
