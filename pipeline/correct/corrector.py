@@ -36,7 +36,7 @@ from pipeline.correct.lm import NUM, SyllableLM, load_lm, log_prob_window
 from pipeline.correct.render import document_style, written_form
 from pipeline.correct.specks import speck_edits
 from pipeline.correct.stats import CorpusStats, after_full_stop
-from pipeline.correct.typed import shows_mark, typed_words
+from pipeline.correct.typed import decoded, shows_mark, transpositions, typed_words
 from pipeline.correct.verse import breaks_meter
 from pipeline.document import CleanEdit
 from pipeline.vi.keys import fold as skeleton
@@ -87,8 +87,8 @@ NAME_TRIPLE_MIN = _T["name_triple_min"]
 BATCH_NAME_PSEUDO = _T["batch_name_pseudo"]
 VERSE_SCORE = _T["verse_score"]
 TYPED_MARK_SCORE = _T["typed_mark_score"]
-TYPED_UNMARKED_COST = _T["typed_unmarked_cost"]
 TYPED_WORD_COUNT = _T["typed_word_count"]
+TYPED_SWAP_COST = _T["typed_swap_cost"]
 DATA_DIR = Path(__file__).parent / "data"
 _GLUED_DATE = re.compile(r"^(\d{3})-(\d{4})$")
 _GLUED_YEARS = re.compile(r"^(\d{4})(\d{4})$")  # "[11761210]": a span of years that lost its dash
@@ -716,12 +716,24 @@ class Corrector:
 
     def _typed(self, batch: _Batch, text: str, tokens: list[Token], style: str, keep: bool) -> list[CleanEdit]:
         """Words typed with a digit for their mark ("na8m" for "năm", ``typed.py``): the readings of the letters,
-        dearer where they do not show the digit's mark, weighed in context like a damaged word's candidates; the
-        score is the best reading's posterior among them, at most TYPED_MARK_SCORE."""
+        of the letters with two of them swapped ("al2m" for "la2m") and of the letters with the digit's mark put
+        where VNI puts it ("ba3n" -> "bản"), dearer where they do not show the digit's mark, weighed in context
+        like a damaged word's candidates; the score is the best reading's posterior among them, at most
+        TYPED_MARK_SCORE."""
         out = []
         for word in typed_words(text, self._typed_part_is_word):
-            readings = [(key, cost + (0.0 if shows_mark(key, word.digit) else TYPED_UNMARKED_COST))
-                        for key, cost in self._candidates.vietnamese(word.letters, damaged=True)]
+            costs: dict[str, float] = {}
+            stray = self._res.table.single.get("edit", math.inf)  # a reading without the digit's mark: a stray key
+            spellings = [(word.letters, 0.0)] + [(t, TYPED_SWAP_COST) for t in transpositions(word.letters)]
+            spellings += [(typed, extra) for letters, extra in spellings
+                          if (typed := decoded(letters, word.digit, word.at)) is not None]
+            for letters, extra in spellings:
+                own = key_of(letters)  # "ngầ2m", "ba3n": the letters or their VNI reading spell the word already
+                found = self._candidates.vietnamese(letters, damaged=True)
+                for key, cost in found + ([(own, 0.0)] if own in self._res.lexicon.unigrams else []):
+                    cost += extra + (0.0 if shows_mark(key, word.digit) else stray)
+                    costs[key] = min(cost, costs.get(key, math.inf))
+            readings = list(costs.items())
             inside = [k for k, t in enumerate(tokens) if t.start < word.end and word.start < t.end]
             if not readings or not inside:
                 continue
