@@ -12,7 +12,8 @@ data/thresholds.tsv. A token that looks foreign but stands where a Vietnamese wo
 weighed like damage. Names are corrected towards a foreign name the batch uses often, unless the language model's
 corpora or the batch write the name as printed; a capital lost before a name ("lê Lan") or read inside a word
 ("KIến") is restored. Edits that span more than a token: stray punctuation specks (``specks.py``), spaces lost
-around punctuation and numbers (``glue.py``) and a function word printed twice ("với với", data/doubling.tsv).
+around punctuation and numbers (``glue.py``), a function word printed twice ("với với", data/doubling.tsv) and a
+word typed with the VNI input method off ("na8m" for "năm", ``typed.py``).
 The written form of a correction (tone placement, case) is ``render.py``'s.
 """
 from __future__ import annotations
