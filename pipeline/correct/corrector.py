@@ -11,8 +11,10 @@ is the edit's score (a ``Decision``), applied at or above the threshold; every t
 data/thresholds.tsv. A token that looks foreign but stands where a Vietnamese word would ("lâp", "Muà", "tronh") is
 weighed like damage. Names are corrected towards a foreign name the batch uses often, unless the language model's
 corpora or the batch write the name as printed; a capital lost before a name ("lê Lan"), inside a name the batch
-writes capitalized (``casing.py``: "huyện tân Phúc", "điện thiên an") or read inside a word ("KIến") is restored. Edits that span more than a token: stray punctuation specks (``specks.py``), spaces lost
-around punctuation and numbers (``glue.py``) and a function word printed twice ("với với", data/doubling.tsv).
+writes capitalized (``casing.py``: "huyện tân Phúc", "điện thiên an") or read inside a word ("KIến") is restored.
+Edits that span more than a token: stray punctuation specks (``specks.py``), spaces lost around punctuation and
+numbers (``glue.py``), a function word printed twice ("với với", data/doubling.tsv) and a word typed with the VNI
+input method off ("na8m" for "năm", ``typed.py``).
 The written form of a correction (tone placement, case) is ``render.py``'s.
 """
 from __future__ import annotations
@@ -37,6 +39,7 @@ from pipeline.correct.lm import NUM, SyllableLM, load_lm, log_prob_window
 from pipeline.correct.render import document_style, written_form
 from pipeline.correct.specks import speck_edits
 from pipeline.correct.stats import CorpusStats, after_full_stop
+from pipeline.correct.typed import decoded, shows_mark, transpositions, typed_words
 from pipeline.correct.verse import breaks_meter
 from pipeline.document import CleanEdit
 from pipeline.vi.keys import fold as skeleton
@@ -87,6 +90,9 @@ CASE_RULES = CaseRules(_T["capital_places"], _T["capital_share"], _T["capital_lo
 NAME_TRIPLE_MIN = _T["name_triple_min"]
 BATCH_NAME_PSEUDO = _T["batch_name_pseudo"]
 VERSE_SCORE = _T["verse_score"]
+TYPED_MARK_SCORE = _T["typed_mark_score"]
+TYPED_WORD_COUNT = _T["typed_word_count"]
+TYPED_SWAP_COST = _T["typed_swap_cost"]
 DATA_DIR = Path(__file__).parent / "data"
 _GLUED_DATE = re.compile(r"^(\d{3})-(\d{4})$")
 _GLUED_YEARS = re.compile(r"^(\d{4})(\d{4})$")  # "[11761210]": a span of years that lost its dash
@@ -658,11 +664,16 @@ class Corrector:
         batch = self._batch or _Batch(CorpusStats.from_text(text), self._res.continuations)
         style = document_style(text) if tone_style == "keep" else tone_style
         tokens, decisions = self._decisions(batch, text)
+        typed = self._typed(batch, text, tokens, style, tone_style == "keep")
+        if typed:  # the pieces of a typed word ("na", "8", "m") are not decided on their own
+            decisions = {i: d for i, d in decisions.items()
+                         if not any(e.start < tokens[i].end and tokens[i].start < e.end for e in typed)}
         capitals = self._lost_capitals(batch, text, tokens, decisions)
         doubled = self._doubled(batch, tokens, decisions)
         out = [(replace(e, applied=e.score >= self.threshold), None)
                for e in speck_edits(text, lambda a, b: self._strong_pair(batch, a, b)) + list(doubled.values())
                + capitals]
+        out += [(e, None) for e in typed]
         for i, (cand, prob, kind, features) in sorted(decisions.items()):
             tok = tokens[i]
             after_capital = tok.linked and i > 0 and tokens[i - 1].text[:1].isupper()
@@ -694,6 +705,50 @@ class Corrector:
                     del decisions[i]
                 edits.append(CleanEdit(fix.start, fix.end, fix.written, "case", fix.score, False))
         return edits
+
+    def _typed(self, batch: _Batch, text: str, tokens: list[Token], style: str, keep: bool) -> list[CleanEdit]:
+        """Words typed with a digit for their mark ("na8m" for "năm", ``typed.py``): the readings of the letters,
+        of the letters with two of them swapped ("al2m" for "la2m") and of the letters with the digit's mark put
+        where VNI puts it ("ba3n" -> "bản"), dearer where they do not show the digit's mark, weighed in context
+        like a damaged word's candidates; the score is the best reading's posterior among them, at most
+        TYPED_MARK_SCORE."""
+        out = []
+        for word in typed_words(text, self._typed_part_is_word):
+            costs: dict[str, float] = {}
+            stray = self._res.table.single.get("edit", math.inf)  # a reading without the digit's mark: a stray key
+            spellings = [(word.letters, 0.0)] + [(t, TYPED_SWAP_COST) for t in transpositions(word.letters)]
+            spellings += [(typed, extra) for letters, extra in spellings
+                          if (typed := decoded(letters, word.digit, word.at)) is not None]
+            for letters, extra in spellings:
+                own = key_of(letters)  # "ngầ2m", "ba3n": the letters or their VNI reading spell the word already
+                found = self._candidates.vietnamese(letters, damaged=True)
+                for key, cost in found + ([(own, 0.0)] if own in self._res.lexicon.unigrams else []):
+                    cost += extra + (0.0 if shows_mark(key, word.digit) else stray)
+                    costs[key] = min(cost, costs.get(key, math.inf))
+            readings = list(costs.items())
+            inside = [k for k, t in enumerate(tokens) if t.start < word.end and word.start < t.end]
+            if not readings or not inside:
+                continue
+            first, last = inside[0], inside[-1]
+            tok = Token(word.start, word.end, text[word.start:word.end], tokens[first].linked, tokens[first].initial)
+            lo = max(first - 2, 0)
+            near = tokens[lo:first] + [tok] + tokens[last + 1:last + 3]
+            window = _window(near, [key_of(t.text) if t.text[0].isalpha() else None for t in near], first - lo)
+            left, right = [window[0], window[1]], [window[2], window[3]]
+            prev, nxt = (None if w == NUM else w for w in window[1:3])
+            scored = sorted(((log_prob_window(self.lm, left, key, right)
+                              + BIGRAM_WEIGHT * self._log_lm(batch, prev, key, nxt, own=False) - cost, key)
+                             for key, cost in readings), reverse=True)
+            top = scored[0][0]
+            posterior = 1.0 / sum(math.exp(score - top) for score, _ in scored)
+            score = round(min(posterior, TYPED_MARK_SCORE), 4)
+            written = written_form(scored[0][1], tok, False, batch.capitalized, style, keep)
+            out.append(CleanEdit(word.start, word.end, written, "ocr_nonword", score, score >= self.threshold))
+        return out
+
+    def _typed_part_is_word(self, part: str) -> bool:
+        """A Vietnamese syllable that the language model's corpora write often on its own ("Giang", "để")."""
+        return classify_token(part) == "vi" and self.lm.count(key_of(part)) >= TYPED_WORD_COUNT
 
     def _in_verse(self, text: str, edit: CleanEdit) -> CleanEdit:
         """An edit that takes a line of verse out of its meter (data/verse.tsv) is only suggested."""

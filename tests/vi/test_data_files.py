@@ -29,6 +29,7 @@ LOADERS = [
     ("pipeline.correct.specks", "m.speck_classes()"),
     ("pipeline.correct.corrector", "m._never_doubled()"),
     ("pipeline.correct.verse", "m.meters()"),
+    ("pipeline.correct.typed", "m.vni_marks()"),
     ("pipeline.correct.calibration", "m.load_calibration()"),
     ("pipeline.correct.lm", "m.shipped_lm()"),
     ("pipeline.normalize.unicode", "m._translation()"),
