@@ -117,7 +117,7 @@ class CandidateGenerator:
                 cost = glyph_cost + mark + tone + extra
                 if cost <= max_cost and cost < best.get(cand, math.inf):
                     best[cand] = cost
-        return [SpellingCandidate(k, c) for k, c in sorted(best.items(), key=lambda kv: kv[1])]
+        return [SpellingCandidate(k, c) for k, c in sorted(best.items(), key=lambda kv: (kv[1], kv[0]))]
 
     def splits(self, surface: str) -> list[tuple[str, str]]:
         """Two lexicon syllables whose concatenation is ``surface`` (a lost space)."""

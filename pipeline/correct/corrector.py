@@ -373,7 +373,7 @@ class Corrector:
                                split_cost, lm, lm3))
         if not scored:
             return None
-        scored.sort(key=lambda row: -row[1])
+        scored.sort(key=lambda row: (-row[1], row[0]))  # ties by spelling: no run depends on hash order
         posterior = self._posterior(own, scored)
         cand, _, cost, lm, lm3 = scored[0]
         spacing = " " in cand
@@ -437,7 +437,7 @@ class Corrector:
                     costs[name] = min(costs.get(name, math.inf), edit)
                     weights[name] = batch.names[name]
         scored = sorted(((name, math.log(weights[name]) - cost, cost, 0.0) for name, cost in costs.items()
-                         if cost <= NAME_MAX_COST), key=lambda row: -row[1])
+                         if cost <= NAME_MAX_COST), key=lambda row: (-row[1], row[0]))
         if not scored:
             return None
         name = scored[0][0]
