@@ -28,7 +28,6 @@ import sys
 import time
 import unicodedata
 from collections import defaultdict
-from dataclasses import fields
 from pathlib import Path
 from typing import Callable
 
@@ -260,15 +259,18 @@ def page_correctors(pages: list[dict], seed: CorpusStats, book: bool) -> list[tu
     groups: dict[str, CorpusStats] = defaultdict(CorpusStats)
     for page, text in zip(pages, texts):
         groups[page["para_id"]] = groups[page["para_id"]].merge(CorpusStats.from_text(text))
-    total = seed
-    for stats in groups.values():
-        total = total.merge(stats)
-    out = []
-    for page, text in zip(pages, texts):
-        group = groups[page["para_id"]]
-        batch = CorpusStats(**{f.name: getattr(total, f.name) - getattr(group, f.name) for f in fields(total)})
-        out.append((text, Corrector(batch.merge(CorpusStats.from_text(text)), confusions=tesseract_table())))
-    return out
+    # the batch of a page: the seed and every other paragraph's pages, merged (never subtracted: the case
+    # statistics keep a sketch of distinct places, which a difference cannot undo)
+    ids = list(groups)
+    before = [seed]
+    for para in ids:
+        before.append(before[-1].merge(groups[para]))
+    after = [CorpusStats()]
+    for para in reversed(ids):
+        after.append(after[-1].merge(groups[para]))
+    others = {para: before[k].merge(after[len(ids) - 1 - k]) for k, para in enumerate(ids)}
+    return [(text, Corrector(others[page["para_id"]].merge(CorpusStats.from_text(text)), confusions=tesseract_table()))
+            for page, text in zip(pages, texts)]
 
 
 def page_examples(pages: list[dict], seed: CorpusStats, book: bool) -> tuple[list, list]:
