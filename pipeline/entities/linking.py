@@ -27,7 +27,7 @@ from pipeline.vi.keys import fold
 from pipeline.vi.tone import restyle_word
 
 from .gazetteer import _type_heads, gazetteer, referents
-from .lexicon import Lexicon, Place, name_key, read, word_key
+from .lexicon import Lexicon, Place, lexicon, name_key, read, word_key
 from .tokens import is_foreign
 
 _MIN_REPAIR_LEN = 5  # shorter words are one edit from too many others
@@ -68,9 +68,14 @@ def person_parts(mentions: list[tuple[int, str, str]]) -> dict[str, dict[str, li
     George"), as data/part_links.tsv allows."""
     ends = part_rules()["words"]
     parts: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    persons = {surface for _, surface, label in mentions if label == "PER"}
+    inner = {" ".join(w[:k]) for w in map(str.split, persons) for k in range(1, len(w))} \
+        | {" ".join(w[k:]) for w in map(str.split, persons) for k in range(1, len(w))}
     for start, surface, label in mentions:
         words = surface.split()
-        if label != "PER":
+        # only a whole name lends its parts: not one that is itself a part of a longer name ("Tam Quế" of "Ngô Tam
+        # Quế": its "Tam" is no family name), nor a span that closes with a common word ("Trà Toàn bị")
+        if label != "PER" or surface in inner or not _closes_as_name(words):
             continue
         for k in range(1, len(words)):
             if "first" in ends:
@@ -78,6 +83,12 @@ def person_parts(mentions: list[tuple[int, str, str]]) -> dict[str, dict[str, li
             if "last" in ends:
                 parts[" ".join(words[k:])][surface].append(start)
     return parts
+
+
+def _closes_as_name(words: list[str]) -> bool:
+    """A name's last word is capitalized, or a regnal ordinal closes it ("Victor-Emmanuel đệ nhị";
+    data/name_prefixes.txt)."""
+    return words[-1][:1].isupper() or (len(words) > 2 and word_key(" ".join(words[-2:])) in lexicon().name_prefixes)
 
 
 def supported_full_name(part: str, start: int, parts: dict[str, dict[str, list[int]]],
@@ -160,7 +171,9 @@ _ALIAS_PATTERNS: dict[int, re.Pattern[str]] = {}
 # An alias cue follows the first name or a clause mark ("Lê Duy Kỳ lên ngôi, tức", "Hàm Nghi (tên thật là"), never
 # a noun: "một thiếu nữ tên là X" names someone new.
 _ALIAS_OPENERS = frozenset(",;(–—:")
+_CLOSERS = " )\"'”’»"  # what may stand between a name and the clause mark after it
 _ALIAS_REACH = 120  # characters between the two names of one alias, at most
+_DESCRIPTION_WORDS = 3  # words between a name and the clause mark of a naming clause after it, at most
 _NAMER_WORDS = 6  # words of a naming clause ("người Pháp về sau"), at most
 _ANAPHOR_REACH = 600  # characters back from a phrase that refers back to the name it refers to, at most
 
@@ -256,6 +269,13 @@ def _naming_clause(words: str) -> bool:
         and not re.search(r"[^\w\s'’\-]", words)
 
 
+def _describes(gap: str) -> bool:
+    """The text between a name and a clause mark is a few words that describe it, or nothing ("chùa Diên Hựu giữa
+    hồ, người đời quen gọi là")."""
+    gap = gap.strip(_CLOSERS)
+    return len(gap.split()) <= _DESCRIPTION_WORDS and not re.search(r"[^\w\s'’\-]", gap)
+
+
 def _one_sentence(between: str) -> bool:
     return len(between) < _ALIAS_REACH and not re.search(r"[.!?]\s|\n", between)
 
@@ -317,23 +337,52 @@ def written_aliases(text: str, spans: list[tuple[int, int, str, str]], lex: Lexi
             prefer = lex.alias_cues[word_key(cue.group("cue"))]
             if label != "PER" and word_key(cue.group("cue")) in person_only_cues():
                 continue
-            window = text[earlier[0][1]:cue_at]
+            # the sentence before the cue: a naming clause there holds the namer, never the name ("sử Pháp gọi là")
+            lo = max(0, cue_at - _ALIAS_REACH)
+            lo += max((b.end() for b in re.finditer(r"[.!?]\s|\n", text[lo:cue_at])), default=0)
+            window = text[lo:cue_at]
             mark = max(window.rfind(c) for c in _ALIAS_OPENERS)
-            if mark >= 0 and _naming_clause(window[mark + 1:]):  # "Chiêm Thành, người Pháp về sau gọi là Champa"
-                mark += earlier[0][1]
+            if _naming_clause(window[mark + 1:]):  # "Chiêm Thành, người Pháp về sau gọi là Champa"
+                if mark < 0:
+                    continue
+                mark += lo
+                # the name right before the clause mark, a few words of description between at most ("chùa Diên
+                # Hựu giữa hồ, người đời quen gọi là"; "việc ấy, sử Pháp gọi là ..." names no earlier name)
                 first = next((cand for cand in reversed(earlier) if cand[1] <= mark), None)
+                first = first if first is not None and _describes(text[first[1]:mark]) \
+                    and not any(first[1] <= s[0] < mark for s in spans[k - len(near):k]) else None
             else:  # right after the first name or a clause mark: "Lê Duy Kỳ lên ngôi, tức"; "Hàm Nghi (tên thật là";
                 # another referent right after its name: "sông Như Nguyệt, tức"
                 before = text[first[1]:cue_at].rstrip()
-                if label == "PER":
-                    first = first if not before or before[-1] in _ALIAS_OPENERS else None
+                if label == "PER":  # a name of another referent between glosses that one ("kinh đô Lão Qua là Mường
+                    # Swa, tức Luang Prabang"), unless a title after the cue says a person is meant ("lên ngôi ở Đông
+                    # Kinh, tức vua Lê Thái Tổ")
+                    titled = bool(re.search(r"\w", cue.group(0)[cue.end("cue") - cue.start():]))
+                    first = first if (not before or before[-1] in _ALIAS_OPENERS) and (titled or not any(
+                        first[1] <= s[0] < cue_at for s in spans[k - len(near):k])) else None
                 else:
                     first = first if not before.strip("".join(_ALIAS_OPENERS) + " ") else None
             if first is None:
                 continue
         if first[2] != name:
+            if label != "PER" and _later_name(text, second[1]):  # "Phú Xuân, tức Huế về sau": the later name
+                prefer = "later"
             pairs.append((name, first[2], label) if prefer == "later" else (first[2], name, label))
     return pairs
+
+
+@lru_cache(maxsize=1)
+def _later_words() -> re.Pattern[str]:
+    """data/alias_later_words.txt as one pattern at the start of the text after a name."""
+    words = sorted({p for row in read("alias_later_words.txt", ["phrase"]) for p in _both_placements(word_key(row.phrase))},
+                   key=len, reverse=True)
+    return re.compile(r"[\s)]*(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) + r")(?!\w)",
+                      re.IGNORECASE)
+
+
+def _later_name(text: str, end: int) -> bool:
+    """The name ending at ``end`` is said to be the later or present one ("tức Huế về sau", "(Hà Nội ngày nay)")."""
+    return _later_words().match(text, end) is not None
 
 
 def same_person(names: list[str], labels: list[str], surnames: frozenset[str],
