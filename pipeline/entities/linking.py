@@ -374,8 +374,8 @@ def written_aliases(text: str, spans: list[tuple[int, int, str, str]], lex: Lexi
 @lru_cache(maxsize=1)
 def _later_words() -> re.Pattern[str]:
     """data/alias_later_words.txt as one pattern at the start of the text after a name."""
-    words = sorted({p for row in read("alias_later_words.txt", ["phrase"]) for p in _both_placements(word_key(row.phrase))},
-                   key=len, reverse=True)
+    rows = read("alias_later_words.txt", ["phrase"])
+    words = sorted({p for row in rows for p in _both_placements(word_key(row.phrase))}, key=len, reverse=True)
     return re.compile(r"[\s)]*(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) + r")(?!\w)",
                       re.IGNORECASE)
 
@@ -383,6 +383,21 @@ def _later_words() -> re.Pattern[str]:
 def _later_name(text: str, end: int) -> bool:
     """The name ending at ``end`` is said to be the later or present one ("tức Huế về sau", "(Hà Nội ngày nay)")."""
     return _later_words().match(text, end) is not None
+
+
+@lru_cache(maxsize=1)
+def ruler_names() -> tuple[dict[tuple[str, ...], int], frozenset[tuple[str, ...]]]:
+    """data/ruler_names.tsv: each name (word_key) -> its row, and the personal names; a name of two rows is left
+    out (it says no one person)."""
+    rows: dict[tuple[str, ...], set[int]] = defaultdict(set)
+    personal = set()
+    for k, row in enumerate(read("ruler_names.tsv", ["personal", "other", "dynasty"])):
+        for column, names in (("personal", row.personal), ("other", row.other)):
+            for name in filter(None, (n.strip() for n in names.split(","))):
+                rows[word_key(name)].add(k)
+                if column == "personal":
+                    personal.add(word_key(name))
+    return {name: next(iter(ks)) for name, ks in rows.items() if len(ks) == 1}, frozenset(personal)
 
 
 def same_person(names: list[str], labels: list[str], surnames: frozenset[str],
@@ -411,6 +426,11 @@ def same_person(names: list[str], labels: list[str], surnames: frozenset[str],
         article = aliases.get(key) or (name if types.get(key) == label else None)
         if article and types.get(key) == label:
             parent[find((name, label))] = find(("article:" + name_key(article), label))
+    rulers, personal_names = ruler_names()
+    for name, label in written:  # a ruler's names (data/ruler_names.tsv)
+        row = rulers.get(word_key(name)) if label == "PER" else None
+        if row is not None:
+            parent[find((name, label))] = find((f"ruler:{row}", label))
     own = set()
     for a, b, label in pairs:
         if (a, label) in written and (b, label) in written:
@@ -425,7 +445,8 @@ def same_person(names: list[str], labels: list[str], surnames: frozenset[str],
             continue
         titles = [m for m in members if types.get(name_key(m[0])) == m[1] and name_key(m[0]) not in aliases]
         if members[0][1] == "PER":
-            personal = [m for m in members if len(m[0].split()) > 1 and m[0].split()[0] in surnames]
+            personal = [m for m in members if word_key(m[0]) in personal_names] or \
+                [m for m in members if len(m[0].split()) > 1 and m[0].split()[0] in surnames]
             best = max(personal or titles or [m for m in members if m in own] or members,
                        key=lambda m: (m in titles, m in own, written[m], len(m[0]), m[0]))
         else:

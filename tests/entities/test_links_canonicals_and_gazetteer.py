@@ -347,7 +347,8 @@ def test_a_dynasty_name_after_a_ruler_title_stays_the_state(recognize):
 # -- the examples of the alias data files, run through the recognizer -----------------------------------------------
 def _alias_examples():
     from pipeline.entities.lexicon import DATA
-    for name in ("alias_namers.txt", "alias_frames.tsv", "alias_cues.txt", "alias_anaphors.txt", "alias_later_words.txt"):
+    for name in ("alias_namers.txt", "alias_frames.tsv", "alias_cues.txt", "alias_anaphors.txt",
+                 "alias_later_words.txt", "ruler_names.tsv"):
         for line in (DATA / name).read_text(encoding="utf-8").splitlines():
             if line.startswith("# example:"):
                 text, expected = line[len("# example:"):].split("=>")
@@ -495,3 +496,31 @@ def test_a_cue_glosses_the_name_right_before_it_unless_a_title_reaches_the_perso
 def test_a_naming_clause_after_a_described_place_names_that_place(recognizer):
     text = "Năm 1049, vua dựng chùa Diên Hựu giữa hồ, người đời quen gọi là chùa Một Cột. Chùa Diên Hựu nổi tiếng."
     assert ("Một Cột", "LOC", "Diên Hựu") in _found(recognizer, text)
+
+
+# -- canonical names from general knowledge: a ruler's personal name, a state's standard name -------------------
+@pytest.mark.parametrize("text, surface, canonical", [
+    ("Lê Tư Thành lên ngôi năm 1460. Năm 1470, vua Quang Thuận đổi niên hiệu. Lê Thánh Tông mất năm 1497.",
+     "Quang Thuận", "Lê Tư Thành"),
+    ("Lê Tư Thành lên ngôi năm 1460. Năm 1470, vua Quang Thuận đổi niên hiệu. Lê Thánh Tông mất năm 1497.",
+     "Lê Thánh Tông", "Lê Tư Thành"),
+    # without the personal name in the document, the temple name stays its own
+    ("Năm 1471, Lê Thánh Tông đánh Chiêm Thành.", "Lê Thánh Tông", "Lê Thánh Tông"),
+])
+def test_a_rulers_names_share_his_personal_name_when_the_document_writes_it(recognizer, text, surface, canonical):
+    assert {c for s, _, c in _found(recognizer, text) if s == surface} == {canonical}
+
+
+def test_a_name_of_two_rulers_joins_neither():
+    from pipeline.entities.linking import ruler_names
+    from pipeline.entities.lexicon import word_key
+    rows, personal = ruler_names()
+    assert word_key("Lê Duy Kỳ") not in rows and word_key("Lê Tư Thành") in personal
+    assert rows[word_key("Khang Hy")] == rows[word_key("Huyền Diệp")] == rows[word_key("Thanh Thánh Tổ")]
+
+
+@pytest.mark.parametrize("short, full", [("Mỹ", "Hoa Kỳ"), ("Tàu", "Trung Quốc"), ("Nga Sô", "Liên Xô")])
+def test_a_states_other_name_takes_its_standard_name_where_the_document_writes_it(recognizer, short, full):
+    text = f"Năm 1950, {full} gửi quân sang. Sau đó quân {short} rút về nước."
+    assert (short, "LOC", full) in _found(recognizer, text)
+    assert (short, "LOC", short) in _found(recognizer, f"Năm 1950, quân {short} rút về nước.")
