@@ -147,6 +147,9 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
             place = _place(surface, lex)
             if place is not None and place.short_of and fold(place.short_of) in written:
                 full = place.short_of  # "Thổ" in a text on "Thổ Nhĩ Kỳ"
+            else:  # "Đông Quan" in a text that writes "Thăng Long" (data/place_names.tsv)
+                standards = [name for name in former_names().get(fold(surface), ()) if fold(name) in written]
+                full = standards[0] if len(standards) == 1 else None
         out.append(full or surface)
     labels = [label for _, _, label in mentions]
     pairs = written_aliases(text, [(s, e, name, label) for (s, e, _, label), name in zip(spans, out)], lex)
@@ -383,6 +386,16 @@ def _later_words() -> re.Pattern[str]:
 def _later_name(text: str, end: int) -> bool:
     """The name ending at ``end`` is said to be the later or present one ("tức Huế về sau", "(Hà Nội ngày nay)")."""
     return _later_words().match(text, end) is not None
+
+
+@lru_cache(maxsize=1)
+def former_names() -> dict[str, tuple[str, ...]]:
+    """data/place_names.tsv: a former name of a place (folded) -> the standard names it may stand for."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for row in read("place_names.tsv", ["standard", "former"]):
+        for name in filter(None, (n.strip() for n in row.former.split(","))):
+            out[fold(name)].append(row.standard)
+    return {name: tuple(standards) for name, standards in out.items()}
 
 
 @lru_cache(maxsize=1)

@@ -348,7 +348,7 @@ def test_a_dynasty_name_after_a_ruler_title_stays_the_state(recognize):
 def _alias_examples():
     from pipeline.entities.lexicon import DATA
     for name in ("alias_namers.txt", "alias_frames.tsv", "alias_cues.txt", "alias_anaphors.txt",
-                 "alias_later_words.txt", "ruler_names.tsv"):
+                 "alias_later_words.txt", "ruler_names.tsv", "place_names.tsv"):
         for line in (DATA / name).read_text(encoding="utf-8").splitlines():
             if line.startswith("# example:"):
                 text, expected = line[len("# example:"):].split("=>")
@@ -524,3 +524,14 @@ def test_a_states_other_name_takes_its_standard_name_where_the_document_writes_i
     text = f"Năm 1950, {full} gửi quân sang. Sau đó quân {short} rút về nước."
     assert (short, "LOC", full) in _found(recognizer, text)
     assert (short, "LOC", short) in _found(recognizer, f"Năm 1950, quân {short} rút về nước.")
+
+
+def test_a_former_name_of_two_capitals_joins_the_one_the_document_writes():
+    from pipeline.entities.linking import fullest
+    from pipeline.entities.lexicon import lexicon
+    def canonicals(text, names):
+        spans = [(text.index(n), text.index(n) + len(n), n, "LOC") for n in names]
+        return fullest(text, spans, lexicon())
+    assert canonicals("Quân Minh vào Đông Kinh. Sau lại về Thăng Long.", ["Đông Kinh", "Thăng Long"]) == \
+        ["Thăng Long", "Thăng Long"]
+    assert canonicals("Quân Nhật về Đông Kinh.", ["Đông Kinh"]) == ["Đông Kinh"]
