@@ -3,16 +3,21 @@
 - A part of a person's name (a family or given name: "Togo", "Chỉnh") joins the full name ("Togo Heihachiro",
   "Nguyễn Hữu Chỉnh") only where the text supports it (data/part_links.tsv: the full name is mentioned earlier
   in the document or in the same paragraph), and only one full name qualifies (or several that are one
-  person's names: "ông Tôn" after "Tôn Dật Tiên, cũng gọi là Tôn Văn"). A cue before the part that makes
-  it a dynasty, state or army ("quân Minh", data/link_cues.txt) gives it another label, and labels must agree,
-  so it never joins.
+  person's names: "ông Tôn" after "Tôn Dật Tiên, cũng gọi là Tôn Văn"). Only a whole name lends its parts: not
+  one that is itself a part of a longer name ("Tam Quế" of "Ngô Tam Quế"), nor a span closing with a common
+  word ("Trà Toàn bị"). A cue before the part that makes it a dynasty, state or army ("quân Minh",
+  data/link_cues.txt) gives it another label, and labels must agree, so it never joins.
 - A bare organisation head ("Nghĩa quân", "Hội nghị") joins the one longer name of that head in the document;
   a head with its own modifiers ("Chính phủ lâm thời") is a full form and keeps it: no longer name that adds
   a qualifier ("Chính phủ lâm thời Kérensky") becomes its canonical.
 - Names the encyclopedia gives one person (an article's title and the names its first sentence gives: "Nguyễn
-  Huệ", "Quang Trung"; gazetteer.referents), and names the text itself equates ("Lê Duy Kỳ lên ngôi, tức vua
-  Chiêu Thống"; data/alias_cues.txt) join when the document writes more than one of them: the canonical is the
-  personal name (one that opens with a family name), else the article's title, else the most written.
+  Huệ", "Quang Trung"; gazetteer.referents), a ruler's names (data/ruler_names.tsv: "Lê Thánh Tông", "Quang
+  Thuận", "Lê Tư Thành"), and names the text itself equates ("Lê Duy Kỳ lên ngôi, tức vua Chiêu Thống";
+  data/alias_cues.txt; a naming clause's own names, "sử Pháp gọi là", name nothing) join when the document
+  writes more than one of them: the canonical is the personal name (a ruler's of ruler_names.tsv, else one that
+  opens with a family name), else the article's title, else the most written.
+- A place under a short or another name of a state ("Thổ", "Mỹ": data/places.tsv) or a former name of a capital
+  ("Đông Quan": data/place_names.tsv) takes the full or standard name where the document writes it.
 - A damaged spelling ("Kaspoutine") joins the more frequent name of the same label it is one edit away from,
   when the differing word is no Vietnamese syllable (a foreign or damaged word).
 """
