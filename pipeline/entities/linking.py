@@ -82,8 +82,11 @@ def person_parts(mentions: list[tuple[int, str, str]]) -> dict[str, dict[str, li
         # Quế": its "Tam" is no family name), nor a span that closes with a common word ("Trà Toàn bị")
         if label != "PER" or surface in inner or not _closes_as_name(words):
             continue
+        sino = not any(is_foreign(w) for w in words)  # a Vietnamese or Sino-Vietnamese reading
         for k in range(1, len(words)):
-            if "first" in ends:
+            # one syllable opening such a name stands for it when it is a family name ("Ngô" of "Ngô Tam Quế"),
+            # never otherwise ("Tây" of "Tây Hương Long Thịnh", whose family name is "Tây Hương")
+            if "first" in ends and not (sino and k == 1 and words[0] not in lexicon().surnames):
                 parts[" ".join(words[:k])][surface].append(start)
             if "last" in ends:
                 parts[" ".join(words[k:])][surface].append(start)

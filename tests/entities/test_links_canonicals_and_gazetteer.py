@@ -535,3 +535,10 @@ def test_a_former_name_of_two_capitals_joins_the_one_the_document_writes():
     assert canonicals("Quân Minh vào Đông Kinh. Sau lại về Thăng Long.", ["Đông Kinh", "Thăng Long"]) == \
         ["Thăng Long", "Thăng Long"]
     assert canonicals("Quân Nhật về Đông Kinh.", ["Đông Kinh"]) == ["Đông Kinh"]
+
+
+def test_one_opening_syllable_stands_for_a_sino_vietnamese_name_only_when_it_is_a_family_name():
+    from pipeline.entities.linking import person_parts
+    parts = person_parts([(0, "Tây Hương Long Thịnh", "PER"), (30, "Ngô Tam Quế", "PER"), (50, "Joseph Garibaldi", "PER")])
+    assert "Tây" not in parts and "Tây Hương" in parts  # a Japanese reading: the family name is "Tây Hương"
+    assert "Ngô" in parts and "Joseph" in parts
