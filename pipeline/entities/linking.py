@@ -3,16 +3,21 @@
 - A part of a person's name (a family or given name: "Togo", "Chỉnh") joins the full name ("Togo Heihachiro",
   "Nguyễn Hữu Chỉnh") only where the text supports it (data/part_links.tsv: the full name is mentioned earlier
   in the document or in the same paragraph), and only one full name qualifies (or several that are one
-  person's names: "ông Tôn" after "Tôn Dật Tiên, cũng gọi là Tôn Văn"). A cue before the part that makes
-  it a dynasty, state or army ("quân Minh", data/link_cues.txt) gives it another label, and labels must agree,
-  so it never joins.
+  person's names: "ông Tôn" after "Tôn Dật Tiên, cũng gọi là Tôn Văn"). Only a whole name lends its parts: not
+  one that is itself a part of a longer name ("Tam Quế" of "Ngô Tam Quế"), nor a span closing with a common
+  word ("Trà Toàn bị"). A cue before the part that makes it a dynasty, state or army ("quân Minh",
+  data/link_cues.txt) gives it another label, and labels must agree, so it never joins.
 - A bare organisation head ("Nghĩa quân", "Hội nghị") joins the one longer name of that head in the document;
   a head with its own modifiers ("Chính phủ lâm thời") is a full form and keeps it: no longer name that adds
   a qualifier ("Chính phủ lâm thời Kérensky") becomes its canonical.
 - Names the encyclopedia gives one person (an article's title and the names its first sentence gives: "Nguyễn
-  Huệ", "Quang Trung"; gazetteer.referents), and names the text itself equates ("Lê Duy Kỳ lên ngôi, tức vua
-  Chiêu Thống"; data/alias_cues.txt) join when the document writes more than one of them: the canonical is the
-  personal name (one that opens with a family name), else the article's title, else the most written.
+  Huệ", "Quang Trung"; gazetteer.referents), a ruler's names (data/ruler_names.tsv: "Lê Thánh Tông", "Quang
+  Thuận", "Lê Tư Thành"), and names the text itself equates ("Lê Duy Kỳ lên ngôi, tức vua Chiêu Thống";
+  data/alias_cues.txt; a naming clause's own names, "sử Pháp gọi là", name nothing) join when the document
+  writes more than one of them: the canonical is the personal name (a ruler's of ruler_names.tsv, else one that
+  opens with a family name), else the article's title, else the most written.
+- A place under a short or another name of a state ("Thổ", "Mỹ": data/places.tsv) or a former name of a capital
+  ("Đông Quan": data/place_names.tsv) takes the full or standard name where the document writes it.
 - A damaged spelling ("Kaspoutine") joins the more frequent name of the same label it is one edit away from,
   when the differing word is no Vietnamese syllable (a foreign or damaged word).
 """
@@ -27,7 +32,7 @@ from pipeline.vi.keys import fold
 from pipeline.vi.tone import restyle_word
 
 from .gazetteer import _type_heads, gazetteer, referents
-from .lexicon import Lexicon, Place, name_key, read, word_key
+from .lexicon import Lexicon, Place, lexicon, name_key, read, word_key
 from .tokens import is_foreign
 
 _MIN_REPAIR_LEN = 5  # shorter words are one edit from too many others
@@ -68,16 +73,30 @@ def person_parts(mentions: list[tuple[int, str, str]]) -> dict[str, dict[str, li
     George"), as data/part_links.tsv allows."""
     ends = part_rules()["words"]
     parts: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    persons = {surface for _, surface, label in mentions if label == "PER"}
+    inner = {" ".join(w[:k]) for w in map(str.split, persons) for k in range(1, len(w))} \
+        | {" ".join(w[k:]) for w in map(str.split, persons) for k in range(1, len(w))}
     for start, surface, label in mentions:
         words = surface.split()
-        if label != "PER":
+        # only a whole name lends its parts: not one that is itself a part of a longer name ("Tam Quế" of "Ngô Tam
+        # Quế": its "Tam" is no family name), nor a span that closes with a common word ("Trà Toàn bị")
+        if label != "PER" or surface in inner or not _closes_as_name(words):
             continue
+        sino = not any(is_foreign(w) for w in words)  # a Vietnamese or Sino-Vietnamese reading
         for k in range(1, len(words)):
-            if "first" in ends:
+            # one syllable opening such a name stands for it when it is a family name ("Ngô" of "Ngô Tam Quế"),
+            # never otherwise ("Tây" of "Tây Hương Long Thịnh", whose family name is "Tây Hương")
+            if "first" in ends and not (sino and k == 1 and words[0] not in lexicon().surnames):
                 parts[" ".join(words[:k])][surface].append(start)
             if "last" in ends:
                 parts[" ".join(words[k:])][surface].append(start)
     return parts
+
+
+def _closes_as_name(words: list[str]) -> bool:
+    """A name's last word is capitalized, or a regnal ordinal closes it ("Victor-Emmanuel đệ nhị";
+    data/name_prefixes.txt)."""
+    return words[-1][:1].isupper() or (len(words) > 2 and word_key(" ".join(words[-2:])) in lexicon().name_prefixes)
 
 
 def supported_full_name(part: str, start: int, parts: dict[str, dict[str, list[int]]],
@@ -136,6 +155,9 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
             place = _place(surface, lex)
             if place is not None and place.short_of and fold(place.short_of) in written:
                 full = place.short_of  # "Thổ" in a text on "Thổ Nhĩ Kỳ"
+            else:  # "Đông Quan" in a text that writes "Thăng Long" (data/place_names.tsv)
+                standards = [name for name in former_names().get(fold(surface), ()) if fold(name) in written]
+                full = standards[0] if len(standards) == 1 else None
         out.append(full or surface)
     labels = [label for _, _, label in mentions]
     pairs = written_aliases(text, [(s, e, name, label) for (s, e, _, label), name in zip(spans, out)], lex)
@@ -160,7 +182,9 @@ _ALIAS_PATTERNS: dict[int, re.Pattern[str]] = {}
 # An alias cue follows the first name or a clause mark ("Lê Duy Kỳ lên ngôi, tức", "Hàm Nghi (tên thật là"), never
 # a noun: "một thiếu nữ tên là X" names someone new.
 _ALIAS_OPENERS = frozenset(",;(–—:")
+_CLOSERS = " )\"'”’»"  # what may stand between a name and the clause mark after it
 _ALIAS_REACH = 120  # characters between the two names of one alias, at most
+_DESCRIPTION_WORDS = 3  # words between a name and the clause mark of a naming clause after it, at most
 _NAMER_WORDS = 6  # words of a naming clause ("người Pháp về sau"), at most
 _ANAPHOR_REACH = 600  # characters back from a phrase that refers back to the name it refers to, at most
 
@@ -256,6 +280,13 @@ def _naming_clause(words: str) -> bool:
         and not re.search(r"[^\w\s'’\-]", words)
 
 
+def _describes(gap: str) -> bool:
+    """The text between a name and a clause mark is a few words that describe it, or nothing ("chùa Diên Hựu giữa
+    hồ, người đời quen gọi là")."""
+    gap = gap.strip(_CLOSERS)
+    return len(gap.split()) <= _DESCRIPTION_WORDS and not re.search(r"[^\w\s'’\-]", gap)
+
+
 def _one_sentence(between: str) -> bool:
     return len(between) < _ALIAS_REACH and not re.search(r"[.!?]\s|\n", between)
 
@@ -317,23 +348,77 @@ def written_aliases(text: str, spans: list[tuple[int, int, str, str]], lex: Lexi
             prefer = lex.alias_cues[word_key(cue.group("cue"))]
             if label != "PER" and word_key(cue.group("cue")) in person_only_cues():
                 continue
-            window = text[earlier[0][1]:cue_at]
+            # the sentence before the cue: a naming clause there holds the namer, never the name ("sử Pháp gọi là")
+            lo = max(0, cue_at - _ALIAS_REACH)
+            lo += max((b.end() for b in re.finditer(r"[.!?]\s|\n", text[lo:cue_at])), default=0)
+            window = text[lo:cue_at]
             mark = max(window.rfind(c) for c in _ALIAS_OPENERS)
-            if mark >= 0 and _naming_clause(window[mark + 1:]):  # "Chiêm Thành, người Pháp về sau gọi là Champa"
-                mark += earlier[0][1]
+            if _naming_clause(window[mark + 1:]):  # "Chiêm Thành, người Pháp về sau gọi là Champa"
+                if mark < 0:
+                    continue
+                mark += lo
+                # the name right before the clause mark, a few words of description between at most ("chùa Diên
+                # Hựu giữa hồ, người đời quen gọi là"; "việc ấy, sử Pháp gọi là ..." names no earlier name)
                 first = next((cand for cand in reversed(earlier) if cand[1] <= mark), None)
+                first = first if first is not None and _describes(text[first[1]:mark]) \
+                    and not any(first[1] <= s[0] < mark for s in spans[k - len(near):k]) else None
             else:  # right after the first name or a clause mark: "Lê Duy Kỳ lên ngôi, tức"; "Hàm Nghi (tên thật là";
                 # another referent right after its name: "sông Như Nguyệt, tức"
                 before = text[first[1]:cue_at].rstrip()
-                if label == "PER":
-                    first = first if not before or before[-1] in _ALIAS_OPENERS else None
+                if label == "PER":  # a name of another referent between glosses that one ("kinh đô Lão Qua là Mường
+                    # Swa, tức Luang Prabang"), unless a title after the cue says a person is meant ("lên ngôi ở Đông
+                    # Kinh, tức vua Lê Thái Tổ")
+                    titled = bool(re.search(r"\w", cue.group(0)[cue.end("cue") - cue.start():]))
+                    first = first if (not before or before[-1] in _ALIAS_OPENERS) and (titled or not any(
+                        first[1] <= s[0] < cue_at for s in spans[k - len(near):k])) else None
                 else:
                     first = first if not before.strip("".join(_ALIAS_OPENERS) + " ") else None
             if first is None:
                 continue
         if first[2] != name:
+            if label != "PER" and _later_name(text, second[1]):  # "Phú Xuân, tức Huế về sau": the later name
+                prefer = "later"
             pairs.append((name, first[2], label) if prefer == "later" else (first[2], name, label))
     return pairs
+
+
+@lru_cache(maxsize=1)
+def _later_words() -> re.Pattern[str]:
+    """data/alias_later_words.txt as one pattern at the start of the text after a name."""
+    rows = read("alias_later_words.txt", ["phrase"])
+    words = sorted({p for row in rows for p in _both_placements(word_key(row.phrase))}, key=len, reverse=True)
+    return re.compile(r"[\s)]*(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) + r")(?!\w)",
+                      re.IGNORECASE)
+
+
+def _later_name(text: str, end: int) -> bool:
+    """The name ending at ``end`` is said to be the later or present one ("tức Huế về sau", "(Hà Nội ngày nay)")."""
+    return _later_words().match(text, end) is not None
+
+
+@lru_cache(maxsize=1)
+def former_names() -> dict[str, tuple[str, ...]]:
+    """data/place_names.tsv: a former name of a place (folded) -> the standard names it may stand for."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for row in read("place_names.tsv", ["standard", "former"]):
+        for name in filter(None, (n.strip() for n in row.former.split(","))):
+            out[fold(name)].append(row.standard)
+    return {name: tuple(standards) for name, standards in out.items()}
+
+
+@lru_cache(maxsize=1)
+def ruler_names() -> tuple[dict[tuple[str, ...], int], frozenset[tuple[str, ...]]]:
+    """data/ruler_names.tsv: each name (word_key) -> its row, and the personal names; a name of two rows is left
+    out (it says no one person)."""
+    rows: dict[tuple[str, ...], set[int]] = defaultdict(set)
+    personal = set()
+    for k, row in enumerate(read("ruler_names.tsv", ["personal", "other", "dynasty"])):
+        for column, names in (("personal", row.personal), ("other", row.other)):
+            for name in filter(None, (n.strip() for n in names.split(","))):
+                rows[word_key(name)].add(k)
+                if column == "personal":
+                    personal.add(word_key(name))
+    return {name: next(iter(ks)) for name, ks in rows.items() if len(ks) == 1}, frozenset(personal)
 
 
 def same_person(names: list[str], labels: list[str], surnames: frozenset[str],
@@ -362,6 +447,11 @@ def same_person(names: list[str], labels: list[str], surnames: frozenset[str],
         article = aliases.get(key) or (name if types.get(key) == label else None)
         if article and types.get(key) == label:
             parent[find((name, label))] = find(("article:" + name_key(article), label))
+    rulers, personal_names = ruler_names()
+    for name, label in written:  # a ruler's names (data/ruler_names.tsv)
+        row = rulers.get(word_key(name)) if label == "PER" else None
+        if row is not None:
+            parent[find((name, label))] = find((f"ruler:{row}", label))
     own = set()
     for a, b, label in pairs:
         if (a, label) in written and (b, label) in written:
@@ -376,7 +466,8 @@ def same_person(names: list[str], labels: list[str], surnames: frozenset[str],
             continue
         titles = [m for m in members if types.get(name_key(m[0])) == m[1] and name_key(m[0]) not in aliases]
         if members[0][1] == "PER":
-            personal = [m for m in members if len(m[0].split()) > 1 and m[0].split()[0] in surnames]
+            personal = [m for m in members if word_key(m[0]) in personal_names] or \
+                [m for m in members if len(m[0].split()) > 1 and m[0].split()[0] in surnames]
             best = max(personal or titles or [m for m in members if m in own] or members,
                        key=lambda m: (m in titles, m in own, written[m], len(m[0]), m[0]))
         else:

@@ -347,7 +347,8 @@ def test_a_dynasty_name_after_a_ruler_title_stays_the_state(recognize):
 # -- the examples of the alias data files, run through the recognizer -----------------------------------------------
 def _alias_examples():
     from pipeline.entities.lexicon import DATA
-    for name in ("alias_namers.txt", "alias_frames.tsv", "alias_cues.txt", "alias_anaphors.txt"):
+    for name in ("alias_namers.txt", "alias_frames.tsv", "alias_cues.txt", "alias_anaphors.txt",
+                 "alias_later_words.txt", "ruler_names.tsv", "place_names.tsv"):
         for line in (DATA / name).read_text(encoding="utf-8").splitlines():
             if line.startswith("# example:"):
                 text, expected = line[len("# example:"):].split("=>")
@@ -448,3 +449,96 @@ def test_a_pen_name_after_a_name_is_that_persons_and_lends_no_part_name(recogniz
     assert not any(s == "Sơn" and label == "PER" for s, label, _ in found)
     # after a lower-case word, "hiệu" heads an era name: no entity
     assert _found(recognizer, "Năm ấy vua lên ngôi, hiệu Cảnh Thịnh.") == []
+
+
+# -- a part or an alias joins a name only where the text supports it (issue 13) ----------------------------------
+def test_a_name_that_is_itself_a_part_lends_no_part(recognizer):
+    """"Tam Quế" stands for "Ngô Tam Quế": its first word is no family name, so "Tam" never joins it."""
+    from pipeline.entities.linking import Support, person_parts, supported_full_name
+    text = "Năm 1644, Ngô Tam Quế mở cửa ải. Tam Quế rước quân Thanh vào. Năm 1673 nổi loạn Tam phiên."
+    parts = person_parts([(10, "Ngô Tam Quế", "PER"), (33, "Tam Quế", "PER")])
+    assert supported_full_name("Tam", text.index("Tam phiên"), parts, Support(text)) is None
+    assert supported_full_name("Tam Quế", 33, parts, Support(text)) == "Ngô Tam Quế"
+    assert ("Tam Quế", "PER", "Ngô Tam Quế") in _found(recognizer, text)
+
+
+def test_a_span_closing_with_a_common_word_lends_no_part():
+    from pipeline.entities.linking import Support, person_parts, supported_full_name
+    text = "Vua Trà Toàn bị bắt. Sau đó Trà Toàn chết."
+    parts = person_parts([(4, "Trà Toàn bị", "PER"), (28, "Trà Toàn", "PER")])
+    assert supported_full_name("Trà Toàn", 28, parts, Support(text)) is None
+    # a regnal ordinal closes a name: its part still joins it
+    parts = person_parts([(0, "Victor-Emmanuel đệ nhị", "PER")])
+    assert supported_full_name("Victor-Emmanuel", 40, parts, Support("x" * 50)) == "Victor-Emmanuel đệ nhị"
+
+
+@pytest.mark.parametrize("text, name", [
+    # the namer of a naming clause is no name it gives ("sử Pháp gọi là", "người Tàu gọi là")
+    ("Hai người ngã mà không chết, nhưng việc ấy, sử Pháp gọi là Défenestration de Prague, mở đầu chiến tranh.",
+     "Pháp"),
+    ("Vua học thiên văn với giáo sĩ Ferdinand Verbiest, người Tàu gọi là Nam Hoài Nhân, và sai soạn sách.", "Tàu"),
+])
+def test_a_naming_clause_names_no_name_inside_it(recognizer, text, name):
+    found = _found(recognizer, text)
+    assert all(c != name for s, _, c in found if s != name), found
+
+
+def test_a_cue_glosses_the_name_right_before_it_unless_a_title_reaches_the_person(recognizer):
+    # "tên là" after a clause with places in it names someone new: "Lê Tương Dực" is no other name of him
+    text = ("Sau những năm loạn lạc dưới tay Lê Tương Dực, nổi lên một võ tướng ở làng Cổ Trai, huyện Nghi Dương, "
+            "tên là Mạc Đăng Dung.")
+    assert ("Lê Tương Dực", "PER", "Lê Tương Dực") in _found(recognizer, text)
+    # a title after the cue says a person is meant, past the place of the clause
+    text = "Rằm tháng Tư năm Mậu Thân, Lê Lợi lên ngôi ở Đông Kinh, tức vua Lê Thái Tổ, mở đầu nhà Hậu Lê."
+    assert ("Lê Thái Tổ", "PER", "Lê Lợi") in _found(recognizer, text)
+
+
+def test_a_naming_clause_after_a_described_place_names_that_place(recognizer):
+    text = "Năm 1049, vua dựng chùa Diên Hựu giữa hồ, người đời quen gọi là chùa Một Cột. Chùa Diên Hựu nổi tiếng."
+    assert ("Một Cột", "LOC", "Diên Hựu") in _found(recognizer, text)
+
+
+# -- canonical names from general knowledge: a ruler's personal name, a state's standard name -------------------
+@pytest.mark.parametrize("text, surface, canonical", [
+    ("Lê Tư Thành lên ngôi năm 1460. Năm 1470, vua Quang Thuận đổi niên hiệu. Lê Thánh Tông mất năm 1497.",
+     "Quang Thuận", "Lê Tư Thành"),
+    ("Lê Tư Thành lên ngôi năm 1460. Năm 1470, vua Quang Thuận đổi niên hiệu. Lê Thánh Tông mất năm 1497.",
+     "Lê Thánh Tông", "Lê Tư Thành"),
+    # without the personal name in the document, the temple name stays its own
+    ("Năm 1471, Lê Thánh Tông đánh Chiêm Thành.", "Lê Thánh Tông", "Lê Thánh Tông"),
+])
+def test_a_rulers_names_share_his_personal_name_when_the_document_writes_it(recognizer, text, surface, canonical):
+    assert {c for s, _, c in _found(recognizer, text) if s == surface} == {canonical}
+
+
+def test_a_name_of_two_rulers_joins_neither():
+    from pipeline.entities.linking import ruler_names
+    from pipeline.entities.lexicon import word_key
+    rows, personal = ruler_names()
+    assert word_key("Lê Duy Kỳ") not in rows and word_key("Lê Tư Thành") in personal
+    assert rows[word_key("Khang Hy")] == rows[word_key("Huyền Diệp")] == rows[word_key("Thanh Thánh Tổ")]
+
+
+@pytest.mark.parametrize("short, full", [("Mỹ", "Hoa Kỳ"), ("Tàu", "Trung Quốc"), ("Nga Sô", "Liên Xô")])
+def test_a_states_other_name_takes_its_standard_name_where_the_document_writes_it(recognizer, short, full):
+    text = f"Năm 1950, {full} gửi quân sang. Sau đó quân {short} rút về nước."
+    assert (short, "LOC", full) in _found(recognizer, text)
+    assert (short, "LOC", short) in _found(recognizer, f"Năm 1950, quân {short} rút về nước.")
+
+
+def test_a_former_name_of_two_capitals_joins_the_one_the_document_writes():
+    from pipeline.entities.linking import fullest
+    from pipeline.entities.lexicon import lexicon
+    def canonicals(text, names):
+        spans = [(text.index(n), text.index(n) + len(n), n, "LOC") for n in names]
+        return fullest(text, spans, lexicon())
+    assert canonicals("Quân Minh vào Đông Kinh. Sau lại về Thăng Long.", ["Đông Kinh", "Thăng Long"]) == \
+        ["Thăng Long", "Thăng Long"]
+    assert canonicals("Quân Nhật về Đông Kinh.", ["Đông Kinh"]) == ["Đông Kinh"]
+
+
+def test_one_opening_syllable_stands_for_a_sino_vietnamese_name_only_when_it_is_a_family_name():
+    from pipeline.entities.linking import person_parts
+    parts = person_parts([(0, "Tây Hương Long Thịnh", "PER"), (30, "Ngô Tam Quế", "PER"), (50, "Joseph Garibaldi", "PER")])
+    assert "Tây" not in parts and "Tây Hương" in parts  # a Japanese reading: the family name is "Tây Hương"
+    assert "Ngô" in parts and "Joseph" in parts
