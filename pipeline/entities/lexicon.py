@@ -151,6 +151,7 @@ class Lexicon:
     coordinators: frozenset[str]
     clause_openers: frozenset[str]
     dynasty_heads: frozenset[Phrase]
+    foreign_houses: frozenset[Phrase]  # heads before which a foreign word is a ruling house ("nhà Habsbourg")
     non_entity_heads: frozenset[Phrase]
     title_tails: frozenset[Phrase]
     title_suffixes: frozenset[str]
@@ -216,6 +217,7 @@ def lexicon() -> Lexicon:
         coordinators=_words("coordinators.txt"),
         clause_openers=_words("clause_openers.txt"),
         dynasty_heads=_phrases("dynasty_heads.txt"),
+        foreign_houses=_flagged("dynasty_heads.txt", "foreign"),
         non_entity_heads=_phrases("non_entity_heads.txt"),
         title_tails=_phrases("title_tails.txt"),
         title_suffixes=_words("title_suffixes.txt"),

@@ -316,6 +316,10 @@ class SentenceRules:
         j = i + n
         if not n or j >= self.n or not self.adjacent(j) or not self.toks[j].cap or self.toks[j].number:
             return 0
+        if self.toks[j].foreign and self.match(self.lex.foreign_houses, i) == n and not self.place_at(j) \
+                and not (j + 1 < self.n and self.adjacent(j + 1) and self.toks[j + 1].cap):
+            self.add(j, j + 1, (j, j + 1), "ORG", "dynasty")  # "nhà Habsbourg": a European house
+            return j + 1
         if self.place_at(i) or self.toks[j].foreign or self.match(self.lex.titles, j) or self.starts_structure(j):
             return 0  # "Triều Tiên" is Korea; "nhà Vua" is an honorific
         e = self.name_run(j)
@@ -477,6 +481,7 @@ class SentenceRules:
             return 0
         if self.place_then_person(j, e):
             return e
+        e += self.regnal_ordinal(j, e)  # "vua Guillaume đệ nhất"
         if self.match(self.lex.offices, i) == n:
             self.add(j, e, (j, e), None, "office")
             self.out[-1].votes["PER"] += self.lex.votes["office"]
