@@ -31,6 +31,9 @@ class Candidate:
     source: str
     score: float
     votes: Counter = field(default_factory=Counter)
+    # Votes the name's own spelling or a list gives (gazetteer, foreign prior, given name, affix): the same at
+    # every mention, so they count once per name in the document, however often it is written.
+    prior: Counter = field(default_factory=Counter)
     coord_only: bool = False  # kept only if a list it stands in gives it a label ("Anh và Pháp" at a start)
     doc_only: bool = False  # a bare one-syllable name: kept only if the document names it elsewhere ("quân Thanh")
 
@@ -610,14 +613,17 @@ class SentenceRules:
 
     def temple_name(self, i: int) -> int:
         """A ruler called by his temple name ("Anh Tông", "Thái Tổ"): two capitalized syllables, the last a
-        temple-name ending, is a person even if the first is a country."""
-        if not (self.toks[i].cap and i + 1 < self.n and self.adjacent(i + 1)
-                and self.toks[i + 1].text in self.lex.person_suffixes):
+        temple-name ending, is a person even if the first is a country; a Chinese dynasty's name may open it
+        ("Thanh Thánh Tổ", "Minh Tư Tông")."""
+        d = self.match(self.lex.dynasty_names, i, 2) if self.toks[i].cap else 0
+        k = i + d if d and i + d + 1 < self.n and self.adjacent(i + d) and self.toks[i + d].cap else i
+        if not (self.toks[k].cap and k + 1 < self.n and self.adjacent(k + 1)
+                and self.toks[k + 1].text in self.lex.person_suffixes):
             return 0
-        if i + 2 < self.n and self.adjacent(i + 2) and self.toks[i + 2].cap:
+        if k + 2 < self.n and self.adjacent(k + 2) and self.toks[k + 2].cap:
             return 0
-        self.add(i, i + 2, (i, i + 2), "PER", "temple_name")
-        return i + 2
+        self.add(i, k + 2, (i, k + 2), "PER", "temple_name")
+        return k + 2
 
     def place_parts(self, i: int) -> list[str]:
         """The parts of a hyphenated token that are all gazetteer places ("Áo-Hung", "Pháp-Phổ"), else []."""
