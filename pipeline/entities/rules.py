@@ -19,6 +19,7 @@ from .tokens import Tok
 _ROMAN = re.compile(r"[IVXL]{1,6}")
 _YEAR = re.compile(r"1\d{3}|20\d{2}")
 _QUOTES = {'"': '"', "“": "”", "«": "»", "'": "'"}
+_DASHES = frozenset("-–—")  # the dash between the two parties of a war ("chiến tranh Nga – Nhật")
 _MONTH_NUMBER = re.compile(r"(?:0?[1-9]|1[0-2])(?:-\d{4})?")
 
 
@@ -385,9 +386,25 @@ class SentenceRules:
             return 0
         if self.place_parts(j):
             return j + 1  # "chiến tranh Nga-Nhật": a war between the countries named
+        pair = self.party_pair(j)
+        if pair:
+            return pair  # "chiến tranh Nga – Nhật", "chiến tranh Trịnh – Nguyễn": the two parties
         if nxt.cap and not nxt.number and not nxt.foreign and not self.place_at(j) and not self.place_parts(j):
             return self.name_run(j)
         return 0
+
+    def party_pair(self, j: int) -> int:
+        """End of two capitalized names joined by a dash at token ``j`` ("Nga – Nhật", "Trực – Hoàn"), else 0."""
+        def name_end(k: int) -> int:
+            return k + self.place_at(k) if self.place_at(k) else self.name_run(k)
+
+        if not self.toks[j].cap or self.toks[j].number:
+            return 0
+        e = name_end(j)
+        if e >= self.n or self.text[self.toks[e - 1].end:self.toks[e].start].strip() not in _DASHES \
+                or not self.toks[e].cap or self.toks[e].number:
+            return 0
+        return name_end(e)
 
     def title_tail(self, j: int, no_place: bool) -> int:
         """End of the capitalized name after a treaty or publication head (0 if none)."""
