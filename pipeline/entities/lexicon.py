@@ -114,7 +114,7 @@ def sources_flagged(sources: dict[str, Source], flag: str) -> frozenset[str]:
     return frozenset(s.source for s in sources.values() if flag in s.flags)
 
 
-_ROLES = frozenset({"copula", "month", "plural", "ministry_head", "woman"})
+_ROLES = frozenset({"copula", "month", "plural", "ministry_head", "woman", "people"})
 
 
 def _roles() -> dict[str, frozenset[str]]:
@@ -176,6 +176,8 @@ class Lexicon:
     stems: frozenset[str]  # the heavenly stems and earthly branches (the dates stage's word lists): "Bính Dần"
     branches: frozenset[str]  # names a year, never a person, even with a family name first ("Đinh Mão")
     calendar_words: frozenset[str]  # "Thermidor", "Tết", "TCN": words of calendars and eras, never a name
+    faiths: frozenset[Phrase]  # religions, MISC ("Tin lành", "Công giáo")
+    ethnonyms: frozenset[Phrase]  # peoples after "người"/"tộc", LOC ("người Hán")
     house_titles: frozenset[Phrase]  # "chúa": before a bare family name, the ruling house ("chúa Trịnh")
     sources: dict[str, Source]  # case -> source name, score and flags (sources.tsv)
     roles: dict[str, frozenset[str]]  # function words by role (function_words.tsv): "copula" -> {"là"}
@@ -242,6 +244,8 @@ def lexicon() -> Lexicon:
         stems=frozenset(r.word for r in read(DATES_WORDS / "stems.tsv", ["word", "index"], {"index": int})),
         branches=frozenset(r.word for r in read(DATES_WORDS / "branches.tsv", ["word", "index"], {"index": int})),
         calendar_words=frozenset(read_words(DATA / "calendar_words.txt")),
+        faiths=_phrases("faiths.txt"),
+        ethnonyms=_phrases("ethnonyms.txt"),
         house_titles=_phrases("house_titles.txt"),
         sources=sources,
         roles=_roles(),

@@ -454,6 +454,8 @@ class SentenceRules:
             return 0  # "hạm đội Anh", "quân đội Pháp": the country is a place (LOC), the head a common noun
         if name_start is not None and not keep and self.vietnamese_name(name_start) == name_end:
             return 0  # "quân phiệt Trương Tác Lâm", "phe Nguyễn Huệ": a man and his camp, no organisation's name
+        if name_start is not None and not keep and self.match(self.lex.faiths, name_start) == name_end - name_start:
+            return 0  # "phe Tin lành": the side of a faith, which the faith rule takes
         if name_start is not None and not keep:
             # "phái Bolsevich" is a faction, "phe Boukharine" a man's camp: a vote, settled per document.
             self.add(name_start, name_end, (name_start, name_end), None, "org_head_vote")
@@ -472,6 +474,26 @@ class SentenceRules:
             self.add(i, i + n, (i, i + n), None, "org_referring")  # kept where the document names the body
             return i + n
         return 0
+
+    def faith(self, i: int) -> int:
+        """A religion written with a capital ("Tin lành", "Công giáo") is a MISC, as a doctrine."""
+        n = self.match(self.lex.faiths, i) if self.toks[i].cap else 0
+        if not n or (i + n < self.n and self.adjacent(i + n) and self.toks[i + n].cap):
+            return 0
+        self.add(i, i + n, (i, i + n), "MISC", "faith")
+        return i + n
+
+    def people(self, i: int) -> int:
+        """The name of a people after "người", "tộc", "tục" ("người Hán", "tục Mãn") is a LOC, as a country's."""
+        j = i + 1
+        if self.toks[i].low not in self.lex.roles["people"] or j >= self.n or not self.adjacent(j) \
+                or not self.toks[j].cap:
+            return 0
+        n = self.match(self.lex.ethnonyms, j)
+        if not n or (j + n < self.n and self.adjacent(j + n) and self.toks[j + n].cap):
+            return 0  # "người Hán Thành" is a man of Seoul
+        self.add(j, j + n, (j, j + n), "LOC", "people")
+        return j + n
 
     def title(self, i: int) -> int:
         n = 0 if self.inside_word(i) else self.match(self.lex.titles, i)
