@@ -26,3 +26,9 @@ def test_a_foreign_family_name_after_a_full_name_with_a_given_name_is_that_perso
 
 def test_a_foreign_family_name_alone_gets_no_persons_vote(recognize):
     assert recognize("Người Ý thời ấy gọi Garibaldi là anh hùng.").get("Garibaldi") != "PER"
+
+
+def test_chinese_and_korean_family_names_make_a_persons_name(recognize):
+    found = recognize("Ngày 9-9-1948, nước Cộng hoà Dân chủ Nhân dân ra đời, đứng đầu là Kim Nhật Thành.")
+    assert found.get("Kim Nhật Thành") == "PER"
+    assert recognize("Khang Hy sai bắt quyền thần Ngao Bái.").get("Ngao Bái") == "PER"
