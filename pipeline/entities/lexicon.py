@@ -150,6 +150,7 @@ class Lexicon:
     surnames: frozenset[str]
     coordinators: frozenset[str]
     clause_openers: frozenset[str]
+    conjunctions: frozenset[str]  # open a sentence, never a name ("Nhưng")
     dynasty_heads: frozenset[Phrase]
     foreign_houses: frozenset[Phrase]  # heads before which a foreign word is a ruling house ("nhà Habsbourg")
     non_entity_heads: frozenset[Phrase]
@@ -218,6 +219,7 @@ def lexicon() -> Lexicon:
                            for w in read_words(DATA / name)),
         coordinators=_words("coordinators.txt"),
         clause_openers=_words("clause_openers.txt"),
+        conjunctions=_words("conjunctions.txt"),
         dynasty_heads=_phrases("dynasty_heads.txt"),
         foreign_houses=_flagged("dynasty_heads.txt", "foreign"),
         non_entity_heads=_phrases("non_entity_heads.txt"),

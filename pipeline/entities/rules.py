@@ -259,14 +259,19 @@ class SentenceRules:
 
     def opener(self, i: int) -> int:
         """A clause opener at a sentence start that is also a family name ("Từ") is the preposition when no
-        name follows it or a place does ("Từ năm 221 TCN", "Từ Vũ Xương đến Nam Kinh")."""
+        name follows it or a place or a dynasty does ("Từ năm 221 TCN", "Từ Vũ Xương đến Nam Kinh", "Từ Minh sang
+        Thanh"); a conjunction at a sentence start opens no name ("Nhưng Nã Phá Luân đệ tam trị vì")."""
         t = self.toks[i]
+        if t.initial and t.low in self.lex.conjunctions:
+            return i + 1
         if not (t.initial and t.low in self.lex.clause_openers):
             return 0
         j = i + 1
         if j >= self.n or not self.adjacent(j) or not self.toks[j].cap or self.toks[j].number:
             return j
         e = self.name_run(j)
+        if self.match(self.lex.dynasty_names, j, 2) == e - j:
+            return j
         return j if self.place_at(j) or gazetteer().get(name_key(self.text[self.toks[j].start:self.toks[e - 1].end])) \
             == "LOC" else 0
 
@@ -558,6 +563,7 @@ class SentenceRules:
             return 0  # "vua Anh Tông", "thủ tướng Anh Tuấn": the country word is the name's first syllable
         if label == "ORG" and (e - k < 2 or self.toks[e - 1].text in self.lex.person_suffixes):
             return 0
+        e += self.regnal_ordinal(k, e)  # "hoàng đế Pháp Napoléon đệ tam"
         self.add(j, k, (j, k), label, "title_state")
         self.add(k, e, (k, e), "PER", "title")
         return e
