@@ -151,6 +151,7 @@ class Lexicon:
     coordinators: frozenset[str]
     clause_openers: frozenset[str]
     conjunctions: frozenset[str]  # open a sentence, never a name ("Nhưng")
+    numbered_places: frozenset[Phrase]  # a place named by the number after them ("vĩ tuyến 38")
     dynasty_heads: frozenset[Phrase]
     foreign_houses: frozenset[Phrase]  # heads before which a foreign word is a ruling house ("nhà Habsbourg")
     non_entity_heads: frozenset[Phrase]
@@ -220,6 +221,7 @@ def lexicon() -> Lexicon:
         coordinators=_words("coordinators.txt"),
         clause_openers=_words("clause_openers.txt"),
         conjunctions=_words("conjunctions.txt"),
+        numbered_places=_phrases("numbered_places.txt"),
         dynasty_heads=_phrases("dynasty_heads.txt"),
         foreign_houses=_flagged("dynasty_heads.txt", "foreign"),
         non_entity_heads=_phrases("non_entity_heads.txt"),

@@ -293,6 +293,15 @@ class SentenceRules:
             return i + 2
         return 0
 
+    def numbered_place(self, i: int) -> int:
+        """A head and the number after it name a place, kept whole ("vĩ tuyến 38")."""
+        n = self.match(self.lex.numbered_places, i)
+        if not n or i + n >= self.n or not self.adjacent(i + n) or not self.toks[i + n].number \
+                or not self.toks[i + n].text.isdigit():
+            return 0
+        self.add(i, i + n + 1, (i, i + n + 1), "LOC", "numbered_place")
+        return i + n + 1
+
     def non_entity(self, i: int) -> int:
         """An era, temple or posthumous name or a title after its head ("niên hiệu là Thái Đức") is no entity; a
         pen name right after a name and a comma ("Phan Bội Châu, hiệu Sào Nam") is a person's."""
