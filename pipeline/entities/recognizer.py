@@ -226,6 +226,21 @@ def _vote_family_names(text: str, candidates: list[Candidate]) -> None:
             c.prior["PER"] += _vote("given_name")
 
 
+_LINK_CUE = lexicon().sources["link_cue"].source
+
+
+def _states_after_link_cues(text: str, candidates: list[Candidate]) -> None:
+    """A name after a link cue ("quân Hậu Kim") that another rule of the document fixes as a place and none as a
+    house ("lập nước Hậu Kim") is that state, a LOC like "quân Đức"; "quân Thanh" beside "nhà Thanh" stays ORG."""
+    fixed: dict[str, set[str]] = defaultdict(set)
+    for c in candidates:
+        if c.label is not None and c.source != _LINK_CUE:
+            fixed[_key(text, c)].add(c.label)
+    for c in candidates:
+        if c.source == _LINK_CUE and fixed.get(_key(text, c)) == {"LOC"}:
+            c.label = "LOC"
+
+
 def _settle(text: str, candidates: list[Candidate], lists: list[list[Candidate]]) -> list[Candidate]:
     """Label every unlabeled mention: by its list of names first, else by the label its name carries in the
     document as a whole (one sense per document, the lists' evidence included)."""
@@ -238,6 +253,7 @@ def _settle(text: str, candidates: list[Candidate], lists: list[list[Candidate]]
             c.votes[shared[id(c)]] += _vote("list")
     if shared:
         totals, fixed = _evidence(text, candidates)
+    _states_after_link_cues(text, candidates)
     out, pending = [], []
     for c in candidates:
         if c.label is None:

@@ -32,3 +32,12 @@ def test_chinese_and_korean_family_names_make_a_persons_name(recognize):
     found = recognize("Ngày 9-9-1948, nước Cộng hoà Dân chủ Nhân dân ra đời, đứng đầu là Kim Nhật Thành.")
     assert found.get("Kim Nhật Thành") == "PER"
     assert recognize("Khang Hy sai bắt quyền thần Ngao Bái.").get("Ngao Bái") == "PER"
+
+
+def test_a_name_after_a_link_cue_is_the_state_the_document_names_as_a_place(recognizer):
+    text = "Năm 1616 Nỗ Nhĩ Cáp Xích lập nước Hậu Kim. Năm 1626, Viên Sùng Hoán đánh lui quân Hậu Kim."
+    labels = {m.label for m in recognizer(text, [(0, 43), (44, len(text))]) if text[m.start:m.end] == "Hậu Kim"}
+    assert labels == {"LOC"}
+    text = "Nhà Thanh suy yếu. Nước Thanh rộng lớn, nhưng quân Thanh thua trận."
+    labels = [m.label for m in recognizer(text, [(0, 18), (19, len(text))]) if text[m.start:m.end] == "Thanh"]
+    assert labels[-1] == "ORG"
