@@ -813,8 +813,11 @@ class SentenceRules:
             words = " ".join(s.low for s in span)
             if words in _dictionary() or self.match(self.lex.org_modifiers, i) == e - i or self.political(span):
                 label = "ORG" if self.political(span) else None
-                if label is None:
-                    return e  # a capitalized common word ("nhà Trời", "giới Tư sản")
+                if label is None and not (e - i > 1 and all(s.cap for s in span) and not self.title_word_at(e)
+                                          and name_key(self.text[t.start:self.toks[e - 1].end]) in proper_names()):
+                    # A capitalized common word ("nhà Trời", "giới Tư sản"); but a place name that is also a word
+                    # stays a name ("ở Hải Dương", "ra Bình Định"), unless a title follows ("Bình Nguyên vương").
+                    return e
             elif e - i == 1:
                 self.add(i, e, (i, e), None, "name_single")
                 if i > 0 and self.adjacent(i) and self.toks[i - 1].low in self.lex.person_cues \
@@ -828,6 +831,10 @@ class SentenceRules:
                 and self.toks[i - 1].low in self.lex.long_person_cues:
             self.out[-1].votes["PER"] += self.lex.votes["cue"]
         return e
+
+    def title_word_at(self, e: int) -> bool:
+        """A title word of data/title_suffixes.txt is written right after token ``e - 1`` ("Bình Nguyên vương")."""
+        return e < self.n and self.adjacent(e) and self.toks[e].low in self.lex.title_suffixes
 
     def person_act(self, e: int) -> bool:
         """A person's act (data/person_verbs.txt) is written right after token ``e - 1``."""
