@@ -517,6 +517,11 @@ class SentenceRules:
         if (j + 1 < self.n and self.toks[j].low in self.lex.roles["copula"] and self.adjacent(j)
                 and self.adjacent(j + 1)):
             j += 1  # "ba vua là Dục Đức": the name the title is given
+        if (j + 1 < self.n and self.adjacent(j) and self.toks[j].low in self.lex.particles and self.adjacent(j + 1)
+                and self.toks[j + 1].cap and self.toks[j + 1].foreign):
+            e = self.name_run(j + 1)
+            self.add(j, e, (j, e), "PER", "title")  # "tướng de Castries": the particle opens the man's name
+            return e
         if j >= self.n or not self.adjacent(j) or not self.toks[j].cap or self.toks[j].number:
             return 0
         if self.match(self.lex.place_offices, i) == n:
