@@ -125,7 +125,8 @@ class SentenceRules:
         """A person's title ends right before token ``i``."""
         if not self.adjacent(i):
             return False
-        return any(self.match(self.lex.titles, k) == i - k for k in range(max(0, i - 3), i))
+        # A title word that ends a dictionary word is none ("sĩ quan Anh Lawrence": "quan" of "sĩ quan").
+        return any(self.match(self.lex.titles, k) == i - k and not self.inside_word(k) for k in range(max(0, i - 3), i))
 
     def country_at(self, i: int) -> int:
         """Length of the gazetteer country starting at token ``i`` (0 if none)."""
