@@ -118,8 +118,16 @@ class SentenceRules:
                 continue
             if place.ambiguous and i > 0 and self.match_title_before(i):
                 continue
+            if place.ambiguous and n == 1 and self.name_goes_on(i + 1):
+                continue  # "Phổ Nghi", "Mỹ Khê", "Kim Nhật Thành": the country word opens a longer name
             return n
         return 0
+
+    def name_goes_on(self, k: int) -> bool:
+        """Token ``k`` goes on a name: a capitalized Vietnamese syllable right after the token before it, that
+        opens no place of its own ("Nghi" after "Phổ"; not "Pháp" after "Nhật")."""
+        return (k < self.n and self.adjacent(k) and self.toks[k].cap and not self.toks[k].foreign
+                and not self.toks[k].number and not self.is_place_word(k))
 
     def match_title_before(self, i: int) -> bool:
         """A person's title ends right before token ``i``."""
@@ -652,7 +660,8 @@ class SentenceRules:
         j = i + n
         if j >= self.n or not self.adjacent(j) or not self.toks[j].cap or self.toks[j].number:
             return 0
-        if self.starts_structure(j) or (self.is_place_word(j) and not self.place_at(j)):
+        if self.starts_structure(j) or (self.is_place_word(j) and not self.place_at(j)
+                                        and not self.name_goes_on(j + 1)):
             return 0  # "đế quốc Nga hoàng": a country before a title word is no place name
         whole = self.lex.places.get(tuple(fold(t.text) for t in self.toks[i:j + 1]))
         if whole is not None and not whole.ambiguous:
