@@ -151,6 +151,7 @@ class Lexicon:
     coordinators: frozenset[str]
     clause_openers: frozenset[str]
     conjunctions: frozenset[str]  # open a sentence, never a name ("Nhưng")
+    era_cues: frozenset[str]  # "thời", "đời": before a two-syllable name that is no dynasty, an era
     numbered_places: frozenset[Phrase]  # a place named by the number after them ("vĩ tuyến 38")
     dynasty_heads: frozenset[Phrase]
     foreign_houses: frozenset[Phrase]  # heads before which a foreign word is a ruling house ("nhà Habsbourg")
@@ -221,6 +222,7 @@ def lexicon() -> Lexicon:
         coordinators=_words("coordinators.txt"),
         clause_openers=_words("clause_openers.txt"),
         conjunctions=_words("conjunctions.txt"),
+        era_cues=_words("era_cues.txt"),
         numbered_places=_phrases("numbered_places.txt"),
         dynasty_heads=_phrases("dynasty_heads.txt"),
         foreign_houses=_flagged("dynasty_heads.txt", "foreign"),

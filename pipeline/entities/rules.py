@@ -735,6 +735,9 @@ class SentenceRules:
         if e - i > 2 or any(s.foreign or not s.cap for s in self.toks[i:e]) or self.vietnamese_name(i) \
                 or self.toks[e - 1].text in self.lex.person_suffixes or self.starts_structure(i):
             return 0  # "quân Nguyễn Huệ" is the man's army, "quân Anh Tông" the emperor's
+        if e - i == 2 and self.toks[i - 1].low in self.lex.era_cues and self.toks[i + 1].text not in self.lex.surnames \
+                and not self.match(self.lex.dynasty_names, i + 1, 1) and self.match(self.lex.dynasty_names, i, 2) != 2:
+            return e  # "thời Hồng Đức": a period named by an era, no entity
         self.add(i, e, (i, e), "ORG", "link_cue")
         return e
 
