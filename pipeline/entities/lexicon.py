@@ -152,6 +152,7 @@ class Lexicon:
     clause_openers: frozenset[str]
     conjunctions: frozenset[str]  # open a sentence, never a name ("Nhưng")
     era_cues: frozenset[str]  # "thời", "đời": before a two-syllable name that is no dynasty, an era
+    state_name_heads: frozenset[Phrase]  # "quốc hiệu": the name after it is a state's, LOC
     numbered_places: frozenset[Phrase]  # a place named by the number after them ("vĩ tuyến 38")
     dynasty_heads: frozenset[Phrase]
     foreign_houses: frozenset[Phrase]  # heads before which a foreign word is a ruling house ("nhà Habsbourg")
@@ -223,6 +224,7 @@ def lexicon() -> Lexicon:
         clause_openers=_words("clause_openers.txt"),
         conjunctions=_words("conjunctions.txt"),
         era_cues=_words("era_cues.txt"),
+        state_name_heads=_phrases("state_name_heads.txt"),
         numbered_places=_phrases("numbered_places.txt"),
         dynasty_heads=_phrases("dynasty_heads.txt"),
         foreign_houses=_flagged("dynasty_heads.txt", "foreign"),

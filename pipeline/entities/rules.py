@@ -311,6 +311,18 @@ class SentenceRules:
         self.add(i, i + n + 1, (i, i + n + 1), "LOC", "numbered_place")
         return i + n + 1
 
+    def state_name(self, i: int) -> int:
+        """The name a state takes after its head, "là" allowed between ("đổi quốc hiệu là Đại Thanh"): a LOC."""
+        n = self.match(self.lex.state_name_heads, i)
+        j = i + n
+        if n and j < self.n and self.toks[j].low in self.lex.roles["copula"] and self.adjacent(j):
+            j += 1
+        if not n or j >= self.n or not self.adjacent(j) or not self.toks[j].cap or self.toks[j].number:
+            return 0
+        e = self.name_run(j)
+        self.add(j, e, (j, e), "LOC", "state_name")
+        return e
+
     def non_entity(self, i: int) -> int:
         """An era, temple or posthumous name or a title after its head ("niên hiệu là Thái Đức") is no entity; a
         pen name right after a name and a comma ("Phan Bội Châu, hiệu Sào Nam") is a person's."""
