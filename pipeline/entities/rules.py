@@ -138,10 +138,14 @@ class SentenceRules:
 
     def country_at(self, i: int) -> int:
         """Length of the gazetteer country starting at token ``i`` (0 if none)."""
+        return self.place_at(i) if self.place_kind(i) == "country" else 0
+
+    def place_kind(self, i: int) -> str | None:
+        """The kind (country, city, ...) of the gazetteer place starting at token ``i``, None if none."""
         n = self.place_at(i)
         span = tuple(t.text for t in self.toks[i:i + n])
-        place = self.lex.places.get(span) or self.lex.places.get(tuple(fold(t) for t in span))
-        return n if place is not None and place.kind == "country" else 0
+        place = self.lex.places.get(span) or self.lex.places.get(tuple(fold(t) for t in span)) if n else None
+        return place.kind if place is not None else None
 
     def is_place_word(self, k: int) -> bool:
         """Token ``k`` is (the start of) a gazetteer name, whatever follows it ("Nga" in "lãnh sự Nga hoàng")."""
@@ -409,8 +413,9 @@ class SentenceRules:
         return e
 
     def event_tail(self, j: int) -> int:
-        """End of what names an event after its head: a year, a month ("tháng Mười", "tháng 2"), or a
-        Vietnamese name that is not a place ("cách mạng Tân Hợi"; "cách mạng Pháp" is France's)."""
+        """End of what names an event after its head: a year, a month ("tháng Mười", "tháng 2"), the town
+        where it happened ("khởi nghĩa Vũ Xương"), or a Vietnamese name that is not a place ("cách mạng Tân
+        Hợi"; "cách mạng Pháp" is France's)."""
         nxt = self.toks[j]
         if _YEAR.fullmatch(nxt.text):
             return j + 1
@@ -424,6 +429,8 @@ class SentenceRules:
         pair = self.party_pair(j)
         if pair:
             return pair  # "chiến tranh Nga – Nhật", "chiến tranh Trịnh – Nguyễn": the two parties
+        if nxt.cap and self.place_kind(j) == "city":
+            return j + self.place_at(j)  # "khởi nghĩa Vũ Xương": named by the town where it happened
         if nxt.cap and not nxt.number and not nxt.foreign and not self.place_at(j) and not self.place_parts(j):
             return self.name_run(j)
         return 0
