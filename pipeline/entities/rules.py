@@ -724,7 +724,7 @@ class SentenceRules:
 
     def place(self, i: int) -> int:
         tok = self.toks[i]
-        parts = self.place_parts(i)
+        parts = [] if self.place_at(i) == 1 else self.place_parts(i)  # "Áo-Hung" is a country of its own
         if parts:
             pos = tok.start
             for p in parts:
