@@ -539,6 +539,8 @@ class SentenceRules:
 
     def title(self, i: int) -> int:
         n = 0 if self.inside_word(i) else self.match(self.lex.titles, i)
+        if n > 1 and self.toks[i + n - 1].cap and self.vietnamese_name(i + n - 1):
+            n = self.match(self.lex.titles, i, n - 1)  # "ông Hoàng Hưng": a family name, not "ông hoàng"
         if not n or (self.toks[i].cap and not self.toks[i].initial and self.capital_title(i) != n):
             return 0
         j = self.after_titles(i + n)
