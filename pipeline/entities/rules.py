@@ -834,6 +834,12 @@ class SentenceRules:
             return i + 1
         e = self.name_run(i)
         tail = self.title_tail_at(e)
+        k = e + tail
+        if tail and e - i > 1 and k < self.n and self.adjacent(k) and self.toks[k].cap and not self.toks[k].number \
+                and not self.place_at(k) and not self.starts_structure(k):
+            # An appellation of a name and a title tail, then the man's name: "Kỳ Ngoại hầu Cường Để".
+            self.add(k, self.name_run(k), (k, self.name_run(k)), "PER", "title")
+            return self.name_run(k)
         if tail or (e - i > 1 and self.toks[e - 1].low in self.lex.title_suffixes):
             return e + tail  # "Long Nhương tướng quân", "Cung Chính Vương": a title, not a name
         if self.regnal_ordinal(i, e):
