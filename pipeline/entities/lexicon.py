@@ -114,7 +114,7 @@ def sources_flagged(sources: dict[str, Source], flag: str) -> frozenset[str]:
     return frozenset(s.source for s in sources.values() if flag in s.flags)
 
 
-_ROLES = frozenset({"copula", "month", "plural", "ministry_head", "woman"})
+_ROLES = frozenset({"copula", "month", "plural", "ministry_head", "woman", "people"})
 
 
 def _roles() -> dict[str, frozenset[str]]:
@@ -150,7 +150,12 @@ class Lexicon:
     surnames: frozenset[str]
     coordinators: frozenset[str]
     clause_openers: frozenset[str]
+    conjunctions: frozenset[str]  # open a sentence, never a name ("Nhưng")
+    era_cues: frozenset[str]  # "thời", "đời": before a two-syllable name that is no dynasty, an era
+    state_name_heads: frozenset[Phrase]  # "quốc hiệu": the name after it is a state's, LOC
+    numbered_places: frozenset[Phrase]  # a place named by the number after them ("vĩ tuyến 38")
     dynasty_heads: frozenset[Phrase]
+    foreign_houses: frozenset[Phrase]  # heads before which a foreign word is a ruling house ("nhà Habsbourg")
     non_entity_heads: frozenset[Phrase]
     title_tails: frozenset[Phrase]
     title_suffixes: frozenset[str]
@@ -175,6 +180,8 @@ class Lexicon:
     stems: frozenset[str]  # the heavenly stems and earthly branches (the dates stage's word lists): "Bính Dần"
     branches: frozenset[str]  # names a year, never a person, even with a family name first ("Đinh Mão")
     calendar_words: frozenset[str]  # "Thermidor", "Tết", "TCN": words of calendars and eras, never a name
+    faiths: frozenset[Phrase]  # religions, MISC ("Tin lành", "Công giáo")
+    ethnonyms: frozenset[Phrase]  # peoples after "người"/"tộc", LOC ("người Hán")
     house_titles: frozenset[Phrase]  # "chúa": before a bare family name, the ruling house ("chúa Trịnh")
     sources: dict[str, Source]  # case -> source name, score and flags (sources.tsv)
     roles: dict[str, frozenset[str]]  # function words by role (function_words.tsv): "copula" -> {"là"}
@@ -215,7 +222,12 @@ def lexicon() -> Lexicon:
                            for w in read_words(DATA / name)),
         coordinators=_words("coordinators.txt"),
         clause_openers=_words("clause_openers.txt"),
+        conjunctions=_words("conjunctions.txt"),
+        era_cues=_words("era_cues.txt"),
+        state_name_heads=_phrases("state_name_heads.txt"),
+        numbered_places=_phrases("numbered_places.txt"),
         dynasty_heads=_phrases("dynasty_heads.txt"),
+        foreign_houses=_flagged("dynasty_heads.txt", "foreign"),
         non_entity_heads=_phrases("non_entity_heads.txt"),
         title_tails=_phrases("title_tails.txt"),
         title_suffixes=_words("title_suffixes.txt"),
@@ -240,6 +252,8 @@ def lexicon() -> Lexicon:
         stems=frozenset(r.word for r in read(DATES_WORDS / "stems.tsv", ["word", "index"], {"index": int})),
         branches=frozenset(r.word for r in read(DATES_WORDS / "branches.tsv", ["word", "index"], {"index": int})),
         calendar_words=frozenset(read_words(DATA / "calendar_words.txt")),
+        faiths=_phrases("faiths.txt"),
+        ethnonyms=_phrases("ethnonyms.txt"),
         house_titles=_phrases("house_titles.txt"),
         sources=sources,
         roles=_roles(),

@@ -92,12 +92,12 @@ class EntityRecognizer:
                         cand.votes[w.ner[2:]] += _vote("crf")
                     break
             if name_key(text[cs:ce]) in proper_names():
-                cand.votes["LOC"] += _vote("viet74k_place")
+                cand.prior["LOC"] += _vote("viet74k_place")
             typed = self.gazetteer.get(name_key(text[cs:ce]))
             if typed is not None:
-                cand.votes[typed] += _vote("gazetteer")
+                cand.prior[typed] += _vote("gazetteer")
             if " " in text[cs:ce] and text[cs:ce].split()[0] in self.lex.place_prefixes:
-                cand.votes["LOC"] += _vote("gazetteer")
+                cand.prior["LOC"] += _vote("gazetteer")
             k = by_start.get(cs)
             if k and toks[k - 1].low in self.lex.loc_prepositions:
                 cand.votes["LOC"] += _vote("preposition")
@@ -105,12 +105,12 @@ class EntityRecognizer:
             if after is not None and _phrase_at(toks, after, self.lex.person_verbs):
                 cand.votes["PER"] += _vote("person_verb")
             if k is not None and toks[k].foreign:
-                cand.votes["PER"] += _vote("foreign_prior")
+                cand.prior["PER"] += _vote("foreign_prior")
                 parts = text[cs:ce].split()
                 if parts[0] in self.lex.given_names and len(parts) > 1:
-                    cand.votes["PER"] += _vote("given_name")  # "Otto von Bismarck", "Henri Dunant"
+                    cand.prior["PER"] += _vote("given_name")  # "Otto von Bismarck", "Henri Dunant"
                 for label, weight in _affix_votes(text[cs:ce], self.lex.affixes) if " " not in text[cs:ce] else ():
-                    cand.votes[label] += weight
+                    cand.prior[label] += weight
 
 
 def _phrase_at(toks: list, k: int, phrases: frozenset[tuple[str, ...]]) -> bool:
@@ -145,10 +145,12 @@ def _evidence(text: str, candidates: list[Candidate]) -> tuple[dict[str, Counter
     name at a sentence start count too ("Bá Đa Lộc đem ..."), once the name stands elsewhere in the document."""
     totals: dict[str, Counter] = defaultdict(Counter)
     fixed: dict[str, Counter] = defaultdict(Counter)
+    priors: dict[str, Counter] = defaultdict(Counter)
     for c in candidates:
         if c.coord_only:
             continue
         key = _key(text, c)
+        priors[key] |= c.prior  # once per name: the largest each label gets at any mention
         if c.doc_only:
             totals[key].update(c.votes)
             continue
@@ -156,6 +158,8 @@ def _evidence(text: str, candidates: list[Candidate]) -> tuple[dict[str, Counter
             totals[key][c.label] += _vote("fixed")
             fixed[key][c.label] += _vote("fixed")
         totals[key].update(c.votes)
+    for key, prior in priors.items():
+        totals[key].update(prior)
     return totals, fixed
 
 
@@ -207,10 +211,41 @@ def _vote_name_parts(text: str, candidates: list[Candidate]) -> None:
             c.votes["PER"] += _vote("list")
 
 
+def _vote_family_names(text: str, candidates: list[Candidate]) -> None:
+    """A one-word foreign name that ends a foreign name opening with a given name in the document is that
+    person's family name ("Garibaldi" after "Joseph Garibaldi"): the given name's vote, once per name."""
+    given_names = lexicon().given_names
+    families = set()
+    for c in candidates:
+        parts = text[c.core[0]:c.core[1]].split()
+        if len(parts) > 1 and parts[0] in given_names and c.label in (None, "PER"):
+            families.add(parts[-1])
+    for c in candidates:
+        surface = text[c.core[0]:c.core[1]]
+        if c.label is None and surface in families:
+            c.prior["PER"] += _vote("given_name")
+
+
+_LINK_CUE = lexicon().sources["link_cue"].source
+
+
+def _states_after_link_cues(text: str, candidates: list[Candidate]) -> None:
+    """A name after a link cue ("quân Hậu Kim") that another rule of the document fixes as a place and none as a
+    house ("lập nước Hậu Kim") is that state, a LOC like "quân Đức"; "quân Thanh" beside "nhà Thanh" stays ORG."""
+    fixed: dict[str, set[str]] = defaultdict(set)
+    for c in candidates:
+        if c.label is not None and c.source != _LINK_CUE:
+            fixed[_key(text, c)].add(c.label)
+    for c in candidates:
+        if c.source == _LINK_CUE and fixed.get(_key(text, c)) == {"LOC"}:
+            c.label = "LOC"
+
+
 def _settle(text: str, candidates: list[Candidate], lists: list[list[Candidate]]) -> list[Candidate]:
     """Label every unlabeled mention: by its list of names first, else by the label its name carries in the
     document as a whole (one sense per document, the lists' evidence included)."""
     _vote_name_parts(text, candidates)
+    _vote_family_names(text, candidates)
     totals, fixed = _evidence(text, candidates)
     shared = _list_labels(text, lists, totals, fixed)
     for c in candidates:
@@ -218,6 +253,7 @@ def _settle(text: str, candidates: list[Candidate], lists: list[list[Candidate]]
             c.votes[shared[id(c)]] += _vote("list")
     if shared:
         totals, fixed = _evidence(text, candidates)
+    _states_after_link_cues(text, candidates)
     out, pending = [], []
     for c in candidates:
         if c.label is None:

@@ -19,6 +19,7 @@ from .tokens import Tok
 _ROMAN = re.compile(r"[IVXL]{1,6}")
 _YEAR = re.compile(r"1\d{3}|20\d{2}")
 _QUOTES = {'"': '"', "“": "”", "«": "»", "'": "'"}
+_DASHES = frozenset("-–—")  # the dash between the two parties of a war ("chiến tranh Nga – Nhật")
 _MONTH_NUMBER = re.compile(r"(?:0?[1-9]|1[0-2])(?:-\d{4})?")
 
 
@@ -31,6 +32,9 @@ class Candidate:
     source: str
     score: float
     votes: Counter = field(default_factory=Counter)
+    # Votes the name's own spelling or a list gives (gazetteer, foreign prior, given name, affix): the same at
+    # every mention, so they count once per name in the document, however often it is written.
+    prior: Counter = field(default_factory=Counter)
     coord_only: bool = False  # kept only if a list it stands in gives it a label ("Anh và Pháp" at a start)
     doc_only: bool = False  # a bare one-syllable name: kept only if the document names it elsewhere ("quân Thanh")
 
@@ -114,21 +118,34 @@ class SentenceRules:
                 continue
             if place.ambiguous and i > 0 and self.match_title_before(i):
                 continue
+            if place.ambiguous and n == 1 and self.name_goes_on(i + 1):
+                continue  # "Phổ Nghi", "Mỹ Khê", "Kim Nhật Thành": the country word opens a longer name
             return n
         return 0
+
+    def name_goes_on(self, k: int) -> bool:
+        """Token ``k`` goes on a name: a capitalized Vietnamese syllable right after the token before it, that
+        opens no place of its own ("Nghi" after "Phổ"; not "Pháp" after "Nhật")."""
+        return (k < self.n and self.adjacent(k) and self.toks[k].cap and not self.toks[k].foreign
+                and not self.toks[k].number and not self.is_place_word(k))
 
     def match_title_before(self, i: int) -> bool:
         """A person's title ends right before token ``i``."""
         if not self.adjacent(i):
             return False
-        return any(self.match(self.lex.titles, k) == i - k for k in range(max(0, i - 3), i))
+        # A title word that ends a dictionary word is none ("sĩ quan Anh Lawrence": "quan" of "sĩ quan").
+        return any(self.match(self.lex.titles, k) == i - k and not self.inside_word(k) for k in range(max(0, i - 3), i))
 
     def country_at(self, i: int) -> int:
         """Length of the gazetteer country starting at token ``i`` (0 if none)."""
+        return self.place_at(i) if self.place_kind(i) == "country" else 0
+
+    def place_kind(self, i: int) -> str | None:
+        """The kind (country, city, ...) of the gazetteer place starting at token ``i``, None if none."""
         n = self.place_at(i)
         span = tuple(t.text for t in self.toks[i:i + n])
-        place = self.lex.places.get(span) or self.lex.places.get(tuple(fold(t) for t in span))
-        return n if place is not None and place.kind == "country" else 0
+        place = self.lex.places.get(span) or self.lex.places.get(tuple(fold(t) for t in span)) if n else None
+        return place.kind if place is not None else None
 
     def is_place_word(self, k: int) -> bool:
         """Token ``k`` is (the start of) a gazetteer name, whatever follows it ("Nga" in "lãnh sự Nga hoàng")."""
@@ -255,14 +272,19 @@ class SentenceRules:
 
     def opener(self, i: int) -> int:
         """A clause opener at a sentence start that is also a family name ("Từ") is the preposition when no
-        name follows it or a place does ("Từ năm 221 TCN", "Từ Vũ Xương đến Nam Kinh")."""
+        name follows it or a place or a dynasty does ("Từ năm 221 TCN", "Từ Vũ Xương đến Nam Kinh", "Từ Minh sang
+        Thanh"); a conjunction at a sentence start opens no name ("Nhưng Nã Phá Luân đệ tam trị vì")."""
         t = self.toks[i]
+        if t.initial and t.low in self.lex.conjunctions:
+            return i + 1
         if not (t.initial and t.low in self.lex.clause_openers):
             return 0
         j = i + 1
         if j >= self.n or not self.adjacent(j) or not self.toks[j].cap or self.toks[j].number:
             return j
         e = self.name_run(j)
+        if self.match(self.lex.dynasty_names, j, 2) == e - j:
+            return j
         return j if self.place_at(j) or gazetteer().get(name_key(self.text[self.toks[j].start:self.toks[e - 1].end])) \
             == "LOC" else 0
 
@@ -283,6 +305,27 @@ class SentenceRules:
                 and not (i + 2 < self.n and self.adjacent(i + 2) and self.toks[i + 2].cap)):
             return i + 2
         return 0
+
+    def numbered_place(self, i: int) -> int:
+        """A head and the number after it name a place, kept whole ("vĩ tuyến 38")."""
+        n = self.match(self.lex.numbered_places, i)
+        if not n or i + n >= self.n or not self.adjacent(i + n) or not self.toks[i + n].number \
+                or not self.toks[i + n].text.isdigit():
+            return 0
+        self.add(i, i + n + 1, (i, i + n + 1), "LOC", "numbered_place")
+        return i + n + 1
+
+    def state_name(self, i: int) -> int:
+        """The name a state takes after its head, "là" allowed between ("đổi quốc hiệu là Đại Thanh"): a LOC."""
+        n = self.match(self.lex.state_name_heads, i)
+        j = i + n
+        if n and j < self.n and self.toks[j].low in self.lex.roles["copula"] and self.adjacent(j):
+            j += 1
+        if not n or j >= self.n or not self.adjacent(j) or not self.toks[j].cap or self.toks[j].number:
+            return 0
+        e = self.name_run(j)
+        self.add(j, e, (j, e), "LOC", "state_name")
+        return e
 
     def non_entity(self, i: int) -> int:
         """An era, temple or posthumous name or a title after its head ("niên hiệu là Thái Đức") is no entity; a
@@ -316,6 +359,10 @@ class SentenceRules:
         j = i + n
         if not n or j >= self.n or not self.adjacent(j) or not self.toks[j].cap or self.toks[j].number:
             return 0
+        if self.toks[j].foreign and self.match(self.lex.foreign_houses, i) == n and not self.place_at(j) \
+                and not (j + 1 < self.n and self.adjacent(j + 1) and self.toks[j + 1].cap):
+            self.add(j, j + 1, (j, j + 1), "ORG", "dynasty")  # "nhà Habsbourg": a European house
+            return j + 1
         if self.place_at(i) or self.toks[j].foreign or self.match(self.lex.titles, j) or self.starts_structure(j):
             return 0  # "Triều Tiên" is Korea; "nhà Vua" is an honorific
         e = self.name_run(j)
@@ -366,8 +413,9 @@ class SentenceRules:
         return e
 
     def event_tail(self, j: int) -> int:
-        """End of what names an event after its head: a year, a month ("tháng Mười", "tháng 2"), or a
-        Vietnamese name that is not a place ("cách mạng Tân Hợi"; "cách mạng Pháp" is France's)."""
+        """End of what names an event after its head: a year, a month ("tháng Mười", "tháng 2"), the town
+        where it happened ("khởi nghĩa Vũ Xương"), or a Vietnamese name that is not a place ("cách mạng Tân
+        Hợi"; "cách mạng Pháp" is France's)."""
         nxt = self.toks[j]
         if _YEAR.fullmatch(nxt.text):
             return j + 1
@@ -378,9 +426,27 @@ class SentenceRules:
             return 0
         if self.place_parts(j):
             return j + 1  # "chiến tranh Nga-Nhật": a war between the countries named
+        pair = self.party_pair(j)
+        if pair:
+            return pair  # "chiến tranh Nga – Nhật", "chiến tranh Trịnh – Nguyễn": the two parties
+        if nxt.cap and self.place_kind(j) == "city":
+            return j + self.place_at(j)  # "khởi nghĩa Vũ Xương": named by the town where it happened
         if nxt.cap and not nxt.number and not nxt.foreign and not self.place_at(j) and not self.place_parts(j):
             return self.name_run(j)
         return 0
+
+    def party_pair(self, j: int) -> int:
+        """End of two capitalized names joined by a dash at token ``j`` ("Nga – Nhật", "Trực – Hoàn"), else 0."""
+        def name_end(k: int) -> int:
+            return k + self.place_at(k) if self.place_at(k) else self.name_run(k)
+
+        if not self.toks[j].cap or self.toks[j].number:
+            return 0
+        e = name_end(j)
+        if e >= self.n or self.text[self.toks[e - 1].end:self.toks[e].start].strip() not in _DASHES \
+                or not self.toks[e].cap or self.toks[e].number:
+            return 0
+        return name_end(e)
 
     def title_tail(self, j: int, no_place: bool) -> int:
         """End of the capitalized name after a treaty or publication head (0 if none)."""
@@ -430,6 +496,8 @@ class SentenceRules:
             return 0  # "hạm đội Anh", "quân đội Pháp": the country is a place (LOC), the head a common noun
         if name_start is not None and not keep and self.vietnamese_name(name_start) == name_end:
             return 0  # "quân phiệt Trương Tác Lâm", "phe Nguyễn Huệ": a man and his camp, no organisation's name
+        if name_start is not None and not keep and self.match(self.lex.faiths, name_start) == name_end - name_start:
+            return 0  # "phe Tin lành": the side of a faith, which the faith rule takes
         if name_start is not None and not keep:
             # "phái Bolsevich" is a faction, "phe Boukharine" a man's camp: a vote, settled per document.
             self.add(name_start, name_end, (name_start, name_end), None, "org_head_vote")
@@ -449,14 +517,41 @@ class SentenceRules:
             return i + n
         return 0
 
+    def faith(self, i: int) -> int:
+        """A religion written with a capital ("Tin lành", "Công giáo") is a MISC, as a doctrine."""
+        n = self.match(self.lex.faiths, i) if self.toks[i].cap else 0
+        if not n or (i + n < self.n and self.adjacent(i + n) and self.toks[i + n].cap):
+            return 0
+        self.add(i, i + n, (i, i + n), "MISC", "faith")
+        return i + n
+
+    def people(self, i: int) -> int:
+        """The name of a people after "người", "tộc", "tục" ("người Hán", "tục Mãn") is a LOC, as a country's."""
+        j = i + 1
+        if self.toks[i].low not in self.lex.roles["people"] or j >= self.n or not self.adjacent(j) \
+                or not self.toks[j].cap:
+            return 0
+        n = self.match(self.lex.ethnonyms, j)
+        if not n or (j + n < self.n and self.adjacent(j + n) and self.toks[j + n].cap):
+            return 0  # "người Hán Thành" is a man of Seoul
+        self.add(j, j + n, (j, j + n), "LOC", "people")
+        return j + n
+
     def title(self, i: int) -> int:
         n = 0 if self.inside_word(i) else self.match(self.lex.titles, i)
+        if n > 1 and self.toks[i + n - 1].cap and self.vietnamese_name(i + n - 1):
+            n = self.match(self.lex.titles, i, n - 1)  # "ông Hoàng Hưng": a family name, not "ông hoàng"
         if not n or (self.toks[i].cap and not self.toks[i].initial and self.capital_title(i) != n):
             return 0
         j = self.after_titles(i + n)
         if (j + 1 < self.n and self.toks[j].low in self.lex.roles["copula"] and self.adjacent(j)
                 and self.adjacent(j + 1)):
             j += 1  # "ba vua là Dục Đức": the name the title is given
+        if (j + 1 < self.n and self.adjacent(j) and self.toks[j].low in self.lex.particles and self.adjacent(j + 1)
+                and self.toks[j + 1].cap and self.toks[j + 1].foreign):
+            e = self.name_run(j + 1)
+            self.add(j, e, (j, e), "PER", "title")  # "tướng de Castries": the particle opens the man's name
+            return e
         if j >= self.n or not self.adjacent(j) or not self.toks[j].cap or self.toks[j].number:
             return 0
         if self.match(self.lex.place_offices, i) == n:
@@ -477,6 +572,7 @@ class SentenceRules:
             return 0
         if self.place_then_person(j, e):
             return e
+        e += self.regnal_ordinal(j, e)  # "vua Guillaume đệ nhất"
         if self.match(self.lex.offices, i) == n:
             self.add(j, e, (j, e), None, "office")
             self.out[-1].votes["PER"] += self.lex.votes["office"]
@@ -511,6 +607,7 @@ class SentenceRules:
             return 0  # "vua Anh Tông", "thủ tướng Anh Tuấn": the country word is the name's first syllable
         if label == "ORG" and (e - k < 2 or self.toks[e - 1].text in self.lex.person_suffixes):
             return 0
+        e += self.regnal_ordinal(k, e)  # "hoàng đế Pháp Napoléon đệ tam"
         self.add(j, k, (j, k), label, "title_state")
         self.add(k, e, (k, e), "PER", "title")
         return e
@@ -584,7 +681,8 @@ class SentenceRules:
         j = i + n
         if j >= self.n or not self.adjacent(j) or not self.toks[j].cap or self.toks[j].number:
             return 0
-        if self.starts_structure(j) or (self.is_place_word(j) and not self.place_at(j)):
+        if self.starts_structure(j) or (self.is_place_word(j) and not self.place_at(j)
+                                        and not self.name_goes_on(j + 1)):
             return 0  # "đế quốc Nga hoàng": a country before a title word is no place name
         whole = self.lex.places.get(tuple(fold(t.text) for t in self.toks[i:j + 1]))
         if whole is not None and not whole.ambiguous:
@@ -605,14 +703,17 @@ class SentenceRules:
 
     def temple_name(self, i: int) -> int:
         """A ruler called by his temple name ("Anh Tông", "Thái Tổ"): two capitalized syllables, the last a
-        temple-name ending, is a person even if the first is a country."""
-        if not (self.toks[i].cap and i + 1 < self.n and self.adjacent(i + 1)
-                and self.toks[i + 1].text in self.lex.person_suffixes):
+        temple-name ending, is a person even if the first is a country; a Chinese dynasty's name may open it
+        ("Thanh Thánh Tổ", "Minh Tư Tông")."""
+        d = self.match(self.lex.dynasty_names, i, 2) if self.toks[i].cap else 0
+        k = i + d if d and i + d + 1 < self.n and self.adjacent(i + d) and self.toks[i + d].cap else i
+        if not (self.toks[k].cap and k + 1 < self.n and self.adjacent(k + 1)
+                and self.toks[k + 1].text in self.lex.person_suffixes):
             return 0
-        if i + 2 < self.n and self.adjacent(i + 2) and self.toks[i + 2].cap:
+        if k + 2 < self.n and self.adjacent(k + 2) and self.toks[k + 2].cap:
             return 0
-        self.add(i, i + 2, (i, i + 2), "PER", "temple_name")
-        return i + 2
+        self.add(i, k + 2, (i, k + 2), "PER", "temple_name")
+        return k + 2
 
     def place_parts(self, i: int) -> list[str]:
         """The parts of a hyphenated token that are all gazetteer places ("Áo-Hung", "Pháp-Phổ"), else []."""
@@ -625,7 +726,7 @@ class SentenceRules:
 
     def place(self, i: int) -> int:
         tok = self.toks[i]
-        parts = self.place_parts(i)
+        parts = [] if self.place_at(i) == 1 else self.place_parts(i)  # "Áo-Hung" is a country of its own
         if parts:
             pos = tok.start
             for p in parts:
@@ -655,6 +756,9 @@ class SentenceRules:
         if e - i > 2 or any(s.foreign or not s.cap for s in self.toks[i:e]) or self.vietnamese_name(i) \
                 or self.toks[e - 1].text in self.lex.person_suffixes or self.starts_structure(i):
             return 0  # "quân Nguyễn Huệ" is the man's army, "quân Anh Tông" the emperor's
+        if e - i == 2 and self.toks[i - 1].low in self.lex.era_cues and self.toks[i + 1].text not in self.lex.surnames \
+                and not self.match(self.lex.dynasty_names, i + 1, 1) and self.match(self.lex.dynasty_names, i, 2) != 2:
+            return e  # "thời Hồng Đức": a period named by an era, no entity
         self.add(i, e, (i, e), "ORG", "link_cue")
         return e
 
@@ -730,6 +834,12 @@ class SentenceRules:
             return i + 1
         e = self.name_run(i)
         tail = self.title_tail_at(e)
+        k = e + tail
+        if tail and e - i > 1 and k < self.n and self.adjacent(k) and self.toks[k].cap and not self.toks[k].number \
+                and not self.place_at(k) and not self.starts_structure(k):
+            # An appellation of a name and a title tail, then the man's name: "Kỳ Ngoại hầu Cường Để".
+            self.add(k, self.name_run(k), (k, self.name_run(k)), "PER", "title")
+            return self.name_run(k)
         if tail or (e - i > 1 and self.toks[e - 1].low in self.lex.title_suffixes):
             return e + tail  # "Long Nhương tướng quân", "Cung Chính Vương": a title, not a name
         if self.regnal_ordinal(i, e):
@@ -748,8 +858,11 @@ class SentenceRules:
             words = " ".join(s.low for s in span)
             if words in _dictionary() or self.match(self.lex.org_modifiers, i) == e - i or self.political(span):
                 label = "ORG" if self.political(span) else None
-                if label is None:
-                    return e  # a capitalized common word ("nhà Trời", "giới Tư sản")
+                if label is None and not (e - i > 1 and all(s.cap for s in span) and not self.title_word_at(e)
+                                          and name_key(self.text[t.start:self.toks[e - 1].end]) in proper_names()):
+                    # A capitalized common word ("nhà Trời", "giới Tư sản"); but a place name that is also a word
+                    # stays a name ("ở Hải Dương", "ra Bình Định"), unless a title follows ("Bình Nguyên vương").
+                    return e
             elif e - i == 1:
                 self.add(i, e, (i, e), None, "name_single")
                 if i > 0 and self.adjacent(i) and self.toks[i - 1].low in self.lex.person_cues \
@@ -763,6 +876,10 @@ class SentenceRules:
                 and self.toks[i - 1].low in self.lex.long_person_cues:
             self.out[-1].votes["PER"] += self.lex.votes["cue"]
         return e
+
+    def title_word_at(self, e: int) -> bool:
+        """A title word of data/title_suffixes.txt is written right after token ``e - 1`` ("Bình Nguyên vương")."""
+        return e < self.n and self.adjacent(e) and self.toks[e].low in self.lex.title_suffixes
 
     def person_act(self, e: int) -> bool:
         """A person's act (data/person_verbs.txt) is written right after token ``e - 1``."""

@@ -1,0 +1,43 @@
+"""Types of foreign names: votes of a name's own spelling count once per document, a foreign family name after
+the full name is the person's."""
+from __future__ import annotations
+
+from collections import Counter
+
+from pipeline.entities.recognizer import _evidence, _key
+from pipeline.entities.rules import Candidate
+
+
+def test_a_prior_of_the_spelling_counts_once_per_name_however_often_it_is_written():
+    text = "Verdun. Verdun. Verdun. ở Verdun."
+    starts = [0, 8, 16, 26]
+    mentions = [Candidate(s, s + 6, (s, s + 6), None, "rule:name", 0.5, prior=Counter(PER=0.3)) for s in starts]
+    mentions[-1].votes["LOC"] += 0.5  # the only context: a place preposition
+    totals, fixed = _evidence(text, mentions)
+    name = totals[_key(text, mentions[0])]
+    assert name["PER"] == 0.3 and not fixed
+    assert max(name, key=name.get) == "LOC"
+
+
+def test_a_foreign_family_name_after_a_full_name_with_a_given_name_is_that_person(recognize):
+    text = "Việc dở dang ấy do Joseph Garibaldi làm tiếp. Người Ý thời ấy gọi Garibaldi là anh hùng."
+    assert recognize(text)["Garibaldi"] == "PER"
+
+
+def test_a_foreign_family_name_alone_gets_no_persons_vote(recognize):
+    assert recognize("Người Ý thời ấy gọi Garibaldi là anh hùng.").get("Garibaldi") != "PER"
+
+
+def test_chinese_and_korean_family_names_make_a_persons_name(recognize):
+    found = recognize("Ngày 9-9-1948, nước Cộng hoà Dân chủ Nhân dân ra đời, đứng đầu là Kim Nhật Thành.")
+    assert found.get("Kim Nhật Thành") == "PER"
+    assert recognize("Khang Hy sai bắt quyền thần Ngao Bái.").get("Ngao Bái") == "PER"
+
+
+def test_a_name_after_a_link_cue_is_the_state_the_document_names_as_a_place(recognizer):
+    text = "Năm 1616 Nỗ Nhĩ Cáp Xích lập nước Hậu Kim. Năm 1626, Viên Sùng Hoán đánh lui quân Hậu Kim."
+    labels = {m.label for m in recognizer(text, [(0, 43), (44, len(text))]) if text[m.start:m.end] == "Hậu Kim"}
+    assert labels == {"LOC"}
+    text = "Nhà Thanh suy yếu. Nước Thanh rộng lớn, nhưng quân Thanh thua trận."
+    labels = [m.label for m in recognizer(text, [(0, 18), (19, len(text))]) if text[m.start:m.end] == "Thanh"]
+    assert labels[-1] == "ORG"
