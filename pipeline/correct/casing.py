@@ -165,10 +165,15 @@ def case_fixes(text: str, tokens: list[Token], evidence: CaseEvidence, rules: Ca
     """Lost capitals of ``text`` (``tokens`` its word tokens); ``variants(word)`` gives the confusable keys of a
     word and their channel costs, ``corpus_title(word)`` whether the language model's corpora capitalize it."""
 
+    line_copies: dict[int, int] = {}  # line start -> times the batch writes the line
+
     def copies(i: int) -> int:  # times the batch writes token i's line: its uses that are this one
         start = tokens[i].start
-        end = text.find("\n", start)
-        return evidence.stats.lines.copies(text[text.rfind("\n", 0, start) + 1:len(text) if end < 0 else end])
+        begin = text.rfind("\n", 0, start) + 1
+        if begin not in line_copies:
+            end = text.find("\n", start)
+            line_copies[begin] = evidence.stats.lines.copies(text[begin:len(text) if end < 0 else end])
+        return line_copies[begin]
 
     n = len(tokens)
     keys = [key_of(t.text) if t.text[0].isalpha() else None for t in tokens]
@@ -206,6 +211,11 @@ def case_fixes(text: str, tokens: list[Token], evidence: CaseEvidence, rules: Ca
             # ("đại vương Kính"); between two capitalized words, only inside a name of three ("Tống thiệu Hưng",
             # not "Đường đế Nghiêu")
             sides.append((key, keys[i + 1], BEFORE_NAME))
+        pair = linked_right and lower[i + 1] and (places_of.count((key, keys[i + 1], "UU"))
+                                                  or places_of.count((key, keys[i + 1], "IU")))
+        if not pair and not any(shape != AFTER_WORD or places_of.count((left, right, "LU"))
+                                or places_of.count((left, right, "IU")) for left, right, shape in sides):
+            continue  # no pair the batch writes with a capital, no name beside it: nothing to restore
         if (linked_right and lower[i + 1] and _compound(evidence, key, keys[i + 1], copies(i))) or (
                 linked_left and lower[i - 1] and _compound(evidence, keys[i - 1], key, copies(i))):
             continue  # a word of a lowercase compound the batch writes elsewhere ("thái hậu", "sơn hà")
@@ -213,8 +223,7 @@ def case_fixes(text: str, tokens: list[Token], evidence: CaseEvidence, rules: Ca
             code = "LU" if shape == AFTER_WORD else "UU"
             if places_of.count((left, right, code)) or places_of.count((left, right, "IU")):
                 judge(i, _capitalized(tokens[i].text), left, right, shape)
-        if linked_right and lower[i + 1] and (places_of.count((key, keys[i + 1], "UU"))
-                                              or places_of.count((key, keys[i + 1], "IU"))):
+        if pair:
             # two lowercase words the batch writes as a name, after a word the batch writes before names
             # ("điện thiên an": "điện Thiên An" 19 times)
             anchor = _evidence(evidence, keys[i - 1], key, NAME_AFTER_WORD, copies(i), rules) \
