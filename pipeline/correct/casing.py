@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from pipeline.correct.lexicon import key_of
-from pipeline.correct.stats import PLACES_KEPT, CorpusStats
+from pipeline.correct.stats import CorpusStats
 from pipeline.vi.tokens import Token
 
 @dataclass(frozen=True)
@@ -69,14 +69,13 @@ class CaseEvidence:
         self._before: dict[str, tuple[int, int]] | None = None  # word -> (lowercase, capitalized) before a name
 
     def uses(self, left: str, right: str, codes: tuple[str, ...]) -> tuple[int, int]:
-        """(distinct places, uses) of the pair written in one of ``codes`` ("UU", "LU", ...); uses are the places
-        while fewer than the places kept, else the counts (each line of a text counted once)."""
+        """(distinct places, uses) of the pair written in one of ``codes`` ("UU", "LU", ...); uses count every
+        copy, as ``written`` does."""
         places = count = 0
         for code in codes:
             phrase = (left, right, code)
-            n = self.stats.case_places.count(phrase)
-            places += n
-            count += n if n < PLACES_KEPT else self.stats.case_pairs.get(phrase, 0)
+            places += self.stats.case_places.count(phrase)
+            count += self.stats.case_pairs.get(phrase, 0)
         return places, count
 
     def written(self, left: str, right: str, codes: tuple[str, ...] = ()) -> int:
@@ -246,6 +245,9 @@ def case_fixes(text: str, tokens: list[Token], evidence: CaseEvidence, rules: Ca
                     got = _evidence(evidence, *pair, shape, 0, rules)
                     if got is not None and _better(None, "", *got, rules) is not None:
                         found[i] = (_capitalized(cand), rules.suggest_score, *got)  # shown, never applied
+                        break
+                if i in found:
+                    break  # the cheapest variant the batch supports
     fixes: list[CaseFix] = []
     for i in sorted(found):
         written, score, places, share = found[i]

@@ -150,14 +150,13 @@ class CorpusStats:
     numbered: Counter[str] = field(default_factory=Counter)  # word keys a number follows after a space
     glued: Counter[str] = field(default_factory=Counter)  # word keys a number follows with no space ("năm6")
     lines: LineCopies = field(default_factory=LineCopies)  # how often each line is written (copies)
-    name_pairs: Counter[tuple[str, str]] = field(default_factory=Counter)  # word-key bigrams written both capitalized
     name_triples: Counter[tuple[str, str, str]] = field(default_factory=Counter)  # three capitalized words in a row
     sentence_starts: Counter[str] = field(default_factory=Counter)  # "upper"/"lower": words after a full stop
     # Case of word-key bigrams, for lost capitals (casing.py), by a code of two letters: U a capitalized word
     # inside a sentence, I one at a sentence or line start, L any other ("UU" "Nhật Lễ", "LU" "sông Mã", "UL"
     # "Toàn thư"), and "LN" for an "LU" pair whose name goes on ("lấy Lý Công Uẩn"); pairs of two lowercase words
-    # are the rest of ``bigrams``. A line this text wrote before is not
-    # counted again; ``case_places`` holds the distinct places of each (left, right, code) but "IL".
+    # are the rest of ``bigrams``. Every use is counted, as in ``bigrams``; ``case_places`` holds the distinct
+    # places of each (left, right, code) but "IL" and "UL" (copies of a line are one place).
     case_pairs: Counter[tuple[str, str, str]] = field(default_factory=Counter)
     case_places: Places = field(default_factory=Places)
 
@@ -168,8 +167,6 @@ class CorpusStats:
         prev_key, prev_capital, prev_title, prev_initial = None, False, False, False
         run: list[str] = []  # keys of the capitalized words in a row that end here
         line_end, line, ranks = -1, 0, Counter()  # the current line's end and hash, and its phrases' uses so far
-        seen_lines: set[int] = set()
-        repeated = False
         pending: tuple[tuple[str, str, str], int] | None = None  # an "LU" pair and its place, until the next token
         for token in word_tokens(text):
             surface = token.text
@@ -186,27 +183,24 @@ class CorpusStats:
                 pending = None
             if key is not None and prev_key is not None and token.linked:
                 stats.bigrams[(prev_key, key)] += 1
-                if prev_capital and surface[0].isupper():
-                    stats.name_pairs[(prev_key, key)] += 1
                 title = surface[0].isupper() and not surface.isupper()
                 if title or prev_title:
                     if token.start > line_end:
                         line_end = text.find("\n", token.start)
                         line_end = len(text) if line_end < 0 else line_end
                         line, ranks = line_hash(text[text.rfind("\n", 0, token.start) + 1:line_end]), Counter()
-                        repeated = line in seen_lines  # a copy of a line of this text: its uses are counted
-                        seen_lines.add(line)
-                    if not repeated:
-                        code = ("I" if prev_initial else "U") if prev_title else "L"
-                        phrase = (prev_key, key, code + ("U" if title else "L"))
-                        place = place_id(line, ranks[phrase])
-                        ranks[phrase] += 1
-                        if phrase[2] == "LU":
-                            pending = (phrase, place)  # "LN" if a name goes on after it (the next token)
-                        else:
-                            stats.case_pairs[phrase] += 1
-                            if phrase[2] != "IL":
-                                stats.case_places.add(phrase, place)
+                    # every use counts, as in ``bigrams`` (the two are compared); a copy of a line gives the same
+                    # place ids, so it adds no distinct place
+                    code = ("I" if prev_initial else "U") if prev_title else "L"
+                    phrase = (prev_key, key, code + ("U" if title else "L"))
+                    place = place_id(line, ranks[phrase])
+                    ranks[phrase] += 1
+                    if phrase[2] == "LU":
+                        pending = (phrase, place)  # "LN" if a name goes on after it (the next token)
+                    else:
+                        stats.case_pairs[phrase] += 1
+                        if phrase[2] not in ("IL", "UL"):  # never read: no places kept
+                            stats.case_places.add(phrase, place)
             capital = key is not None and surface[0].isupper() and not surface.isupper()
             run = run[-2:] + [key] if capital and token.linked and run else ([key] if capital else [])
             if len(run) == 3:

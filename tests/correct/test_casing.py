@@ -40,6 +40,17 @@ def test_copies_of_one_line_are_one_place():
     assert len(case_fixes(PRINTED, list(word_tokens(PRINTED)), CaseEvidence(distinct), CASE_RULES)) == 1
 
 
+def test_a_batch_that_holds_its_lines_twice_keeps_the_fix():
+    # a reprint or duplicated pages: every count doubles, the share and the distinct places stay
+    once = fixes(TAN_PHUC, PRINTED)
+    assert fixes(TAN_PHUC * 2, PRINTED) == once
+    parts = [CorpusStats.from_text("\n".join(TAN_PHUC)) for _ in range(3)] + [CorpusStats.from_text(PRINTED)]
+    merged = CorpusStats()
+    for part in parts:
+        merged.absorb(part)
+    assert case_fixes(PRINTED, list(word_tokens(PRINTED)), CaseEvidence(merged), CASE_RULES) == once
+
+
 def test_a_word_the_batch_also_writes_lowercase_there_stays():
     lowercase = ["Ông ấy tân Phúc mà không nói.", "Người ta tân Phúc cả ngày.", "Nhà ấy tân Phúc, đông vui."]
     assert fixes(TAN_PHUC + lowercase, PRINTED) == []  # 3 of 6 other uses: the share decides
@@ -87,3 +98,6 @@ def test_case_pairs_by_code():
     assert stats.case_pairs[("nhật", "lễ", "UU")] == 1 and stats.case_pairs[("nhật", "lễ", "IL")] == 1
     assert stats.case_pairs[("nhật", "lễ", "IU")] == 1  # at a sentence start: the first capital tells nothing
     assert stats.case_places.count(("nhật", "lễ", "UU")) == 1 and stats.case_places.count(("nhật", "lễ", "IL")) == 0
+    again = CorpusStats.from_text("Khi ấy Nhật Lễ đến\nKhi ấy Nhật Lễ đến")  # a line written twice
+    assert again.case_pairs[("nhật", "lễ", "UU")] == 2 == again.bigrams[("nhật", "lễ")]  # every use, as bigrams
+    assert again.case_places.count(("nhật", "lễ", "UU")) == 1  # ... in one place

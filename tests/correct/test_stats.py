@@ -54,10 +54,10 @@ def test_line_copies_survive_a_merge_of_pickled_chunks():
     assert direct.digest() == travelled.digest()
 
 
-def test_sentence_starts_and_name_pairs():
+def test_sentence_starts_and_case_pairs():
     stats = CorpusStats.from_text("Vua về. Nhật Lễ đến. Rồi v.v. và Nhật lễ đi.\nđại hạn")
     assert stats.sentence_starts == {"upper": 2, "lower": 1}  # "Nhật", "Rồi"; "đại" (not "và" after "v.v.")
-    assert stats.name_pairs[("nhật", "lễ")] == 1 and stats.bigrams[("nhật", "lễ")] == 2
+    assert stats.case_pairs[("nhật", "lễ", "IU")] == 1 and stats.bigrams[("nhật", "lễ")] == 2
 
 
 def test_name_triples_are_three_capitalized_words_in_a_row():
