@@ -2,7 +2,8 @@
 ("na8m" for "năm", "qu6an" for "quân", "than2h" for "thành"; data/vni_typing.tsv).
 
 ``typed_words`` finds letters, one digit and letters with no space; a digit between two words that are words on
-their own ("Giang1để", "lệnh1mới") is a footnote mark that lost its spaces, left alone. A hand typing such words
+their own ("Giang1để", "lệnh1mới") is a footnote mark that lost its spaces, and capitals after the first letter
+or a capital and one letter ("F5E", "K2b") make a code: both are left alone. A hand typing such words
 also swaps letters ("al2m" for "la2m": ``transpositions``). ``decoded`` puts the digit's mark where VNI would have
 put it ("ba3n" -> "bản"); ``shows_mark`` tells whether a reading of the word
 shows the mark the digit types; the corrector weighs the readings in context.
@@ -54,7 +55,10 @@ def typed_words(text: str, is_word: Callable[[str], bool]) -> Iterator[TypedWord
         left, digit, right = match.groups()
         if is_word(left) and is_word(right):
             continue  # "Giang1để": a footnote mark between two words
-        yield TypedWord(match.start(), match.end(), left + right, digit, len(left))
+        letters = left + right
+        if any(c.isupper() for c in letters[1:]) or (letters[0].isupper() and len(letters) < 3):
+            continue  # "F5E", "A1H", "K2b": codes and model names, not typed words
+        yield TypedWord(match.start(), match.end(), letters, digit, len(left))
 
 
 def decoded(letters: str, digit: str, at: int) -> str | None:

@@ -39,6 +39,8 @@ def test_footnote_marks_codes_and_page_numbers_are_no_typed_words(corrector):
         (41, 45, "nam", "8", 2)]
     text = "Sông Hoàng Giang1để lại phù sa"
     assert corrector.correct(text) == []
+    assert list(typed_words("máy bay F5E, F4C, kiểu A1H, K2b và Na8m", word)) == [(35, 39, "Nam", "8", 2)]
+    assert corrector.correct("Máy bay F5E bay qua.") == []
 
 
 def test_letters_swapped_beside_the_digit_and_letters_that_spell_the_word_already(corrector):
