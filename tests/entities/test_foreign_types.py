@@ -41,3 +41,9 @@ def test_a_name_after_a_link_cue_is_the_state_the_document_names_as_a_place(reco
     text = "Nhà Thanh suy yếu. Nước Thanh rộng lớn, nhưng quân Thanh thua trận."
     labels = [m.label for m in recognizer(text, [(0, 18), (19, len(text))]) if text[m.start:m.end] == "Thanh"]
     assert labels[-1] == "ORG"
+
+
+def test_family_names_that_open_places_or_eras_are_no_persons_vote(recognize):
+    # review of 2026-12-03: "Kim" opens places (Kim Sơn), "Cảnh" reign eras (Cảnh Hưng)
+    assert recognize("Năm ấy ông về Kim Sơn khẩn hoang.").get("Kim Sơn") == "LOC"
+    assert recognize("Cảnh Hưng năm thứ 5, trời hạn to.").get("Cảnh Hưng") != "PER"
