@@ -361,7 +361,7 @@ def written_aliases(text: str, spans: list[tuple[int, int, str, str]], lex: Lexi
                 # Hựu giữa hồ, người đời quen gọi là"; "việc ấy, sử Pháp gọi là ..." names no earlier name)
                 first = next((cand for cand in reversed(earlier) if cand[1] <= mark), None)
                 first = first if first is not None and _describes(text[first[1]:mark]) \
-                    and not any(first[1] <= s[0] < mark for s in spans[k - len(near):k]) else None
+                    and not any(first[1] <= s[0] < mark for s in near) else None
             else:  # right after the first name or a clause mark: "Lê Duy Kỳ lên ngôi, tức"; "Hàm Nghi (tên thật là";
                 # another referent right after its name: "sông Như Nguyệt, tức"
                 before = text[first[1]:cue_at].rstrip()
@@ -370,7 +370,7 @@ def written_aliases(text: str, spans: list[tuple[int, int, str, str]], lex: Lexi
                     # Kinh, tức vua Lê Thái Tổ")
                     titled = bool(re.search(r"\w", cue.group(0)[cue.end("cue") - cue.start():]))
                     first = first if (not before or before[-1] in _ALIAS_OPENERS) and (titled or not any(
-                        first[1] <= s[0] < cue_at for s in spans[k - len(near):k])) else None
+                        first[1] <= s[0] < cue_at for s in near)) else None
                 else:
                     first = first if not before.strip("".join(_ALIAS_OPENERS) + " ") else None
             if first is None:
@@ -387,6 +387,8 @@ def _later_words() -> re.Pattern[str]:
     """data/alias_later_words.txt as one pattern at the start of the text after a name."""
     rows = read("alias_later_words.txt", ["phrase"])
     words = sorted({p for row in rows for p in _both_placements(word_key(row.phrase))}, key=len, reverse=True)
+    if not words:
+        return re.compile(r"(?!)")  # an empty list says no name is the later one
     return re.compile(r"[\s)]*(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) + r")(?!\w)",
                       re.IGNORECASE)
 
