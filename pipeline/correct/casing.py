@@ -19,8 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
-from pipeline.correct.lexicon import key_of
-from pipeline.correct.stats import CorpusStats
+from pipeline.correct.lexicon import token_keys
+from pipeline.correct.stats import CorpusStats, line_copies
 from pipeline.vi.tokens import Token
 
 @dataclass(frozen=True)
@@ -159,30 +159,23 @@ def _compound(evidence: CaseEvidence, left: str, right: str, own: int) -> bool:
 
 
 def case_fixes(text: str, tokens: list[Token], evidence: CaseEvidence, rules: CaseRules,
+               keys: list[str | None] | None = None, copies: list[int] | None = None,
                variants: Callable[[str], Iterable[tuple[str, float]]] | None = None,
                corpus_title: Callable[[str], bool] = lambda word: False) -> list[CaseFix]:
-    """Lost capitals of ``text`` (``tokens`` its word tokens); ``variants(word)`` gives the confusable keys of a
-    word and their channel costs, ``corpus_title(word)`` whether the language model's corpora capitalize it."""
+    """Lost capitals of ``text`` (``tokens`` its word tokens, ``keys`` their token_keys and ``copies`` their
+    line_copies, computed here when not given); ``variants(word)`` gives the confusable keys of a word and their
+    channel costs, ``corpus_title(word)`` whether the language model's corpora capitalize it."""
 
-    line_copies: dict[int, int] = {}  # line start -> times the batch writes the line
-
-    def copies(i: int) -> int:  # times the batch writes token i's line: its uses that are this one
-        start = tokens[i].start
-        begin = text.rfind("\n", 0, start) + 1
-        if begin not in line_copies:
-            end = text.find("\n", start)
-            line_copies[begin] = evidence.stats.lines.copies(text[begin:len(text) if end < 0 else end])
-        return line_copies[begin]
-
+    keys = token_keys(tokens) if keys is None else keys
+    copies = line_copies(evidence.stats, text, tokens) if copies is None else copies
     n = len(tokens)
-    keys = [key_of(t.text) if t.text[0].isalpha() else None for t in tokens]
     lower = [k is not None and t.text.islower() for k, t in zip(keys, tokens)]
     title = [k is not None and _title(t.text) for k, t in zip(keys, tokens)]
     places_of = evidence.stats.case_places
     found: dict[int, tuple[str, float, int, float]] = {}  # token -> (written, score, places, share)
 
     def judge(i: int, written: str, left: str, right: str, shape: str, own: int | None = None) -> None:
-        got = _evidence(evidence, left, right, shape, copies(i) if own is None else own, rules)
+        got = _evidence(evidence, left, right, shape, copies[i] if own is None else own, rules)
         if got is not None:
             applied = shape in APPLIED_SHAPES or (
                 shape == AFTER_NAME and got[1] >= rules.name_share and corpus_title(written))
@@ -203,8 +196,8 @@ def case_fixes(text: str, tokens: list[Token], evidence: CaseEvidence, rules: Ca
         elif linked_left and lower[i - 1]:
             sides.append((keys[i - 1], key, AFTER_WORD))
         if linked_right and title[i + 1] and not (i + 2 < n and tokens[i + 2].linked and title[i + 2]) and not (
-                linked_left and lower[i - 1] and _lowercase(evidence, keys[i - 1], key, copies(i)) >= 2) and not (
-                linked_left and title[i - 1] and _evidence(evidence, keys[i - 1], key, AFTER_NAME, copies(i), rules)
+                linked_left and lower[i - 1] and _lowercase(evidence, keys[i - 1], key, copies[i]) >= 2) and not (
+                linked_left and title[i - 1] and _evidence(evidence, keys[i - 1], key, AFTER_NAME, copies[i], rules)
                 is None):
             # not before a name of its own ("phía nam Hà Nội"), nor after a word it makes a lowercase compound with
             # ("đại vương Kính"); between two capitalized words, only inside a name of three ("Tống thiệu Hưng",
@@ -215,8 +208,8 @@ def case_fixes(text: str, tokens: list[Token], evidence: CaseEvidence, rules: Ca
         if not pair and not any(shape != AFTER_WORD or places_of.count((left, right, "LU"))
                                 or places_of.count((left, right, "IU")) for left, right, shape in sides):
             continue  # no pair the batch writes with a capital, no name beside it: nothing to restore
-        if (linked_right and lower[i + 1] and _compound(evidence, key, keys[i + 1], copies(i))) or (
-                linked_left and lower[i - 1] and _compound(evidence, keys[i - 1], key, copies(i))):
+        if (linked_right and lower[i + 1] and _compound(evidence, key, keys[i + 1], copies[i])) or (
+                linked_left and lower[i - 1] and _compound(evidence, keys[i - 1], key, copies[i])):
             continue  # a word of a lowercase compound the batch writes elsewhere ("thái hậu", "sơn hà")
         for left, right, shape in sides:
             code = "LU" if shape == AFTER_WORD else "UU"
@@ -225,10 +218,10 @@ def case_fixes(text: str, tokens: list[Token], evidence: CaseEvidence, rules: Ca
         if pair:
             # two lowercase words the batch writes as a name, after a word the batch writes before names
             # ("điện thiên an": "điện Thiên An" 19 times)
-            anchor = _evidence(evidence, keys[i - 1], key, NAME_AFTER_WORD, copies(i), rules) \
+            anchor = _evidence(evidence, keys[i - 1], key, NAME_AFTER_WORD, copies[i], rules) \
                 if linked_left and lower[i - 1] else None
             if anchor is not None and _better(None, "", *anchor, rules) is not None:
-                got = _evidence(evidence, key, keys[i + 1], PAIR, copies(i), rules)
+                got = _evidence(evidence, key, keys[i + 1], PAIR, copies[i], rules)
                 if got is not None:
                     for j in (i, i + 1):
                         best = _better(found.get(j), _capitalized(tokens[j].text), *got, rules)
@@ -239,7 +232,7 @@ def case_fixes(text: str, tokens: list[Token], evidence: CaseEvidence, rules: Ca
                 if cost > rules.variant_cost:
                     continue
                 for left, right, shape in sides:
-                    if shape == AFTER_WORD or evidence.written(left, right) - copies(i) > 0:
+                    if shape == AFTER_WORD or evidence.written(left, right) - copies[i] > 0:
                         continue  # the batch writes the printed pair elsewhere: a word of the book
                     pair = (left, cand) if shape == AFTER_NAME else (cand, right)
                     got = _evidence(evidence, *pair, shape, 0, rules)

@@ -34,11 +34,11 @@ from pipeline.correct.candidates import CandidateGenerator, deletes, skeleton_in
 from pipeline.correct.confusion import ConfusionTable, default_table, glyph_variants
 from pipeline.correct.decision import Decision, thresholds
 from pipeline.correct.glue import glue_edits
-from pipeline.correct.lexicon import SyllableLexicon, key_of, load_lexicon
+from pipeline.correct.lexicon import SyllableLexicon, key_of, load_lexicon, token_keys
 from pipeline.correct.lm import NUM, SyllableLM, load_lm, log_prob_window
 from pipeline.correct.render import document_style, written_form
 from pipeline.correct.specks import speck_edits
-from pipeline.correct.stats import CorpusStats, after_full_stop
+from pipeline.correct.stats import CorpusStats, after_full_stop, line_copies
 from pipeline.correct.typed import decoded, shows_mark, transpositions, typed_words
 from pipeline.correct.verse import breaks_meter
 from pipeline.document import CleanEdit
@@ -212,20 +212,6 @@ def _sentence_start(text: str, start: int) -> bool:
         return True
     end = text.find("\n", start)
     return len(text[start:end if end >= 0 else len(text)].split()) >= SENTENCE_LINE_WORDS
-
-
-def _line_copies(stats: CorpusStats, text: str, tokens: list[Token]) -> list[int]:
-    """For each token, how many times the batch writes the line it stands on."""
-    out: list[int] = []
-    line_end, copies = -1, 1
-    for tok in tokens:
-        if tok.start > line_end:
-            line_start = text.rfind("\n", 0, tok.start) + 1
-            line_end = text.find("\n", tok.start)
-            line_end = len(text) if line_end < 0 else line_end
-            copies = stats.lines.copies(text[line_start:line_end])
-        out.append(copies)
-    return out
 
 
 class Corrector:
@@ -625,11 +611,9 @@ class Corrector:
         cand, features, kind = found
         return Decision(cand, self._res.calibration.score(features), kind, features)
 
-    def _decisions(self, batch: _Batch, text: str) -> tuple[list[Token], dict[int, Decision]]:
-        """Tokens of ``text`` and, by token index, every decision worth a look."""
-        tokens = list(word_tokens(text))
-        keys = [key_of(t.text) if t.text[0].isalpha() else None for t in tokens]
-        copies = _line_copies(batch.stats, text, tokens)
+    def _decisions(self, batch: _Batch, text: str, tokens: list[Token], keys: list[str | None],
+                   copies: list[int]) -> dict[int, Decision]:
+        """By token index, every decision worth a look (``keys``: token_keys, ``copies``: line_copies)."""
         decisions = {}
         for i in range(len(tokens)):
             self._copies = copies[i]
@@ -656,19 +640,21 @@ class Corrector:
                     del decisions[i]
                 else:
                     decisions[i] = again
-        return tokens, decisions
+        return decisions
 
     def proposals(self, text: str, tone_style: str = "hòa") -> list[tuple[CleanEdit, tuple[float, ...] | None]]:
         """Every correction considered, whatever its score, with its calibration features (None for names and
         numbers): what ``correct`` filters, and what the calibration is fitted on."""
         batch = self._batch or _Batch(CorpusStats.from_text(text), self._res.continuations)
         style = document_style(text) if tone_style == "keep" else tone_style
-        tokens, decisions = self._decisions(batch, text)
+        tokens = list(word_tokens(text))
+        keys, copies = token_keys(tokens), line_copies(batch.stats, text, tokens)
+        decisions = self._decisions(batch, text, tokens, keys, copies)
         typed = self._typed(batch, text, tokens, style, tone_style == "keep")
         if typed:  # the pieces of a typed word ("na", "8", "m") are not decided on their own
             decisions = {i: d for i, d in decisions.items()
                          if not any(e.start < tokens[i].end and tokens[i].start < e.end for e in typed)}
-        capitals = self._lost_capitals(batch, text, tokens, decisions)
+        capitals = self._lost_capitals(batch, text, tokens, keys, copies, decisions)
         doubled = self._doubled(batch, tokens, decisions)
         out = [(replace(e, applied=e.score >= self.threshold), None)
                for e in speck_edits(text, lambda a, b: self._strong_pair(batch, a, b)) + list(doubled.values())
@@ -692,10 +678,11 @@ class Corrector:
                 if not any(start < e.end and e.start < end for start, end in taken)]
         return [(self._in_verse(text, e), features) for e, features in out]
 
-    def _lost_capitals(self, batch: _Batch, text: str, tokens: list[Token], decisions: dict) -> list[CleanEdit]:
+    def _lost_capitals(self, batch: _Batch, text: str, tokens: list[Token], keys: list[str | None],
+                       copies: list[int], decisions: dict) -> list[CleanEdit]:
         """Capitals lost inside names (casing.py); a fix replaces the decisions of its tokens that score lower."""
         edits = []
-        for fix in case_fixes(text, tokens, batch.case_evidence, CASE_RULES,
+        for fix in case_fixes(text, tokens, batch.case_evidence, CASE_RULES, keys, copies,
                               lambda word: self._candidates.vietnamese(word, damaged=False),
                               lambda title: self.lm.surface_count(title) >= LOWERED_CORPUS_SHARE * self.lm.count(
                                   key_of(title))):
@@ -733,7 +720,7 @@ class Corrector:
             tok = Token(word.start, word.end, text[word.start:word.end], tokens[first].linked, tokens[first].initial)
             lo = max(first - 2, 0)
             near = tokens[lo:first] + [tok] + tokens[last + 1:last + 3]
-            window = _window(near, [key_of(t.text) if t.text[0].isalpha() else None for t in near], first - lo)
+            window = _window(near, token_keys(near), first - lo)
             left, right = [window[0], window[1]], [window[2], window[3]]
             prev, nxt = (None if w == NUM else w for w in window[1:3])
             scored = sorted(((log_prob_window(self.lm, left, key, right)

@@ -12,8 +12,10 @@ from collections import Counter
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterable
 
 from pipeline.vi.syllable import is_vietnamese_syllable
+from pipeline.vi.tokens import Token
 from pipeline.vi.tone import tone_key
 from pipeline.resources import built_path
 
@@ -45,6 +47,11 @@ class SyllableLexicon:
 def key_of(word: str) -> str:
     """The lexicon key of a word: lowercase, modern tone placement."""
     return tone_key(word.lower())
+
+
+def token_keys(tokens: Iterable[Token]) -> list[str | None]:
+    """The lexicon key of each word token, None for a number or a sign."""
+    return [key_of(t.text) if t.text[0].isalpha() else None for t in tokens]
 
 
 def _underthesea_dir() -> Path:

@@ -14,7 +14,7 @@ import numpy as np
 
 from pipeline.correct.lexicon import key_of
 from pipeline.vi.keys import fold as skeleton
-from pipeline.vi.tokens import word_tokens
+from pipeline.vi.tokens import Token, word_tokens
 
 
 MIN_LINE = 20  # characters: shorter lines (headings, "CHƯƠNG I") repeat by nature, they are no copies
@@ -121,6 +121,20 @@ def place_id(line: int, rank: int) -> int:
     return (line + rank * _PLACE_STEP) & ((1 << 63) - 1)
 
 
+def line_copies(stats: CorpusStats, text: str, tokens: list[Token]) -> list[int]:
+    """For each token of ``text``, how many times the batch (``stats``) writes the line it stands on."""
+    out: list[int] = []
+    line_end, copies = -1, 1
+    for tok in tokens:
+        if tok.start > line_end:
+            line_start = text.rfind("\n", 0, tok.start) + 1
+            line_end = text.find("\n", tok.start)
+            line_end = len(text) if line_end < 0 else line_end
+            copies = stats.lines.copies(text[line_start:line_end])
+        out.append(copies)
+    return out
+
+
 _LEAF_MARK = re.compile(r"\[\d{1,4}[a-z]?\]$")  # "[22a]": a leaf or page marker of the edition
 _STOP_WORD = re.compile(r"(\w+)\.$")
 
@@ -164,26 +178,26 @@ class CorpusStats:
     def from_text(cls, text: str) -> CorpusStats:
         """Count one normalized text."""
         stats = cls(lines=LineCopies.of_text(text))
-        prev_key, prev_capital, prev_title, prev_initial = None, False, False, False
+        prev_key, prev_title, prev_initial = None, False, False
         run: list[str] = []  # keys of the capitalized words in a row that end here
         line_end, line, ranks = -1, 0, Counter()  # the current line's end and hash, and its phrases' uses so far
         pending: tuple[tuple[str, str, str], int] | None = None  # an "LU" pair and its place, until the next token
         for token in word_tokens(text):
             surface = token.text
             stats.tokens[surface] += 1
-            if surface[0].isupper() and not token.initial and not surface.isupper():
+            title = surface[0].isupper() and not surface.isupper()  # "Lễ", not "QĐ"
+            if title and not token.initial:
                 stats.names[surface] += 1
             key = key_of(surface) if surface[0].isalpha() else None
             if pending is not None:  # a lowercase word and a capitalized one before this token
                 phrase, place = pending
-                if token.linked and surface[0].isupper() and not surface.isupper():
+                if token.linked and title:
                     phrase = (phrase[0], phrase[1], "LN")  # the name goes on: "lấy Lý Công Uẩn", not "sông Mã"
                 stats.case_pairs[phrase] += 1
                 stats.case_places.add(phrase, place)
                 pending = None
             if key is not None and prev_key is not None and token.linked:
                 stats.bigrams[(prev_key, key)] += 1
-                title = surface[0].isupper() and not surface.isupper()
                 if title or prev_title:
                     if token.start > line_end:
                         line_end = text.find("\n", token.start)
@@ -201,7 +215,7 @@ class CorpusStats:
                         stats.case_pairs[phrase] += 1
                         if phrase[2] not in ("IL", "UL"):  # never read: no places kept
                             stats.case_places.add(phrase, place)
-            capital = key is not None and surface[0].isupper() and not surface.isupper()
+            capital = key is not None and title
             run = run[-2:] + [key] if capital and token.linked and run else ([key] if capital else [])
             if len(run) == 3:
                 stats.name_triples[tuple(run)] += 1
@@ -212,8 +226,7 @@ class CorpusStats:
                     stats.numbered[prev_key] += 1
                 elif text[token.start - 1].isalpha():
                     stats.glued[prev_key] += 1
-            prev_key, prev_capital, prev_initial = key, surface[0].isupper(), token.initial
-            prev_title = prev_capital and not surface.isupper()
+            prev_key, prev_title, prev_initial = key, title, token.initial
         if pending is not None:
             stats.case_pairs[pending[0]] += 1
             stats.case_places.add(*pending)
