@@ -25,7 +25,8 @@ class RuleSpec:
     line: int  # where the block starts, for messages
 
 
-def _list(value: str) -> tuple[str, ...]:
+def comma_list(value: str) -> tuple[str, ...]:
+    """The items of a comma-separated cell, stripped; "-" is none."""
     return () if value.strip() == "-" else tuple(v.strip() for v in value.split(",") if v.strip())
 
 
@@ -72,7 +73,7 @@ def read_rules(path: Path, sources: set[str]) -> tuple[RuleSpec, ...]:
             if len(block.get(key, [])) != 1:
                 raise TableError(f"{where}: expected one {key!r} line in rule {block['rule'][0]!r}")
         one = {key: values[0] for key, values in block.items()}
-        triggers, cases = _list(one["triggers"]), _list(one["cases"])
+        triggers, cases = comma_list(one["triggers"]), comma_list(one["cases"])
         if one["label"] not in LABELS:
             raise TableError(f"{where}: expected a label of {', '.join(LABELS)}, got {one['label']!r}")
         missing = [t for t in triggers if not (path.parent / t).is_file()] + [c for c in cases if c not in sources]

@@ -31,6 +31,7 @@ from functools import lru_cache
 from pipeline.vi.keys import fold
 from pipeline.vi.tone import restyle_word
 
+from .declared import comma_list
 from .gazetteer import _type_heads, gazetteer, referents
 from .lexicon import Lexicon, Place, lexicon, name_key, read, word_key
 from .tokens import is_foreign
@@ -403,7 +404,7 @@ def former_names() -> dict[str, tuple[str, ...]]:
     """data/place_names.tsv: a former name of a place (folded) -> the standard names it may stand for."""
     out: dict[str, list[str]] = defaultdict(list)
     for row in read("place_names.tsv", ["standard", "former"]):
-        for name in filter(None, (n.strip() for n in row.former.split(","))):
+        for name in comma_list(row.former):
             out[fold(name)].append(row.standard)
     return {name: tuple(standards) for name, standards in out.items()}
 
@@ -416,7 +417,7 @@ def ruler_names() -> tuple[dict[tuple[str, ...], int], frozenset[tuple[str, ...]
     personal = set()
     for k, row in enumerate(read("ruler_names.tsv", ["personal", "other", "dynasty"])):
         for column, names in (("personal", row.personal), ("other", row.other)):
-            for name in filter(None, (n.strip() for n in names.split(","))):
+            for name in comma_list(names):
                 rows[word_key(name)].add(k)
                 if column == "personal":
                     personal.add(word_key(name))
