@@ -90,7 +90,7 @@ class LineCopies:
         return {"_values": [values], "_counts": [counts], "_repeated": None}
 
 
-PLACES_KEPT = 8  # distinct places kept per phrase: evidence needs a few, and a bounded sketch merges in any order
+PLACES_KEPT = 4  # distinct places kept per phrase: evidence needs a few, and a bounded sketch merges in any order
 _PLACE_STEP = 0x9E3779B97F4A7C15  # spreads the k-th use of a phrase in one line over the hash space
 
 
