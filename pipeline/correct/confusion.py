@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
@@ -19,7 +19,7 @@ from pipeline.vi.table import one_of, read_table
 
 DATA_DIR = Path(__file__).parent / "data"
 # glyph, tone, mark: pairs of (observed, intended); the other kinds have one cost each ("*" for both cells).
-KINDS = ("glyph", "tone", "mark", "extra_tone", "double", "split", "join", "edit", "word_edit")
+KINDS = ("glyph", "tone", "mark", "punct", "extra_tone", "double", "split", "join", "edit", "word_edit", "lost_capital")
 CONFUSION_COLUMNS = ("kind", "observed", "intended", "cost", "example?")
 TONE_NAMES = ("ngang", "huyền", "sắc", "ngã", "hỏi", "nặng")
 DEFAULT_TONE_COST = 5.0
@@ -36,7 +36,8 @@ class ConfusionTable:
     glyph: dict[tuple[str, str], float] = field(default_factory=dict)
     tone: dict[tuple[int, int], float] = field(default_factory=dict)
     mark: dict[tuple[str, str], float] = field(default_factory=dict)
-    single: dict[str, float] = field(default_factory=dict)  # extra_tone, double, split, join, edit, word_edit
+    single: dict[str, float] = field(default_factory=dict)  # extra_tone, double, split, join, edit, word_edit ...
+    punct: dict[tuple[str, str], float] = field(default_factory=dict)  # a punctuation mark read as another
 
     def tone_cost(self, observed: int, intended: int) -> float:
         """Cost of reading tone ``intended`` as ``observed`` (0 when equal)."""
@@ -82,11 +83,14 @@ def load_confusions(path: Path | None = None) -> ConfusionTable:
             table.tone[(_parse_tone(observed), _parse_tone(intended))] = value
         elif kind == "mark":
             table.mark[(observed, intended)] = value
+        elif kind == "punct":
+            table.punct[(observed, intended)] = value
         else:
             table.single[kind] = value
     return table
 
 
+ESTIMATED_SINGLE = ("lost_capital",)  # the one-cost kinds that estimate_punct_costs learns (save_confusions writes)
 LEARNED_PATH = DATA_DIR / "confusions_learned.tsv"
 BOOK_PATH = DATA_DIR / "confusions_book.tsv"
 
@@ -99,7 +103,8 @@ def overlay(base: ConfusionTable, learned: ConfusionTable) -> ConfusionTable:
         return {**a, **{k: min(v, a.get(k, math.inf)) for k, v in b.items()}}
 
     return ConfusionTable(cheaper(base.glyph, learned.glyph), cheaper(base.tone, learned.tone),
-                          cheaper(base.mark, learned.mark), cheaper(base.single, learned.single))
+                          cheaper(base.mark, learned.mark), cheaper(base.single, learned.single),
+                          cheaper(base.punct, learned.punct))
 
 
 @lru_cache(maxsize=1)
@@ -123,6 +128,8 @@ def save_confusions(table: ConfusionTable, path: Path, note: str) -> None:
     lines += [f"glyph\t{o}\t{i}\t{c:.2f}" for (o, i), c in sorted(table.glyph.items())]
     lines += [f"tone\t{TONE_NAMES[o]}\t{TONE_NAMES[i]}\t{c:.2f}" for (o, i), c in sorted(table.tone.items())]
     lines += [f"mark\t{o}\t{i}\t{c:.2f}" for (o, i), c in sorted(table.mark.items())]
+    lines += [f"punct\t{o}\t{i}\t{c:.2f}" for (o, i), c in sorted(table.punct.items())]
+    lines += [f"{kind}\t*\t*\t{c:.2f}" for kind, c in sorted(table.single.items()) if kind in ESTIMATED_SINGLE]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
@@ -201,9 +208,9 @@ def estimate_costs(pairs: Iterable[tuple[str, str]], table: ConfusionTable, prio
                              if a != b and MARK_BASE.get(a, a) == MARK_BASE.get(b, b))
 
     def smoothed(seen: int, base: int, old: float) -> float:
-        return -math.log((seen + prior * math.exp(-old - offset)) / (base + prior)) - offset
+        return _smoothed(seen, base, old, prior, offset)
 
-    new = ConfusionTable(dict(table.glyph), dict(table.tone), dict(table.mark), dict(table.single))
+    new = ConfusionTable(dict(table.glyph), dict(table.tone), dict(table.mark), dict(table.single), dict(table.punct))
     for key, old in table.glyph.items():
         if glyph_base[key[1]]:
             new.glyph[key] = smoothed(glyph_seen[key], glyph_base[key[1]], old)
@@ -213,4 +220,35 @@ def estimate_costs(pairs: Iterable[tuple[str, str]], table: ConfusionTable, prio
     for key in set(table.mark) | set(mark_seen):
         if mark_base[key[1]]:
             new.mark[key] = smoothed(mark_seen[key], mark_base[key[1]], table.mark.get(key, DEFAULT_MARK_COST))
+    return new
+
+
+def _smoothed(seen: int, base: int, old: float, prior: float, offset: float) -> float:
+    return -math.log((seen + prior * math.exp(-old - offset)) / (base + prior)) - offset
+
+
+def estimate_punct_costs(pairs: Iterable[tuple[str, str, bool]], table: ConfusionTable, prior: float = 1.0,
+                         offset: float = 0.0) -> ConfusionTable:
+    """Re-estimate the punctuation confusions and the cost of a capital lost at a sentence start from aligned
+    (noisy token, clean token, the clean token starts a sentence) triples, smoothed towards ``table`` as in
+    ``estimate_costs``: a comma read as a full stop ("lập. tiến" for "lập, tiến") is tesseract's habit, a capital
+    lost after a full stop a scanned book's ("thiên hạ. ban cho"); the corrector weighs one against the other."""
+    seen: Counter[tuple[str, str]] = Counter()
+    base: Counter[str] = Counter()
+    starts = lost = 0
+    marks = {m for pair in table.punct for m in pair}
+    for noisy, clean, starts_sentence in pairs:
+        if clean in marks:
+            base[clean] += 1
+            if noisy != clean and noisy in marks:
+                seen[(noisy, clean)] += 1
+        if starts_sentence and clean[:1].isupper() and clean[1:].islower():
+            starts += 1
+            lost += noisy == clean.lower()
+    new = replace(table, punct=dict(table.punct), single=dict(table.single))
+    for key, old in table.punct.items():
+        if base[key[1]]:
+            new.punct[key] = _smoothed(seen[key], base[key[1]], old, prior, offset)
+    if starts and "lost_capital" in table.single:
+        new.single["lost_capital"] = _smoothed(lost, starts, table.single["lost_capital"], prior, offset)
     return new
