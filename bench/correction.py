@@ -78,6 +78,7 @@ CLEAN_VERDICTS = ROOT / "bench" / "devsets" / "clean_verdicts.jsonl"
 CLEAN_CLASSES = ("identical", "layout_only", "tone_style_only")
 MAX_PAGE_CER = 0.25  # pages tesseract could not read (raw CER above this) are left out, as in bench.ocr.run
 SYNTHETIC_RATE = 0.03  # share of words damaged in the synthetic calibration text
+DISCOVER_MIN = 3  # a letter read as another this often in the estimation half becomes a learned glyph rule
 PRIOR_WEIGHT = 200.0  # pseudo-occurrences of the hand-written costs: one scanner's habits only move them so far
 SYNTHETIC_PAGES = (8, 3)  # every 8th chronicle page from the 3rd, outside the aligned sentences
 REAL_DEV_WEIGHT = 3  # real book errors (seed book, chronicle sentences) count this many times in the fit
@@ -195,7 +196,8 @@ def word_pairs(pages: list[dict]) -> list[tuple[str, str]]:
 
 def estimate(pages: list[dict]) -> None:
     """Re-estimate the confusion costs on the estimation half and write them as the learned overlay."""
-    table = estimate_costs(word_pairs(pages), load_confusions(), prior=PRIOR_WEIGHT, offset=ERROR_LOG_PRIOR)
+    table = estimate_costs(word_pairs(pages), load_confusions(), prior=PRIOR_WEIGHT, offset=ERROR_LOG_PRIOR,
+                           discover=DISCOVER_MIN)
     table = estimate_punct_costs(token_pairs(pages), table, prior=PRIOR_WEIGHT, offset=ERROR_LOG_PRIOR)
     save_confusions(table, LEARNED_PATH, "Confusion costs re-estimated by `python bench/correction.py --estimate`\n"
                     "from tesseract pages (estimation half of bench/_generated/ocr_pairs.jsonl), smoothed towards\n"

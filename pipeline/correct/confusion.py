@@ -177,27 +177,49 @@ def _tone_of(word: str) -> int:
     return tones[0] if tones else 0
 
 
+def discovered_glyphs(pairs: Iterable[tuple[str, str]], table: ConfusionTable, min_seen: int) -> dict:
+    """{(observed, intended): the table's ``edit`` cost} for each letter read as another letter (not one of its
+    marked forms: those are ``mark`` confusions) at least ``min_seen`` times in the aligned (noisy, clean) word
+    pairs, that the table has no glyph rule for ("trang" for "trong": tesseract reads "o" as "a")."""
+    seen: Counter[tuple[str, str]] = Counter()
+    for noisy, clean in pairs:
+        bare_noisy = split_tone(unicodedata.normalize("NFC", noisy))[0].lower()
+        bare_clean = split_tone(unicodedata.normalize("NFC", clean))[0].lower()
+        for observed, intended in _char_diffs(bare_noisy, bare_clean):
+            if (len(observed) == len(intended) == 1 and observed.isalpha() and intended.isalpha()
+                    and MARK_BASE.get(observed, observed) != MARK_BASE.get(intended, intended)):
+                seen[(observed, intended)] += 1
+    edit = table.single.get("edit", DEFAULT_MARK_COST)
+    return {key: edit for key, n in seen.items() if n >= min_seen and key not in table.glyph}
+
+
 def estimate_costs(pairs: Iterable[tuple[str, str]], table: ConfusionTable, prior: float = 1.0,
-                   offset: float = 0.0) -> ConfusionTable:
+                   offset: float = 0.0, discover: int = 0) -> ConfusionTable:
     """Re-estimate glyph, tone and mark costs from aligned (noisy, clean) word pairs, smoothed towards ``table``.
 
     A rule's probability is (times it was seen + prior * exp(-old cost - offset)) / (times its intended form
     occurred + prior); the new cost is its -log minus ``offset`` (the corrector's costs are relative to the
     prior odds of an error, so ``offset`` = -log P(error) keeps the scale). Kinds without evidence keep theirs.
+    With ``discover``, a letter read as another at least that often becomes a glyph rule (``discovered_glyphs``),
+    smoothed from the cost of an arbitrary letter edit.
     """
+    pairs = list(pairs)
+    if discover:
+        table = replace(table, glyph={**table.glyph, **discovered_glyphs(pairs, table, discover)})
     glyph_seen: Counter[tuple[str, str]] = Counter()
     glyph_base: Counter[str] = Counter()
     tone_seen: Counter[tuple[int, int]] = Counter()
     tone_base: Counter[int] = Counter()
     mark_seen: Counter[tuple[str, str]] = Counter()
     mark_base: Counter[str] = Counter()
+    intended_glyphs = {intended for _, intended in table.glyph}
     for noisy, clean in pairs:
         noisy, clean = unicodedata.normalize("NFC", noisy), unicodedata.normalize("NFC", clean)
         tone_base[_tone_of(clean)] += 1
         if _tone_of(noisy) != _tone_of(clean):
             tone_seen[(_tone_of(noisy), _tone_of(clean))] += 1
         bare_noisy, bare_clean = split_tone(noisy)[0], split_tone(clean)[0]
-        for observed, intended in table.glyph:
+        for intended in intended_glyphs:  # each intended form once, however many rules read it
             glyph_base[intended] += bare_clean.count(intended)
         for diff in _char_diffs(bare_noisy, bare_clean):
             if diff in table.glyph:

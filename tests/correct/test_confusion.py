@@ -1,7 +1,8 @@
 import math
 
 from pipeline.correct.confusion import (
-    default_table, estimate_costs, estimate_punct_costs, glyph_variants, load_confusions, save_confusions,
+    default_table, discovered_glyphs, estimate_costs, estimate_punct_costs, glyph_variants, load_confusions,
+    save_confusions,
     tesseract_table,
 )
 
@@ -85,3 +86,15 @@ def test_saved_table_keeps_its_punctuation_costs(tmp_path):
     again = load_confusions(path)
     assert again.punct[(".", ",")] == round(table.punct[(".", ",")], 2)
     assert again.single["lost_capital"] == round(table.single["lost_capital"], 2)
+
+
+def test_estimation_discovers_letters_the_scanner_reads_as_others():
+    table = load_confusions()
+    assert ("a", "o") not in table.glyph
+    pairs = [("trang", "trong"), ("can", "con"), ("bạn", "bọn"), ("xông", "sông"), ("trong", "trong")] + [
+        ("con", "con")] * 20
+    found = discovered_glyphs(pairs, table, min_seen=3)
+    assert found == {("a", "o"): table.single["edit"]}  # seen 3 times; "x" for "s" once
+    new = estimate_costs(pairs, table, prior=200, offset=4.6, discover=3)
+    assert new.glyph[("a", "o")] < table.single["edit"]
+    assert "trong" in glyph_variants("trang", new, depth=1)
