@@ -19,7 +19,7 @@ from pipeline.vi.table import one_of, read_table
 
 DATA_DIR = Path(__file__).parent / "data"
 # glyph, tone, mark: pairs of (observed, intended); the other kinds have one cost each ("*" for both cells).
-KINDS = ("glyph", "tone", "mark", "punct", "extra_tone", "double", "split", "join", "edit", "word_edit", "lost_capital")
+KINDS = ("glyph", "tone", "mark", "punct", "case", "extra_tone", "double", "split", "join", "edit", "word_edit", "lost_capital")
 CONFUSION_COLUMNS = ("kind", "observed", "intended", "cost", "example?")
 TONE_NAMES = ("ngang", "huyền", "sắc", "ngã", "hỏi", "nặng")
 DEFAULT_TONE_COST = 5.0
@@ -38,6 +38,7 @@ class ConfusionTable:
     mark: dict[tuple[str, str], float] = field(default_factory=dict)
     single: dict[str, float] = field(default_factory=dict)  # extra_tone, double, split, join, edit, word_edit ...
     punct: dict[tuple[str, str], float] = field(default_factory=dict)  # a punctuation mark read as another
+    case: dict[tuple[str, str], float] = field(default_factory=dict)  # a word's small first letter read as a capital
 
     def tone_cost(self, observed: int, intended: int) -> float:
         """Cost of reading tone ``intended`` as ``observed`` (0 when equal)."""
@@ -85,6 +86,8 @@ def load_confusions(path: Path | None = None) -> ConfusionTable:
             table.mark[(observed, intended)] = value
         elif kind == "punct":
             table.punct[(observed, intended)] = value
+        elif kind == "case":
+            table.case[(observed, intended)] = value
         else:
             table.single[kind] = value
     return table
@@ -104,7 +107,7 @@ def overlay(base: ConfusionTable, learned: ConfusionTable) -> ConfusionTable:
 
     return ConfusionTable(cheaper(base.glyph, learned.glyph), cheaper(base.tone, learned.tone),
                           cheaper(base.mark, learned.mark), cheaper(base.single, learned.single),
-                          cheaper(base.punct, learned.punct))
+                          cheaper(base.punct, learned.punct), cheaper(base.case, learned.case))
 
 
 @lru_cache(maxsize=1)
@@ -129,6 +132,7 @@ def save_confusions(table: ConfusionTable, path: Path, note: str) -> None:
     lines += [f"tone\t{TONE_NAMES[o]}\t{TONE_NAMES[i]}\t{c:.2f}" for (o, i), c in sorted(table.tone.items())]
     lines += [f"mark\t{o}\t{i}\t{c:.2f}" for (o, i), c in sorted(table.mark.items())]
     lines += [f"punct\t{o}\t{i}\t{c:.2f}" for (o, i), c in sorted(table.punct.items())]
+    lines += [f"case\t{o}\t{i}\t{c:.2f}" for (o, i), c in sorted(table.case.items())]
     lines += [f"{kind}\t*\t*\t{c:.2f}" for kind, c in sorted(table.single.items()) if kind in ESTIMATED_SINGLE]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
@@ -232,7 +236,8 @@ def estimate_costs(pairs: Iterable[tuple[str, str]], table: ConfusionTable, prio
     def smoothed(seen: int, base: int, old: float) -> float:
         return _smoothed(seen, base, old, prior, offset)
 
-    new = ConfusionTable(dict(table.glyph), dict(table.tone), dict(table.mark), dict(table.single), dict(table.punct))
+    new = ConfusionTable(dict(table.glyph), dict(table.tone), dict(table.mark), dict(table.single), dict(table.punct),
+                         dict(table.case))
     for key, old in table.glyph.items():
         if glyph_base[key[1]]:
             new.glyph[key] = smoothed(glyph_seen[key], glyph_base[key[1]], old)
@@ -250,13 +255,17 @@ def _smoothed(seen: int, base: int, old: float, prior: float, offset: float) -> 
 
 
 def estimate_punct_costs(pairs: Iterable[tuple[str, str, bool]], table: ConfusionTable, prior: float = 1.0,
-                         offset: float = 0.0) -> ConfusionTable:
+                         offset: float = 0.0, discover: int = 3) -> ConfusionTable:
     """Re-estimate the punctuation confusions and the cost of a capital lost at a sentence start from aligned
     (noisy token, clean token, the clean token starts a sentence) triples, smoothed towards ``table`` as in
     ``estimate_costs``: a comma read as a full stop ("lập. tiến" for "lập, tiến") is tesseract's habit, a capital
-    lost after a full stop a scanned book's ("thiên hạ. ban cho"); the corrector weighs one against the other."""
+    lost after a full stop a scanned book's ("thiên hạ. ban cho"); the corrector weighs one against the other.
+    A small first letter read as its capital inside a sentence ("Vào" for "vào": tesseract tells "V" from "v" by
+    size alone) becomes a ``case`` confusion once seen ``discover`` times."""
     seen: Counter[tuple[str, str]] = Counter()
     base: Counter[str] = Counter()
+    raised: Counter[tuple[str, str]] = Counter()
+    small: Counter[str] = Counter()
     starts = lost = 0
     marks = {m for pair in table.punct for m in pair}
     for noisy, clean, starts_sentence in pairs:
@@ -267,10 +276,18 @@ def estimate_punct_costs(pairs: Iterable[tuple[str, str, bool]], table: Confusio
         if starts_sentence and clean[:1].isupper() and clean[1:].islower():
             starts += 1
             lost += noisy == clean.lower()
-    new = replace(table, punct=dict(table.punct), single=dict(table.single))
+        elif not starts_sentence and clean.isalpha() and clean.islower():
+            small[clean[0]] += 1
+            if noisy == clean[0].upper() + clean[1:]:
+                raised[(noisy[0], clean[0])] += 1
+    new = replace(table, punct=dict(table.punct), single=dict(table.single), case=dict(table.case))
     for key, old in table.punct.items():
         if base[key[1]]:
             new.punct[key] = _smoothed(seen[key], base[key[1]], old, prior, offset)
+    edit = table.single.get("edit", DEFAULT_MARK_COST)
+    for key in set(table.case) | {k for k, n in raised.items() if n >= discover}:
+        if small[key[1]]:
+            new.case[key] = _smoothed(raised[key], small[key[1]], table.case.get(key, edit), prior, offset)
     if starts and "lost_capital" in table.single:
         new.single["lost_capital"] = _smoothed(lost, starts, table.single["lost_capital"], prior, offset)
     return new

@@ -659,7 +659,8 @@ class Corrector:
         out = [(replace(e, applied=e.score >= self.threshold), None)
                for e in speck_edits(text, lambda a, b: self._strong_pair(batch, a, b)) + list(doubled.values())
                + capitals]
-        out += [(e, None) for e in typed + self._misread_commas(batch, text, tokens, copies)]
+        out += [(e, None) for e in typed + self._misread_commas(batch, text, tokens, copies)
+                + self._raised_capitals(batch, tokens, keys, copies, decisions)]
         for i, (cand, prob, kind, features) in sorted(decisions.items()):
             tok = tokens[i]
             after_capital = tok.linked and i > 0 and tokens[i - 1].text[:1].isupper()
@@ -720,6 +721,37 @@ class Corrector:
                 if found is not None:
                     out.append(CleanEdit(tok.start - 2, tok.start - 1, ",", "spacing", found.score,
                                          found.score >= self.threshold))
+        return out
+
+    def _raised_capitals(self, batch: _Batch, tokens: list[Token], keys: list[str | None], copies: list[int],
+                         decisions: dict[int, Decision]) -> list[CleanEdit]:
+        """A capitalized word inside a sentence, outside any run of capitalized words, whose small first letter
+        the confusion table says the scanner reads as its capital (``case``: tesseract tells "V" from "v" by size
+        alone: "quân ta Vây núi", "lấy đá ném Xuống"). Score: the posterior of that misreading against the word's
+        share of capitalized uses (a name's) in the corpora and the batch, so that "Vương", "Xuân" stay; a
+        decision on the word that scores lower gives way."""
+        table = self._res.table
+        if not table.case:
+            return []
+        out = []
+        for i, tok in enumerate(tokens):
+            surface, key = tok.text, keys[i]
+            cost = table.case.get((surface[:1], surface[:1].lower()), math.inf)
+            if (cost == math.inf or tok.initial or len(surface) < 2 or not surface[1:].islower()
+                    or key not in self._res.lexicon.unigrams
+                    or (i > 0 and tok.linked and tokens[i - 1].text[0].isupper())
+                    or (i + 1 < len(tokens) and tokens[i + 1].linked and tokens[i + 1].text[0].isupper())):
+                continue
+            capital = self.lm.surface_count(surface) + max(batch.capital_counts.get(key, 0) - copies[i], 0)
+            uses = self.lm.count(key) + max(batch.unigrams.get(key, 0) - copies[i], 0)
+            share = (capital + 0.5) / (uses + 1.0)  # P(the author capitalized it here)
+            misread = math.exp(-cost - ERROR_LOG_PRIOR)
+            score = round(misread / (misread + share), 4)
+            if score < MIN_SUGGESTION or (i in decisions and decisions[i].score > score):
+                continue
+            decisions.pop(i, None)
+            out.append(CleanEdit(tok.start, tok.end, surface[0].lower() + surface[1:], "case", score,
+                                 score >= self.threshold))
         return out
 
     def _typed(self, batch: _Batch, text: str, tokens: list[Token], style: str, keep: bool) -> list[CleanEdit]:
