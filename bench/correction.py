@@ -36,6 +36,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.paths import TEXTS  # noqa: E402
 from bench.ocr.run import page_cer  # noqa: E402
+from bench.ocr.confusions import token_pairs  # noqa: E402
 from bench.ocr.evaluate import (  # noqa: E402
     clean_change_blocks, comparable, edit_distance, evaluate_pairs, judged_rates, word_units,
 )
@@ -44,7 +45,8 @@ from pipeline.correct import CorpusStats, Corrector  # noqa: E402
 from pipeline.correct.calibration import DATA_PATH as CALIBRATION_PATH  # noqa: E402
 from pipeline.correct.calibration import fit_logistic, save_calibration  # noqa: E402
 from pipeline.correct.confusion import (  # noqa: E402
-    BOOK_PATH, LEARNED_PATH, default_table, estimate_costs, load_confusions, save_confusions, tesseract_table,
+    BOOK_PATH, LEARNED_PATH, default_table, estimate_costs, estimate_punct_costs, load_confusions, save_confusions,
+    tesseract_table,
 )
 from pipeline.correct.corrector import ERROR_LOG_PRIOR  # noqa: E402
 from pipeline.correct.lexicon import key_of, load_lexicon  # noqa: E402
@@ -79,6 +81,7 @@ CLEAN_VERDICTS = ROOT / "bench" / "devsets" / "clean_verdicts.jsonl"
 CLEAN_CLASSES = ("identical", "layout_only", "tone_style_only")
 MAX_PAGE_CER = 0.25  # pages tesseract could not read (raw CER above this) are left out, as in bench.ocr.run
 SYNTHETIC_RATE = 0.03  # share of words damaged in the synthetic calibration text
+DISCOVER_MIN = 3  # a letter read as another this often in the estimation half becomes a learned glyph rule
 PRIOR_WEIGHT = 200.0  # pseudo-occurrences of the hand-written costs: one scanner's habits only move them so far
 SYNTHETIC_PAGES = (8, 3)  # every 8th chronicle page from the 3rd, outside the aligned sentences
 REAL_DEV_WEIGHT = 3  # real book errors (seed book, chronicle sentences) count this many times in the fit
@@ -196,7 +199,9 @@ def word_pairs(pages: list[dict]) -> list[tuple[str, str]]:
 
 def estimate(pages: list[dict]) -> None:
     """Re-estimate the confusion costs on the estimation half and write them as the learned overlay."""
-    table = estimate_costs(word_pairs(pages), load_confusions(), prior=PRIOR_WEIGHT, offset=ERROR_LOG_PRIOR)
+    table = estimate_costs(word_pairs(pages), load_confusions(), prior=PRIOR_WEIGHT, offset=ERROR_LOG_PRIOR,
+                           discover=DISCOVER_MIN)
+    table = estimate_punct_costs(token_pairs(pages), table, prior=PRIOR_WEIGHT, offset=ERROR_LOG_PRIOR)
     save_confusions(table, LEARNED_PATH, "Confusion costs re-estimated by `python bench/correction.py --estimate`\n"
                     "from tesseract pages (estimation half of bench/_generated/ocr_pairs.jsonl), smoothed towards\n"
                     "data/confusions.tsv; costs are relative to the prior odds of an error (nats). Overlaid on it.")

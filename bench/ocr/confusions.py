@@ -9,7 +9,7 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
-from bench.ocr.evaluate import aligned_blocks, comparable
+from bench.ocr.evaluate import aligned_blocks, comparable, tokens
 
 MAX_NGRAM = 3  # longer aligned blocks are misreadings of whole stretches, not glyph confusions
 
@@ -83,3 +83,15 @@ def error_class(noisy: str, clean: str) -> str:
     if noisy.lower() == clean.lower():
         return "case"
     return "letters"
+
+
+def token_pairs(pairs: list[dict]) -> list[tuple[str, str, bool]]:
+    """(noisy token, clean token, the clean token starts a sentence) for every token of aligned pages that the
+    alignment pairs one for one (words and punctuation marks, right ones included: they are the rates' base)."""
+    out = []
+    for pair in pairs:
+        src, ref = tokens(pair["noisy"]), tokens(pair["clean"])
+        for tag, i1, i2, j1, j2 in aligned_blocks(src, ref):
+            if i2 - i1 == j2 - j1:
+                out += [(src[i1 + k], ref[j1 + k], j1 + k > 0 and ref[j1 + k - 1] in ".!?") for k in range(i2 - i1)]
+    return out

@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
@@ -19,7 +19,7 @@ from pipeline.vi.table import one_of, read_table
 
 DATA_DIR = Path(__file__).parent / "data"
 # glyph, tone, mark: pairs of (observed, intended); the other kinds have one cost each ("*" for both cells).
-KINDS = ("glyph", "tone", "mark", "extra_tone", "double", "split", "join", "edit", "word_edit")
+KINDS = ("glyph", "tone", "mark", "punct", "case", "extra_tone", "double", "split", "join", "edit", "word_edit", "lost_capital")
 CONFUSION_COLUMNS = ("kind", "observed", "intended", "cost", "example?")
 TONE_NAMES = ("ngang", "huyền", "sắc", "ngã", "hỏi", "nặng")
 DEFAULT_TONE_COST = 5.0
@@ -36,7 +36,9 @@ class ConfusionTable:
     glyph: dict[tuple[str, str], float] = field(default_factory=dict)
     tone: dict[tuple[int, int], float] = field(default_factory=dict)
     mark: dict[tuple[str, str], float] = field(default_factory=dict)
-    single: dict[str, float] = field(default_factory=dict)  # extra_tone, double, split, join, edit, word_edit
+    single: dict[str, float] = field(default_factory=dict)  # extra_tone, double, split, join, edit, word_edit ...
+    punct: dict[tuple[str, str], float] = field(default_factory=dict)  # a punctuation mark read as another
+    case: dict[tuple[str, str], float] = field(default_factory=dict)  # a word's small first letter read as a capital
 
     def tone_cost(self, observed: int, intended: int) -> float:
         """Cost of reading tone ``intended`` as ``observed`` (0 when equal)."""
@@ -82,11 +84,16 @@ def load_confusions(path: Path | None = None) -> ConfusionTable:
             table.tone[(_parse_tone(observed), _parse_tone(intended))] = value
         elif kind == "mark":
             table.mark[(observed, intended)] = value
+        elif kind == "punct":
+            table.punct[(observed, intended)] = value
+        elif kind == "case":
+            table.case[(observed, intended)] = value
         else:
             table.single[kind] = value
     return table
 
 
+ESTIMATED_SINGLE = ("lost_capital",)  # the one-cost kinds that estimate_punct_costs learns (save_confusions writes)
 LEARNED_PATH = DATA_DIR / "confusions_learned.tsv"
 BOOK_PATH = DATA_DIR / "confusions_book.tsv"
 
@@ -99,7 +106,8 @@ def overlay(base: ConfusionTable, learned: ConfusionTable) -> ConfusionTable:
         return {**a, **{k: min(v, a.get(k, math.inf)) for k, v in b.items()}}
 
     return ConfusionTable(cheaper(base.glyph, learned.glyph), cheaper(base.tone, learned.tone),
-                          cheaper(base.mark, learned.mark), cheaper(base.single, learned.single))
+                          cheaper(base.mark, learned.mark), cheaper(base.single, learned.single),
+                          cheaper(base.punct, learned.punct), cheaper(base.case, learned.case))
 
 
 @lru_cache(maxsize=1)
@@ -123,6 +131,9 @@ def save_confusions(table: ConfusionTable, path: Path, note: str) -> None:
     lines += [f"glyph\t{o}\t{i}\t{c:.2f}" for (o, i), c in sorted(table.glyph.items())]
     lines += [f"tone\t{TONE_NAMES[o]}\t{TONE_NAMES[i]}\t{c:.2f}" for (o, i), c in sorted(table.tone.items())]
     lines += [f"mark\t{o}\t{i}\t{c:.2f}" for (o, i), c in sorted(table.mark.items())]
+    lines += [f"punct\t{o}\t{i}\t{c:.2f}" for (o, i), c in sorted(table.punct.items())]
+    lines += [f"case\t{o}\t{i}\t{c:.2f}" for (o, i), c in sorted(table.case.items())]
+    lines += [f"{kind}\t*\t*\t{c:.2f}" for kind, c in sorted(table.single.items()) if kind in ESTIMATED_SINGLE]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
@@ -170,27 +181,49 @@ def _tone_of(word: str) -> int:
     return tones[0] if tones else 0
 
 
+def discovered_glyphs(pairs: Iterable[tuple[str, str]], table: ConfusionTable, min_seen: int) -> dict:
+    """{(observed, intended): the table's ``edit`` cost} for each letter read as another letter (not one of its
+    marked forms: those are ``mark`` confusions) at least ``min_seen`` times in the aligned (noisy, clean) word
+    pairs, that the table has no glyph rule for ("trang" for "trong": tesseract reads "o" as "a")."""
+    seen: Counter[tuple[str, str]] = Counter()
+    for noisy, clean in pairs:
+        bare_noisy = split_tone(unicodedata.normalize("NFC", noisy))[0].lower()
+        bare_clean = split_tone(unicodedata.normalize("NFC", clean))[0].lower()
+        for observed, intended in _char_diffs(bare_noisy, bare_clean):
+            if (len(observed) == len(intended) == 1 and observed.isalpha() and intended.isalpha()
+                    and MARK_BASE.get(observed, observed) != MARK_BASE.get(intended, intended)):
+                seen[(observed, intended)] += 1
+    edit = table.single.get("edit", DEFAULT_MARK_COST)
+    return {key: edit for key, n in seen.items() if n >= min_seen and key not in table.glyph}
+
+
 def estimate_costs(pairs: Iterable[tuple[str, str]], table: ConfusionTable, prior: float = 1.0,
-                   offset: float = 0.0) -> ConfusionTable:
+                   offset: float = 0.0, discover: int = 0) -> ConfusionTable:
     """Re-estimate glyph, tone and mark costs from aligned (noisy, clean) word pairs, smoothed towards ``table``.
 
     A rule's probability is (times it was seen + prior * exp(-old cost - offset)) / (times its intended form
     occurred + prior); the new cost is its -log minus ``offset`` (the corrector's costs are relative to the
     prior odds of an error, so ``offset`` = -log P(error) keeps the scale). Kinds without evidence keep theirs.
+    With ``discover``, a letter read as another at least that often becomes a glyph rule (``discovered_glyphs``),
+    smoothed from the cost of an arbitrary letter edit.
     """
+    pairs = list(pairs)
+    if discover:
+        table = replace(table, glyph={**table.glyph, **discovered_glyphs(pairs, table, discover)})
     glyph_seen: Counter[tuple[str, str]] = Counter()
     glyph_base: Counter[str] = Counter()
     tone_seen: Counter[tuple[int, int]] = Counter()
     tone_base: Counter[int] = Counter()
     mark_seen: Counter[tuple[str, str]] = Counter()
     mark_base: Counter[str] = Counter()
+    intended_glyphs = {intended for _, intended in table.glyph}
     for noisy, clean in pairs:
         noisy, clean = unicodedata.normalize("NFC", noisy), unicodedata.normalize("NFC", clean)
         tone_base[_tone_of(clean)] += 1
         if _tone_of(noisy) != _tone_of(clean):
             tone_seen[(_tone_of(noisy), _tone_of(clean))] += 1
         bare_noisy, bare_clean = split_tone(noisy)[0], split_tone(clean)[0]
-        for observed, intended in table.glyph:
+        for intended in intended_glyphs:  # each intended form once, however many rules read it
             glyph_base[intended] += bare_clean.count(intended)
         for diff in _char_diffs(bare_noisy, bare_clean):
             if diff in table.glyph:
@@ -201,9 +234,10 @@ def estimate_costs(pairs: Iterable[tuple[str, str]], table: ConfusionTable, prio
                              if a != b and MARK_BASE.get(a, a) == MARK_BASE.get(b, b))
 
     def smoothed(seen: int, base: int, old: float) -> float:
-        return -math.log((seen + prior * math.exp(-old - offset)) / (base + prior)) - offset
+        return _smoothed(seen, base, old, prior, offset)
 
-    new = ConfusionTable(dict(table.glyph), dict(table.tone), dict(table.mark), dict(table.single))
+    new = ConfusionTable(dict(table.glyph), dict(table.tone), dict(table.mark), dict(table.single), dict(table.punct),
+                         dict(table.case))
     for key, old in table.glyph.items():
         if glyph_base[key[1]]:
             new.glyph[key] = smoothed(glyph_seen[key], glyph_base[key[1]], old)
@@ -213,4 +247,47 @@ def estimate_costs(pairs: Iterable[tuple[str, str]], table: ConfusionTable, prio
     for key in set(table.mark) | set(mark_seen):
         if mark_base[key[1]]:
             new.mark[key] = smoothed(mark_seen[key], mark_base[key[1]], table.mark.get(key, DEFAULT_MARK_COST))
+    return new
+
+
+def _smoothed(seen: int, base: int, old: float, prior: float, offset: float) -> float:
+    return -math.log((seen + prior * math.exp(-old - offset)) / (base + prior)) - offset
+
+
+def estimate_punct_costs(pairs: Iterable[tuple[str, str, bool]], table: ConfusionTable, prior: float = 1.0,
+                         offset: float = 0.0, discover: int = 3) -> ConfusionTable:
+    """Re-estimate the punctuation confusions and the cost of a capital lost at a sentence start from aligned
+    (noisy token, clean token, the clean token starts a sentence) triples, smoothed towards ``table`` as in
+    ``estimate_costs``: a comma read as a full stop ("lập. tiến" for "lập, tiến") is tesseract's habit, a capital
+    lost after a full stop a scanned book's ("thiên hạ. ban cho"); the corrector weighs one against the other.
+    A small first letter read as its capital inside a sentence ("Vào" for "vào": tesseract tells "V" from "v" by
+    size alone) becomes a ``case`` confusion once seen ``discover`` times."""
+    seen: Counter[tuple[str, str]] = Counter()
+    base: Counter[str] = Counter()
+    raised: Counter[tuple[str, str]] = Counter()
+    small: Counter[str] = Counter()
+    starts = lost = 0
+    marks = {m for pair in table.punct for m in pair}
+    for noisy, clean, starts_sentence in pairs:
+        if clean in marks:
+            base[clean] += 1
+            if noisy != clean and noisy in marks:
+                seen[(noisy, clean)] += 1
+        if starts_sentence and clean[:1].isupper() and clean[1:].islower():
+            starts += 1
+            lost += noisy == clean.lower()
+        elif not starts_sentence and clean.isalpha() and clean.islower():
+            small[clean[0]] += 1
+            if noisy == clean[0].upper() + clean[1:]:
+                raised[(noisy[0], clean[0])] += 1
+    new = replace(table, punct=dict(table.punct), single=dict(table.single), case=dict(table.case))
+    for key, old in table.punct.items():
+        if base[key[1]]:
+            new.punct[key] = _smoothed(seen[key], base[key[1]], old, prior, offset)
+    edit = table.single.get("edit", DEFAULT_MARK_COST)
+    for key in set(table.case) | {k for k, n in raised.items() if n >= discover}:
+        if small[key[1]]:
+            new.case[key] = _smoothed(raised[key], small[key[1]], table.case.get(key, edit), prior, offset)
+    if starts and "lost_capital" in table.single:
+        new.single["lost_capital"] = _smoothed(lost, starts, table.single["lost_capital"], prior, offset)
     return new

@@ -37,7 +37,7 @@ from pipeline.correct.glue import glue_edits
 from pipeline.correct.lexicon import SyllableLexicon, key_of, load_lexicon, token_keys
 from pipeline.correct.lm import NUM, SyllableLM, load_lm, log_prob_window
 from pipeline.correct.render import document_style, written_form
-from pipeline.correct.specks import speck_edits
+from pipeline.correct.specks import speck_edits, tail_junk_edits
 from pipeline.correct.stats import CorpusStats, after_full_stop, line_copies
 from pipeline.correct.typed import decoded, shows_mark, transpositions, typed_words
 from pipeline.correct.verse import breaks_meter
@@ -620,7 +620,7 @@ class Corrector:
             found = None
             tok = tokens[i]
             if (tok.text[0].islower() and (tok.initial or text[tok.start - 1:tok.start] == "]")
-                    and _sentence_start(text, tok.start)):
+                    and _sentence_start(text, tok.start) and not self._stop_for_comma(text, tok)):
                 found = self._sentence_start(batch, tok)
             found = found or self._decide(batch, tokens, keys, i)
             if found:
@@ -659,7 +659,8 @@ class Corrector:
         out = [(replace(e, applied=e.score >= self.threshold), None)
                for e in speck_edits(text, lambda a, b: self._strong_pair(batch, a, b)) + list(doubled.values())
                + capitals]
-        out += [(e, None) for e in typed]
+        out += [(e, None) for e in typed + self._misread_commas(batch, text, tokens, copies)
+                + self._raised_capitals(batch, tokens, keys, copies, decisions)]
         for i, (cand, prob, kind, features) in sorted(decisions.items()):
             tok = tokens[i]
             after_capital = tok.linked and i > 0 and tokens[i - 1].text[:1].isupper()
@@ -676,7 +677,15 @@ class Corrector:
         taken = [(e.start, e.end) for e, _ in out]
         out += [(e, None) for e in glue_edits(text, lambda word: self._numbered(batch, word), self.threshold)
                 if not any(start < e.end and e.start < end for start, end in taken)]
+        for tail in tail_junk_edits(text, self._plain_word):  # dirt after the last sentence: its words go with it
+            out = [(e, f) for e, f in out if not tail.start <= e.start <= tail.end]
+            out.append((replace(tail, applied=tail.score >= self.threshold), None))
         return [(self._in_verse(text, e), features) for e, features in out]
+
+    def _plain_word(self, word: str) -> bool:
+        """A dictionary word written in lowercase or title case ("an", "Ta"; not "XU", "TÊn", "c")."""
+        return (len(word) > 1 and (word.islower() or word.istitle())
+                and key_of(word) in self._res.lexicon.unigrams)
 
     def _lost_capitals(self, batch: _Batch, text: str, tokens: list[Token], keys: list[str | None],
                        copies: list[int], decisions: dict) -> list[CleanEdit]:
@@ -692,6 +701,58 @@ class Corrector:
                     del decisions[i]
                 edits.append(CleanEdit(fix.start, fix.end, fix.written, "case", fix.score, False))
         return edits
+
+    def _stop_for_comma(self, text: str, tok: Token) -> bool:
+        """The full stop just before ``tok`` ("lập. tiến") is likelier a misread comma than the sign of a lost
+        capital: the confusion table (tesseract's learned costs) prints commas as full stops more often than it
+        loses capitals."""
+        table = self._res.table
+        return (text[tok.start - 2:tok.start] == ". "
+                and table.punct.get((".", ","), math.inf) < table.single.get("lost_capital", math.inf))
+
+    def _misread_commas(self, batch: _Batch, text: str, tokens: list[Token], copies: list[int]) -> list[CleanEdit]:
+        """A comma for each full stop ``_stop_for_comma`` reads as one, where the batch's sentences start with a
+        capital (the evidence ``_sentence_start`` would have taken for a lost capital), at that score."""
+        out = []
+        for i, tok in enumerate(tokens):
+            if tok.text[0].islower() and self._stop_for_comma(text, tok) and _sentence_start(text, tok.start):
+                self._copies = copies[i]
+                found = self._sentence_start(batch, tok)
+                if found is not None:
+                    out.append(CleanEdit(tok.start - 2, tok.start - 1, ",", "spacing", found.score,
+                                         found.score >= self.threshold))
+        return out
+
+    def _raised_capitals(self, batch: _Batch, tokens: list[Token], keys: list[str | None], copies: list[int],
+                         decisions: dict[int, Decision]) -> list[CleanEdit]:
+        """A capitalized word inside a sentence, outside any run of capitalized words, whose small first letter
+        the confusion table says the scanner reads as its capital (``case``: tesseract tells "V" from "v" by size
+        alone: "quân ta Vây núi", "lấy đá ném Xuống"). Score: the posterior of that misreading against the word's
+        share of capitalized uses (a name's) in the corpora and the batch, so that "Vương", "Xuân" stay; a
+        decision on the word that scores lower gives way."""
+        table = self._res.table
+        if not table.case:
+            return []
+        out = []
+        for i, tok in enumerate(tokens):
+            surface, key = tok.text, keys[i]
+            cost = table.case.get((surface[:1], surface[:1].lower()), math.inf)
+            if (cost == math.inf or tok.initial or len(surface) < 2 or not surface[1:].islower()
+                    or key not in self._res.lexicon.unigrams
+                    or (i > 0 and tok.linked and tokens[i - 1].text[0].isupper())
+                    or (i + 1 < len(tokens) and tokens[i + 1].linked and tokens[i + 1].text[0].isupper())):
+                continue
+            capital = self.lm.surface_count(surface) + max(batch.capital_counts.get(key, 0) - copies[i], 0)
+            uses = self.lm.count(key) + max(batch.unigrams.get(key, 0) - copies[i], 0)
+            share = (capital + 0.5) / (uses + 1.0)  # P(the author capitalized it here)
+            misread = math.exp(-cost - ERROR_LOG_PRIOR)
+            score = round(misread / (misread + share), 4)
+            if score < MIN_SUGGESTION or (i in decisions and decisions[i].score > score):
+                continue
+            decisions.pop(i, None)
+            out.append(CleanEdit(tok.start, tok.end, surface[0].lower() + surface[1:], "case", score,
+                                 score >= self.threshold))
+        return out
 
     def _typed(self, batch: _Batch, text: str, tokens: list[Token], style: str, keep: bool) -> list[CleanEdit]:
         """Words typed with a digit for their mark ("na8m" for "năm", ``typed.py``): the readings of the letters,

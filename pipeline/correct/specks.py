@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Callable
 
 from pipeline.document import CleanEdit
+from pipeline.vi.syllable import classify_token
 from pipeline.vi.table import read_table
 
 DATA_PATH = Path(__file__).parent / "data" / "specks.tsv"
@@ -27,6 +28,10 @@ SINGLE_SCORE = 0.8
 SINGLE_UNSUPPORTED_SCORE = 0.4  # shown to a reader, never applied
 HABIT_MIN = 2  # a document that spaces a mark this often elsewhere writes it on purpose ("rằng : ...")
 _SENTENCE_PUNCT = set(".!?;:,")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*")
+_TAIL_MAX_TOKENS = 12  # a longer tail is text, however damaged
+_TAIL_TOKEN = re.compile(r"\S+")
+_EDGE_PUNCT = ".,;:!?\"'“”‘’()[]-_"
 _WORD = re.compile(r"\w+")
 _WORD_CHAR = re.compile(r"\w")
 
@@ -71,8 +76,8 @@ def speck_edits(text: str, strong_pair: Callable[[str, str], bool]) -> list[Clea
         if line_start and line_end:
             continue
         cut = (start - 1, end) if not line_start else (start, a)
-        if any(_is_repeat(t) for t in tokens):
-            continue
+        if any(_is_repeat(t) for t in tokens) and len(set(run.replace(" ", ""))) == 1:
+            continue  # "____", "-- --": a placeholder or dash; "- ___" mixes marks and is dirt
         if any(c in stray for c in run):
             score = STRAY_SCORE
         elif line_start:
@@ -81,7 +86,7 @@ def speck_edits(text: str, strong_pair: Callable[[str, str], bool]) -> list[Clea
             score = MIXED_SCORE
         elif not last.isalnum() or not following.islower():
             continue
-        elif len(tokens) > 1:
+        elif len(tokens) > 1 or ("_" in run and len(set(run)) > 1):  # "- _", "-_"
             score = MIXED_SCORE
         elif spaced_marks.count(run) > HABIT_MIN:
             continue
@@ -98,3 +103,33 @@ def speck_edits(text: str, strong_pair: Callable[[str, str], bool]) -> list[Clea
             score = SINGLE_SCORE if supported else SINGLE_UNSUPPORTED_SCORE
         edits.append(CleanEdit(cut[0], cut[1], "", "spacing", score, False))
     return edits
+
+
+def tail_junk_edits(text: str, is_word: Callable[[str], bool]) -> list[CleanEdit]:
+    """Removal of the dirt a page's bottom edge leaves after the text's last sentence ("… bị chết. 1V ễ z : S",
+    "… mà thôi. ˆ SP sỸ", "… tới. : n. : S. Ta vê vo `"): the longest tail of the text's last line that follows
+    a sentence-final mark, when at least half of its tokens are no words (``is_word``: a dictionary word written
+    in one case, "an", "Ta"; a tail of one token only when it holds a stray glyph, is a lone letter or cannot be
+    spelled) and none is a number (a page number) or ends with a hyphen (a word going on overleaf). A tail of a
+    word or two ("Sau", "Bế Văn") starts a sentence that goes on on the next page, and a tail that ends with its
+    own full stop is a sentence ("Long9 chép."): both stay."""
+    end = len(text.rstrip())
+    line_start = text.rfind("\n", 0, end) + 1
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, line_start, end)]
+    for cut in ends:
+        if text[cut:cut + 1] in " \t" and text[line_start:cut].strip(" .!?\"'”’)]") and _junk_tail(text[cut:end].split(), is_word):
+            stray = speck_classes()["stray"]
+            score = STRAY_SCORE if any(c in stray for c in text[cut:end]) else MIXED_SCORE
+            return [CleanEdit(cut, end, "", "spacing", score, False)]
+    return []
+
+
+def _junk_tail(tail: list[str], is_word: Callable[[str], bool]) -> bool:
+    """The tokens after a text's last sentence are dirt (see ``tail_junk_edits``)."""
+    if not tail or len(tail) > _TAIL_MAX_TOKENS or tail[-1][-1] in ".!?" or any(t.isdigit() or t[-2:-1].isalpha() and t[-1] == "-" for t in tail):
+        return False
+    stray = speck_classes()["stray"]
+    if len(tail) == 1:
+        word = tail[0].strip(_EDGE_PUNCT)
+        return any(c in stray for c in tail[0]) or len(word) <= 1 or classify_token(word) == "damage"
+    return 2 * sum(not is_word(t.strip(_EDGE_PUNCT)) for t in tail) >= len(tail)

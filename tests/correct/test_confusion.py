@@ -1,7 +1,9 @@
 import math
 
 from pipeline.correct.confusion import (
-    default_table, estimate_costs, glyph_variants, load_confusions, tesseract_table,
+    default_table, discovered_glyphs, estimate_costs, estimate_punct_costs, glyph_variants, load_confusions,
+    save_confusions,
+    tesseract_table,
 )
 
 
@@ -63,3 +65,36 @@ def test_book_overlay_makes_the_books_tone_confusions_cheaper():
             assert getattr(shipped, kind)[key] <= cost
     # scanned books confuse hỏi and ngã far more often than the hand-written table says ("rỏ" for "rõ")
     assert shipped.tone_cost(4, 3) < hand.tone_cost(4, 3) - 1.0
+
+
+def test_punctuation_confusions_and_lost_capitals_are_read_and_learned():
+    hand = load_confusions()
+    assert hand.punct[(".", ",")] > hand.single["lost_capital"]  # a scanned book loses capitals
+    learned = tesseract_table()
+    assert learned.punct[(".", ",")] < learned.single["lost_capital"]  # tesseract prints commas as full stops
+    triples = ([(".", ",", False)] * 30 + [(",", ",", False)] * 70 + [("Quân", "Quân", True)] * 2000
+               + [("bộ", "Bộ", True)])
+    new = estimate_punct_costs(triples, hand, prior=200, offset=4.6)
+    assert new.punct[(".", ",")] < hand.punct[(".", ",")]
+    assert new.single["lost_capital"] > hand.single["lost_capital"]  # 1 capital lost in 2001 sentence starts
+
+
+def test_saved_table_keeps_its_punctuation_costs(tmp_path):
+    path = tmp_path / "learned.tsv"
+    table = tesseract_table()
+    save_confusions(table, path, "test")
+    again = load_confusions(path)
+    assert again.punct[(".", ",")] == round(table.punct[(".", ",")], 2)
+    assert again.single["lost_capital"] == round(table.single["lost_capital"], 2)
+
+
+def test_estimation_discovers_letters_the_scanner_reads_as_others():
+    table = load_confusions()
+    assert ("a", "o") not in table.glyph
+    pairs = [("trang", "trong"), ("can", "con"), ("bạn", "bọn"), ("xông", "sông"), ("trong", "trong")] + [
+        ("con", "con")] * 20
+    found = discovered_glyphs(pairs, table, min_seen=3)
+    assert found == {("a", "o"): table.single["edit"]}  # seen 3 times; "x" for "s" once
+    new = estimate_costs(pairs, table, prior=200, offset=4.6, discover=3)
+    assert new.glyph[("a", "o")] < table.single["edit"]
+    assert "trong" in glyph_variants("trang", new, depth=1)

@@ -1,7 +1,7 @@
 import pytest
 
 from pipeline.correct import Corrector
-from pipeline.correct.specks import speck_edits
+from pipeline.correct.specks import speck_edits, tail_junk_edits
 
 
 def _never_strong(left: str, right: str) -> bool:
@@ -48,3 +48,54 @@ def test_corrector_applies_speck_removals_in_clean_offsets():
     text = "Mạc Kính _ˆ Cung bỏ binh mà trốn"
     edits = [e for e in Corrector().correct(text, "hòa") if e.applied]
     assert [(text[e.start:e.end], e.corrected) for e in edits] == [(" _ˆ", "")]
+
+
+@pytest.mark.parametrize("text,removed", [
+    ("Dương Đình Nghệ - ___ người Ái Châu", " - ___"),  # a placeholder's glyph mixed with a dash: dirt
+    ("khủng khiếp ấy -_ khiến cho", " -_"),
+    ("sau đó _ lập làm vua", " _"),  # a lone underscore between lowercase words (a placeholder is longer)
+])
+def test_mixed_and_lone_underscores_are_dirt(text, removed):
+    edits = [e for e in speck_edits(text, _never_strong) if e.score >= 0.75]
+    assert [text[e.start:e.end] for e in edits] == [removed]
+
+
+def test_an_underscore_before_a_name_is_a_placeholder():
+    assert [e for e in speck_edits("mẹ đẻ là _ Lan nguyên phi", _never_strong) if e.score >= 0.75] == []
+
+
+def _word(token: str) -> bool:
+    return token in {"an", "Ta", "vê", "vo", "Bế", "Sau", "đó", "Đi", "tuệ", "chép"}
+
+
+@pytest.mark.parametrize("text,removed", [
+    ("bị chết. 1V ễ z : S", " 1V ễ z : S"),  # a page's bottom edge read as text after its last sentence
+    ("hoàng đế. XU an an c TÊn", " XU an an c TÊn"),
+    ("mà thôi. ˆ SP sỸ", " ˆ SP sỸ"),
+    ("Thanh Hoá tới. : n. : S. Ta vê vo `", " : n. : S. Ta vê vo `"),
+    ("trốn cả. - : § : si  \n", " - : § : si"),
+])
+def test_dirt_after_the_last_sentence_is_removed(text, removed):
+    edits = tail_junk_edits(text, _word)
+    assert [(text[e.start:e.end], e.corrected, e.score >= 0.75) for e in edits] == [(removed, "", True)]
+
+
+@pytest.mark.parametrize("text", [
+    "đi lại. 7",  # a page number
+    "đi lại. Bế",  # a sentence going on overleaf
+    "đi lại. Sau đó",
+    "rừng núi. Đi tuệ :",
+    "quân tiến. Chiến-",  # a word hyphenated across the page
+    "Tuất. Long9 chép.",  # a sentence of its own
+    "giúp quân v.v .",  # no sentence ends at "v.v"
+    "một dòng. ˆ SP\ndòng sau",  # not the text's last line
+    "ˆ SP sỸ",  # no sentence before it
+])
+def test_text_after_the_last_sentence_that_may_be_the_authors_stays(text):
+    assert tail_junk_edits(text, _word) == []
+
+
+def test_corrector_removes_the_tail_with_the_words_in_it():
+    text = "Quân giặc bị chết rất nhiều. XU an an c TÊn"
+    edits = [e for e in Corrector().correct(text, "hòa") if e.applied]
+    assert [(text[e.start:e.end], e.corrected) for e in edits] == [(" XU an an c TÊn", "")]
