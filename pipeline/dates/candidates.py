@@ -44,6 +44,7 @@ class CandidateFinder:
         self.dawn_gap = re.compile(lex.expand(r"\s+(?:(?:%dawn)\s+)?"), flags)
         self.opening = re.compile(lex.expand(r"[.!?\n][\s\"“'(]*(?:(?:%outside)\s+)*$"), flags)
         self.yearly = re.compile(lex.expand(r"\s+(?:%yearly)(?![^\W\d_])"), flags)
+        self.gloss_gap = re.compile(lex.expand(r"\s*,?\s*(?:%gloss_lead)\s+(?:(?:%outside)\s+)*"), flags)
 
     def __call__(self, text: str) -> list[Candidate]:
         found = [self.trim_outside(text, c) for rule in self.rules for c in rule.matches(text, self.convert)
@@ -51,7 +52,8 @@ class CandidateFinder:
         chosen = [self.attach_yearly(text, self.attach_weekday(text, self.attach_calendar(text, self.attach_prefix(text, c))))
                   for c in select_longest(found)]
         chosen = self.unwrap_glosses(text, [self.mark_opening(text, c) for c in chosen])
-        return self.link_synchronisms(text, self.join_ranges(text, self.join_time_day(text, chosen)))
+        chosen = self.link_synchronisms(text, self.join_ranges(text, self.join_time_day(text, chosen)))
+        return self.link_glosses(text, chosen)
 
     def mark_opening(self, text: str, c: Candidate) -> Candidate:
         """Mark a year that opens its sentence ("Năm 1858, Pháp ...", "Vào năm 1858") or an editor's "[1442]": only
@@ -223,6 +225,36 @@ class CandidateFinder:
                         break
                     out[j] = replace(chosen[j], fields=dict(chosen[j].fields, narrative=False))
         return out
+
+    def link_glosses(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
+        """Give a can-chi date the year of the date that glosses it after "tức" ("Mùa xuân năm Canh Tý, tức năm Kiến
+        Vũ thứ 16"; "Tháng 5 năm Quý Mão, tức năm 43"; "ngày mồng 8 tháng 3 năm Mậu Tý, tức ngày 9 tháng 4 năm
+        1288"): its cycle year is then the one nearest that year. The gloss stays a mention of its own."""
+        out = list(chosen)
+        for i in range(len(chosen) - 1):
+            a, b = chosen[i], chosen[i + 1]
+            target = a.fields.get("end", a.fields)
+            if ("canchi" not in target or target.get("year") is not None or "era" in target
+                    or not self.gloss_gap.fullmatch(text, a.end, b.start)):
+                continue
+            sync = _gloss_year(b.fields.get("end", b.fields))
+            if sync:
+                fields = dict(a.fields, end=dict(target, **sync)) if "end" in a.fields else dict(a.fields, **sync)
+                out[i] = replace(a, fields=fields)
+        return out
+
+
+def _gloss_year(f: dict) -> dict:
+    """What a glossing date says of its year: written digits, two digits, or a reign era year (empty otherwise)."""
+    if "canchi" in f or f.get("gran") in ("century", "decade") or f.get("era_whole"):
+        return {}
+    if f.get("year") is not None:
+        return {"sync_year": 1 - f["year"] if f.get("bce") else f["year"]}
+    if "year2" in f:
+        return {"sync_year2": f["year2"]}
+    if f.get("era"):
+        return {"sync_era": f["era"], "sync_n": f.get("era_n", 1)}
+    return {}
 
 
 def select_longest(candidates: list[Candidate]) -> list[Candidate]:

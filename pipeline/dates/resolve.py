@@ -23,6 +23,7 @@ from .rules import Candidate
 
 JULIAN_END = (1918, 2, 14)  # Russia moved to the Gregorian calendar on 1918-02-14.
 MODERN_CENTURY = 19  # "những năm 90" in a text with no year: the 1990s
+ABBREVIATED_FROM = 1800  # a two-digit year abbreviates one of the narrative's century only in modern narratives
 LOOK_BACK = 29  # a cycle year without an era is the first one from 29 years before the narrative year (the nearest,
 #                ties forward); in a century named since, the first from its start ("thế kỷ XIII ... năm Đinh Tỵ": 1257)
 FRAME_PARTS = {"START": (0, 40), "MID": (30, 70), "END": (60, 100)}  # "cuối thế kỷ XIV": 1360-1400
@@ -101,7 +102,8 @@ class Resolver:
             end_year = self.text_year(f["end"], ctx)[0]
             first = dict(f["start"])
             if first.get("year") is None and end_year is not None and "canchi" not in first and "era" not in first:
-                first["year"], first["bce"] = _written_year(end_year)
+                back = first.get("month") is not None and first["month"] > f["end"].get("month", 13)
+                first["year"], first["bce"] = _written_year(end_year - back)  # "Đêm 31 tháng 12 rạng ngày 1 tháng 1"
             if first["gran"] == "day" and first.get("month") is None and f["end"].get("month") is not None:
                 first.update({k: f["end"][k] for k in ("month", "month_word", "calendar", "leap") if k in f["end"]})
             a, inf_a, lun_a = self.point(first, c, ctx)
@@ -126,9 +128,8 @@ class Resolver:
         written = f.get("year")
         if written is not None and f["gran"] != "century":
             return (1 - written if f.get("bce") else written), WRITTEN
-        if "year2" in f:  # "2/9/45": the narrative's century (the twentieth in a text without one)
-            hundreds = ctx.year // 100 if ctx.year is not None and ctx.year > 0 else MODERN_CENTURY
-            return hundreds * 100 + f["year2"], OWN
+        if "year2" in f:
+            return _two_digit_year(f["year2"], ctx)
         annal = f.get("annal") and ctx.header_year is not None
         reference = ctx.header_year if annal else ctx.year
         era_year = self.era_year(f.get("era"), f.get("era_n", 1), reference)
@@ -137,6 +138,10 @@ class Resolver:
         cycle = f["canchi"]
         if era_year is None:
             era_year = self.era_year(f.get("sync_era"), f.get("sync_n", 1), reference)
+        if era_year is None and "sync_year" in f:  # a gloss: "năm Canh Tuất, tức năm 1010"
+            era_year = f["sync_year"]
+        if era_year is None and "sync_year2" in f:  # "năm Quý Mão, tức năm 43"
+            era_year = _two_digit_year(f["sync_year2"], ctx)[0]
         if era_year is not None:
             return nearest_cycle_year(cycle, era_year), OWN
         if annal:  # annals move forward: the first such year after the previous header, or after a year
@@ -147,8 +152,11 @@ class Resolver:
         regnal = self.regnal_year(f, ctx)
         if regnal is not None:
             return nearest_cycle_year(cycle, regnal), CONTEXT
-        if f.get("annal"):  # the first header: the first such year from the narrative year on
-            return (None, None) if ctx.year is None else (ctx.year + (cycle - cycle_of_year(ctx.year)) % 60, OWN)
+        if f.get("annal"):  # the first header: the first such year from the narrative year on; before any year,
+            if ctx.year is None:  # placed as a bare cycle year is (the text's first century, or its first year)
+                year = self.cycle_near_narrative(cycle, ctx)
+                return year, (None if year is None else OWN)
+            return ctx.year + (cycle - cycle_of_year(ctx.year)) % 60, OWN
         year = self.cycle_near_narrative(cycle, ctx)
         return year, (None if year is None else CONTEXT)
 
@@ -392,7 +400,8 @@ class Resolver:
 
     def mention(self, c: Candidate, value: str, gran: str, mod: str, inferred: bool, ctx: Context,
                 lunar: bool, points: list[Parts]) -> DateMention:
-        calendar = "lunar" if lunar else self.declared
+        written = c.fields.get("calendar") or c.fields.get("end", {}).get("calendar")  # "theo lịch cũ", "dương lịch"
+        calendar = "lunar" if lunar else (written if written in ("gregorian", "julian") else self.declared)
         anchor = ctx.anchor if inferred else None
         converted = ""
         if calendar == "julian":
@@ -417,6 +426,17 @@ class Resolver:
             text = g.isoformat()
             out.append(text + (f"T{p.hour:02d}:{p.minute:02d}" if gran == "time" else ""))
         return "/".join(out)
+
+
+def _two_digit_year(yy: int, ctx: Context) -> tuple[int, str]:
+    """A year written with two digits. Books abbreviate only modern years: in a narrative since 1800 it is in the
+    narrative's century ("2/9/45" in 1945; before any year, the century of the first year the text writes; the
+    twentieth in a text without one); in an older narrative it is the year itself ("năm 111 TCN ... năm 43")."""
+    reference = ctx.year if ctx.year is not None else ctx.seed_before
+    if reference is not None and reference < ABBREVIATED_FROM:
+        return yy, WRITTEN
+    hundreds = reference // 100 if reference is not None else MODERN_CENTURY
+    return hundreds * 100 + yy, OWN
 
 
 def _frame(f: dict) -> tuple[int, int]:

@@ -24,8 +24,20 @@ def test_lunar_day_words_and_calendar_marks(extract):
     assert (got["đêm rằm tháng 8"].value, got["đêm rằm tháng 8"].calendar) == ("1930-08-15", "lunar")
     assert got["đêm rằm tháng 8"].value_gregorian == "1930-10-06"
     assert got["Ngày 5 tháng 9 âm lịch"].calendar == "lunar"
-    assert got["Ngày 2 tháng 9 (dương lịch)"].calendar == "as_written"
+    assert got["Ngày 2 tháng 9 (dương lịch)"].calendar == "gregorian"  # the written calendar, not the declared one
     assert got["Ngày 2 tháng 9 (dương lịch)"].value_gregorian == ""
+
+
+def test_a_written_calendar_wins_over_the_declared_one():
+    from pipeline.dates import DateExtractor
+    text = ("Ở trận Lützen, ngày 6 tháng 11 năm 1632 theo lịch cũ, quân Thuỵ Điển thắng. "
+            "Ngày 9 tháng 4 năm 1288 theo dương lịch, quân Nguyên thua.")
+    for declared in ("as_written", "julian"):
+        got = mentions(DateExtractor(declared), text)
+        old_style = got["ngày 6 tháng 11 năm 1632 theo lịch cũ"]
+        assert (old_style.value, old_style.calendar, old_style.value_gregorian) == ("1632-11-06", "julian", "1632-11-16")
+        new_style = got["Ngày 9 tháng 4 năm 1288 theo dương lịch"]
+        assert (new_style.calendar, new_style.value_gregorian) == ("gregorian", "")
 
 
 def test_a_season_and_its_cycle_year_are_one_expression(extract):

@@ -32,3 +32,25 @@ def test_glued_day_month_is_read_only_when_unambiguous(extract):
 def test_year_range_must_be_a_range(extract):
     assert spans(extract, "123-1921") == []
     assert spans(extract, "1916-1914") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Năm 11 đến 13 tuổi, ông học ở Paris",   # ages, not two-digit years
+    "Ông mất năm 81 tuổi",
+    "vào thứ năm 15, họ họp",                 # a weekday and its day number
+    "năm 20 của thế kỷ trước",               # a decade's number, not a year
+    "mỗi năm 14, 15 ngàn quan tiền thuế",     # a yearly amount
+    "nhiệt độ trung bình năm 25 – 27 độ",     # a range of measures
+])
+def test_two_digit_numbers_after_nam_that_are_no_years(extract, text):
+    assert spans(extract, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "quân Liên Xô đã giữ được thành trong mùa đông giá rét",   # a season that describes
+    "ông ở ngôi chỉ được một mùa đông, nên bị chế nhạo",        # a count of seasons
+    "binh lính sẽ được về nhà trước mùa đông, nhưng",           # inside a clause, without a year
+    "người đương thời gọi là Vua Mùa đông.",                    # a nickname
+])
+def test_a_season_without_year_inside_a_clause_is_no_date(extract, text):
+    assert spans(extract, text) == []
