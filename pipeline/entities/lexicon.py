@@ -78,13 +78,14 @@ class OrgHead:
     vote: float  # ORG vote for the name after a head kept outside
     capital_only: bool  # only a capitalized head makes an organisation
     referring: bool = False  # the head alone, capitalized, names the body of that head the document named last
+    whole: bool = False  # the head is the whole name of one body, a name even at a sentence start ("Hội Quốc liên")
 
 
 def _org_heads() -> dict[Phrase, OrgHead]:
     rows = read("org_heads.tsv", ["phrase", "keep", "bare", "vote", "flags"], {"keep": bool, "bare": bool,
                                                                               "vote": float})
     return {word_key(r.phrase): OrgHead(r.keep, r.bare, r.vote, "capital" in r.flags,
-                                     "referring" in r.flags) for r in rows}
+                                     "referring" in r.flags, "whole" in r.flags) for r in rows}
 
 
 @dataclass(frozen=True)
@@ -134,12 +135,15 @@ class Lexicon:
     capital_titles: frozenset[Phrase]  # classical offices, capitalized mid-sentence in the annals ("Thái uý X")
     place_offices: frozenset[Phrase]  # a governor's office: the name after it is the place ("Tri phủ Lạng Giang")
     honorifics: frozenset[Phrase]  # forms of address ("ông"): a dynasty after one opens the name ("ông Tống Giáo Nhân")
+    house_offices: frozenset[Phrase]  # a ruler's, officer's or courtier's title: a dynasty alone after it is the house
     loc_heads: frozenset[Phrase]
     org_heads: dict[Phrase, OrgHead]
     org_modifiers: frozenset[Phrase]
     ministry_words: frozenset[Phrase]
     org_suffixes: frozenset[Phrase]
     misc_heads: dict[Phrase, tuple[bool, str]]  # phrase -> (keep head in span, what must follow)
+    event_words: dict[str, frozenset[Phrase]]  # role -> phrases that go on an event's name (event_words.tsv)
+    number_words: frozenset[Phrase]  # "hai", "ba mươi" (the dates stage's numbers.tsv)
     particles: frozenset[str]
     name_prefixes: frozenset[Phrase]
     after_country: frozenset[str]
@@ -204,6 +208,7 @@ def lexicon() -> Lexicon:
         capital_titles=_flagged("titles.tsv", "classical"),
         place_offices=_flagged("titles.tsv", "place"),
         honorifics=_flagged("titles.tsv", "honorific"),
+        house_offices=_flagged("titles.tsv", "house"),
         loc_heads=_phrases("loc_heads.tsv"),
         org_heads=_org_heads(),
         org_modifiers=_phrases("org_modifiers.txt"),
@@ -211,6 +216,10 @@ def lexicon() -> Lexicon:
         org_suffixes=_phrases("org_suffixes.txt"),
         misc_heads={word_key(r.phrase): (r.keep, r.takes)
                     for r in read("misc_heads.tsv", ["phrase", "keep", "takes"], {"keep": bool})},
+        event_words={role: frozenset(word_key(r.phrase) for r in rows if r.role == role)
+                     for rows in [read("event_words.tsv", ["phrase", "role"])]
+                     for role in ("ordinal", "unit", "period")},
+        number_words=frozenset(word_key(r.word) for r in read(DATES_WORDS / "numbers.tsv", ["word", "value"])),
         particles=_words("name_particles.txt"),
         name_prefixes=_phrases("name_prefixes.txt"),
         after_country=_words("after_country.txt"),

@@ -211,6 +211,8 @@ class SentenceRules:
         if (k - i > 1 and k < self.n and self.adjacent(k) and not self.toks[k].cap
                 and self.toks[k].low in self.lex.org_tails and self.tail_fits(i, k)):
             k += 1  # "Duy Tân hội"; "Trung ương đảng" is the party's committee, named "Trung ương"
+        elif k - i > 1 and k < self.n and self.adjacent(k) and self.match(self.lex.org_heads, i) == k + 1 - i:
+            k += 1  # "Liên hợp quốc": a body's whole name that ends in lower case
         return k
 
     def regnal_ordinal(self, i: int, e: int) -> int:
@@ -395,6 +397,9 @@ class SentenceRules:
         if not n or self.ends_longer_word(i, n):
             return 0
         keep, takes = self.lex.misc_heads[tuple(t.low for t in self.toks[i:i + n])]
+        if takes in ("event", "movement") and not self.toks[i].cap and self.adjacent(i) and self.toks[i - 1].cap \
+                and not self.toks[i - 1].initial:
+            return 0  # "đảng Xã hội cách mạng Đức": the head goes on a party's name
         j = i + n
         span = self.quoted(j)
         if span is not None:
@@ -405,17 +410,22 @@ class SentenceRules:
             return k
         if takes == "quoted" or j >= self.n or not self.adjacent(j):
             return 0
-        e = self.event_tail(j) if takes == "event" else self.title_tail(j, takes == "title")
+        if takes == "numbered":
+            e = self.ordinal_at(j) or (j + 1 if _YEAR.fullmatch(self.toks[j].text) else 0)
+        elif takes in ("event", "movement"):
+            e = self.event_tail(j, takes == "event")
+        else:
+            e = self.title_tail(j, takes == "title")
         if not e:
             return 0
         # The core of "hoà ước Versailles" is the whole: the treaty must not make the town a MISC elsewhere.
         self.add(i if keep else j, e, (i if keep else j, e), "MISC", "misc_head")
         return e
 
-    def event_tail(self, j: int) -> int:
-        """End of what names an event after its head: a year, a month ("tháng Mười", "tháng 2"), the town
-        where it happened ("khởi nghĩa Vũ Xương"), or a Vietnamese name that is not a place ("cách mạng Tân
-        Hợi"; "cách mạng Pháp" is France's)."""
+    def event_tail(self, j: int, foreign: bool = True) -> int:
+        """End of what names an event after its head: a year, a month ("tháng Mười", "tháng 2"), the place where it happened ("khởi nghĩa Vũ Xương", "cách mạng Pháp", "Chiến tranh
+        Triều Tiên"), or a name ("cách mạng Tân Hợi", "Chiến tranh Ba mươi năm"); a foreign name only when
+        ``foreign`` ("chiến tranh Balkan"; "cách mạng Bolsevich" is the faction's)."""
         nxt = self.toks[j]
         if _YEAR.fullmatch(nxt.text):
             return j + 1
@@ -429,11 +439,45 @@ class SentenceRules:
         pair = self.party_pair(j)
         if pair:
             return pair  # "chiến tranh Nga – Nhật", "chiến tranh Trịnh – Nguyễn": the two parties
-        if nxt.cap and self.place_kind(j) == "city":
-            return j + self.place_at(j)  # "khởi nghĩa Vũ Xương": named by the town where it happened
-        if nxt.cap and not nxt.number and not nxt.foreign and not self.place_at(j) and not self.place_parts(j):
-            return self.name_run(j)
+        if nxt.cap and self.place_at(j) and not self.name_goes_on(j + self.place_at(j)):
+            return j + self.place_at(j)  # "khởi nghĩa Vũ Xương", "cách mạng Pháp": named by the place
+        if nxt.cap and not nxt.number and (foreign or not nxt.foreign) and not self.place_at(j):
+            return self.counted(self.name_run(j))
         return 0
+
+    def ordinal_at(self, k: int) -> int:
+        """End of a war's number at token ``k`` ("thứ hai", "lần thứ nhất", "II"), else 0."""
+        if _ROMAN.fullmatch(self.toks[k].text):
+            return k + 1
+        n = self.match(self.lex.event_words["ordinal"], k, 2)
+        if not n or k + n >= self.n or not self.adjacent(k + n):
+            return 0
+        if _ROMAN.fullmatch(self.toks[k + n].text):
+            return k + n + 1
+        m = self.match(self.lex.number_words, k + n, 3)
+        return k + n + m if m else 0
+
+    def counted(self, e: int) -> int:
+        """End of a name counted in years or days ("Ba mươi năm", "Trăm năm") that ends at token ``e - 1``: the
+        lower-case number words and the first period word after it, when the name ends in a number word."""
+        units = self.lex.event_words["unit"]
+        if not ((self.toks[e - 1].low,) in self.lex.number_words or (self.toks[e - 1].low,) in units):
+            return e
+        k = e
+        while k < self.n and self.adjacent(k) and not self.toks[k].cap:
+            if (self.toks[k].low,) in self.lex.event_words["period"]:
+                return k + 1
+            if (self.toks[k].low,) not in self.lex.number_words and (self.toks[k].low,) not in units:
+                break
+            k += 1
+        return e
+        k = e
+        while k < self.n and self.adjacent(k) and not self.toks[k].cap and (
+                (self.toks[k].low,) in self.lex.number_words or (self.toks[k].low,) in self.lex.event_words["unit"]):
+            k += 1
+        if k < self.n and self.adjacent(k) and (self.toks[k].low,) in self.lex.event_words["period"]:
+            return k + 1
+        return e
 
     def party_pair(self, j: int) -> int:
         """End of two capitalized names joined by a dash at token ``j`` ("Nga – Nhật", "Trực – Hoàn"), else 0."""
@@ -509,7 +553,7 @@ class SentenceRules:
                 self.lex.army_prefixes, i - 1, 1) else i  # "quân chính phủ Hồ Bắc"
             self.add(start, k, (start, k), "ORG", "org_head")
             return k
-        if keep and bare_ok and cap_head and not self.toks[i].initial:
+        if keep and bare_ok and cap_head and (not self.toks[i].initial or info.whole):  # "Hội Quốc liên họp"
             self.add(i, i + n, (i, i + n), "ORG", "org_bare")
             return i + n
         if keep and info.referring and cap_head and not self.toks[i].initial:
@@ -554,6 +598,9 @@ class SentenceRules:
             return e
         if j >= self.n or not self.adjacent(j) or not self.toks[j].cap or self.toks[j].number:
             return 0
+        house = self.house_after_title(i, n, j)
+        if house:
+            return house
         if self.match(self.lex.place_offices, i) == n:
             return self.governed_place(j)
         ruler = 0 if j == i + n and self.match(self.lex.honorifics, i) == n else self.ruler_of(j)
@@ -579,6 +626,17 @@ class SentenceRules:
         else:
             self.add(j, e, (j, e), "PER", "title")
         return e
+
+    def house_after_title(self, i: int, n: int, j: int) -> int:
+        """After a ruler's, officer's or courtier's title (flag "house" of data/titles.tsv) right before it, a
+        dynasty's name that ends the name ("tướng Thanh", "các vua Hậu Trần") is the house they serve: a vote for
+        ORG, which the document settles ("tướng Minh" in a text on the 1960s may be a man)."""
+        d = self.match(self.lex.dynasty_names, j, 2) if j == i + n and self.match(self.lex.house_offices, i) == n else 0
+        if not d or self.name_run(j) != j + d or self.toks[j].foreign:
+            return 0
+        self.add(j, j + d, (j, j + d), None, "title_house")
+        self.out[-1].votes["ORG"] += self.lex.votes["house"]
+        return j + d
 
     def capital_title(self, i: int) -> int:
         """Length of a title that keeps its role written with a capital mid-sentence: a classical office ("Thái
