@@ -39,6 +39,13 @@ class Candidate:
     doc_only: bool = False  # a bare one-syllable name: kept only if the document names it elsewhere ("quân Thanh")
 
 
+def _transliterated(word: str) -> bool:
+    """A foreign name written syllable by syllable, joined by hyphens ("Ga-ri-ban-đi", "Bô-hem"), unlike a
+    compound of names, whose parts are capitalized ("Áo-Hung", "Pháp-Phổ", "Port-Arthur")."""
+    parts = word.split("-")
+    return len(parts) > 1 and all(p.isalpha() for p in parts) and all(p[0].islower() for p in parts[1:])
+
+
 @lru_cache(maxsize=1)
 def _viet74k() -> tuple[str, ...]:
     """The multi-syllable entries of underthesea's Viet74K list (read once for both tables below)."""
@@ -926,7 +933,7 @@ class SentenceRules:
                 if i > 0 and self.adjacent(i) and self.toks[i - 1].low in self.lex.person_cues \
                         and not self.starts_word(i):
                     self.out[-1].votes["PER"] += self.lex.votes["cue"]  # "bắt được Khoáng"
-                else:
+                elif not _transliterated(t.text):  # "Ga-ri-ban-đi" is a name wherever it stands
                     self.out[-1].doc_only = True  # "quân Thanh" after "nhà Thanh"; "Chỉnh" (Nguyễn Hữu Chỉnh)
                 return e
         self.add(i, e, (i, e), label, "name_labelled" if label else "name")

@@ -47,3 +47,20 @@ def test_family_names_that_open_places_or_eras_are_no_persons_vote(recognize):
     # review of 2026-12-03: "Kim" opens places (Kim Sơn), "Cảnh" reign eras (Cảnh Hưng)
     assert recognize("Năm ấy ông về Kim Sơn khẩn hoang.").get("Kim Sơn") == "LOC"
     assert recognize("Cảnh Hưng năm thứ 5, trời hạn to.").get("Cảnh Hưng") != "PER"
+
+
+def test_a_name_transliterated_with_hyphens_is_a_name_wherever_it_stands(recognize):
+    found = recognize("Tên ông thuở trước phiên âm là Ga-ri-ban-đi.")
+    assert found.get("Ga-ri-ban-đi") == "PER"
+    assert "Áo" in recognize("Năm 1908, Áo-Hung sáp nhập Bosnie.") or "Áo-Hung" in recognize(
+        "Năm 1908, Áo-Hung sáp nhập Bosnie.")  # a compound of names is no transliteration
+
+
+def test_two_countries_side_by_side_are_two_places(recognize):
+    assert recognize("Năm 1946, quân Pháp Việt giao chiến ở Hà Nội.") == {"Pháp": "LOC", "Việt": "LOC",
+                                                                         "Hà Nội": "LOC"}
+
+
+def test_lai_is_a_family_name_at_a_sentence_start(recognize):
+    found = recognize("Khâm sai Phan Kế Toại ở Hà Nội. Lại Văn Sâm làm khâm sai Nam Bộ.")
+    assert found.get("Lại Văn Sâm") == "PER" and "Văn Sâm" not in found
