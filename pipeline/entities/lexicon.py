@@ -79,13 +79,14 @@ class OrgHead:
     capital_only: bool  # only a capitalized head makes an organisation
     referring: bool = False  # the head alone, capitalized, names the body of that head the document named last
     whole: bool = False  # the head is the whole name of one body, a name even at a sentence start ("Hội Quốc liên")
+    country: bool = False  # a country after the head in lower case is part of the body's name ("chính phủ Nhật")
 
 
 def _org_heads() -> dict[Phrase, OrgHead]:
     rows = read("org_heads.tsv", ["phrase", "keep", "bare", "vote", "flags"], {"keep": bool, "bare": bool,
                                                                               "vote": float})
     return {word_key(r.phrase): OrgHead(r.keep, r.bare, r.vote, "capital" in r.flags,
-                                     "referring" in r.flags, "whole" in r.flags) for r in rows}
+                                     "referring" in r.flags, "whole" in r.flags, "country" in r.flags) for r in rows}
 
 
 @dataclass(frozen=True)
@@ -167,7 +168,8 @@ class Lexicon:
     state_words: frozenset[Phrase]
     army_prefixes: frozenset[Phrase]
     org_tails: frozenset[str]
-    word_tails: frozenset[str]  # the org tails that may also close a capitalized word and a lower-case syllable
+    word_tails: frozenset[str]
+    society_tails: frozenset[str]  # word tails that close a phrase of political words too ("Đồng minh hội")  # the org tails that may also close a capitalized word and a lower-case syllable
     person_suffixes: frozenset[str]  # last syllable of a temple name used for a ruler ("Anh Tông", "Thái Tổ")
     place_suffixes: frozenset[str]  # Sino-Vietnamese place heads written after the name ("Bạch Đằng giang")
     person_cues: frozenset[str]  # a word before a bare one-syllable name that makes it a person ("sai Tuấn")
@@ -245,6 +247,7 @@ def lexicon() -> Lexicon:
         army_prefixes=_phrases("army_prefixes.txt"),
         org_tails=_words("org_tails.txt"),
         word_tails=_words("org_tails.txt", skip_flag="after-name"),
+        society_tails=_words("org_tails.txt") - _words("org_tails.txt", skip_flag="society"),
         person_suffixes=frozenset(read_words(DATA / "person_suffixes.txt")),
         place_suffixes=_words("place_suffixes.txt"),
         person_cues=_words("person_cues.txt"),

@@ -233,7 +233,7 @@ class SentenceRules:
         """The organisation tail at token ``k`` closes the name ``i..k``: a word tail after anything but a
         political phrase, an after-name tail ("quân", "hệ") only after capitalized words or a political phrase."""
         if self.toks[k].low in self.lex.word_tails:
-            return not self.political(self.toks[i:k])
+            return self.toks[k].low in self.lex.society_tails or not self.political(self.toks[i:k])
         return all(t.cap for t in self.toks[i:k]) or self.political(self.toks[i:k])
 
     def starts_structure(self, k: int) -> bool:
@@ -423,8 +423,8 @@ class SentenceRules:
             e = self.event_tail(j, takes == "event")
         else:
             e = self.title_tail(j, takes == "title")
-        if not e:
-            return 0
+        if not e or (takes in ("event", "movement") and self.suffix_label(i, e) == "ORG"):
+            return 0  # "Cách mạng Đồng minh hội" is a society, no revolution
         # The core of "hoà ước Versailles" is the whole: the treaty must not make the town a MISC elsewhere.
         self.add(i if keep else j, e, (i if keep else j, e), "MISC", "misc_head")
         return e
@@ -543,7 +543,8 @@ class SentenceRules:
             k += m
         cap_head = self.toks[i].cap
         modified = k > i + n
-        if not cap_head and name_start == i + n and self.country_at(name_start) == name_end - name_start:
+        if not cap_head and not info.country and name_start == i + n \
+                and self.country_at(name_start) == name_end - name_start:
             return 0  # "hạm đội Anh", "quân đội Pháp": the country is a place (LOC), the head a common noun
         if name_start is not None and not keep and self.vietnamese_name(name_start) == name_end:
             return 0  # "quân phiệt Trương Tác Lâm", "phe Nguyễn Huệ": a man and his camp, no organisation's name

@@ -78,6 +78,15 @@ def test_misc_events_documents_and_publications(recognize, text, expected):
     ("Ngay tháng 5, Đệ nhất quân đã vượt sông.", "Đệ nhất quân"),
     ("Suốt mười năm, Nghĩa quân giữ vững núi rừng.", "Nghĩa quân"),
     ("Rồi quân chính phủ Hồ Bắc tiến vào thành.", "quân chính phủ Hồ Bắc"),
+    ("Những năm đầu, nghĩa quân Lam Sơn gặp nhiều khó khăn.", "nghĩa quân Lam Sơn"),
+    ("Thu đông 1947, quân viễn chinh Pháp tấn công Việt Bắc.", "quân viễn chinh Pháp"),
+    ("Theo hiệp ước ấy, chính phủ Nhật trục xuất họ.", "chính phủ Nhật"),
+    ("Nhật đầu hàng, nhưng Nội các Nhật lờ đi.", "Nội các Nhật"),
+    ("Đêm 13-8, Uỷ ban khởi nghĩa toàn quốc ra quân lệnh.", "Uỷ ban khởi nghĩa toàn quốc"),
+    ("Ông lập Mặt trận Việt Nam độc lập đồng minh năm 1941.", "Mặt trận Việt Nam độc lập đồng minh"),
+    ("Mùa đông 1915, quân Đồng minh rút khỏi bán đảo.", "Đồng minh"),
+    ("Tờ Dân Báo của Đồng minh hội ra đời.", "Đồng minh hội"),
+    ("Các hội hợp thành Trung Quốc Cách mạng Đồng minh hội.", "Cách mạng Đồng minh hội"),
 ])
 def test_vietnamese_organisation_names(recognize, text, expected):
     assert recognize(text).get(expected) == "ORG"
