@@ -142,6 +142,7 @@ class Lexicon:
     org_modifiers: frozenset[Phrase]
     ministry_words: frozenset[Phrase]
     org_suffixes: frozenset[Phrase]
+    lower_suffixes: frozenset[str]  # org suffixes that make an organisation only in lower case ("Nam triều")
     misc_heads: dict[Phrase, tuple[bool, str]]  # phrase -> (keep head in span, what must follow)
     event_words: dict[str, frozenset[Phrase]]  # role -> phrases that go on an event's name (event_words.tsv)
     number_words: frozenset[Phrase]  # "hai", "ba mươi" (the dates stage's numbers.tsv)
@@ -216,6 +217,7 @@ def lexicon() -> Lexicon:
         org_modifiers=_phrases("org_modifiers.txt"),
         ministry_words=_phrases("ministry_words.txt"),
         org_suffixes=_phrases("org_suffixes.txt"),
+        lower_suffixes=_words("org_suffixes.txt") - _words("org_suffixes.txt", skip_flag="lower"),
         misc_heads={word_key(r.phrase): (r.keep, r.takes)
                     for r in read("misc_heads.tsv", ["phrase", "keep", "takes"], {"keep": bool})},
         event_words={role: frozenset(word_key(r.phrase) for r in rows if r.role == role)

@@ -191,8 +191,11 @@ class SentenceRules:
                 continue
             words = tuple(s.low for s in span)
             lex = self.lex
-            if " ".join(words) in _dictionary() or words in lex.org_modifiers or words[1:] in lex.org_suffixes:
+            if " ".join(words) in _dictionary() or words in lex.org_modifiers:
                 return k + m
+            if words[1:] in lex.org_suffixes and not (k + m < self.n and self.adjacent(k + m) and not self.toks[
+                    k + m].cap and f"{words[-1]} {self.toks[k + m].low}" in _dictionary()):
+                return k + m  # "Lễ bộ", "Nam triều"; not "Hoa triều cống" (pays tribute)
             if (m == 3 and words[2] in lex.word_tails and " ".join(words[1:]) not in _dictionary()
                     and words[:2] not in lex.org_modifiers):
                 return k + m  # "Sùng chính viện"; not "Tàu cầu viện"
@@ -374,12 +377,31 @@ class SentenceRules:
             return j + 1
         if self.place_at(i) or self.toks[j].foreign or self.match(self.lex.titles, j) or self.starts_structure(j):
             return 0  # "Triều Tiên" is Korea; "nhà Vua" is an honorific
-        e = self.name_run(j)
+        e = self.house_run(j)
         if e - j == 1 and f"{self.toks[j - 1].low} {self.toks[j].low}" in _dictionary():
             return 0  # "nhà Thờ"
         if e - j > 2 or (e - j == 2 and self.toks[j].text in self.lex.surnames):
             return 0  # "triều Lê Thánh Tông", "nhà Nguyễn Du": a person
         self.add(j, e, (j, e), "ORG", "dynasty")
+        return self.more_houses(e) if i > 0 and self.adjacent(i) and self.toks[i - 1].low in self.lex.roles["plural"] \
+            else e
+
+    def more_houses(self, e: int) -> int:
+        """After "các nhà X", the other houses of the list, each a bare name of one or two syllables after a comma
+        or a coordinating word ("các nhà Ngô, Đinh, Tiền Lê"): ORGs like the first."""
+        while e < self.n:
+            gap = self.text[self.toks[e - 1].end:self.toks[e].start].strip()
+            k = e + 1 if not gap and self.toks[e].low in self.lex.coordinators else e
+            if (gap != "," and k == e) or k >= self.n or (k > e and not self.adjacent(k)):
+                break
+            t = self.toks[k]
+            if not t.cap or t.number or t.foreign or self.place_at(k) or self.vietnamese_name(k):
+                break
+            end = self.name_run(k)
+            if end - k > 2 or any(not s.cap for s in self.toks[k:end]):
+                break
+            self.add(k, end, (k, end), "ORG", "dynasty")
+            e = end
         return e
 
     def quoted(self, j: int) -> tuple[int, int] | None:
@@ -640,7 +662,7 @@ class SentenceRules:
         dynasty's name that ends the name ("tướng Thanh", "các vua Hậu Trần") is the house they serve: a vote for
         ORG, which the document settles ("tướng Minh" in a text on the 1960s may be a man)."""
         d = self.match(self.lex.dynasty_names, j, 2) if j == i + n and self.match(self.lex.house_offices, i) == n else 0
-        if not d or self.name_run(j) != j + d or self.toks[j].foreign:
+        if not d or self.house_run(j) != j + d or self.toks[j].foreign:
             return 0
         self.add(j, j + d, (j, j + d), None, "title_house")
         self.out[-1].votes["ORG"] += self.lex.votes["house"]
@@ -818,7 +840,7 @@ class SentenceRules:
         if not (t.cap and not t.foreign and not t.initial and self.adjacent(i)
                 and self.toks[i - 1].low in self.lex.link_cues):
             return 0
-        e = self.name_run(i)
+        e = self.house_run(i)
         if e - i > 2 or any(s.foreign or not s.cap for s in self.toks[i:e]) or self.vietnamese_name(i) \
                 or self.toks[e - 1].text in self.lex.person_suffixes or self.starts_structure(i):
             return 0  # "quân Nguyễn Huệ" is the man's army, "quân Anh Tông" the emperor's
@@ -827,6 +849,13 @@ class SentenceRules:
             return e  # "thời Hồng Đức": a period named by an era, no entity
         self.add(i, e, (i, e), "ORG", "link_cue")
         return e
+
+    def house_run(self, j: int) -> int:
+        """End of the name at token ``j`` (name_run), cut after a dynasty's name that a lower-case syllable would
+        make a common word ("nhà Nguyên bị diệt": "Nguyên", not the word "nguyên bị")."""
+        e = self.name_run(j)
+        caps = next((k for k in range(j, e) if not self.toks[k].cap), e)
+        return caps if caps < e and self.match(self.lex.dynasty_names, j, 2) == caps - j else e
 
     def initial_place(self, i: int) -> int:
         """A place that is also a common word ("Anh") at a sentence start: kept only if a list types it."""
@@ -992,7 +1021,8 @@ class SentenceRules:
         """ORG when the phrase ends with an organisation suffix ("Hồng quân", "Đệ tam Quốc tế", "Duy Tân hội"),
         MISC when it ends with a publication's ("Dân Báo")."""
         lows = tuple(t.low for t in self.toks[i:e])
-        if any(lows[-len(s):] == s and len(lows) > len(s) for s in self.lex.org_suffixes):
+        if any(lows[-len(s):] == s and len(lows) > len(s) for s in self.lex.org_suffixes) and not (
+                lows[-1] in self.lex.lower_suffixes and self.toks[e - 1].cap):
             return "ORG"
         if len(lows) > 2 and lows[-1] in self.lex.org_tails:
             return "ORG"

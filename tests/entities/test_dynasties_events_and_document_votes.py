@@ -162,3 +162,33 @@ def test_foreign_given_names_province_endings_and_divided_states(recognize):
     found = recognize("Quân Bắc Hàn vượt sông, quân Nam Hàn lui về phía nam.")
     assert found.get("Bắc Hàn") == "LOC" and found.get("Nam Hàn") == "LOC"
     assert recognize("Năm 938, Ngô Quyền phá quân Nam Hán trên sông Bạch Đằng.").get("Nam Hán") != "LOC"
+
+
+def test_houses_listed_after_a_plural_head_are_all_houses(recognize):
+    found = recognize("Trải qua các nhà Ngô, Đinh, Tiền Lê, nước ta dần vững mạnh.")
+    assert found == {"Ngô": "ORG", "Đinh": "ORG", "Tiền Lê": "ORG"}
+    assert recognize("Các nhà Tống, Nguyên và Minh đều thua.") == {"Tống": "ORG", "Nguyên": "ORG", "Minh": "ORG"}
+
+
+def test_a_court_named_by_its_side(recognize):
+    found = recognize("Từ đấy nước ta chia làm hai, Nam triều của nhà Lê và Bắc triều của nhà Mạc.")
+    assert found.get("Nam triều") == found.get("Bắc triều") == "ORG"
+    assert recognize("Quân Nguyên bị đánh úp trên sông Hải Triều.").get("Hải Triều") == "LOC"
+    assert not any(label == "ORG" for label in recognize("Hằng năm, sứ Trung Hoa triều cống.").values())
+
+
+@pytest.mark.parametrize("text, house", [
+    ("Quân Tây Sơn tiến vào, tướng Thanh là Sầm Nghi Đống thắt cổ.", "Thanh"),
+    ("Các vua Hậu Trần nổi lên chống giặc.", "Hậu Trần"),
+    ("Năm 1400, Hồ Quý Ly phế vua Trần, lập ra nhà Hồ.", "Trần"),
+    ("Sau đó tướng Nguyên bị bắt.", "Nguyên"),
+])
+def test_a_dynasty_alone_after_a_title_is_the_house(recognize, text, house):
+    assert recognize(text).get(house) == "ORG"
+
+
+@pytest.mark.parametrize("text", ["Năm 1368, nhà Nguyên bị diệt.", "Năm ấy quân Nguyên bị đánh úp.",
+                                  "Năm 1789, vua Gia Long xin nhà Thanh phong vương."])
+def test_a_dynasty_after_its_cue_is_no_common_word_with_the_next_syllable(recognize, text):
+    assert {"Nguyên", "Thanh"} & {name for name, label in recognize(text).items() if label == "ORG"}
+
