@@ -637,10 +637,12 @@ class SentenceRules:
         if ruler:
             return ruler
         if self.place_at(j):
-            return 0
+            return j  # "Thủ tướng Đức", "Tổng đốc Hồ Quảng": the place without the title (the place rule takes it)
         if self.starts_structure(j) or self.is_place_word(j) or (
                 self.match(self.lex.loc_heads, j) and not self.vietnamese_name(j)):
-            return 0  # "Chủ tịch Hồ Chí Minh" is a man, "ông Hồ Gươm" no
+            # "Chủ tịch Hồ Chí Minh" is a man, "ông Hồ Gươm" no; a capitalized title before a country stays out of
+            # the name ("trở thành Thủ tướng Đức": the place rule takes "Đức")
+            return j if self.toks[i].cap and self.is_place_word(j) and not self.starts_structure(j) else 0
         e = j + 2 if self.family_woman(j) else self.name_run(j)
         if e > j + 1 and not self.toks[j + 1].cap and not self.family_woman(j) \
                 and self.toks[j + 1].low not in self.lex.particles and not self.suffix_label(j, e):

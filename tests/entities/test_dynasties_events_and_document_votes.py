@@ -192,3 +192,10 @@ def test_a_dynasty_alone_after_a_title_is_the_house(recognize, text, house):
 def test_a_dynasty_after_its_cue_is_no_common_word_with_the_next_syllable(recognize, text):
     assert {"Nguyên", "Thanh"} & {name for name, label in recognize(text).items() if label == "ORG"}
 
+
+
+def test_a_capitalized_title_before_a_place_stays_out_of_it(recognize):
+    found = recognize("Vua cử Lâm Tắc Từ, khi ấy làm Tổng đốc Hồ Quảng, ra Quảng Châu.")
+    assert found == {"Lâm Tắc Từ": "PER", "Hồ Quảng": "LOC", "Quảng Châu": "LOC"}
+    found = recognize("Ở Pháp, ông tự đội mũ miện, xưng Hoàng đế Pháp.")
+    assert "Hoàng đế Pháp" not in found and found.get("Pháp") == "LOC"
