@@ -180,8 +180,10 @@ class SentenceRules:
                 return True
         return False
 
-    def completion(self, k: int) -> int:
-        """Index after a capitalized Vietnamese token ``k`` and the lower-case syllables that finish its word."""
+    def completion(self, k: int, inner: bool = False) -> int:
+        """Index after a capitalized Vietnamese token ``k`` and the lower-case syllables that finish its word;
+        ``inner`` (a token inside a name) takes only a political or state word or a suffix, not any common word:
+        "Quang Trung phong ông" is the king and a verb, not the word "trung phong"."""
         t = self.toks[k]
         if t.foreign:
             return k + 1
@@ -191,7 +193,8 @@ class SentenceRules:
                 continue
             words = tuple(s.low for s in span)
             lex = self.lex
-            if " ".join(words) in _dictionary() or words in lex.org_modifiers:
+            if (" ".join(words) in _dictionary() and not inner) or words in lex.org_modifiers \
+                    or words in lex.state_words:
                 return k + m
             if words[1:] in lex.org_suffixes and not (k + m < self.n and self.adjacent(k + m) and not self.toks[
                     k + m].cap and f"{words[-1]} {self.toks[k + m].low}" in _dictionary()):
@@ -210,7 +213,7 @@ class SentenceRules:
                 after_particle = self.toks[k - 1].low in self.lex.particles
                 if t.foreign and not self.toks[k - 1].cap and not after_particle:
                     break  # "Sô viết | Pétrograd": a sentence-case word then a foreign name are two names
-                k = self.completion(k)
+                k = self.completion(k, inner=True)
             elif _ROMAN.fullmatch(t.text) and self.toks[k - 1].foreign:
                 k += 1
             elif (t.low in self.lex.particles and k + 1 < self.n and self.adjacent(k + 1)
@@ -617,7 +620,7 @@ class SentenceRules:
             n = self.match(self.lex.titles, i, n - 1)  # "ông Hoàng Hưng": a family name, not "ông hoàng"
         if not n or (self.toks[i].cap and not self.toks[i].initial and self.capital_title(i) != n):
             return 0
-        j = self.after_titles(i + n)
+        j = self.served_house(self.after_titles(i + n))
         if (j + 1 < self.n and self.toks[j].low in self.lex.roles["copula"] and self.adjacent(j)
                 and self.adjacent(j + 1)):
             j += 1  # "ba vua là Dục Đức": the name the title is given
@@ -657,6 +660,20 @@ class SentenceRules:
             self.out[-1].votes["PER"] += self.lex.votes["office"]
         else:
             self.add(j, e, (j, e), "PER", "title")
+        return e
+
+    def served_house(self, j: int) -> int:
+        """After a title, the house its holders serve and the copula before their names ("các đại thần nhà Thanh
+        là Kỳ Anh và Y Lý Bố"): the house is an ORG and the names that follow are the men; the index of the
+        copula, else ``j``."""
+        h = j + self.match(self.lex.dynasty_heads, j) if j < self.n and self.adjacent(j) else j
+        if h == j or h >= self.n or not self.adjacent(h) or not self.toks[h].cap or self.toks[h].foreign:
+            return j
+        e = self.house_run(h)
+        if e - h > 2 or e + 1 >= self.n or self.toks[e].low not in self.lex.roles["copula"] \
+                or not self.adjacent(e) or not self.adjacent(e + 1) or not self.toks[e + 1].cap:
+            return j
+        self.add(h, e, (h, e), "ORG", "dynasty")
         return e
 
     def house_after_title(self, i: int, n: int, j: int) -> int:
@@ -932,9 +949,10 @@ class SentenceRules:
         e = self.name_run(i)
         tail = self.title_tail_at(e)
         k = e + tail
-        if tail and e - i > 1 and k < self.n and self.adjacent(k) and self.toks[k].cap and not self.toks[k].number \
-                and not self.place_at(k) and not self.starts_structure(k):
-            # An appellation of a name and a title tail, then the man's name: "Kỳ Ngoại hầu Cường Để".
+        if tail and k < self.n and self.adjacent(k) and self.toks[k].cap and not self.toks[k].number \
+                and not self.place_at(k) and not self.starts_structure(k) and (e - i > 1 or (self.name_run(k) - k > 1 and not self.title_tail_at(self.name_run(k)))):
+            # An appellation of a name and a title tail, then the man's name: "Kỳ Ngoại hầu Cường Để", "Dực vương
+            # Thạch Đạt Khai" (after a one-syllable appellation, a name of two syllables or more).
             self.add(k, self.name_run(k), (k, self.name_run(k)), "PER", "title")
             return self.name_run(k)
         if tail or (e - i > 1 and self.toks[e - 1].low in self.lex.title_suffixes):

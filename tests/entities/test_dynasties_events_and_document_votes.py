@@ -199,3 +199,12 @@ def test_a_capitalized_title_before_a_place_stays_out_of_it(recognize):
     assert found == {"Lâm Tắc Từ": "PER", "Hồ Quảng": "LOC", "Quảng Châu": "LOC"}
     found = recognize("Ở Pháp, ông tự đội mũ miện, xưng Hoàng đế Pháp.")
     assert "Hoàng đế Pháp" not in found and found.get("Pháp") == "LOC"
+
+
+def test_titles_of_princes_and_the_houses_their_officers_serve(recognize):
+    found = recognize("Năm 1856, Đông vương Dương Tú Thanh bị Bắc vương Vi Xương Huy giết; Dực vương Thạch Đạt Khai "
+                      "bỏ đi.")
+    assert found == {"Dương Tú Thanh": "PER", "Vi Xương Huy": "PER", "Thạch Đạt Khai": "PER"}
+    found = recognize("Sau trận ấy, các đại thần nhà Thanh là Kỳ Anh và Y Lý Bố ký hoà ước.")
+    assert found == {"Thanh": "ORG", "Kỳ Anh": "PER", "Y Lý Bố": "PER"}
+    assert recognize("Vua Quang Trung phong ông làm tướng.") == {"Quang Trung": "PER"}
