@@ -166,6 +166,7 @@ class Lexicon:
     title_tails: frozenset[Phrase]
     title_suffixes: frozenset[str]
     misc_suffixes: frozenset[Phrase]
+    book_genres: frozenset[Phrase]  # genre words that end a book's title ("sử lược", "thi tập")
     state_words: frozenset[Phrase]
     army_prefixes: frozenset[Phrase]
     org_tails: frozenset[str]
@@ -245,6 +246,7 @@ def lexicon() -> Lexicon:
         title_tails=_phrases("title_tails.txt"),
         title_suffixes=_words("title_suffixes.txt"),
         misc_suffixes=_phrases("misc_suffixes.txt"),
+        book_genres=_phrases("book_genres.txt"),
         state_words=_phrases("state_words.txt"),
         army_prefixes=_phrases("army_prefixes.txt"),
         org_tails=_words("org_tails.txt"),

@@ -442,6 +442,11 @@ class SentenceRules:
             return k
         if takes == "quoted" or j >= self.n or not self.adjacent(j):
             return 0
+        if takes in ("name", "title") and keep and self.toks[i].cap and not self.toks[i].initial:
+            e = self.sentence_case_title(j)
+            if e:  # "ban Chiếu khuyến nông", "viết Hịch tướng sĩ": a document's title in sentence case
+                self.add(i, e, (i, e), "MISC", "misc_head")
+                return e
         if takes == "numbered":
             e = self.ordinal_at(j) or (j + 1 if _YEAR.fullmatch(self.toks[j].text) else 0)
         elif takes in ("event", "movement"):
@@ -452,6 +457,48 @@ class SentenceRules:
             return 0  # "Cách mạng Đồng minh hội" is a society, no revolution
         # The core of "hoà ước Versailles" is the whole: the treaty must not make the town a MISC elsewhere.
         self.add(i if keep else j, e, (i if keep else j, e), "MISC", "misc_head")
+        return e
+
+    def book_title(self, i: int) -> int:
+        """A book's, a code's or a map's title: a capitalized name, at most two lower-case syllables, then a genre
+        word of data/book_genres.txt ("Việt Nam vong quốc sử", "Hồng Đức quốc âm thi tập", "Khang Hy tự điển")."""
+        end = self.book_end(i)
+        if end:
+            self.add(i, end, (i, end), "MISC", "misc_head")
+        return end
+
+    def book_end(self, i: int) -> int:
+        """End of the book's title that starts at token ``i`` (book_title), else 0. A sentence's first word opens
+        none (a capital there says nothing): the title may start after it ("Sách Việt Nam sử lược")."""
+        t = self.toks[i]
+        if not t.cap or t.foreign or t.number or t.initial or (
+                i > 0 and self.adjacent(i) and self.toks[i - 1].cap and not self.toks[i - 1].initial):
+            return 0
+        e = i + 1
+        while e < self.n and self.adjacent(e) and self.toks[e].cap and not self.toks[e].number:
+            e += 1
+        for k in range(e, min(e + 3, self.n)):
+            if not self.adjacent(k) or self.toks[k].cap or self.toks[k].number:
+                return 0
+            end = k + self.match(self.lex.book_genres, k, 3)
+            if end > k and not (end < self.n and self.adjacent(end) and not self.toks[end].cap
+                                and f"{self.toks[end - 1].low} {self.toks[end].low}" in _dictionary()):
+                return end
+        return 0
+
+    def sentence_case_title(self, j: int) -> int:
+        """End of the lower-case words of a title in sentence case after its capitalized head: two syllables, then
+        any further two-syllable words ("Chiếu dời đô", "Lời kêu gọi toàn quốc kháng chiến"), and a name after
+        them ("Hiệp định đình chiến Triều Tiên"), else 0."""
+        if j + 1 >= self.n or any(not self.adjacent(k) or self.toks[k].cap or self.toks[k].number
+                                  for k in (j, j + 1)):
+            return 0
+        e = j + 2
+        while e + 1 < self.n and self.adjacent(e) and self.adjacent(e + 1) and not self.toks[e].cap \
+                and f"{self.toks[e].low} {self.toks[e + 1].low}" in _dictionary():
+            e += 2
+        if e < self.n and self.adjacent(e) and self.toks[e].cap and not self.toks[e].number:
+            e = max(e + self.place_at(e), self.name_run(e))  # "Hiệp định đình chiến Triều Tiên"
         return e
 
     def event_tail(self, j: int, foreign: bool = True) -> int:
@@ -571,6 +618,8 @@ class SentenceRules:
         if not cap_head and not info.country and name_start == i + n \
                 and self.country_at(name_start) == name_end - name_start:
             return 0  # "hạm đội Anh", "quân đội Pháp": the country is a place (LOC), the head a common noun
+        if name_start == i + n and self.book_end(name_start):
+            return 0  # "sai soạn bộ Khang Hy tự điển": a book, no ministry
         if name_start is not None and not keep and self.vietnamese_name(name_start) == name_end:
             return 0  # "quân phiệt Trương Tác Lâm", "phe Nguyễn Huệ": a man and his camp, no organisation's name
         if name_start is not None and not keep and self.match(self.lex.faiths, name_start) == name_end - name_start:

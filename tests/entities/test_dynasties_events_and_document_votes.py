@@ -63,6 +63,11 @@ def test_can_chi_years_are_no_names(recognize):
     ("Tờ Gia Định báo đăng lời dụ.", "Gia Định báo"),
     ("Khi chiến hạm Petropavlovsk chìm, ông tử trận.", "Petropavlovsk"),
     ('Việc ấy được kể trong bộ tiểu thuyết "Hoàng Lê nhất thống chí" sau này.', "Hoàng Lê nhất thống chí"),
+    ("Trong nước, vua ban Chiếu khuyến nông cho dân về quê.", "Chiếu khuyến nông"),
+    ("Trần Quốc Tuấn viết Hịch tướng sĩ để khích lệ quân lính.", "Hịch tướng sĩ"),
+    ("Sáng hôm sau, Lời kêu gọi toàn quốc kháng chiến được truyền đi.", "Lời kêu gọi toàn quốc kháng chiến"),
+    ("Hai bên ký Hiệp định đình chiến Triều Tiên năm 1953.", "Hiệp định đình chiến Triều Tiên"),
+    ("Ông sai soạn bộ Khang Hy tự điển.", "Khang Hy tự điển"),
 ])
 def test_misc_events_documents_and_publications(recognize, text, expected):
     assert recognize(text).get(expected) == "MISC"
