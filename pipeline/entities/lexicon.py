@@ -182,6 +182,7 @@ class Lexicon:
     person_verbs: frozenset[Phrase]  # words after a bare name that make it a person's act ("Bá Đa Lộc đem")
     place_prefixes: frozenset[str]  # first syllables of two-province regions ("Lưỡng Quảng")
     given_names: frozenset[str]  # "Otto", "Henri": a foreign name that begins with one is a person
+    middle_names: frozenset[str]  # "Văn", "Thị": between a family name and a given name, a person's
     pen_name_heads: frozenset[Phrase]  # "hiệu": after "<name>, " the name it heads is that person's pen name
     alias_cues: dict[Phrase, str]  # "tức", "tên thật là": the person named next is the one named before;
     # the value says which of the two names is the person's own ("earlier" or "later")
@@ -263,6 +264,7 @@ def lexicon() -> Lexicon:
         person_verbs=_phrases("person_verbs.txt"),
         place_prefixes=frozenset(read_words(DATA / "place_prefixes.txt")),
         given_names=frozenset(read_words(DATA / "given_names.txt")),
+        middle_names=frozenset(read_words(DATA / "middle_names.txt")),
         pen_name_heads=_phrases("pen_name_heads.txt"),
         alias_cues={word_key(r.phrase): r.prefer for r in read("alias_cues.txt", ["phrase", "prefer", "scope?"])},
         stems=frozenset(r.word for r in read(DATES_WORDS / "stems.tsv", ["word", "index"], {"index": int})),

@@ -969,6 +969,8 @@ class SentenceRules:
         if surname:
             self.add(i, surname, (i, surname), None, "vi_name")
             self.out[-1].votes["PER"] += self.lex.votes["surname"]
+            if surname - i > 2 and self.toks[i + 1].text in self.lex.middle_names:
+                self.out[-1].votes["PER"] += self.lex.votes["middle_name"]  # "Vũ Văn Nhậm"
             return surname
         if t.initial and not t.foreign:
             # A capital at a sentence start says nothing about a Vietnamese word; the name counts only if the
@@ -1022,10 +1024,14 @@ class SentenceRules:
             words = " ".join(s.low for s in span)
             if words in _dictionary() or self.match(self.lex.org_modifiers, i) == e - i or self.political(span):
                 label = "ORG" if self.political(span) else None
+                key = name_key(self.text[t.start:self.toks[e - 1].end])
                 if label is None and not (e - i > 1 and all(s.cap for s in span) and not self.title_word_at(e)
-                                          and name_key(self.text[t.start:self.toks[e - 1].end]) in proper_names()):
+                                          and (key in proper_names() or (gazetteer().get(key) == "LOC"
+                                                                          and self.placed(i)))):
                     # A capitalized common word ("nhà Trời", "giới Tư sản"); but a place name that is also a word
-                    # stays a name ("ở Hải Dương", "ra Bình Định"), unless a title follows ("Bình Nguyên vương").
+                    # stays a name ("ra Bình Định": Viet74K's capitalized entries; "ở Hải Dương", "Hà Nội và Hải
+                    # Phòng": the encyclopedia's places, where a place preposition or another name and "và" come
+                    # before), unless a title follows ("Bình Nguyên vương").
                     return e
             elif e - i == 1:
                 self.add(i, e, (i, e), None, "name_single")
@@ -1040,6 +1046,15 @@ class SentenceRules:
                 and self.toks[i - 1].low in self.lex.long_person_cues:
             self.out[-1].votes["PER"] += self.lex.votes["cue"]
         return e
+
+    def placed(self, i: int) -> bool:
+        """Right before token ``i``: a place preposition ("ở Hải Dương"), or a capitalized name and a coordinating
+        word ("Hà Nội và Hải Phòng")."""
+        if not self.adjacent(i):
+            return False
+        before = self.toks[i - 1].low
+        return before in self.lex.loc_prepositions or (
+            before in self.lex.coordinators and i > 1 and self.adjacent(i - 1) and self.toks[i - 2].cap)
 
     def title_word_at(self, e: int) -> bool:
         """A title word of data/title_suffixes.txt is written right after token ``e - 1`` ("Bình Nguyên vương")."""

@@ -64,3 +64,24 @@ def test_two_countries_side_by_side_are_two_places(recognize):
 def test_lai_is_a_family_name_at_a_sentence_start(recognize):
     found = recognize("Khâm sai Phan Kế Toại ở Hà Nội. Lại Văn Sâm làm khâm sai Nam Bộ.")
     assert found.get("Lại Văn Sâm") == "PER" and "Văn Sâm" not in found
+
+
+def test_a_place_preposition_votes_only_right_before_the_name(recognize):
+    text = "Tháng 9 năm Đinh Mùi, viện binh Minh kéo sang; Liễu Thăng bị giết ở Chi Lăng."
+    assert recognize(text).get("Liễu Thăng") == "PER"
+
+
+def test_a_middle_name_makes_a_person(recognize):
+    assert recognize("Sau khi Nguyễn Hữu Chỉnh rồi Vũ Văn Nhậm bị giết, quân Thanh vào.").get("Vũ Văn Nhậm") == "PER"
+
+
+def test_a_man_and_his_place_then_another_man_are_no_list(recognize):
+    found = recognize("Ngô Tam Quế ở Vân Nam, Thượng Chi Tín ở Quảng Đông và Cảnh Tinh Trung ở Phúc Kiến nổi lên.")
+    assert found.get("Cảnh Tinh Trung") != "LOC" and found.get("Quảng Đông") == "LOC"
+
+
+def test_a_place_that_is_also_a_word_after_a_place_preposition_or_a_list(recognize):
+    assert recognize("Quân Pháp đóng ở Hà Nội và Hải Phòng.").get("Hải Phòng") == "LOC"
+    assert recognize("Nguyễn Thái Học bị bắt ở Hải Dương.").get("Hải Dương") == "LOC"
+    found = recognize("Các quyền thần phế lập liền ba vua là Dục Đức, Hiệp Hoà và Kiến Phúc.")
+    assert found.get("Hiệp Hoà") != "LOC" and found.get("Dục Đức") == "PER"  # no list of kings made places
