@@ -759,8 +759,11 @@ class SentenceRules:
                 or self.toks[k].number or self.starts_structure(k):
             return 0
         e = self.name_run(k)
-        if label == "LOC" and not (any(t.foreign for t in self.toks[k:e]) or self.vietnamese_name(k)):
-            return 0  # "vua Anh Tông", "thủ tướng Anh Tuấn": the country word is the name's first syllable
+        if label == "LOC" and not (any(t.foreign for t in self.toks[k:e]) or self.vietnamese_name(k) or (
+                e - k > 1 and self.place_at(j) <= n and self.toks[e - 1].text not in self.lex.person_suffixes)):
+            # "vua Anh Tông", "thủ tướng Anh Tuấn": the country word is the name's first syllable; a name of two
+            # syllables or more after it is the man's ("Thủ tướng Nhật Đông Điều Anh Cơ")
+            return 0
         if label == "ORG" and (e - k < 2 or self.toks[e - 1].text in self.lex.person_suffixes):
             return 0
         e += self.regnal_ordinal(k, e)  # "hoàng đế Pháp Napoléon đệ tam"
@@ -769,15 +772,16 @@ class SentenceRules:
         return e
 
     def country_word(self, j: int) -> int:
-        """Length of the country at token ``j``, ambiguous ones included ("Anh" in "Thủ tướng Anh Churchill")."""
+        """Length of the country or old state at token ``j``, ambiguous ones included ("Anh" in "Thủ tướng Anh
+        Churchill")."""
         for n in (2, 1):
             span = self.toks[j:j + n]
             if len(span) < n or not all(t.cap for t in span) or not all(self.adjacent(k) for k in range(j + 1, j + n)):
                 continue
             place = self.lex.places.get(tuple(t.text for t in span)) or self.lex.places.get(
                 tuple(fold(t.text) for t in span))
-            if place is not None and place.kind == "country":
-                return n
+            if place is not None and place.kind in ("country", "polity"):
+                return n  # "vua Chiêm Chế Bồng Nga", "vua Nam Việt Triệu Đà": an old state too
         return 0
 
     def after_titles(self, j: int) -> int:

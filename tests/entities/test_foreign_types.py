@@ -85,3 +85,11 @@ def test_a_place_that_is_also_a_word_after_a_place_preposition_or_a_list(recogni
     assert recognize("Nguyễn Thái Học bị bắt ở Hải Dương.").get("Hải Dương") == "LOC"
     found = recognize("Các quyền thần phế lập liền ba vua là Dục Đức, Hiệp Hoà và Kiến Phúc.")
     assert found.get("Hiệp Hoà") != "LOC" and found.get("Dục Đức") == "PER"  # no list of kings made places
+
+
+def test_a_country_or_old_state_between_a_title_and_a_full_name_is_a_place(recognize):
+    assert recognize("Thủ tướng Nhật Đông Điều Anh Cơ từ chức.") == {"Nhật": "LOC", "Đông Điều Anh Cơ": "PER"}
+    assert recognize("Cuối thế kỷ XIV, vua Chiêm Chế Bồng Nga đánh ra Thăng Long.") == {
+        "Chiêm": "LOC", "Chế Bồng Nga": "PER", "Thăng Long": "LOC"}
+    assert recognize("Năm 1377, vua Anh Tông mất.") == {"Anh Tông": "PER"}
+
