@@ -167,6 +167,7 @@ class Lexicon:
     title_suffixes: frozenset[str]
     misc_suffixes: frozenset[Phrase]
     book_genres: frozenset[Phrase]  # genre words that end a book's title ("sử lược", "thi tập")
+    worded_genres: frozenset[Phrase]  # those that may follow lower-case words of the title ("vong quốc sử")
     state_words: frozenset[Phrase]
     army_prefixes: frozenset[Phrase]
     org_tails: frozenset[str]
@@ -248,6 +249,7 @@ def lexicon() -> Lexicon:
         title_suffixes=_words("title_suffixes.txt"),
         misc_suffixes=_phrases("misc_suffixes.txt"),
         book_genres=_phrases("book_genres.txt"),
+        worded_genres=_flagged("book_genres.txt", "after-words"),
         state_words=_phrases("state_words.txt"),
         army_prefixes=_phrases("army_prefixes.txt"),
         org_tails=_words("org_tails.txt"),

@@ -480,7 +480,7 @@ class SentenceRules:
         for k in range(e, min(e + 3, self.n)):
             if not self.adjacent(k) or self.toks[k].cap or self.toks[k].number:
                 return 0
-            end = k + self.match(self.lex.book_genres, k, 3)
+            end = k + self.match(self.lex.book_genres if k == e else self.lex.worded_genres, k, 3)
             if end > k and not (end < self.n and self.adjacent(end) and not self.toks[end].cap
                                 and f"{self.toks[end - 1].low} {self.toks[end].low}" in _dictionary()):
                 return end
