@@ -80,13 +80,15 @@ class OrgHead:
     referring: bool = False  # the head alone, capitalized, names the body of that head the document named last
     whole: bool = False  # the head is the whole name of one body, a name even at a sentence start ("Hội Quốc liên")
     country: bool = False  # a country after the head in lower case is part of the body's name ("chính phủ Nhật")
+    meeting: bool = False  # with a place's name, a congress held once there: an event ("Hội nghị Vienne")
 
 
 def _org_heads() -> dict[Phrase, OrgHead]:
     rows = read("org_heads.tsv", ["phrase", "keep", "bare", "vote", "flags"], {"keep": bool, "bare": bool,
                                                                               "vote": float})
     return {word_key(r.phrase): OrgHead(r.keep, r.bare, r.vote, "capital" in r.flags,
-                                     "referring" in r.flags, "whole" in r.flags, "country" in r.flags) for r in rows}
+                                     "referring" in r.flags, "whole" in r.flags, "country" in r.flags,
+                                     "meeting" in r.flags) for r in rows}
 
 
 @dataclass(frozen=True)

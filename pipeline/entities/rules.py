@@ -629,6 +629,11 @@ class SentenceRules:
             self.add(name_start, name_end, (name_start, name_end), None, "org_head_vote")
             self.out[-1].votes["ORG"] += vote
             return k
+        if info.meeting and name_start is not None and name_end == k and (
+                self.place_at(name_start) == name_end - name_start
+                or gazetteer().get(name_key(self.text[self.toks[name_start].start:self.toks[name_end - 1].end])) == "LOC"):
+            self.add(i, k, (i, k), "MISC", "misc_head")  # "Hội nghị Vienne": a congress held there once
+            return k
         if keep and (name_start is not None or (cap_head and modified)
                      or (ministry and modified and self.match(self.lex.ministry_words, i + n))):
             start = i - 1 if not cap_head and i > 0 and self.adjacent(i) and self.match(

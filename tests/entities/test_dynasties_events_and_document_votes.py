@@ -68,6 +68,8 @@ def test_can_chi_years_are_no_names(recognize):
     ("Sáng hôm sau, Lời kêu gọi toàn quốc kháng chiến được truyền đi.", "Lời kêu gọi toàn quốc kháng chiến"),
     ("Hai bên ký Hiệp định đình chiến Triều Tiên năm 1953.", "Hiệp định đình chiến Triều Tiên"),
     ("Ông sai soạn bộ Khang Hy tự điển.", "Khang Hy tự điển"),
+    ("Sau Hội nghị Vienne năm 1815, Ý bị chia.", "Hội nghị Vienne"),
+    ("Khi tin Hội nghị hòa bình Paris đến, sinh viên biểu tình.", "Hội nghị hòa bình Paris"),
 ])
 def test_misc_events_documents_and_publications(recognize, text, expected):
     assert recognize(text).get(expected) == "MISC"
