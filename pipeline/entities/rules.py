@@ -610,6 +610,8 @@ class SentenceRules:
             m = self.match(self.lex.org_modifiers, k) or (ministry and self.match(self.lex.ministry_words, k))
             if not m and t.low in self.lex.roles["plural"] and k + 1 < self.n and self.adjacent(k + 1):
                 m = self.match(self.lex.org_modifiers, k + 1) and 1 + self.match(self.lex.org_modifiers, k + 1)
+                if not m and self.toks[k + 1].cap and not self.toks[k + 1].number and name_start is None:
+                    m = 1  # "Hội nghị các Đẳng cấp": the plural before the capitalized name of the members
             if not m:
                 break
             k += m

@@ -94,6 +94,7 @@ def test_misc_events_documents_and_publications(recognize, text, expected):
     ("Mùa đông 1915, quân Đồng minh rút khỏi bán đảo.", "Đồng minh"),
     ("Tờ Dân Báo của Đồng minh hội ra đời.", "Đồng minh hội"),
     ("Các hội hợp thành Trung Quốc Cách mạng Đồng minh hội.", "Cách mạng Đồng minh hội"),
+    ("Vua Louis XVI phải triệu tập Hội nghị các Đẳng cấp năm 1789.", "Hội nghị các Đẳng cấp"),
 ])
 def test_vietnamese_organisation_names(recognize, text, expected):
     assert recognize(text).get(expected) == "ORG"
