@@ -39,12 +39,22 @@ def name_lists(text: str, toks: list[Tok], found: list[Candidate], lex: Lexicon)
             lists.append(run[1:] if fronted else list(run))
 
     structured = sources_flagged(lex.sources, "structured")
+    by_start = {t.start: k for k, t in enumerate(toks)}
+    by_end = {t.end: k for k, t in enumerate(toks)}
+
+    def located(k: int | None) -> bool:
+        """Token ``k`` is a place preposition ("ở", "tại")."""
+        return k is not None and 0 <= k < len(toks) and toks[k].low in lex.loc_prepositions
+
     for cand in ordered:
         if cand.source in structured:
             close()
             run, seps = [], []
             continue
         sep = _separator(text[run[-1].end:cand.start], lex) if run else None
+        if sep is not None and located(by_start.get(run[-1].start, 0) - 1) and cand.end in by_end \
+                and located(by_end[cand.end] + 1):
+            sep = None  # "Thượng Chi Tín ở Quảng Đông và Cảnh Tinh Trung ở Phúc Kiến": a place, then a man
         if sep is None:
             close()
             run, seps = [cand], []

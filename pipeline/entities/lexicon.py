@@ -78,13 +78,17 @@ class OrgHead:
     vote: float  # ORG vote for the name after a head kept outside
     capital_only: bool  # only a capitalized head makes an organisation
     referring: bool = False  # the head alone, capitalized, names the body of that head the document named last
+    whole: bool = False  # the head is the whole name of one body, a name even at a sentence start ("Hội Quốc liên")
+    country: bool = False  # a country after the head in lower case is part of the body's name ("chính phủ Nhật")
+    meeting: bool = False  # with a place's name, a congress held once there: an event ("Hội nghị Vienne")
 
 
 def _org_heads() -> dict[Phrase, OrgHead]:
     rows = read("org_heads.tsv", ["phrase", "keep", "bare", "vote", "flags"], {"keep": bool, "bare": bool,
                                                                               "vote": float})
     return {word_key(r.phrase): OrgHead(r.keep, r.bare, r.vote, "capital" in r.flags,
-                                     "referring" in r.flags) for r in rows}
+                                     "referring" in r.flags, "whole" in r.flags, "country" in r.flags,
+                                     "meeting" in r.flags) for r in rows}
 
 
 @dataclass(frozen=True)
@@ -134,12 +138,16 @@ class Lexicon:
     capital_titles: frozenset[Phrase]  # classical offices, capitalized mid-sentence in the annals ("Thái uý X")
     place_offices: frozenset[Phrase]  # a governor's office: the name after it is the place ("Tri phủ Lạng Giang")
     honorifics: frozenset[Phrase]  # forms of address ("ông"): a dynasty after one opens the name ("ông Tống Giáo Nhân")
+    house_offices: frozenset[Phrase]  # a ruler's, officer's or courtier's title: a dynasty alone after it is the house
     loc_heads: frozenset[Phrase]
     org_heads: dict[Phrase, OrgHead]
     org_modifiers: frozenset[Phrase]
     ministry_words: frozenset[Phrase]
     org_suffixes: frozenset[Phrase]
+    lower_suffixes: frozenset[str]  # org suffixes that make an organisation only in lower case ("Nam triều")
     misc_heads: dict[Phrase, tuple[bool, str]]  # phrase -> (keep head in span, what must follow)
+    event_words: dict[str, frozenset[Phrase]]  # role -> phrases that go on an event's name (event_words.tsv)
+    number_words: frozenset[Phrase]  # "hai", "ba mươi" (the dates stage's numbers.tsv)
     particles: frozenset[str]
     name_prefixes: frozenset[Phrase]
     after_country: frozenset[str]
@@ -160,10 +168,13 @@ class Lexicon:
     title_tails: frozenset[Phrase]
     title_suffixes: frozenset[str]
     misc_suffixes: frozenset[Phrase]
+    book_genres: frozenset[Phrase]  # genre words that end a book's title ("sử lược", "thi tập")
+    worded_genres: frozenset[Phrase]  # those that may follow lower-case words of the title ("vong quốc sử")
     state_words: frozenset[Phrase]
     army_prefixes: frozenset[Phrase]
     org_tails: frozenset[str]
-    word_tails: frozenset[str]  # the org tails that may also close a capitalized word and a lower-case syllable
+    word_tails: frozenset[str]
+    society_tails: frozenset[str]  # word tails that close a phrase of political words too ("Đồng minh hội")  # the org tails that may also close a capitalized word and a lower-case syllable
     person_suffixes: frozenset[str]  # last syllable of a temple name used for a ruler ("Anh Tông", "Thái Tổ")
     place_suffixes: frozenset[str]  # Sino-Vietnamese place heads written after the name ("Bạch Đằng giang")
     person_cues: frozenset[str]  # a word before a bare one-syllable name that makes it a person ("sai Tuấn")
@@ -174,6 +185,7 @@ class Lexicon:
     person_verbs: frozenset[Phrase]  # words after a bare name that make it a person's act ("Bá Đa Lộc đem")
     place_prefixes: frozenset[str]  # first syllables of two-province regions ("Lưỡng Quảng")
     given_names: frozenset[str]  # "Otto", "Henri": a foreign name that begins with one is a person
+    middle_names: frozenset[str]  # "Văn", "Thị": between a family name and a given name, a person's
     pen_name_heads: frozenset[Phrase]  # "hiệu": after "<name>, " the name it heads is that person's pen name
     alias_cues: dict[Phrase, str]  # "tức", "tên thật là": the person named next is the one named before;
     # the value says which of the two names is the person's own ("earlier" or "later")
@@ -204,13 +216,19 @@ def lexicon() -> Lexicon:
         capital_titles=_flagged("titles.tsv", "classical"),
         place_offices=_flagged("titles.tsv", "place"),
         honorifics=_flagged("titles.tsv", "honorific"),
+        house_offices=_flagged("titles.tsv", "house"),
         loc_heads=_phrases("loc_heads.tsv"),
         org_heads=_org_heads(),
         org_modifiers=_phrases("org_modifiers.txt"),
         ministry_words=_phrases("ministry_words.txt"),
         org_suffixes=_phrases("org_suffixes.txt"),
+        lower_suffixes=_words("org_suffixes.txt") - _words("org_suffixes.txt", skip_flag="lower"),
         misc_heads={word_key(r.phrase): (r.keep, r.takes)
                     for r in read("misc_heads.tsv", ["phrase", "keep", "takes"], {"keep": bool})},
+        event_words={role: frozenset(word_key(r.phrase) for r in rows if r.role == role)
+                     for rows in [read("event_words.tsv", ["phrase", "role"])]
+                     for role in ("ordinal", "unit", "period")},
+        number_words=frozenset(word_key(r.word) for r in read(DATES_WORDS / "numbers.tsv", ["word", "value"])),
         particles=_words("name_particles.txt"),
         name_prefixes=_phrases("name_prefixes.txt"),
         after_country=_words("after_country.txt"),
@@ -232,10 +250,13 @@ def lexicon() -> Lexicon:
         title_tails=_phrases("title_tails.txt"),
         title_suffixes=_words("title_suffixes.txt"),
         misc_suffixes=_phrases("misc_suffixes.txt"),
+        book_genres=_phrases("book_genres.txt"),
+        worded_genres=_flagged("book_genres.txt", "after-words"),
         state_words=_phrases("state_words.txt"),
         army_prefixes=_phrases("army_prefixes.txt"),
         org_tails=_words("org_tails.txt"),
         word_tails=_words("org_tails.txt", skip_flag="after-name"),
+        society_tails=_words("org_tails.txt") - _words("org_tails.txt", skip_flag="society"),
         person_suffixes=frozenset(read_words(DATA / "person_suffixes.txt")),
         place_suffixes=_words("place_suffixes.txt"),
         person_cues=_words("person_cues.txt"),
@@ -247,6 +268,7 @@ def lexicon() -> Lexicon:
         person_verbs=_phrases("person_verbs.txt"),
         place_prefixes=frozenset(read_words(DATA / "place_prefixes.txt")),
         given_names=frozenset(read_words(DATA / "given_names.txt")),
+        middle_names=frozenset(read_words(DATA / "middle_names.txt")),
         pen_name_heads=_phrases("pen_name_heads.txt"),
         alias_cues={word_key(r.phrase): r.prefer for r in read("alias_cues.txt", ["phrase", "prefer", "scope?"])},
         stems=frozenset(r.word for r in read(DATES_WORDS / "stems.tsv", ["word", "index"], {"index": int})),

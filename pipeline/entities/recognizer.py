@@ -99,7 +99,8 @@ class EntityRecognizer:
             if " " in text[cs:ce] and text[cs:ce].split()[0] in self.lex.place_prefixes:
                 cand.prior["LOC"] += _vote("gazetteer")
             k = by_start.get(cs)
-            if k and toks[k - 1].low in self.lex.loc_prepositions:
+            if k and toks[k - 1].low in self.lex.loc_prepositions and not text[toks[k - 1].end:cs].strip():
+                # right before the name: "kéo sang; Liễu Thăng" is no place after "sang"
                 cand.votes["LOC"] += _vote("preposition")
             after = by_start.get(next((t.start for t in toks if t.start >= ce), -1))
             if after is not None and _phrase_at(toks, after, self.lex.person_verbs):

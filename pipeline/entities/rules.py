@@ -39,6 +39,13 @@ class Candidate:
     doc_only: bool = False  # a bare one-syllable name: kept only if the document names it elsewhere ("quân Thanh")
 
 
+def _transliterated(word: str) -> bool:
+    """A foreign name written syllable by syllable, joined by hyphens ("Ga-ri-ban-đi", "Bô-hem"), unlike a
+    compound of names, whose parts are capitalized ("Áo-Hung", "Pháp-Phổ", "Port-Arthur")."""
+    parts = word.split("-")
+    return len(parts) > 1 and all(p.isalpha() for p in parts) and all(p[0].islower() for p in parts[1:])
+
+
 @lru_cache(maxsize=1)
 def _viet74k() -> tuple[str, ...]:
     """The multi-syllable entries of underthesea's Viet74K list (read once for both tables below)."""
@@ -173,8 +180,10 @@ class SentenceRules:
                 return True
         return False
 
-    def completion(self, k: int) -> int:
-        """Index after a capitalized Vietnamese token ``k`` and the lower-case syllables that finish its word."""
+    def completion(self, k: int, inner: bool = False) -> int:
+        """Index after a capitalized Vietnamese token ``k`` and the lower-case syllables that finish its word;
+        ``inner`` (a token inside a name) takes only a political or state word or a suffix, not any common word:
+        "Quang Trung phong ông" is the king and a verb, not the word "trung phong"."""
         t = self.toks[k]
         if t.foreign:
             return k + 1
@@ -184,8 +193,12 @@ class SentenceRules:
                 continue
             words = tuple(s.low for s in span)
             lex = self.lex
-            if " ".join(words) in _dictionary() or words in lex.org_modifiers or words[1:] in lex.org_suffixes:
+            if (" ".join(words) in _dictionary() and not inner) or words in lex.org_modifiers \
+                    or words in lex.state_words:
                 return k + m
+            if words[1:] in lex.org_suffixes and not (k + m < self.n and self.adjacent(k + m) and not self.toks[
+                    k + m].cap and f"{words[-1]} {self.toks[k + m].low}" in _dictionary()):
+                return k + m  # "Lễ bộ", "Nam triều"; not "Hoa triều cống" (pays tribute)
             if (m == 3 and words[2] in lex.word_tails and " ".join(words[1:]) not in _dictionary()
                     and words[:2] not in lex.org_modifiers):
                 return k + m  # "Sùng chính viện"; not "Tàu cầu viện"
@@ -200,7 +213,7 @@ class SentenceRules:
                 after_particle = self.toks[k - 1].low in self.lex.particles
                 if t.foreign and not self.toks[k - 1].cap and not after_particle:
                     break  # "Sô viết | Pétrograd": a sentence-case word then a foreign name are two names
-                k = self.completion(k)
+                k = self.completion(k, inner=True)
             elif _ROMAN.fullmatch(t.text) and self.toks[k - 1].foreign:
                 k += 1
             elif (t.low in self.lex.particles and k + 1 < self.n and self.adjacent(k + 1)
@@ -211,6 +224,8 @@ class SentenceRules:
         if (k - i > 1 and k < self.n and self.adjacent(k) and not self.toks[k].cap
                 and self.toks[k].low in self.lex.org_tails and self.tail_fits(i, k)):
             k += 1  # "Duy Tân hội"; "Trung ương đảng" is the party's committee, named "Trung ương"
+        elif k - i > 1 and k < self.n and self.adjacent(k) and self.match(self.lex.org_heads, i) == k + 1 - i:
+            k += 1  # "Liên hợp quốc": a body's whole name that ends in lower case
         return k
 
     def regnal_ordinal(self, i: int, e: int) -> int:
@@ -224,7 +239,7 @@ class SentenceRules:
         """The organisation tail at token ``k`` closes the name ``i..k``: a word tail after anything but a
         political phrase, an after-name tail ("quân", "hệ") only after capitalized words or a political phrase."""
         if self.toks[k].low in self.lex.word_tails:
-            return not self.political(self.toks[i:k])
+            return self.toks[k].low in self.lex.society_tails or not self.political(self.toks[i:k])
         return all(t.cap for t in self.toks[i:k]) or self.political(self.toks[i:k])
 
     def starts_structure(self, k: int) -> bool:
@@ -365,12 +380,31 @@ class SentenceRules:
             return j + 1
         if self.place_at(i) or self.toks[j].foreign or self.match(self.lex.titles, j) or self.starts_structure(j):
             return 0  # "Triều Tiên" is Korea; "nhà Vua" is an honorific
-        e = self.name_run(j)
+        e = self.house_run(j)
         if e - j == 1 and f"{self.toks[j - 1].low} {self.toks[j].low}" in _dictionary():
             return 0  # "nhà Thờ"
         if e - j > 2 or (e - j == 2 and self.toks[j].text in self.lex.surnames):
             return 0  # "triều Lê Thánh Tông", "nhà Nguyễn Du": a person
         self.add(j, e, (j, e), "ORG", "dynasty")
+        return self.more_houses(e) if i > 0 and self.adjacent(i) and self.toks[i - 1].low in self.lex.roles["plural"] \
+            else e
+
+    def more_houses(self, e: int) -> int:
+        """After "các nhà X", the other houses of the list, each a bare name of one or two syllables after a comma
+        or a coordinating word ("các nhà Ngô, Đinh, Tiền Lê"): ORGs like the first."""
+        while e < self.n:
+            gap = self.text[self.toks[e - 1].end:self.toks[e].start].strip()
+            k = e + 1 if not gap and self.toks[e].low in self.lex.coordinators else e
+            if (gap != "," and k == e) or k >= self.n or (k > e and not self.adjacent(k)):
+                break
+            t = self.toks[k]
+            if not t.cap or t.number or t.foreign or self.place_at(k) or self.vietnamese_name(k):
+                break
+            end = self.name_run(k)
+            if end - k > 2 or any(not s.cap for s in self.toks[k:end]):
+                break
+            self.add(k, end, (k, end), "ORG", "dynasty")
+            e = end
         return e
 
     def quoted(self, j: int) -> tuple[int, int] | None:
@@ -395,6 +429,9 @@ class SentenceRules:
         if not n or self.ends_longer_word(i, n):
             return 0
         keep, takes = self.lex.misc_heads[tuple(t.low for t in self.toks[i:i + n])]
+        if takes in ("event", "movement") and not self.toks[i].cap and self.adjacent(i) and self.toks[i - 1].cap \
+                and not self.toks[i - 1].initial:
+            return 0  # "đảng Xã hội cách mạng Đức": the head goes on a party's name
         j = i + n
         span = self.quoted(j)
         if span is not None:
@@ -405,17 +442,69 @@ class SentenceRules:
             return k
         if takes == "quoted" or j >= self.n or not self.adjacent(j):
             return 0
-        e = self.event_tail(j) if takes == "event" else self.title_tail(j, takes == "title")
-        if not e:
-            return 0
+        if takes in ("name", "title") and keep and self.toks[i].cap and not self.toks[i].initial:
+            e = self.sentence_case_title(j)
+            if e:  # "ban Chiếu khuyến nông", "viết Hịch tướng sĩ": a document's title in sentence case
+                self.add(i, e, (i, e), "MISC", "misc_head")
+                return e
+        if takes == "numbered":
+            e = self.ordinal_at(j) or (j + 1 if _YEAR.fullmatch(self.toks[j].text) else 0)
+        elif takes in ("event", "movement"):
+            e = self.event_tail(j, takes == "event")
+        else:
+            e = self.title_tail(j, takes == "title")
+        if not e or (takes in ("event", "movement") and self.suffix_label(i, e) == "ORG"):
+            return 0  # "Cách mạng Đồng minh hội" is a society, no revolution
         # The core of "hoà ước Versailles" is the whole: the treaty must not make the town a MISC elsewhere.
         self.add(i if keep else j, e, (i if keep else j, e), "MISC", "misc_head")
         return e
 
-    def event_tail(self, j: int) -> int:
-        """End of what names an event after its head: a year, a month ("tháng Mười", "tháng 2"), the town
-        where it happened ("khởi nghĩa Vũ Xương"), or a Vietnamese name that is not a place ("cách mạng Tân
-        Hợi"; "cách mạng Pháp" is France's)."""
+    def book_title(self, i: int) -> int:
+        """A book's, a code's or a map's title: a capitalized name, at most two lower-case syllables, then a genre
+        word of data/book_genres.txt ("Việt Nam vong quốc sử", "Hồng Đức quốc âm thi tập", "Khang Hy tự điển")."""
+        end = self.book_end(i)
+        if end:
+            self.add(i, end, (i, end), "MISC", "misc_head")
+        return end
+
+    def book_end(self, i: int) -> int:
+        """End of the book's title that starts at token ``i`` (book_title), else 0. A sentence's first word opens
+        none (a capital there says nothing): the title may start after it ("Sách Việt Nam sử lược")."""
+        t = self.toks[i]
+        if not t.cap or t.foreign or t.number or t.initial or (
+                i > 0 and self.adjacent(i) and self.toks[i - 1].cap and not self.toks[i - 1].initial):
+            return 0
+        e = i + 1
+        while e < self.n and self.adjacent(e) and self.toks[e].cap and not self.toks[e].number:
+            e += 1
+        for k in range(e, min(e + 3, self.n)):
+            if not self.adjacent(k) or self.toks[k].cap or self.toks[k].number:
+                return 0
+            end = k + self.match(self.lex.book_genres if k == e else self.lex.worded_genres, k, 3)
+            if end > k and not (end < self.n and self.adjacent(end) and not self.toks[end].cap
+                                and f"{self.toks[end - 1].low} {self.toks[end].low}" in _dictionary()):
+                return end
+        return 0
+
+    def sentence_case_title(self, j: int) -> int:
+        """End of the lower-case words of a title in sentence case after its capitalized head: two syllables, then
+        any further two-syllable words ("Chiếu dời đô", "Lời kêu gọi toàn quốc kháng chiến"), and a name after
+        them ("Hiệp định đình chiến Triều Tiên"), else 0."""
+        if j + 1 >= self.n or any(not self.adjacent(k) or self.toks[k].cap or self.toks[k].number
+                                  for k in (j, j + 1)):
+            return 0
+        e = j + 2
+        while e + 1 < self.n and self.adjacent(e) and self.adjacent(e + 1) and not self.toks[e].cap \
+                and f"{self.toks[e].low} {self.toks[e + 1].low}" in _dictionary():
+            e += 2
+        if e < self.n and self.adjacent(e) and self.toks[e].cap and not self.toks[e].number:
+            e = max(e + self.place_at(e), self.name_run(e))  # "Hiệp định đình chiến Triều Tiên"
+        return e
+
+    def event_tail(self, j: int, foreign: bool = True) -> int:
+        """End of what names an event after its head: a year, a month ("tháng Mười", "tháng 2"), the place where it happened ("khởi nghĩa Vũ Xương", "cách mạng Pháp", "Chiến tranh
+        Triều Tiên"), or a name ("cách mạng Tân Hợi", "Chiến tranh Ba mươi năm"); a foreign name only when
+        ``foreign`` ("chiến tranh Balkan"; "cách mạng Bolsevich" is the faction's)."""
         nxt = self.toks[j]
         if _YEAR.fullmatch(nxt.text):
             return j + 1
@@ -429,11 +518,45 @@ class SentenceRules:
         pair = self.party_pair(j)
         if pair:
             return pair  # "chiến tranh Nga – Nhật", "chiến tranh Trịnh – Nguyễn": the two parties
-        if nxt.cap and self.place_kind(j) == "city":
-            return j + self.place_at(j)  # "khởi nghĩa Vũ Xương": named by the town where it happened
-        if nxt.cap and not nxt.number and not nxt.foreign and not self.place_at(j) and not self.place_parts(j):
-            return self.name_run(j)
+        if nxt.cap and self.place_at(j) and not self.name_goes_on(j + self.place_at(j)):
+            return j + self.place_at(j)  # "khởi nghĩa Vũ Xương", "cách mạng Pháp": named by the place
+        if nxt.cap and not nxt.number and (foreign or not nxt.foreign) and not self.place_at(j):
+            return self.counted(self.name_run(j))
         return 0
+
+    def ordinal_at(self, k: int) -> int:
+        """End of a war's number at token ``k`` ("thứ hai", "lần thứ nhất", "II"), else 0."""
+        if _ROMAN.fullmatch(self.toks[k].text):
+            return k + 1
+        n = self.match(self.lex.event_words["ordinal"], k, 2)
+        if not n or k + n >= self.n or not self.adjacent(k + n):
+            return 0
+        if _ROMAN.fullmatch(self.toks[k + n].text):
+            return k + n + 1
+        m = self.match(self.lex.number_words, k + n, 3)
+        return k + n + m if m else 0
+
+    def counted(self, e: int) -> int:
+        """End of a name counted in years or days ("Ba mươi năm", "Trăm năm") that ends at token ``e - 1``: the
+        lower-case number words and the first period word after it, when the name ends in a number word."""
+        units = self.lex.event_words["unit"]
+        if not ((self.toks[e - 1].low,) in self.lex.number_words or (self.toks[e - 1].low,) in units):
+            return e
+        k = e
+        while k < self.n and self.adjacent(k) and not self.toks[k].cap:
+            if (self.toks[k].low,) in self.lex.event_words["period"]:
+                return k + 1
+            if (self.toks[k].low,) not in self.lex.number_words and (self.toks[k].low,) not in units:
+                break
+            k += 1
+        return e
+        k = e
+        while k < self.n and self.adjacent(k) and not self.toks[k].cap and (
+                (self.toks[k].low,) in self.lex.number_words or (self.toks[k].low,) in self.lex.event_words["unit"]):
+            k += 1
+        if k < self.n and self.adjacent(k) and (self.toks[k].low,) in self.lex.event_words["period"]:
+            return k + 1
+        return e
 
     def party_pair(self, j: int) -> int:
         """End of two capitalized names joined by a dash at token ``j`` ("Nga – Nhật", "Trực – Hoàn"), else 0."""
@@ -487,13 +610,18 @@ class SentenceRules:
             m = self.match(self.lex.org_modifiers, k) or (ministry and self.match(self.lex.ministry_words, k))
             if not m and t.low in self.lex.roles["plural"] and k + 1 < self.n and self.adjacent(k + 1):
                 m = self.match(self.lex.org_modifiers, k + 1) and 1 + self.match(self.lex.org_modifiers, k + 1)
+                if not m and self.toks[k + 1].cap and not self.toks[k + 1].number and name_start is None:
+                    m = 1  # "Hội nghị các Đẳng cấp": the plural before the capitalized name of the members
             if not m:
                 break
             k += m
         cap_head = self.toks[i].cap
         modified = k > i + n
-        if not cap_head and name_start == i + n and self.country_at(name_start) == name_end - name_start:
+        if not cap_head and not info.country and name_start == i + n \
+                and self.country_at(name_start) == name_end - name_start:
             return 0  # "hạm đội Anh", "quân đội Pháp": the country is a place (LOC), the head a common noun
+        if name_start == i + n and self.book_end(name_start):
+            return 0  # "sai soạn bộ Khang Hy tự điển": a book, no ministry
         if name_start is not None and not keep and self.vietnamese_name(name_start) == name_end:
             return 0  # "quân phiệt Trương Tác Lâm", "phe Nguyễn Huệ": a man and his camp, no organisation's name
         if name_start is not None and not keep and self.match(self.lex.faiths, name_start) == name_end - name_start:
@@ -503,13 +631,18 @@ class SentenceRules:
             self.add(name_start, name_end, (name_start, name_end), None, "org_head_vote")
             self.out[-1].votes["ORG"] += vote
             return k
+        if info.meeting and name_start is not None and name_end == k and (
+                self.place_at(name_start) == name_end - name_start
+                or gazetteer().get(name_key(self.text[self.toks[name_start].start:self.toks[name_end - 1].end])) == "LOC"):
+            self.add(i, k, (i, k), "MISC", "misc_head")  # "Hội nghị Vienne": a congress held there once
+            return k
         if keep and (name_start is not None or (cap_head and modified)
                      or (ministry and modified and self.match(self.lex.ministry_words, i + n))):
             start = i - 1 if not cap_head and i > 0 and self.adjacent(i) and self.match(
                 self.lex.army_prefixes, i - 1, 1) else i  # "quân chính phủ Hồ Bắc"
             self.add(start, k, (start, k), "ORG", "org_head")
             return k
-        if keep and bare_ok and cap_head and not self.toks[i].initial:
+        if keep and bare_ok and cap_head and (not self.toks[i].initial or info.whole):  # "Hội Quốc liên họp"
             self.add(i, i + n, (i, i + n), "ORG", "org_bare")
             return i + n
         if keep and info.referring and cap_head and not self.toks[i].initial:
@@ -543,7 +676,7 @@ class SentenceRules:
             n = self.match(self.lex.titles, i, n - 1)  # "ông Hoàng Hưng": a family name, not "ông hoàng"
         if not n or (self.toks[i].cap and not self.toks[i].initial and self.capital_title(i) != n):
             return 0
-        j = self.after_titles(i + n)
+        j = self.served_house(self.after_titles(i + n))
         if (j + 1 < self.n and self.toks[j].low in self.lex.roles["copula"] and self.adjacent(j)
                 and self.adjacent(j + 1)):
             j += 1  # "ba vua là Dục Đức": the name the title is given
@@ -554,16 +687,21 @@ class SentenceRules:
             return e
         if j >= self.n or not self.adjacent(j) or not self.toks[j].cap or self.toks[j].number:
             return 0
+        house = self.house_after_title(i, n, j)
+        if house:
+            return house
         if self.match(self.lex.place_offices, i) == n:
             return self.governed_place(j)
         ruler = 0 if j == i + n and self.match(self.lex.honorifics, i) == n else self.ruler_of(j)
         if ruler:
             return ruler
         if self.place_at(j):
-            return 0
+            return j  # "Thủ tướng Đức", "Tổng đốc Hồ Quảng": the place without the title (the place rule takes it)
         if self.starts_structure(j) or self.is_place_word(j) or (
                 self.match(self.lex.loc_heads, j) and not self.vietnamese_name(j)):
-            return 0  # "Chủ tịch Hồ Chí Minh" is a man, "ông Hồ Gươm" no
+            # "Chủ tịch Hồ Chí Minh" is a man, "ông Hồ Gươm" no; a capitalized title before a country stays out of
+            # the name ("trở thành Thủ tướng Đức": the place rule takes "Đức")
+            return j if self.toks[i].cap and self.is_place_word(j) and not self.starts_structure(j) else 0
         e = j + 2 if self.family_woman(j) else self.name_run(j)
         if e > j + 1 and not self.toks[j + 1].cap and not self.family_woman(j) \
                 and self.toks[j + 1].low not in self.lex.particles and not self.suffix_label(j, e):
@@ -579,6 +717,31 @@ class SentenceRules:
         else:
             self.add(j, e, (j, e), "PER", "title")
         return e
+
+    def served_house(self, j: int) -> int:
+        """After a title, the house its holders serve and the copula before their names ("các đại thần nhà Thanh
+        là Kỳ Anh và Y Lý Bố"): the house is an ORG and the names that follow are the men; the index of the
+        copula, else ``j``."""
+        h = j + self.match(self.lex.dynasty_heads, j) if j < self.n and self.adjacent(j) else j
+        if h == j or h >= self.n or not self.adjacent(h) or not self.toks[h].cap or self.toks[h].foreign:
+            return j
+        e = self.house_run(h)
+        if e - h > 2 or e + 1 >= self.n or self.toks[e].low not in self.lex.roles["copula"] \
+                or not self.adjacent(e) or not self.adjacent(e + 1) or not self.toks[e + 1].cap:
+            return j
+        self.add(h, e, (h, e), "ORG", "dynasty")
+        return e
+
+    def house_after_title(self, i: int, n: int, j: int) -> int:
+        """After a ruler's, officer's or courtier's title (flag "house" of data/titles.tsv) right before it, a
+        dynasty's name that ends the name ("tướng Thanh", "các vua Hậu Trần") is the house they serve: a vote for
+        ORG, which the document settles ("tướng Minh" in a text on the 1960s may be a man)."""
+        d = self.match(self.lex.dynasty_names, j, 2) if j == i + n and self.match(self.lex.house_offices, i) == n else 0
+        if not d or self.house_run(j) != j + d or self.toks[j].foreign:
+            return 0
+        self.add(j, j + d, (j, j + d), None, "title_house")
+        self.out[-1].votes["ORG"] += self.lex.votes["house"]
+        return j + d
 
     def capital_title(self, i: int) -> int:
         """Length of a title that keeps its role written with a capital mid-sentence: a classical office ("Thái
@@ -603,8 +766,11 @@ class SentenceRules:
                 or self.toks[k].number or self.starts_structure(k):
             return 0
         e = self.name_run(k)
-        if label == "LOC" and not (any(t.foreign for t in self.toks[k:e]) or self.vietnamese_name(k)):
-            return 0  # "vua Anh Tông", "thủ tướng Anh Tuấn": the country word is the name's first syllable
+        if label == "LOC" and not (any(t.foreign for t in self.toks[k:e]) or self.vietnamese_name(k) or (
+                e - k > 1 and self.place_at(j) <= n and self.toks[e - 1].text not in self.lex.person_suffixes)):
+            # "vua Anh Tông", "thủ tướng Anh Tuấn": the country word is the name's first syllable; a name of two
+            # syllables or more after it is the man's ("Thủ tướng Nhật Đông Điều Anh Cơ")
+            return 0
         if label == "ORG" and (e - k < 2 or self.toks[e - 1].text in self.lex.person_suffixes):
             return 0
         e += self.regnal_ordinal(k, e)  # "hoàng đế Pháp Napoléon đệ tam"
@@ -613,15 +779,16 @@ class SentenceRules:
         return e
 
     def country_word(self, j: int) -> int:
-        """Length of the country at token ``j``, ambiguous ones included ("Anh" in "Thủ tướng Anh Churchill")."""
+        """Length of the country or old state at token ``j``, ambiguous ones included ("Anh" in "Thủ tướng Anh
+        Churchill")."""
         for n in (2, 1):
             span = self.toks[j:j + n]
             if len(span) < n or not all(t.cap for t in span) or not all(self.adjacent(k) for k in range(j + 1, j + n)):
                 continue
             place = self.lex.places.get(tuple(t.text for t in span)) or self.lex.places.get(
                 tuple(fold(t.text) for t in span))
-            if place is not None and place.kind == "country":
-                return n
+            if place is not None and place.kind in ("country", "polity"):
+                return n  # "vua Chiêm Chế Bồng Nga", "vua Nam Việt Triệu Đà": an old state too
         return 0
 
     def after_titles(self, j: int) -> int:
@@ -752,7 +919,7 @@ class SentenceRules:
         if not (t.cap and not t.foreign and not t.initial and self.adjacent(i)
                 and self.toks[i - 1].low in self.lex.link_cues):
             return 0
-        e = self.name_run(i)
+        e = self.house_run(i)
         if e - i > 2 or any(s.foreign or not s.cap for s in self.toks[i:e]) or self.vietnamese_name(i) \
                 or self.toks[e - 1].text in self.lex.person_suffixes or self.starts_structure(i):
             return 0  # "quân Nguyễn Huệ" is the man's army, "quân Anh Tông" the emperor's
@@ -761,6 +928,13 @@ class SentenceRules:
             return e  # "thời Hồng Đức": a period named by an era, no entity
         self.add(i, e, (i, e), "ORG", "link_cue")
         return e
+
+    def house_run(self, j: int) -> int:
+        """End of the name at token ``j`` (name_run), cut after a dynasty's name that a lower-case syllable would
+        make a common word ("nhà Nguyên bị diệt": "Nguyên", not the word "nguyên bị")."""
+        e = self.name_run(j)
+        caps = next((k for k in range(j, e) if not self.toks[k].cap), e)
+        return caps if caps < e and self.match(self.lex.dynasty_names, j, 2) == caps - j else e
 
     def initial_place(self, i: int) -> int:
         """A place that is also a common word ("Anh") at a sentence start: kept only if a list types it."""
@@ -806,6 +980,8 @@ class SentenceRules:
         if surname:
             self.add(i, surname, (i, surname), None, "vi_name")
             self.out[-1].votes["PER"] += self.lex.votes["surname"]
+            if surname - i > 2 and self.toks[i + 1].text in self.lex.middle_names:
+                self.out[-1].votes["PER"] += self.lex.votes["middle_name"]  # "Vũ Văn Nhậm"
             return surname
         if t.initial and not t.foreign:
             # A capital at a sentence start says nothing about a Vietnamese word; the name counts only if the
@@ -835,9 +1011,10 @@ class SentenceRules:
         e = self.name_run(i)
         tail = self.title_tail_at(e)
         k = e + tail
-        if tail and e - i > 1 and k < self.n and self.adjacent(k) and self.toks[k].cap and not self.toks[k].number \
-                and not self.place_at(k) and not self.starts_structure(k):
-            # An appellation of a name and a title tail, then the man's name: "Kỳ Ngoại hầu Cường Để".
+        if tail and k < self.n and self.adjacent(k) and self.toks[k].cap and not self.toks[k].number \
+                and not self.place_at(k) and not self.starts_structure(k) and (e - i > 1 or (self.name_run(k) - k > 1 and not self.title_tail_at(self.name_run(k)))):
+            # An appellation of a name and a title tail, then the man's name: "Kỳ Ngoại hầu Cường Để", "Dực vương
+            # Thạch Đạt Khai" (after a one-syllable appellation, a name of two syllables or more).
             self.add(k, self.name_run(k), (k, self.name_run(k)), "PER", "title")
             return self.name_run(k)
         if tail or (e - i > 1 and self.toks[e - 1].low in self.lex.title_suffixes):
@@ -858,17 +1035,21 @@ class SentenceRules:
             words = " ".join(s.low for s in span)
             if words in _dictionary() or self.match(self.lex.org_modifiers, i) == e - i or self.political(span):
                 label = "ORG" if self.political(span) else None
+                key = name_key(self.text[t.start:self.toks[e - 1].end])
                 if label is None and not (e - i > 1 and all(s.cap for s in span) and not self.title_word_at(e)
-                                          and name_key(self.text[t.start:self.toks[e - 1].end]) in proper_names()):
+                                          and (key in proper_names() or (gazetteer().get(key) == "LOC"
+                                                                          and self.placed(i)))):
                     # A capitalized common word ("nhà Trời", "giới Tư sản"); but a place name that is also a word
-                    # stays a name ("ở Hải Dương", "ra Bình Định"), unless a title follows ("Bình Nguyên vương").
+                    # stays a name ("ra Bình Định": Viet74K's capitalized entries; "ở Hải Dương", "Hà Nội và Hải
+                    # Phòng": the encyclopedia's places, where a place preposition or another name and "và" come
+                    # before), unless a title follows ("Bình Nguyên vương").
                     return e
             elif e - i == 1:
                 self.add(i, e, (i, e), None, "name_single")
                 if i > 0 and self.adjacent(i) and self.toks[i - 1].low in self.lex.person_cues \
                         and not self.starts_word(i):
                     self.out[-1].votes["PER"] += self.lex.votes["cue"]  # "bắt được Khoáng"
-                else:
+                elif not _transliterated(t.text):  # "Ga-ri-ban-đi" is a name wherever it stands
                     self.out[-1].doc_only = True  # "quân Thanh" after "nhà Thanh"; "Chỉnh" (Nguyễn Hữu Chỉnh)
                 return e
         self.add(i, e, (i, e), label, "name_labelled" if label else "name")
@@ -876,6 +1057,15 @@ class SentenceRules:
                 and self.toks[i - 1].low in self.lex.long_person_cues:
             self.out[-1].votes["PER"] += self.lex.votes["cue"]
         return e
+
+    def placed(self, i: int) -> bool:
+        """Right before token ``i``: a place preposition ("ở Hải Dương"), or a capitalized name and a coordinating
+        word ("Hà Nội và Hải Phòng")."""
+        if not self.adjacent(i):
+            return False
+        before = self.toks[i - 1].low
+        return before in self.lex.loc_prepositions or (
+            before in self.lex.coordinators and i > 1 and self.adjacent(i - 1) and self.toks[i - 2].cap)
 
     def title_word_at(self, e: int) -> bool:
         """A title word of data/title_suffixes.txt is written right after token ``e - 1`` ("Bình Nguyên vương")."""
@@ -926,7 +1116,8 @@ class SentenceRules:
         """ORG when the phrase ends with an organisation suffix ("Hồng quân", "Đệ tam Quốc tế", "Duy Tân hội"),
         MISC when it ends with a publication's ("Dân Báo")."""
         lows = tuple(t.low for t in self.toks[i:e])
-        if any(lows[-len(s):] == s and len(lows) > len(s) for s in self.lex.org_suffixes):
+        if any(lows[-len(s):] == s and len(lows) > len(s) for s in self.lex.org_suffixes) and not (
+                lows[-1] in self.lex.lower_suffixes and self.toks[e - 1].cap):
             return "ORG"
         if len(lows) > 2 and lows[-1] in self.lex.org_tails:
             return "ORG"

@@ -63,6 +63,13 @@ def test_can_chi_years_are_no_names(recognize):
     ("Tờ Gia Định báo đăng lời dụ.", "Gia Định báo"),
     ("Khi chiến hạm Petropavlovsk chìm, ông tử trận.", "Petropavlovsk"),
     ('Việc ấy được kể trong bộ tiểu thuyết "Hoàng Lê nhất thống chí" sau này.', "Hoàng Lê nhất thống chí"),
+    ("Trong nước, vua ban Chiếu khuyến nông cho dân về quê.", "Chiếu khuyến nông"),
+    ("Trần Quốc Tuấn viết Hịch tướng sĩ để khích lệ quân lính.", "Hịch tướng sĩ"),
+    ("Sáng hôm sau, Lời kêu gọi toàn quốc kháng chiến được truyền đi.", "Lời kêu gọi toàn quốc kháng chiến"),
+    ("Hai bên ký Hiệp định đình chiến Triều Tiên năm 1953.", "Hiệp định đình chiến Triều Tiên"),
+    ("Ông sai soạn bộ Khang Hy tự điển.", "Khang Hy tự điển"),
+    ("Sau Hội nghị Vienne năm 1815, Ý bị chia.", "Hội nghị Vienne"),
+    ("Khi tin Hội nghị hòa bình Paris đến, sinh viên biểu tình.", "Hội nghị hòa bình Paris"),
 ])
 def test_misc_events_documents_and_publications(recognize, text, expected):
     assert recognize(text).get(expected) == "MISC"
@@ -78,6 +85,16 @@ def test_misc_events_documents_and_publications(recognize, text, expected):
     ("Ngay tháng 5, Đệ nhất quân đã vượt sông.", "Đệ nhất quân"),
     ("Suốt mười năm, Nghĩa quân giữ vững núi rừng.", "Nghĩa quân"),
     ("Rồi quân chính phủ Hồ Bắc tiến vào thành.", "quân chính phủ Hồ Bắc"),
+    ("Những năm đầu, nghĩa quân Lam Sơn gặp nhiều khó khăn.", "nghĩa quân Lam Sơn"),
+    ("Thu đông 1947, quân viễn chinh Pháp tấn công Việt Bắc.", "quân viễn chinh Pháp"),
+    ("Theo hiệp ước ấy, chính phủ Nhật trục xuất họ.", "chính phủ Nhật"),
+    ("Nhật đầu hàng, nhưng Nội các Nhật lờ đi.", "Nội các Nhật"),
+    ("Đêm 13-8, Uỷ ban khởi nghĩa toàn quốc ra quân lệnh.", "Uỷ ban khởi nghĩa toàn quốc"),
+    ("Ông lập Mặt trận Việt Nam độc lập đồng minh năm 1941.", "Mặt trận Việt Nam độc lập đồng minh"),
+    ("Mùa đông 1915, quân Đồng minh rút khỏi bán đảo.", "Đồng minh"),
+    ("Tờ Dân Báo của Đồng minh hội ra đời.", "Đồng minh hội"),
+    ("Các hội hợp thành Trung Quốc Cách mạng Đồng minh hội.", "Cách mạng Đồng minh hội"),
+    ("Vua Louis XVI phải triệu tập Hội nghị các Đẳng cấp năm 1789.", "Hội nghị các Đẳng cấp"),
 ])
 def test_vietnamese_organisation_names(recognize, text, expected):
     assert recognize(text).get(expected) == "ORG"
@@ -153,3 +170,49 @@ def test_foreign_given_names_province_endings_and_divided_states(recognize):
     found = recognize("Quân Bắc Hàn vượt sông, quân Nam Hàn lui về phía nam.")
     assert found.get("Bắc Hàn") == "LOC" and found.get("Nam Hàn") == "LOC"
     assert recognize("Năm 938, Ngô Quyền phá quân Nam Hán trên sông Bạch Đằng.").get("Nam Hán") != "LOC"
+
+
+def test_houses_listed_after_a_plural_head_are_all_houses(recognize):
+    found = recognize("Trải qua các nhà Ngô, Đinh, Tiền Lê, nước ta dần vững mạnh.")
+    assert found == {"Ngô": "ORG", "Đinh": "ORG", "Tiền Lê": "ORG"}
+    assert recognize("Các nhà Tống, Nguyên và Minh đều thua.") == {"Tống": "ORG", "Nguyên": "ORG", "Minh": "ORG"}
+
+
+def test_a_court_named_by_its_side(recognize):
+    found = recognize("Từ đấy nước ta chia làm hai, Nam triều của nhà Lê và Bắc triều của nhà Mạc.")
+    assert found.get("Nam triều") == found.get("Bắc triều") == "ORG"
+    assert recognize("Quân Nguyên bị đánh úp trên sông Hải Triều.").get("Hải Triều") == "LOC"
+    assert not any(label == "ORG" for label in recognize("Hằng năm, sứ Trung Hoa triều cống.").values())
+
+
+@pytest.mark.parametrize("text, house", [
+    ("Quân Tây Sơn tiến vào, tướng Thanh là Sầm Nghi Đống thắt cổ.", "Thanh"),
+    ("Các vua Hậu Trần nổi lên chống giặc.", "Hậu Trần"),
+    ("Năm 1400, Hồ Quý Ly phế vua Trần, lập ra nhà Hồ.", "Trần"),
+    ("Sau đó tướng Nguyên bị bắt.", "Nguyên"),
+])
+def test_a_dynasty_alone_after_a_title_is_the_house(recognize, text, house):
+    assert recognize(text).get(house) == "ORG"
+
+
+@pytest.mark.parametrize("text", ["Năm 1368, nhà Nguyên bị diệt.", "Năm ấy quân Nguyên bị đánh úp.",
+                                  "Năm 1789, vua Gia Long xin nhà Thanh phong vương."])
+def test_a_dynasty_after_its_cue_is_no_common_word_with_the_next_syllable(recognize, text):
+    assert {"Nguyên", "Thanh"} & {name for name, label in recognize(text).items() if label == "ORG"}
+
+
+
+def test_a_capitalized_title_before_a_place_stays_out_of_it(recognize):
+    found = recognize("Vua cử Lâm Tắc Từ, khi ấy làm Tổng đốc Hồ Quảng, ra Quảng Châu.")
+    assert found == {"Lâm Tắc Từ": "PER", "Hồ Quảng": "LOC", "Quảng Châu": "LOC"}
+    found = recognize("Ở Pháp, ông tự đội mũ miện, xưng Hoàng đế Pháp.")
+    assert "Hoàng đế Pháp" not in found and found.get("Pháp") == "LOC"
+
+
+def test_titles_of_princes_and_the_houses_their_officers_serve(recognize):
+    found = recognize("Năm 1856, Đông vương Dương Tú Thanh bị Bắc vương Vi Xương Huy giết; Dực vương Thạch Đạt Khai "
+                      "bỏ đi.")
+    assert found == {"Dương Tú Thanh": "PER", "Vi Xương Huy": "PER", "Thạch Đạt Khai": "PER"}
+    found = recognize("Sau trận ấy, các đại thần nhà Thanh là Kỳ Anh và Y Lý Bố ký hoà ước.")
+    assert found == {"Thanh": "ORG", "Kỳ Anh": "PER", "Y Lý Bố": "PER"}
+    assert recognize("Vua Quang Trung phong ông làm tướng.") == {"Quang Trung": "PER"}

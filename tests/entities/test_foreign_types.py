@@ -47,3 +47,49 @@ def test_family_names_that_open_places_or_eras_are_no_persons_vote(recognize):
     # review of 2026-12-03: "Kim" opens places (Kim Sơn), "Cảnh" reign eras (Cảnh Hưng)
     assert recognize("Năm ấy ông về Kim Sơn khẩn hoang.").get("Kim Sơn") == "LOC"
     assert recognize("Cảnh Hưng năm thứ 5, trời hạn to.").get("Cảnh Hưng") != "PER"
+
+
+def test_a_name_transliterated_with_hyphens_is_a_name_wherever_it_stands(recognize):
+    found = recognize("Tên ông thuở trước phiên âm là Ga-ri-ban-đi.")
+    assert found.get("Ga-ri-ban-đi") == "PER"
+    assert "Áo" in recognize("Năm 1908, Áo-Hung sáp nhập Bosnie.") or "Áo-Hung" in recognize(
+        "Năm 1908, Áo-Hung sáp nhập Bosnie.")  # a compound of names is no transliteration
+
+
+def test_two_countries_side_by_side_are_two_places(recognize):
+    assert recognize("Năm 1946, quân Pháp Việt giao chiến ở Hà Nội.") == {"Pháp": "LOC", "Việt": "LOC",
+                                                                         "Hà Nội": "LOC"}
+
+
+def test_lai_is_a_family_name_at_a_sentence_start(recognize):
+    found = recognize("Khâm sai Phan Kế Toại ở Hà Nội. Lại Văn Sâm làm khâm sai Nam Bộ.")
+    assert found.get("Lại Văn Sâm") == "PER" and "Văn Sâm" not in found
+
+
+def test_a_place_preposition_votes_only_right_before_the_name(recognize):
+    text = "Tháng 9 năm Đinh Mùi, viện binh Minh kéo sang; Liễu Thăng bị giết ở Chi Lăng."
+    assert recognize(text).get("Liễu Thăng") == "PER"
+
+
+def test_a_middle_name_makes_a_person(recognize):
+    assert recognize("Sau khi Nguyễn Hữu Chỉnh rồi Vũ Văn Nhậm bị giết, quân Thanh vào.").get("Vũ Văn Nhậm") == "PER"
+
+
+def test_a_man_and_his_place_then_another_man_are_no_list(recognize):
+    found = recognize("Ngô Tam Quế ở Vân Nam, Thượng Chi Tín ở Quảng Đông và Cảnh Tinh Trung ở Phúc Kiến nổi lên.")
+    assert found.get("Cảnh Tinh Trung") != "LOC" and found.get("Quảng Đông") == "LOC"
+
+
+def test_a_place_that_is_also_a_word_after_a_place_preposition_or_a_list(recognize):
+    assert recognize("Quân Pháp đóng ở Hà Nội và Hải Phòng.").get("Hải Phòng") == "LOC"
+    assert recognize("Nguyễn Thái Học bị bắt ở Hải Dương.").get("Hải Dương") == "LOC"
+    found = recognize("Các quyền thần phế lập liền ba vua là Dục Đức, Hiệp Hoà và Kiến Phúc.")
+    assert found.get("Hiệp Hoà") != "LOC" and found.get("Dục Đức") == "PER"  # no list of kings made places
+
+
+def test_a_country_or_old_state_between_a_title_and_a_full_name_is_a_place(recognize):
+    assert recognize("Thủ tướng Nhật Đông Điều Anh Cơ từ chức.") == {"Nhật": "LOC", "Đông Điều Anh Cơ": "PER"}
+    assert recognize("Cuối thế kỷ XIV, vua Chiêm Chế Bồng Nga đánh ra Thăng Long.") == {
+        "Chiêm": "LOC", "Chế Bồng Nga": "PER", "Thăng Long": "LOC"}
+    assert recognize("Năm 1377, vua Anh Tông mất.") == {"Anh Tông": "PER"}
+
