@@ -410,17 +410,48 @@ def former_names() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
+def spelling_variants() -> dict[str, tuple[str, ...]]:
+    """data/alias_spellings.tsv: a word of a ruler's name (word_key form) -> its other spellings, both ways
+    ("tông" -> "tôn", "tôn" -> "tông")."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for row in read("alias_spellings.tsv", ["word", "variant"]):
+        (word,), (variant,) = word_key(row.word), word_key(row.variant)
+        out[word].add(variant)
+        out[variant].add(word)
+    return {word: tuple(sorted(variants)) for word, variants in out.items()}
+
+
+def _spellings(key: tuple[str, ...]) -> set[tuple[str, ...]]:
+    """The other spellings of a name (word_key) that data/alias_spellings.tsv allows, one word changed or more."""
+    variants = spelling_variants()
+    forms = {key}
+    for i, word in enumerate(key):
+        forms |= {f[:i] + (v,) + f[i + 1:] for f in forms for v in variants.get(word, ())}
+    return forms - {key}
+
+
+@lru_cache(maxsize=1)
 def ruler_names() -> tuple[dict[tuple[str, ...], int], frozenset[tuple[str, ...]]]:
-    """data/ruler_names.tsv: each name (word_key) -> its row, and the personal names; a name of two rows is left
-    out (it says no one person)."""
+    """data/ruler_names.tsv: each name (word_key, and its other spellings of data/alias_spellings.tsv: "Lý Thánh
+    Tôn") -> its row, and the personal names; a name of two rows is left out (it says no one person), and a
+    spelling that is another row's name is that row's."""
     rows: dict[tuple[str, ...], set[int]] = defaultdict(set)
-    personal = set()
+    spelled: dict[tuple[str, ...], set[int]] = defaultdict(set)
+    personal, personal_spelled = set(), set()
     for k, row in enumerate(read("ruler_names.tsv", ["personal", "other", "dynasty"])):
         for column, names in (("personal", row.personal), ("other", row.other)):
             for name in comma_list(names):
-                rows[word_key(name)].add(k)
+                key = word_key(name)
+                rows[key].add(k)
+                for form in _spellings(key):
+                    spelled[form].add(k)
+                    if column == "personal":
+                        personal_spelled.add(form)
                 if column == "personal":
-                    personal.add(word_key(name))
+                    personal.add(key)
+    others = set(spelled) - set(rows)  # a spelling that is another row's name is that row's
+    rows.update((form, spelled[form]) for form in others)
+    personal |= personal_spelled & others
     return {name: next(iter(ks)) for name, ks in rows.items() if len(ks) == 1}, frozenset(personal)
 
 

@@ -348,7 +348,7 @@ def test_a_dynasty_name_after_a_ruler_title_stays_the_state(recognize):
 def _alias_examples():
     from pipeline.entities.lexicon import DATA
     for name in ("alias_namers.txt", "alias_frames.tsv", "alias_cues.txt", "alias_anaphors.txt",
-                 "alias_later_words.txt", "ruler_names.tsv", "place_names.tsv"):
+                 "alias_later_words.txt", "ruler_names.tsv", "alias_spellings.tsv", "place_names.tsv"):
         for line in (DATA / name).read_text(encoding="utf-8").splitlines():
             if line.startswith("# example:"):
                 text, expected = line[len("# example:"):].split("=>")
@@ -517,6 +517,17 @@ def test_a_name_of_two_rulers_joins_neither():
     rows, personal = ruler_names()
     assert word_key("Lê Duy Kỳ") not in rows and word_key("Lê Tư Thành") in personal
     assert rows[word_key("Khang Hy")] == rows[word_key("Huyền Diệp")] == rows[word_key("Thanh Thánh Tổ")]
+
+
+def test_a_rulers_name_in_the_other_spelling_of_its_words_is_the_same_name():
+    from pipeline.entities.linking import ruler_names
+    from pipeline.entities.lexicon import word_key
+    rows, personal = ruler_names()
+    # "Tôn" for "Tông" (data/alias_spellings.tsv), both ways: "Lý Nhật Tôn" is also written "Lý Nhật Tông"
+    assert rows[word_key("Lý Thánh Tôn")] == rows[word_key("Lý Thánh Tông")] == rows[word_key("Lý Nhật Tông")]
+    assert rows[word_key("Trần Nhân Tôn")] == rows[word_key("Trần Khâm")]
+    assert word_key("Lý Nhật Tông") in personal and word_key("Lý Thánh Tôn") not in personal
+    assert word_key("Lê Trung Tôn") not in rows  # "Lê Trung Tông" names two rulers: neither spelling joins
 
 
 @pytest.mark.parametrize("short, full", [("Mỹ", "Hoa Kỳ"), ("Tàu", "Trung Quốc"), ("Nga Sô", "Liên Xô")])
