@@ -84,6 +84,9 @@ def person_parts(mentions: list[tuple[int, str, str]]) -> dict[str, dict[str, li
         if label != "PER" or surface in inner or not _closes_as_name(words):
             continue
         sino = not any(is_foreign(w) for w in words)  # a Vietnamese or Sino-Vietnamese reading
+        given = _hyphened_given_name(words[0])
+        if "first" in ends and given:  # "Gustave" of "Gustave-Adolphe", "Victor" of "Victor-Emmanuel"
+            parts[given][surface].append(start)
         for k in range(1, len(words)):
             # one syllable opening such a name stands for it when it is a family name ("Ngô" of "Ngô Tam Quế"),
             # never otherwise ("Tây" of "Tây Hương Long Thịnh", whose family name is "Tây Hương")
@@ -92,6 +95,15 @@ def person_parts(mentions: list[tuple[int, str, str]]) -> dict[str, dict[str, li
             if "last" in ends:
                 parts[" ".join(words[k:])][surface].append(start)
     return parts
+
+
+def _hyphened_given_name(word: str) -> str | None:
+    """The given name that opens a hyphened name of capitalized pieces ("Gustave" of "Gustave-Adolphe"; data/
+    given_names.txt), else None: "Marx" of "Marx-Engels" is no given name, "Ga-ri-ban-đi" is one transliteration."""
+    pieces = word.split("-")
+    if len(pieces) > 1 and all(p[:1].isupper() for p in pieces) and pieces[0] in lexicon().given_names:
+        return pieces[0]
+    return None
 
 
 def _closes_as_name(words: list[str]) -> bool:
@@ -405,7 +417,8 @@ def former_names() -> dict[str, tuple[str, ...]]:
     out: dict[str, list[str]] = defaultdict(list)
     for row in read("place_names.tsv", ["standard", "former"]):
         for name in comma_list(row.former):
-            out[fold(name)].append(row.standard)
+            if row.standard not in out[fold(name)]:  # "Tokyo", "Tôkyô": one name folded
+                out[fold(name)].append(row.standard)
     return {name: tuple(standards) for name, standards in out.items()}
 
 
