@@ -16,6 +16,8 @@
   data/alias_cues.txt; a naming clause's own names, "sử Pháp gọi là", name nothing) join when the document
   writes more than one of them: the canonical is the personal name (a ruler's of ruler_names.tsv, else one that
   opens with a family name), else the article's title, else the most written.
+- A dynasty written with its people ("Mãn Thanh") takes the dynasty's own name where the document writes it
+  ("Thanh").
 - A place under a short or another name of a state ("Thổ", "Mỹ": data/places.tsv) or a former name of a capital
   ("Đông Quan": data/place_names.tsv) takes the full or standard name where the document writes it.
 - A damaged spelling ("Kaspoutine") joins the more frequent name of the same label it is one edit away from,
@@ -152,29 +154,42 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
                 if word_key(" ".join(words[:k])) in lex.org_heads:
                     bodies[" ".join(words[:k])].add(surface)
     written = {fold(surface) for _, surface, label in mentions if label == "LOC"}
+    houses = {word_key(surface) for _, surface, label in mentions if label == "ORG"}
     # a name the text equates with another ("gọi Napoléon Bonaparte là Nã Phá Luân") is no part of a third
     # ("Nã Phá Luân đệ tam")
     equated = {(name, label) for pair in aliases for name, label in ((pair[0], pair[2]), (pair[1], pair[2]))}
     out = []
     for start, surface, label in mentions:
         full = None
-        if (surface, label) in equated:
+        if (surface, label) in equated and label != "LOC":
             pass  # its canonical is its group's (same_person)
         elif label == "PER":
             full = supported_full_name(surface, start, parts, support, same)
+        elif label == "ORG" and _people_and_house(surface, lex) in houses:
+            full = " ".join(surface.split()[1:])  # "Mãn Thanh" in a text that writes "nhà Thanh": Thanh
         elif label == "ORG" and len(bodies.get(surface, ())) == 1:
             full = next(iter(bodies[surface]))
         elif label == "LOC":
             place = _place(surface, lex)
             if place is not None and place.short_of and fold(place.short_of) in written:
                 full = place.short_of  # "Thổ" in a text on "Thổ Nhĩ Kỳ"
-            else:  # "Đông Quan" in a text that writes "Thăng Long" (data/place_names.tsv)
+            else:  # "Đông Quan" in a text that writes "Thăng Long" (data/place_names.tsv), also where the text
+                # equates the two ("Bá Linh, tức Berlin": the data's standard name, the same in every document)
                 standards = [name for name in former_names().get(fold(surface), ()) if fold(name) in written]
                 full = standards[0] if len(standards) == 1 else None
         out.append(full or surface)
     labels = [label for _, _, label in mentions]
     pairs = written_aliases(text, [(s, e, name, label) for (s, e, _, label), name in zip(spans, out)], lex)
     return repaired(same_person(out, labels, lex.surnames, pairs), labels)
+
+
+def _people_and_house(name: str, lex: Lexicon) -> tuple[str, ...] | None:
+    """The dynasty of a name made of a people and a dynasty ("Mãn Thanh": data/ethnonyms.txt, data/
+    dynasty_names.txt) as a word key ("thanh"), else None."""
+    key = word_key(name)
+    if len(key) > 1 and key[:1] in lex.ethnonyms and key[1:] in lex.dynasty_names:
+        return key[1:]
+    return None
 
 
 def _alias_pattern(lex: Lexicon) -> re.Pattern[str]:

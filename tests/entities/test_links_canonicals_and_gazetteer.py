@@ -519,6 +519,14 @@ def test_a_name_of_two_rulers_joins_neither():
     assert rows[word_key("Khang Hy")] == rows[word_key("Huyền Diệp")] == rows[word_key("Thanh Thánh Tổ")]
 
 
+@pytest.mark.parametrize("text, canonical", [
+    ("Năm 1644 nhà Thanh vào Bắc Kinh. Quân Mãn Thanh tràn xuống phía nam.", "Thanh"),
+    ("Năm 1911, triều Mãn Thanh sụp đổ.", "Mãn Thanh"),  # without the dynasty's own name written: its own
+])
+def test_a_dynasty_written_with_its_people_takes_the_dynastys_own_name(recognizer, text, canonical):
+    assert {c for s, _, c in _found(recognizer, text) if s == "Mãn Thanh"} == {canonical}
+
+
 def test_a_rulers_name_in_the_other_spelling_of_its_words_is_the_same_name():
     from pipeline.entities.linking import ruler_names
     from pipeline.entities.lexicon import word_key
