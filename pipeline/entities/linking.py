@@ -154,6 +154,9 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
                 if word_key(" ".join(words[:k])) in lex.org_heads:
                     bodies[" ".join(words[:k])].add(surface)
     written = {fold(surface) for _, surface, label in mentions if label == "LOC"}
+    # the standard names of the other names written: "Đông Kinh" in a text that writes "Tokyo" is Tokyo, never
+    # Thăng Long (whose former name it also is)
+    standing = {fold(name) for other in written for name in former_names().get(other, ())}
     houses = {word_key(surface) for _, surface, label in mentions if label == "ORG"}
     # a name the text equates with another ("gọi Napoléon Bonaparte là Nã Phá Luân") is no part of a third
     # ("Nã Phá Luân đệ tam")
@@ -176,7 +179,7 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
             else:  # "Đông Quan" in a text that writes "Thăng Long" (data/place_names.tsv), also where the text
                 # equates the two ("Bá Linh, tức Berlin": the data's standard name, the same in every document)
                 standards = [name for name in former_names().get(fold(surface), ()) if fold(name) in written]
-                full = standards[0] if len(standards) == 1 else None
+                full = standards[0] if len(standards) == 1 and fold(surface) not in standing else None
         out.append(full or surface)
     labels = [label for _, _, label in mentions]
     pairs = written_aliases(text, [(s, e, name, label) for (s, e, _, label), name in zip(spans, out)], lex)

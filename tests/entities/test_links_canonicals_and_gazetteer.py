@@ -554,6 +554,9 @@ def test_a_former_name_of_two_capitals_joins_the_one_the_document_writes():
     assert canonicals("Quân Minh vào Đông Kinh. Sau lại về Thăng Long.", ["Đông Kinh", "Thăng Long"]) == \
         ["Thăng Long", "Thăng Long"]
     assert canonicals("Quân Nhật về Đông Kinh.", ["Đông Kinh"]) == ["Đông Kinh"]
+    # a name that is itself the standard name of another name written stays: Tokyo's Đông Kinh is no Thăng Long
+    assert canonicals("Phan Bội Châu rời Thăng Long sang Tokyo. Ở Đông Kinh ông gặp Lương Khải Siêu.",
+                      ["Thăng Long", "Tokyo", "Đông Kinh"]) == ["Thăng Long", "Đông Kinh", "Đông Kinh"]
 
 
 def test_one_opening_syllable_stands_for_a_sino_vietnamese_name_only_when_it_is_a_family_name():
