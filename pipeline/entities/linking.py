@@ -269,8 +269,24 @@ def _head_labels() -> dict[tuple[str, ...], str]:
     return _type_heads()[0]
 
 
-def _refers_back(before: str, label: str) -> bool:
-    """The text ``before`` a mention of ``label`` ends with a phrase of data/alias_anaphors.txt of that label."""
+def _without_titles(before: str, lex: Lexicon) -> str:
+    """The text before a mention without the titles that close it ("gọi ông là chúa " -> "gọi ông là ")."""
+    words = before.split()
+    longest = max(map(len, lex.titles), default=0)
+    while words:
+        cut = next((k for k in range(min(longest, len(words) - 1), 0, -1)
+                    if word_key(" ".join(words[-k:])) in lex.titles), 0)
+        if not cut:
+            break
+        words = words[:-cut]
+    return " ".join(words) + " "
+
+
+def _refers_back(before: str, label: str, lex: Lexicon | None = None) -> bool:
+    """The text ``before`` a mention of ``label`` ends with a phrase of data/alias_anaphors.txt of that label,
+    titles between allowed for a person ("gọi ông là chúa Tiên")."""
+    if label == "PER" and lex is not None and not before.rstrip().lower().endswith("là"):
+        before = _without_titles(before, lex)
     if not before.rstrip().lower().endswith("là"):  # every phrase ends with "là": most mentions end here
         return False
     heads = _head_labels()
@@ -358,7 +374,7 @@ def written_aliases(text: str, spans: list[tuple[int, int, str, str]], lex: Lexi
         start, _, name, label = second
         # the mentions that may be the other name: those that end at most a sentence or two before (linear time)
         near = spans[bisect.bisect_left(starts, start - _ANAPHOR_REACH, 0, k):k]
-        if _refers_back(text[max(0, start - 40):start], label):  # "Có sách chép tên ông là Hồng Tú Tuyền"
+        if _refers_back(text[max(0, start - 60):start], label, lex):  # "Có sách chép tên ông là Hồng Tú Tuyền"
             first = _antecedent(text, [s for s in near if s[3] == label and s[1] <= start
                                        and "\n" not in text[s[1]:start]], lex)
             if first is not None and first[2] != name and _near(text, first[1], start):
