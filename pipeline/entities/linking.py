@@ -158,6 +158,7 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
     # Thăng Long (whose former name it also is)
     standing = {fold(name) for other in written for name in former_names().get(other, ())}
     houses = {word_key(surface) for _, surface, label in mentions if label == "ORG"}
+    persons = {surface for _, surface, label in mentions if label == "PER"}
     # a name the text equates with another ("gọi Napoléon Bonaparte là Nã Phá Luân") is no part of a third
     # ("Nã Phá Luân đệ tam")
     equated = {(name, label) for pair in aliases for name, label in ((pair[0], pair[2]), (pair[1], pair[2]))}
@@ -167,7 +168,8 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
         if (surface, label) in equated and label != "LOC":
             pass  # its canonical is its group's (same_person)
         elif label == "PER":
-            full = supported_full_name(surface, start, parts, support, same)
+            full = supported_full_name(surface, start, parts, support, same) \
+                or _western_form(surface, start, persons, parts, support, same)
         elif label == "ORG" and _people_and_house(surface, lex) in houses:
             full = " ".join(surface.split()[1:])  # "Mãn Thanh" in a text that writes "nhà Thanh": Thanh
         elif label == "ORG" and len(bodies.get(surface, ())) == 1:
@@ -184,6 +186,27 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
     labels = [label for _, _, label in mentions]
     pairs = written_aliases(text, [(s, e, name, label) for (s, e, _, label), name in zip(spans, out)], lex)
     return repaired(same_person(out, labels, lex.surnames, pairs), labels)
+
+
+@lru_cache(maxsize=1)
+def transliterations() -> dict[tuple[str, ...], str]:
+    """data/alias_transliterations.tsv: a transliteration (word_key) -> the European form ("nã phá luân" ->
+    "Napoléon")."""
+    return {word_key(other): row.western for row in read("alias_transliterations.tsv", ["western", "others"])
+            for other in comma_list(row.others)}
+
+
+def _western_form(surface: str, start: int, persons: set[str], parts: dict[str, dict[str, list[int]]],
+                  support: Support, same: dict[str, str]) -> str | None:
+    """The European form of a person written under its transliteration ("Nã Phá Luân đệ tam" -> "Napoléon đệ
+    tam"), where the document writes it as a person or as a part of one full name; else None."""
+    words = surface.split()
+    for k in range(len(words), 0, -1):
+        western = transliterations().get(word_key(" ".join(words[:k])))
+        if western is not None:
+            name = " ".join([western, *words[k:]])
+            return name if name in persons else supported_full_name(name, start, parts, support, same)
+    return None
 
 
 def _people_and_house(name: str, lex: Lexicon) -> tuple[str, ...] | None:

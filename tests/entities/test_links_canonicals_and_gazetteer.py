@@ -348,7 +348,8 @@ def test_a_dynasty_name_after_a_ruler_title_stays_the_state(recognize):
 def _alias_examples():
     from pipeline.entities.lexicon import DATA
     for name in ("alias_namers.txt", "alias_frames.tsv", "alias_cues.txt", "alias_anaphors.txt",
-                 "alias_later_words.txt", "ruler_names.tsv", "alias_spellings.tsv", "place_names.tsv"):
+                 "alias_later_words.txt", "ruler_names.tsv", "alias_spellings.tsv", "place_names.tsv",
+                 "alias_transliterations.tsv"):
         for line in (DATA / name).read_text(encoding="utf-8").splitlines():
             if line.startswith("# example:"):
                 text, expected = line[len("# example:"):].split("=>")
