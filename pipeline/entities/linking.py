@@ -180,7 +180,8 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
                 full = place.short_of  # "Thổ" in a text on "Thổ Nhĩ Kỳ"
             else:  # "Đông Quan" in a text that writes "Thăng Long" (data/place_names.tsv), also where the text
                 # equates the two ("Bá Linh, tức Berlin": the data's standard name, the same in every document)
-                standards = [name for name in former_names().get(fold(surface), ()) if fold(name) in written]
+                standards = [name for name in former_names().get(fold(surface), ()) if fold(name) in written
+                             and not (_city(name, lex) and _after_state_head(text, start))]
                 full = standards[0] if len(standards) == 1 and fold(surface) not in standing else None
         out.append(full or surface)
     labels = [label for _, _, label in mentions]
@@ -207,6 +208,23 @@ def _western_form(surface: str, start: int, persons: set[str], parts: dict[str, 
             name = " ".join([western, *words[k:]])
             return name if name in persons else supported_full_name(name, start, parts, support, same)
     return None
+
+
+@lru_cache(maxsize=1)
+def state_heads() -> frozenset[tuple[str, ...]]:
+    """data/alias_state_heads.txt: the words before a place name that say a state is meant ("đế quốc")."""
+    return frozenset(word_key(row.phrase) for row in read("alias_state_heads.txt", ["phrase"]))
+
+
+def _after_state_head(text: str, start: int) -> bool:
+    """The mention at ``start`` follows a word of data/alias_state_heads.txt ("đế quốc La Mã")."""
+    words = text[max(0, start - 30):start].split()
+    return any(word_key(" ".join(words[-k:])) in state_heads() for k in (1, 2) if len(words) >= k)
+
+
+def _city(name: str, lex: Lexicon) -> bool:
+    place = _place(name, lex)
+    return place is not None and place.kind == "city"
 
 
 def _people_and_house(name: str, lex: Lexicon) -> tuple[str, ...] | None:
