@@ -311,16 +311,18 @@ def _head_labels() -> dict[tuple[str, ...], str]:
 
 
 def _without_titles(before: str, lex: Lexicon) -> str:
-    """The text before a mention without the titles that close it ("gọi ông là chúa " -> "gọi ông là ")."""
-    words = before.split()
-    longest = max(map(len, lex.titles), default=0)
+    """The text before a mention without the titles between its last "là" and the mention ("gọi ông là chúa " ->
+    "gọi ông là "), or unchanged where anything else stands there."""
+    at = before.lower().rfind(" là ")
+    if at < 0:
+        return before
+    words, longest = word_key(before[at + 4:]), max(map(len, lex.titles), default=0)
     while words:
-        cut = next((k for k in range(min(longest, len(words) - 1), 0, -1)
-                    if word_key(" ".join(words[-k:])) in lex.titles), 0)
+        cut = next((k for k in range(min(longest, len(words)), 0, -1) if words[:k] in lex.titles), 0)
         if not cut:
-            break
-        words = words[:-cut]
-    return " ".join(words) + " "
+            return before
+        words = words[cut:]
+    return before[:at + 4]
 
 
 def _refers_back(before: str, label: str, lex: Lexicon | None = None) -> bool:
