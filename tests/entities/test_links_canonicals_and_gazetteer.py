@@ -339,6 +339,13 @@ def test_a_dynasty_name_after_a_form_of_address_opens_the_mans_name(recognize, n
     assert recognize(f"Năm 1912, ông {name} lãnh đạo đảng ấy.").get(name) == "PER"
 
 
+def test_a_given_name_opening_a_hyphened_name_stands_for_it():
+    from pipeline.entities.linking import person_parts
+    parts = person_parts([(0, "Gustave-Adolphe", "PER"), (20, "Marx-Engels", "PER"), (40, "Ga-ri-ban-đi", "PER")])
+    assert "Gustave" in parts  # a given name (data/given_names.txt) of capitalized pieces
+    assert "Marx" not in parts and "Ga" not in parts  # no given name; one transliteration of lower-case pieces
+
+
 def test_a_dynasty_name_after_a_ruler_title_stays_the_state(recognize):
     found = recognize("Năm 1736, vua Thanh Càn Long lên ngôi.")
     assert (found.get("Thanh"), found.get("Càn Long")) == ("ORG", "PER")
