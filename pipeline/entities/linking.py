@@ -597,6 +597,14 @@ def same_person(names: list[str], labels: list[str], surnames: frozenset[str],
         else:
             best = max(members, key=lambda m: (written[m], m in own, m in titles, -first_at[m]))
         preferred.update((m, best[0]) for m in members)
+    # a ruler's personal name the document writes under another label ("Phổ Nghi" read as a place) is still the
+    # canonical of his other names, where none of his personal names is written as a person
+    elsewhere = {rulers[word_key(name)]: name for name, label in written
+                 if label != "PER" and word_key(name) in personal_names and word_key(name) in rulers}
+    for key in written:
+        row = rulers.get(word_key(key[0])) if key[1] == "PER" else None
+        if row in elsewhere and word_key(preferred.get(key, key[0])) not in personal_names:
+            preferred.update((m, elsewhere[row]) for m in groups[find(key)])
     return [preferred.get((name, label), name) for name, label in zip(names, labels)]
 
 

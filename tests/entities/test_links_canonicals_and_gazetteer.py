@@ -519,6 +519,17 @@ def test_a_rulers_names_share_his_personal_name_when_the_document_writes_it(reco
     assert {c for s, _, c in _found(recognizer, text) if s == surface} == {canonical}
 
 
+def test_a_rulers_personal_name_read_with_another_label_is_still_his_canonical():
+    from pipeline.entities.linking import same_person
+    from pipeline.entities.lexicon import lexicon
+    surnames = lexicon().surnames
+    # the recognizer read "Phổ Nghi" as a place: "vua Tuyên Thống" still takes the personal name the text writes
+    assert same_person(["Phổ Nghi", "Tuyên Thống"], ["LOC", "PER"], surnames) == ["Phổ Nghi", "Phổ Nghi"]
+    # a personal name written as a person wins as before
+    assert same_person(["Ái Tân", "Huyền Diệp", "Khang Hy"], ["LOC", "PER", "PER"], surnames)[1:] == \
+        ["Huyền Diệp", "Huyền Diệp"]
+
+
 def test_a_name_of_two_rulers_joins_neither():
     from pipeline.entities.linking import ruler_names
     from pipeline.entities.lexicon import word_key
