@@ -12,14 +12,20 @@
   a qualifier ("Chính phủ lâm thời Kérensky") becomes its canonical.
 - Names the encyclopedia gives one person (an article's title and the names its first sentence gives: "Nguyễn
   Huệ", "Quang Trung"; gazetteer.referents), a ruler's names (data/ruler_names.tsv: "Lê Thánh Tông", "Quang
-  Thuận", "Lê Tư Thành"), and names the text itself equates ("Lê Duy Kỳ lên ngôi, tức vua Chiêu Thống";
-  data/alias_cues.txt; a naming clause's own names, "sử Pháp gọi là", name nothing) join when the document
-  writes more than one of them: the canonical is the personal name (a ruler's of ruler_names.tsv, else one that
+  Thuận", "Lê Tư Thành"; in either spelling of data/alias_spellings.tsv: "Lý Thánh Tôn"), and names the text
+  itself equates ("Lê Duy Kỳ lên ngôi, tức vua Chiêu Thống"; data/alias_cues.txt; a naming clause's own names,
+  "sử Pháp gọi là", name nothing) join when the document writes more than one of them: the canonical is the
+  personal name (a ruler's of ruler_names.tsv, even one the document writes under another label, else one that
   opens with a family name), else the article's title, else the most written.
+- A European person under the Chinese-style transliteration of older books ("Nã Phá Luân đệ tam",
+  data/alias_transliterations.tsv) takes the European form the document writes ("Napoléon đệ tam").
 - A dynasty written with its people ("Mãn Thanh") takes the dynasty's own name where the document writes it
   ("Thanh").
-- A place under a short or another name of a state ("Thổ", "Mỹ": data/places.tsv) or a former name of a capital
-  ("Đông Quan": data/place_names.tsv) takes the full or standard name where the document writes it.
+- A place under a short or another name of a state ("Thổ", "Mỹ": data/places.tsv) or another name of a place
+  ("Đông Quan", "Tokyo", "Praha": data/place_names.tsv) takes the full or standard name where the document
+  writes it, also where the text equates the two; not a name that is itself the standard name of another one
+  written ("Đông Kinh" beside "Tokyo"), nor a state's name that a city's would replace ("đế quốc La Mã":
+  data/alias_state_heads.txt).
 - A damaged spelling ("Kaspoutine") joins the more frequent name of the same label it is one edit away from,
   when the differing word is no Vietnamese syllable (a foreign or damaged word).
 """
