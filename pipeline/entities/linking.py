@@ -12,12 +12,20 @@
   a qualifier ("Chính phủ lâm thời Kérensky") becomes its canonical.
 - Names the encyclopedia gives one person (an article's title and the names its first sentence gives: "Nguyễn
   Huệ", "Quang Trung"; gazetteer.referents), a ruler's names (data/ruler_names.tsv: "Lê Thánh Tông", "Quang
-  Thuận", "Lê Tư Thành"), and names the text itself equates ("Lê Duy Kỳ lên ngôi, tức vua Chiêu Thống";
-  data/alias_cues.txt; a naming clause's own names, "sử Pháp gọi là", name nothing) join when the document
-  writes more than one of them: the canonical is the personal name (a ruler's of ruler_names.tsv, else one that
+  Thuận", "Lê Tư Thành"; in either spelling of data/alias_spellings.tsv: "Lý Thánh Tôn"), and names the text
+  itself equates ("Lê Duy Kỳ lên ngôi, tức vua Chiêu Thống"; data/alias_cues.txt; a naming clause's own names,
+  "sử Pháp gọi là", name nothing) join when the document writes more than one of them: the canonical is the
+  personal name (a ruler's of ruler_names.tsv, even one the document writes under another label, else one that
   opens with a family name), else the article's title, else the most written.
-- A place under a short or another name of a state ("Thổ", "Mỹ": data/places.tsv) or a former name of a capital
-  ("Đông Quan": data/place_names.tsv) takes the full or standard name where the document writes it.
+- A European person under the Chinese-style transliteration of older books ("Nã Phá Luân đệ tam",
+  data/alias_transliterations.tsv) takes the European form the document writes ("Napoléon đệ tam").
+- A dynasty written with its people ("Mãn Thanh") takes the dynasty's own name where the document writes it
+  ("Thanh").
+- A place under a short or another name of a state ("Thổ", "Mỹ": data/places.tsv) or another name of a place
+  ("Đông Quan", "Tokyo", "Praha": data/place_names.tsv) takes the full or standard name where the document
+  writes it, also where the text equates the two; not a name that is itself the standard name of another one
+  written ("Đông Kinh" beside "Tokyo"), nor a state's name that a city's would replace ("đế quốc La Mã":
+  data/alias_state_heads.txt).
 - A damaged spelling ("Kaspoutine") joins the more frequent name of the same label it is one edit away from,
   when the differing word is no Vietnamese syllable (a foreign or damaged word).
 """
@@ -84,6 +92,9 @@ def person_parts(mentions: list[tuple[int, str, str]]) -> dict[str, dict[str, li
         if label != "PER" or surface in inner or not _closes_as_name(words):
             continue
         sino = not any(is_foreign(w) for w in words)  # a Vietnamese or Sino-Vietnamese reading
+        given = _hyphened_given_name(words[0])
+        if "first" in ends and given:  # "Gustave" of "Gustave-Adolphe", "Victor" of "Victor-Emmanuel"
+            parts[given][surface].append(start)
         for k in range(1, len(words)):
             # one syllable opening such a name stands for it when it is a family name ("Ngô" of "Ngô Tam Quế"),
             # never otherwise ("Tây" of "Tây Hương Long Thịnh", whose family name is "Tây Hương")
@@ -92,6 +103,15 @@ def person_parts(mentions: list[tuple[int, str, str]]) -> dict[str, dict[str, li
             if "last" in ends:
                 parts[" ".join(words[k:])][surface].append(start)
     return parts
+
+
+def _hyphened_given_name(word: str) -> str | None:
+    """The given name that opens a hyphened name of capitalized pieces ("Gustave" of "Gustave-Adolphe"; data/
+    given_names.txt), else None: "Marx" of "Marx-Engels" is no given name, "Ga-ri-ban-đi" is one transliteration."""
+    pieces = word.split("-")
+    if len(pieces) > 1 and all(p[:1].isupper() for p in pieces) and pieces[0] in lexicon().given_names:
+        return pieces[0]
+    return None
 
 
 def _closes_as_name(words: list[str]) -> bool:
@@ -140,29 +160,86 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
                 if word_key(" ".join(words[:k])) in lex.org_heads:
                     bodies[" ".join(words[:k])].add(surface)
     written = {fold(surface) for _, surface, label in mentions if label == "LOC"}
+    # the standard names of the other names written: "Đông Kinh" in a text that writes "Tokyo" is Tokyo, never
+    # Thăng Long (whose former name it also is)
+    standing = {fold(name) for other in written for name in former_names().get(other, ())}
+    houses = {word_key(surface) for _, surface, label in mentions if label == "ORG"}
+    persons = {surface for _, surface, label in mentions if label == "PER"}
     # a name the text equates with another ("gọi Napoléon Bonaparte là Nã Phá Luân") is no part of a third
     # ("Nã Phá Luân đệ tam")
     equated = {(name, label) for pair in aliases for name, label in ((pair[0], pair[2]), (pair[1], pair[2]))}
     out = []
     for start, surface, label in mentions:
         full = None
-        if (surface, label) in equated:
+        if (surface, label) in equated and label != "LOC":
             pass  # its canonical is its group's (same_person)
         elif label == "PER":
-            full = supported_full_name(surface, start, parts, support, same)
+            full = supported_full_name(surface, start, parts, support, same) \
+                or _western_form(surface, start, persons, parts, support, same)
+        elif label == "ORG" and _people_and_house(surface, lex) in houses:
+            full = " ".join(surface.split()[1:])  # "Mãn Thanh" in a text that writes "nhà Thanh": Thanh
         elif label == "ORG" and len(bodies.get(surface, ())) == 1:
             full = next(iter(bodies[surface]))
         elif label == "LOC":
             place = _place(surface, lex)
             if place is not None and place.short_of and fold(place.short_of) in written:
                 full = place.short_of  # "Thổ" in a text on "Thổ Nhĩ Kỳ"
-            else:  # "Đông Quan" in a text that writes "Thăng Long" (data/place_names.tsv)
-                standards = [name for name in former_names().get(fold(surface), ()) if fold(name) in written]
-                full = standards[0] if len(standards) == 1 else None
+            else:  # "Đông Quan" in a text that writes "Thăng Long" (data/place_names.tsv), also where the text
+                # equates the two ("Bá Linh, tức Berlin": the data's standard name, the same in every document)
+                standards = [name for name in former_names().get(fold(surface), ()) if fold(name) in written
+                             and not (_city(name, lex) and _after_state_head(text, start))]
+                full = standards[0] if len(standards) == 1 and fold(surface) not in standing else None
         out.append(full or surface)
     labels = [label for _, _, label in mentions]
     pairs = written_aliases(text, [(s, e, name, label) for (s, e, _, label), name in zip(spans, out)], lex)
     return repaired(same_person(out, labels, lex.surnames, pairs), labels)
+
+
+@lru_cache(maxsize=1)
+def transliterations() -> dict[tuple[str, ...], str]:
+    """data/alias_transliterations.tsv: a transliteration (word_key) -> the European form ("nã phá luân" ->
+    "Napoléon")."""
+    return {word_key(other): row.western for row in read("alias_transliterations.tsv", ["western", "others"])
+            for other in comma_list(row.others)}
+
+
+def _western_form(surface: str, start: int, persons: set[str], parts: dict[str, dict[str, list[int]]],
+                  support: Support, same: dict[str, str]) -> str | None:
+    """The European form of a person written under its transliteration ("Nã Phá Luân đệ tam" -> "Napoléon đệ
+    tam"), where the document writes it as a person or as a part of one full name; else None."""
+    words = surface.split()
+    for k in range(len(words), 0, -1):
+        western = transliterations().get(word_key(" ".join(words[:k])))
+        if western is not None:
+            name = " ".join([western, *words[k:]])
+            return name if name in persons else supported_full_name(name, start, parts, support, same)
+    return None
+
+
+@lru_cache(maxsize=1)
+def state_heads() -> frozenset[tuple[str, ...]]:
+    """data/alias_state_heads.txt: the words before a place name that say a state is meant ("đế quốc")."""
+    return frozenset(word_key(row.phrase) for row in read("alias_state_heads.txt", ["phrase"]))
+
+
+def _after_state_head(text: str, start: int) -> bool:
+    """The mention at ``start`` follows a word of data/alias_state_heads.txt ("đế quốc La Mã")."""
+    words = text[max(0, start - 30):start].split()
+    return any(word_key(" ".join(words[-k:])) in state_heads() for k in (1, 2) if len(words) >= k)
+
+
+def _city(name: str, lex: Lexicon) -> bool:
+    place = _place(name, lex)
+    return place is not None and place.kind == "city"
+
+
+def _people_and_house(name: str, lex: Lexicon) -> tuple[str, ...] | None:
+    """The dynasty of a name made of a people and a dynasty ("Mãn Thanh": data/ethnonyms.txt, data/
+    dynasty_names.txt) as a word key ("thanh"), else None."""
+    key = word_key(name)
+    if len(key) > 1 and key[:1] in lex.ethnonyms and key[1:] in lex.dynasty_names:
+        return key[1:]
+    return None
 
 
 def _alias_pattern(lex: Lexicon) -> re.Pattern[str]:
@@ -239,8 +316,26 @@ def _head_labels() -> dict[tuple[str, ...], str]:
     return _type_heads()[0]
 
 
-def _refers_back(before: str, label: str) -> bool:
-    """The text ``before`` a mention of ``label`` ends with a phrase of data/alias_anaphors.txt of that label."""
+def _without_titles(before: str, lex: Lexicon) -> str:
+    """The text before a mention without the titles between its last "là" and the mention ("gọi ông là chúa " ->
+    "gọi ông là "), or unchanged where anything else stands there."""
+    at = before.lower().rfind(" là ")
+    if at < 0:
+        return before
+    words, longest = word_key(before[at + 4:]), max(map(len, lex.titles), default=0)
+    while words:
+        cut = next((k for k in range(min(longest, len(words)), 0, -1) if words[:k] in lex.titles), 0)
+        if not cut:
+            return before
+        words = words[cut:]
+    return before[:at + 4]
+
+
+def _refers_back(before: str, label: str, lex: Lexicon | None = None) -> bool:
+    """The text ``before`` a mention of ``label`` ends with a phrase of data/alias_anaphors.txt of that label,
+    titles between allowed for a person ("gọi ông là chúa Tiên")."""
+    if label == "PER" and lex is not None and not before.rstrip().lower().endswith("là"):
+        before = _without_titles(before, lex)
     if not before.rstrip().lower().endswith("là"):  # every phrase ends with "là": most mentions end here
         return False
     heads = _head_labels()
@@ -328,7 +423,7 @@ def written_aliases(text: str, spans: list[tuple[int, int, str, str]], lex: Lexi
         start, _, name, label = second
         # the mentions that may be the other name: those that end at most a sentence or two before (linear time)
         near = spans[bisect.bisect_left(starts, start - _ANAPHOR_REACH, 0, k):k]
-        if _refers_back(text[max(0, start - 40):start], label):  # "Có sách chép tên ông là Hồng Tú Tuyền"
+        if _refers_back(text[max(0, start - 60):start], label, lex):  # "Có sách chép tên ông là Hồng Tú Tuyền"
             first = _antecedent(text, [s for s in near if s[3] == label and s[1] <= start
                                        and "\n" not in text[s[1]:start]], lex)
             if first is not None and first[2] != name and _near(text, first[1], start):
@@ -405,22 +500,54 @@ def former_names() -> dict[str, tuple[str, ...]]:
     out: dict[str, list[str]] = defaultdict(list)
     for row in read("place_names.tsv", ["standard", "former"]):
         for name in comma_list(row.former):
-            out[fold(name)].append(row.standard)
+            if row.standard not in out[fold(name)]:  # "Tokyo", "Tôkyô": one name folded
+                out[fold(name)].append(row.standard)
     return {name: tuple(standards) for name, standards in out.items()}
 
 
 @lru_cache(maxsize=1)
+def spelling_variants() -> dict[str, tuple[str, ...]]:
+    """data/alias_spellings.tsv: a word of a ruler's name (word_key form) -> its other spellings, both ways
+    ("tông" -> "tôn", "tôn" -> "tông")."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for row in read("alias_spellings.tsv", ["word", "variant"]):
+        (word,), (variant,) = word_key(row.word), word_key(row.variant)
+        out[word].add(variant)
+        out[variant].add(word)
+    return {word: tuple(sorted(variants)) for word, variants in out.items()}
+
+
+def _spellings(key: tuple[str, ...]) -> set[tuple[str, ...]]:
+    """The other spellings of a name (word_key) that data/alias_spellings.tsv allows, one word changed or more."""
+    variants = spelling_variants()
+    forms = {key}
+    for i, word in enumerate(key):
+        forms |= {f[:i] + (v,) + f[i + 1:] for f in forms for v in variants.get(word, ())}
+    return forms - {key}
+
+
+@lru_cache(maxsize=1)
 def ruler_names() -> tuple[dict[tuple[str, ...], int], frozenset[tuple[str, ...]]]:
-    """data/ruler_names.tsv: each name (word_key) -> its row, and the personal names; a name of two rows is left
-    out (it says no one person)."""
+    """data/ruler_names.tsv: each name (word_key, and its other spellings of data/alias_spellings.tsv: "Lý Thánh
+    Tôn") -> its row, and the personal names; a name of two rows is left out (it says no one person), and a
+    spelling that is another row's name is that row's."""
     rows: dict[tuple[str, ...], set[int]] = defaultdict(set)
-    personal = set()
+    spelled: dict[tuple[str, ...], set[int]] = defaultdict(set)
+    personal, personal_spelled = set(), set()
     for k, row in enumerate(read("ruler_names.tsv", ["personal", "other", "dynasty"])):
         for column, names in (("personal", row.personal), ("other", row.other)):
             for name in comma_list(names):
-                rows[word_key(name)].add(k)
+                key = word_key(name)
+                rows[key].add(k)
+                for form in _spellings(key):
+                    spelled[form].add(k)
+                    if column == "personal":
+                        personal_spelled.add(form)
                 if column == "personal":
-                    personal.add(word_key(name))
+                    personal.add(key)
+    others = set(spelled) - set(rows)  # a spelling that is another row's name is that row's
+    rows.update((form, spelled[form]) for form in others)
+    personal |= personal_spelled & others
     return {name: next(iter(ks)) for name, ks in rows.items() if len(ks) == 1}, frozenset(personal)
 
 
@@ -476,6 +603,14 @@ def same_person(names: list[str], labels: list[str], surnames: frozenset[str],
         else:
             best = max(members, key=lambda m: (written[m], m in own, m in titles, -first_at[m]))
         preferred.update((m, best[0]) for m in members)
+    # a ruler's personal name the document writes under another label ("Phổ Nghi" read as a place) is still the
+    # canonical of his other names, where none of his personal names is written as a person
+    elsewhere = {rulers[word_key(name)]: name for name, label in written
+                 if label != "PER" and word_key(name) in personal_names and word_key(name) in rulers}
+    for key in written:
+        row = rulers.get(word_key(key[0])) if key[1] == "PER" else None
+        if row in elsewhere and word_key(preferred.get(key, key[0])) not in personal_names:
+            preferred.update((m, elsewhere[row]) for m in groups[find(key)])
     return [preferred.get((name, label), name) for name, label in zip(names, labels)]
 
 

@@ -339,6 +339,13 @@ def test_a_dynasty_name_after_a_form_of_address_opens_the_mans_name(recognize, n
     assert recognize(f"Năm 1912, ông {name} lãnh đạo đảng ấy.").get(name) == "PER"
 
 
+def test_a_given_name_opening_a_hyphened_name_stands_for_it():
+    from pipeline.entities.linking import person_parts
+    parts = person_parts([(0, "Gustave-Adolphe", "PER"), (20, "Marx-Engels", "PER"), (40, "Ga-ri-ban-đi", "PER")])
+    assert "Gustave" in parts  # a given name (data/given_names.txt) of capitalized pieces
+    assert "Marx" not in parts and "Ga" not in parts  # no given name; one transliteration of lower-case pieces
+
+
 def test_a_dynasty_name_after_a_ruler_title_stays_the_state(recognize):
     found = recognize("Năm 1736, vua Thanh Càn Long lên ngôi.")
     assert (found.get("Thanh"), found.get("Càn Long")) == ("ORG", "PER")
@@ -348,7 +355,8 @@ def test_a_dynasty_name_after_a_ruler_title_stays_the_state(recognize):
 def _alias_examples():
     from pipeline.entities.lexicon import DATA
     for name in ("alias_namers.txt", "alias_frames.tsv", "alias_cues.txt", "alias_anaphors.txt",
-                 "alias_later_words.txt", "ruler_names.tsv", "place_names.tsv"):
+                 "alias_later_words.txt", "ruler_names.tsv", "alias_spellings.tsv", "place_names.tsv",
+                 "alias_transliterations.tsv", "alias_state_heads.txt"):
         for line in (DATA / name).read_text(encoding="utf-8").splitlines():
             if line.startswith("# example:"):
                 text, expected = line[len("# example:"):].split("=>")
@@ -511,12 +519,42 @@ def test_a_rulers_names_share_his_personal_name_when_the_document_writes_it(reco
     assert {c for s, _, c in _found(recognizer, text) if s == surface} == {canonical}
 
 
+def test_a_rulers_personal_name_read_with_another_label_is_still_his_canonical():
+    from pipeline.entities.linking import same_person
+    from pipeline.entities.lexicon import lexicon
+    surnames = lexicon().surnames
+    # the recognizer read "Phổ Nghi" as a place: "vua Tuyên Thống" still takes the personal name the text writes
+    assert same_person(["Phổ Nghi", "Tuyên Thống"], ["LOC", "PER"], surnames) == ["Phổ Nghi", "Phổ Nghi"]
+    # a personal name written as a person wins as before
+    assert same_person(["Ái Tân", "Huyền Diệp", "Khang Hy"], ["LOC", "PER", "PER"], surnames)[1:] == \
+        ["Huyền Diệp", "Huyền Diệp"]
+
+
 def test_a_name_of_two_rulers_joins_neither():
     from pipeline.entities.linking import ruler_names
     from pipeline.entities.lexicon import word_key
     rows, personal = ruler_names()
     assert word_key("Lê Duy Kỳ") not in rows and word_key("Lê Tư Thành") in personal
     assert rows[word_key("Khang Hy")] == rows[word_key("Huyền Diệp")] == rows[word_key("Thanh Thánh Tổ")]
+
+
+@pytest.mark.parametrize("text, canonical", [
+    ("Năm 1644 nhà Thanh vào Bắc Kinh. Quân Mãn Thanh tràn xuống phía nam.", "Thanh"),
+    ("Năm 1911, triều Mãn Thanh sụp đổ.", "Mãn Thanh"),  # without the dynasty's own name written: its own
+])
+def test_a_dynasty_written_with_its_people_takes_the_dynastys_own_name(recognizer, text, canonical):
+    assert {c for s, _, c in _found(recognizer, text) if s == "Mãn Thanh"} == {canonical}
+
+
+def test_a_rulers_name_in_the_other_spelling_of_its_words_is_the_same_name():
+    from pipeline.entities.linking import ruler_names
+    from pipeline.entities.lexicon import word_key
+    rows, personal = ruler_names()
+    # "Tôn" for "Tông" (data/alias_spellings.tsv), both ways: "Lý Nhật Tôn" is also written "Lý Nhật Tông"
+    assert rows[word_key("Lý Thánh Tôn")] == rows[word_key("Lý Thánh Tông")] == rows[word_key("Lý Nhật Tông")]
+    assert rows[word_key("Trần Nhân Tôn")] == rows[word_key("Trần Khâm")]
+    assert word_key("Lý Nhật Tông") in personal and word_key("Lý Thánh Tôn") not in personal
+    assert word_key("Lê Trung Tôn") not in rows  # "Lê Trung Tông" names two rulers: neither spelling joins
 
 
 @pytest.mark.parametrize("short, full", [("Mỹ", "Hoa Kỳ"), ("Tàu", "Trung Quốc"), ("Nga Sô", "Liên Xô")])
@@ -535,6 +573,9 @@ def test_a_former_name_of_two_capitals_joins_the_one_the_document_writes():
     assert canonicals("Quân Minh vào Đông Kinh. Sau lại về Thăng Long.", ["Đông Kinh", "Thăng Long"]) == \
         ["Thăng Long", "Thăng Long"]
     assert canonicals("Quân Nhật về Đông Kinh.", ["Đông Kinh"]) == ["Đông Kinh"]
+    # a name that is itself the standard name of another name written stays: Tokyo's Đông Kinh is no Thăng Long
+    assert canonicals("Phan Bội Châu rời Thăng Long sang Tokyo. Ở Đông Kinh ông gặp Lương Khải Siêu.",
+                      ["Thăng Long", "Tokyo", "Đông Kinh"]) == ["Thăng Long", "Đông Kinh", "Đông Kinh"]
 
 
 def test_one_opening_syllable_stands_for_a_sino_vietnamese_name_only_when_it_is_a_family_name():

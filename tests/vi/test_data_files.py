@@ -42,7 +42,9 @@ LOADERS = [
     ("pipeline.entities.lexicon", "m.lexicon()"),
     ("pipeline.entities.gazetteer", "m.gazetteer(), m._type_heads(), m.alias_rules()"),
     ("pipeline.entities.linking", "m.part_rules(), m.alias_namers(), m.alias_frames(), m.person_only_cues(), "
-                                  "m._anaphors(), m._later_words(), m.ruler_names(), m.former_names()"),
+                                  "m._anaphors(), m._later_words(), m.spelling_variants(), m.ruler_names(), "
+                                  "m.transliterations(), m.state_heads(), "
+                                  "m.former_names()"),
 ]
 # Not tables: the report's page templates, style sheet and scripts (checked to parse), and licence texts.
 NOT_TABLES = {
