@@ -43,7 +43,8 @@ from pipeline.correct.typed import decoded, shows_mark, transpositions, typed_wo
 from pipeline.correct.verse import breaks_meter
 from pipeline.document import CleanEdit
 from pipeline.vi.keys import fold as skeleton
-from pipeline.vi.syllable import classify_token, misread_class, near_syllable, written_only_in_vietnamese
+from pipeline.vi.syllable import (classify_token, misread_class, near_syllable, split_tone,
+                                  written_only_in_vietnamese)
 from pipeline.vi.table import read_table
 from pipeline.vi.tokens import Token, word_tokens
 
@@ -434,6 +435,15 @@ class Corrector:
             score = min(score, VARIANT_SCORE)
         return name, score
 
+    def _misplaced_tone(self, surface: str) -> bool:
+        """A dictionary word with its tone mark on a letter that neither placement style marks ("Qúy" for "Quý":
+        the u of "qu" is no vowel): a Vietnamese word misprinted, never a foreign one, however often the
+        corpora print it so."""
+        lower = surface.lower()
+        letters = split_tone(lower)
+        return any(word != lower and split_tone(word) == letters
+                   for word in self._res.skeletons.get(skeleton(lower), ()))
+
     def _misread(self, batch: _Batch, tok: Token) -> str | None:
         """The class of a foreign-looking token that stands where a Vietnamese word would, or None when it is
         left alone: written in capitals, a name the batch writes again, a plain-letter word the batch uses again
@@ -578,7 +588,8 @@ class Corrector:
         if cls != "vi" and len(surface) > 1 and surface.isupper() and len(surface) <= ACRONYM_MAX:
             return None  # "QĐ", "CMTB": an abbreviation, not a word
         if (cls != "vi" and self.lm.surface_count(surface) >= KNOWN_SURFACE
-                and not (surface.islower() and written_only_in_vietnamese(surface))):
+                and not (surface.islower() and written_only_in_vietnamese(surface))
+                and not self._misplaced_tone(surface)):
             return None  # a foreign word or name the language model's corpora write so ("clo", "Kant"), not one of
             # their own typos of a Vietnamese word ("đươc")
         if "." in surface and surface[surface.index(".") + 1:][:1].isupper():

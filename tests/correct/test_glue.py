@@ -44,3 +44,10 @@ def test_a_word_the_batch_glues_numbers_to_keeps_its_footnote_marks():
     book = ("Năm 1010, dời đô. Năm 1054, đổi quốc hiệu. Năm 1075, đánh Tống. Năm 1077, thắng. Năm 1225, nhà Trần. "
             "Được 30 năm6 thì chết. Ở ngôi 12 năm7, băng.")
     assert [e for e in Corrector(CorpusStats.from_text(book)).correct(book, "hòa") if e.kind == "spacing"] == []
+
+
+def test_a_long_book_that_lost_a_few_spaces_after_a_word_is_still_split():
+    counts = {"tháng": (250, 2, 300), "vương": (2, 49, 1900)}  # spaced, glued, all uses
+    text = "Mùa thu, tháng8, vua về. Nhân Tông vương9 nói."
+    edits = glue_edits(text, lambda word: counts.get(word.lower(), (0, 0, 0)), 0.75)
+    assert [(text[e.start:e.end], e.corrected, e.applied) for e in edits] == [("8", " 8", True)]
