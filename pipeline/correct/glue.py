@@ -23,7 +23,7 @@ NUMBERED_MIN = 5  # spaced "word <number>" occurrences in the batch before a glu
 NUMBERED_SHARE = 0.2  # ... and the least share of the word's occurrences that a number follows
 GLUED_MAX = 1  # a word the batch glues to a number more often than this does so on purpose ...
 GLUED_SHARE = 0.01  # ... unless it is still spaced a hundred times as often ("tháng 8" 2882 times, "tháng8" 9)
-CLASSES = ("alnum", "letter", "lower", "title", "any", "space", "quote")
+CLASSES = ("alnum", "letter", "digit", "lower", "title", "any", "space", "quote")
 OPENING_QUOTES = "\"“«"
 GLUE_COLUMNS = ("left", "marks", "right", "side", "score", "example?")
 _GLUED_NUMBER = re.compile(r"(?<![^\W\d_])([^\W\d_]{2,})(\d{1,4})(?![^\W_])")
@@ -52,6 +52,8 @@ def _touches(kind: str, text: str, at: int, step: int) -> bool:
         return char.isalpha()
     if kind == "alnum":
         return char.isalnum()
+    if kind == "digit":
+        return char.isdigit()
     nxt = text[at + step] if 0 <= at + step < len(text) else ""
     if kind == "lower":
         return char.islower() and nxt.islower()

@@ -16,6 +16,7 @@ def _never_numbered(word: str) -> tuple[int, int, int]:
     ("năm thứ 4 đời Hồ(1406), vận chuyển", "(", " ("),
     ("Nguyên Chí Chính năm thứ 1) .Mùa xuân, lấy", ".", ". "),
     ('Xuống chiếu rằng:"Trẫm nhận lấy', ":", ": "),
+    ("Khai Hựu năm thứ 11[1339], Nguyên Chí Nguyên", "[", " ["),
 ])
 def test_a_lost_space_around_punctuation_is_inserted(text, mark, corrected):
     edits = glue_edits(text, _never_numbered, 0.75)
@@ -29,6 +30,7 @@ def test_a_lost_space_around_punctuation_is_inserted(text, mark, corrected):
     "Hà Nội, Huế; Sài Gòn. Xong (thêm)",  # well-spaced text
     "xem http://vi.wikipedia.org và lúc 10:30 , rồi .NET và . Xong",  # addresses, times, spaced marks
     "xem Thể loại:Câu lạc bộ và Bản mẫu:Tháng",  # a wiki's namespaces
+    "Đô.[30a] Ngày Giáp Dần, xem a[i] và chú thích[3]",  # a leaf marker, an index, a note after a word
 ])
 def test_typography_of_the_author_stays(text):
     assert glue_edits(text, _never_numbered, 0.75) == []
