@@ -43,7 +43,8 @@ from pipeline.correct.typed import decoded, shows_mark, transpositions, typed_wo
 from pipeline.correct.verse import breaks_meter
 from pipeline.document import CleanEdit
 from pipeline.vi.keys import fold as skeleton
-from pipeline.vi.syllable import classify_token, misread_class, near_syllable, written_only_in_vietnamese
+from pipeline.vi.syllable import (classify_token, misread_class, near_syllable, split_tone,
+                                  written_only_in_vietnamese)
 from pipeline.vi.table import read_table
 from pipeline.vi.tokens import Token, word_tokens
 
@@ -74,6 +75,7 @@ KNOWN_SURFACE = _T["known_surface"]
 CORPUS_NAME_WEIGHT = _T["corpus_name_weight"]
 ACRONYM_MAX = _T["acronym_max"]
 DOUBLED_SCORE = _T["doubled_score"]
+DOUBLED_LM_COUNT = _T["doubled_lm_count"]
 LOWERED_NAME_SHARE = _T["lowered_name_share"]
 LOWERED_CORPUS_SHARE = _T["lowered_corpus_share"]
 CASE_SCORE = _T["case_score"]
@@ -434,6 +436,15 @@ class Corrector:
             score = min(score, VARIANT_SCORE)
         return name, score
 
+    def _misplaced_tone(self, surface: str) -> bool:
+        """A dictionary word with its tone mark on a letter that neither placement style marks ("Qúy" for "Quý":
+        the u of "qu" is no vowel): a Vietnamese word misprinted, never a foreign one, however often the
+        corpora print it so."""
+        lower = surface.lower()
+        letters = split_tone(lower)
+        return any(word != lower and split_tone(word) == letters
+                   for word in self._res.skeletons.get(skeleton(lower), ()))
+
     def _misread(self, batch: _Batch, tok: Token) -> str | None:
         """The class of a foreign-looking token that stands where a Vietnamese word would, or None when it is
         left alone: written in capitals, a name the batch writes again, a plain-letter word the batch uses again
@@ -578,14 +589,16 @@ class Corrector:
         if cls != "vi" and len(surface) > 1 and surface.isupper() and len(surface) <= ACRONYM_MAX:
             return None  # "QĐ", "CMTB": an abbreviation, not a word
         if (cls != "vi" and self.lm.surface_count(surface) >= KNOWN_SURFACE
-                and not (surface.islower() and written_only_in_vietnamese(surface))):
+                and not (surface.islower() and written_only_in_vietnamese(surface))
+                and not self._misplaced_tone(surface)):
             return None  # a foreign word or name the language model's corpora write so ("clo", "Kant"), not one of
             # their own typos of a Vietnamese word ("đươc")
         if "." in surface and surface[surface.index(".") + 1:][:1].isupper():
             return None  # "P.Hố", "T.Ư": an abbreviation before a name
-        if cls == "damage" and surface[0].isupper() and sum(c.isupper() for c in surface[1:]) == 1:
-            title = surface[0] + surface[1:].lower()  # "KIến", "NAm": a capital read inside a word
-            if key_of(title) in self._res.lexicon.unigrams and classify_token(title) == "vi":
+        if cls == "damage" and sum(c.isupper() for c in surface[1:]) == 1:
+            title = surface[0] + surface[1:].lower()  # "KIến", "NAm", "mỗI": a capital read inside a word
+            if key_of(title) in self._res.lexicon.unigrams and classify_token(title) == "vi" and (
+                    surface[0].isupper() or skeleton(title) != title):  # not "242mAm", a symbol: a marked word
                 return Decision(key_of(title), CASE_SCORE, "ocr_nonword", None)
         window = _window(tokens, keys, i)
         if cls == "vi" and keys[i] in self._res.lexicon.unigrams and not surface.isupper():
@@ -822,13 +835,25 @@ class Corrector:
         for i in range(1, len(tokens)):
             prev, tok = tokens[i - 1], tokens[i]
             key = key_of(tok.text)
-            if (tok.linked and tok.text == prev.text and tok.text.islower() and key in _never_doubled()
+            if (tok.linked and tok.text == prev.text and tok.text.islower()
+                    and (key in _never_doubled() or self._never_doubled_in_corpora(key, tokens, i))
                     and batch.bigrams.get((key, key), 0) <= 1
                     and not any(decisions[j].score >= self.threshold for j in (i - 1, i) if j in decisions)):
                 edits[i] = CleanEdit(prev.end, tok.end, "", "ocr_realword", DOUBLED_SCORE,
                                      DOUBLED_SCORE >= self.threshold)
                 decisions.pop(i, None)
         return edits
+
+    def _never_doubled_in_corpora(self, key: str, tokens: list[Token], i: int) -> bool:
+        """A word the language model's corpora write often and never twice in a row ("tập": 9967 times, "tập
+        tập" never; "dần dần", "người người", "nhà nhà" are written): a reduplication no author makes, unless
+        another doubled word stands beside it ("hoa hoa lá lá", "đi đi lại lại") or a name follows (the second
+        one its common noun: "tiểu tư xã xã Hữu Triều")."""
+        def doubled(j: int) -> bool:
+            return 0 < j < len(tokens) and tokens[j].linked and tokens[j].text == tokens[j - 1].text
+        named = i + 1 < len(tokens) and tokens[i + 1].linked and tokens[i + 1].text[0].isupper()
+        return (self.lm.count(key) >= DOUBLED_LM_COUNT and self.lm.count(key, key) == 0
+                and not named and not doubled(i - 2) and not doubled(i + 2))
 
     def _dictionary_pair(self, left: str, right: str) -> bool:
         """Two words that the lexicon says belong together (a frequent bigram, dictionary words included)."""

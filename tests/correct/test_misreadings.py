@@ -1,0 +1,36 @@
+from pipeline.correct import CorpusStats, Corrector
+
+
+def _applied(text: str) -> list[tuple[str, str]]:
+    return [(text[e.start:e.end], e.corrected) for e in Corrector(CorpusStats.from_text(text)).correct(text)
+            if e.applied]
+
+
+def test_a_tone_mark_on_the_u_of_qu_is_a_misprint_however_often_the_corpora_print_it():
+    # the corpora print "Qúy" a few times (their typos); no placement style marks the u of "qu"
+    assert _applied("Tháng ấy, ngày Qúy Sửu, Lý Công Uẩn tự lập làm vua.") == [("Qúy", "Quý")]
+
+
+def test_a_tone_placement_of_either_style_is_left_alone():
+    assert _applied("Bà Thúy và ông Thuý về chợ Hòe Nhai.") == []
+
+
+def test_a_word_the_corpora_never_double_printed_twice_loses_its_copy():
+    assert _applied("Ngươi nếu biết chuyên tập tập sách, theo lời ta dạy bảo thì nên người.") == [(" tập", "")]
+
+
+def test_reduplications_the_corpora_write_and_doubled_pairs_stay():
+    text = "Trời dần dần sáng, nhà nhà đều vui, hoa hoa lá lá khắp nơi, người đi đi lại lại."
+    assert [e for e in _applied(text) if e[1] == ""] == []
+
+
+def test_a_doubled_common_noun_before_a_name_stays():
+    assert _applied("Ông làm chức tiểu tư xã xã Hữu Triều Môn ở Bạch Đằng.") == []
+
+
+def test_a_capital_read_inside_a_lowercase_word_is_lowered():
+    assert _applied("Quân đi mỗI ngày 30 dặm mà không mệt.") == [("mỗI", "mỗi")]
+
+
+def test_a_symbol_with_a_capital_inside_is_no_misread_word():
+    assert _applied("Đồng phân hạt nhân của nó 242mAm có chu kỳ bán rã dài.") == []
