@@ -1,4 +1,4 @@
-"""Command line: ``python -m pipeline run INPUT... -o OUTDIR``, ``build-resources``, ``build-lm``,
+"""Command line: ``python -m pipeline run INPUT... -o OUTDIR``, ``build-resources``, ``build-lm``, ``build-context``,
 ``build-gazetteer`` and the review commands.
 
 Exit codes: 0 every document succeeded, 1 some failed (the rest is written and the failures are in
@@ -100,6 +100,15 @@ def build_parser() -> argparse.ArgumentParser:
                           help="keep names and foreign words written at least this often (default 3)")
     build_lm.add_argument("--hold-out", type=int, default=0, metavar="N",
                           help="leave every N-th document (# TITLE lines) out, for evaluation (default: none)")
+    build_context = commands.add_parser(
+        "build-context", help="train a context model of confusable words on proofread text (measured, not shipped)")
+    build_context.add_argument("--corpus", nargs="+", required=True, metavar="PATH",
+                               help="text files (.txt, .txt.xz, .txt.gz; one paragraph a line) or folders of them")
+    build_context.add_argument("-o", "--output", required=True, metavar="FILE", help="the model file to write (.npz)")
+    build_context.add_argument("--bits", type=_positive_int, default=22, help="2**BITS hashed weights (default 22)")
+    build_context.add_argument("--epochs", type=_positive_int, default=2, help="passes over the corpus (default 2)")
+    build_context.add_argument("--hold-out", type=int, default=0, metavar="N",
+                               help="leave every N-th document (# TITLE lines) out, as build-lm does (default: none)")
     review_commands.add_commands(commands)
     gazetteer = commands.add_parser("build-gazetteer", help="build the typed entity gazetteer from an encyclopedia")
     gazetteer.add_argument("--corpus", required=True, help="'# TITLE'-separated articles, plain or .xz")
@@ -119,6 +128,8 @@ def main(argv: list[str] | None = None) -> int:
         return review_commands.run_command(args)
     if args.command == "build-lm":
         return _build_lm(args)
+    if args.command == "build-context":
+        return _build_context(args)
     if args.command == "build-gazetteer":
         from pathlib import Path
 
@@ -161,18 +172,27 @@ def main(argv: list[str] | None = None) -> int:
     return EXIT_FAILED if summary.n_failed or reviewed else EXIT_OK
 
 
+def _corpus_files(sources: list[str]) -> list | None:
+    """The corpus files named or found below the folders named, or None after one line saying why there are none."""
+    from pipeline.correct.lm import corpus_files
+    try:
+        files = corpus_files(sources)
+    except FileNotFoundError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return None
+    if not files:
+        print(f"error: no .txt, .txt.xz or .txt.gz file in {' '.join(sources)}", file=sys.stderr)
+        return None
+    return files
+
+
 def _build_lm(args: argparse.Namespace) -> int:
     """``build-lm``: count the corpus, prune, write the model; one line per problem, exit code 2."""
     from pathlib import Path
 
-    from pipeline.correct.lm import build_model, corpus_files, count_corpus, save_model
-    try:
-        files = corpus_files(args.corpus)
-    except FileNotFoundError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return EXIT_USAGE
-    if not files:
-        print(f"error: no .txt, .txt.xz or .txt.gz file in {' '.join(args.corpus)}", file=sys.stderr)
+    from pipeline.correct.lm import build_model, count_corpus, save_model
+    files = _corpus_files(args.corpus)
+    if files is None:
         return EXIT_USAGE
     if args.order == 4 and args.min_fourgram < args.min_trigram:
         print("error: --min-fourgram must be at least --min-trigram", file=sys.stderr)
@@ -187,6 +207,21 @@ def _build_lm(args: argparse.Namespace) -> int:
     fourgrams = f", {len(model['quad_keys']):,} 4-grams" if "quad_keys" in model else ""
     print(f"built {args.output}: {len(files)} files, {counts.n_lines:,} lines, {counts.n_tokens:,} syllables, "
           f"{len(model['bi_keys']):,} bigrams, {len(model['tri_keys']):,} trigrams{fourgrams}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _build_context(args: argparse.Namespace) -> int:
+    """``build-context``: train the context model of confusable words and write it; exit code 2 on a bad corpus."""
+    from pathlib import Path
+
+    from pipeline.correct.context import build_context
+    files = _corpus_files(args.corpus)
+    if files is None:
+        return EXIT_USAGE
+    meta = build_context(files, Path(args.output), bits=args.bits, epochs=args.epochs, hold_out=args.hold_out,
+                         progress=lambda line: print(line, file=sys.stderr, flush=True))
+    print(f"built {args.output}: {len(files)} files, {meta['positions']:,} positions with confusables, "
+          f"{args.epochs} epochs", file=sys.stderr)
     return EXIT_OK
 
 
