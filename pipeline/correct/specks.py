@@ -124,6 +124,9 @@ def tail_junk_edits(text: str, is_word: Callable[[str], bool]) -> list[CleanEdit
     return []
 
 
+_LEAF_MARK = re.compile(r"\[\d+[a-d]\]")
+
+
 def _junk_tail(tail: list[str], is_word: Callable[[str], bool]) -> bool:
     """The tokens after a text's last sentence are dirt (see ``tail_junk_edits``)."""
     if not tail or len(tail) > _TAIL_MAX_TOKENS or tail[-1][-1] in ".!?" or any(t.isdigit() or t[-2:-1].isalpha() and t[-1] == "-" for t in tail):
@@ -132,4 +135,10 @@ def _junk_tail(tail: list[str], is_word: Callable[[str], bool]) -> bool:
     if len(tail) == 1:
         word = tail[0].strip(_EDGE_PUNCT)
         return any(c in stray for c in tail[0]) or len(word) <= 1 or classify_token(word) == "damage"
-    return 2 * sum(not is_word(t.strip(_EDGE_PUNCT)) for t in tail) >= len(tail)
+    if any(_LEAF_MARK.fullmatch(t) for t in tail):
+        return False  # a book's leaf marker ("[11b] Nếu"): the text goes on overleaf
+    words = [t.strip(_EDGE_PUNCT) for t in tail]
+    # dirt holds a stray glyph or a token that cannot be spelled; short real words ("Ý tứ", "Vua y") are a sentence
+    # going on on the next page
+    return 2 * sum(not is_word(w) for w in words) >= len(tail) and any(
+        any(c in stray for c in t) or (w and classify_token(w) == "damage") for t, w in zip(tail, words))

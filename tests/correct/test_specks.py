@@ -86,6 +86,9 @@ def test_dirt_after_the_last_sentence_is_removed(text, removed):
     "đi lại. Sau đó",
     "rừng núi. Đi tuệ :",
     "quân tiến. Chiến-",  # a word hyphenated across the page
+    "cách châu độ nửa ngày đường. Ý tứ",  # short real words go on overleaf, whatever the dictionary says of "Ý"
+    "tâu xin dựng bia. Vua y",
+    "rồi mới được cày cấy. [11b] Nếu",  # a leaf marker
     "Tuất. Long9 chép.",  # a sentence of its own
     "giúp quân v.v .",  # no sentence ends at "v.v"
     "một dòng. ˆ SP\ndòng sau",  # not the text's last line
