@@ -131,12 +131,12 @@ def _junk_tail(tail: list[str], is_word: Callable[[str], bool]) -> bool:
     """The tokens after a text's last sentence are dirt (see ``tail_junk_edits``)."""
     if not tail or len(tail) > _TAIL_MAX_TOKENS or tail[-1][-1] in ".!?" or any(t.isdigit() or t[-2:-1].isalpha() and t[-1] == "-" for t in tail):
         return False
+    if any(_LEAF_MARK.fullmatch(t.strip(".,;:")) or t[-1].isdigit() for t in tail):
+        return False  # a book's leaf marker ("[11b] Nếu", "[2b]") or a footnote number ("Giờ Thân7"): no dirt
     stray = speck_classes()["stray"]
     if len(tail) == 1:
         word = tail[0].strip(_EDGE_PUNCT)
         return any(c in stray for c in tail[0]) or len(word) <= 1 or classify_token(word) == "damage"
-    if any(_LEAF_MARK.fullmatch(t) for t in tail):
-        return False  # a book's leaf marker ("[11b] Nếu"): the text goes on overleaf
     words = [t.strip(_EDGE_PUNCT) for t in tail]
     # dirt holds a stray glyph or a token that cannot be spelled; short real words ("Ý tứ", "Vua y") are a sentence
     # going on on the next page

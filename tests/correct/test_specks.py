@@ -89,6 +89,8 @@ def test_dirt_after_the_last_sentence_is_removed(text, removed):
     "cách châu độ nửa ngày đường. Ý tứ",  # short real words go on overleaf, whatever the dictionary says of "Ý"
     "tâu xin dựng bia. Vua y",
     "rồi mới được cày cấy. [11b] Nếu",  # a leaf marker
+    "vua tôi. [2b]",
+    "hạ lệnh án binh bất động. Giờ Thân7",  # a footnote number glued to a word
     "Tuất. Long9 chép.",  # a sentence of its own
     "giúp quân v.v .",  # no sentence ends at "v.v"
     "một dòng. ˆ SP\ndòng sau",  # not the text's last line
