@@ -76,8 +76,8 @@ def speck_edits(text: str, strong_pair: Callable[[str, str], bool]) -> list[Clea
         if line_start and line_end:
             continue
         cut = (start - 1, end) if not line_start else (start, a)
-        if any(_is_repeat(t) for t in tokens) and len(set(run.replace(" ", ""))) == 1:
-            continue  # "____", "-- --": a placeholder or dash; "- ___" mixes marks and is dirt
+        if "__" in run or (any(_is_repeat(t) for t in tokens) and len(set(run.replace(" ", ""))) == 1):
+            continue  # "____", "_____:", "-- --": a placeholder (books print them for lost names) or a dash; "-_" is dirt
         if any(c in stray for c in run):
             score = STRAY_SCORE
         elif line_start:
