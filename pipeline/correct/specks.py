@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Callable
 
 from pipeline.document import CleanEdit
-from pipeline.vi.syllable import classify_token
 from pipeline.vi.table import read_table
 
 DATA_PATH = Path(__file__).parent / "data" / "specks.tsv"
@@ -106,11 +105,11 @@ def speck_edits(text: str, strong_pair: Callable[[str, str], bool]) -> list[Clea
 
 
 def tail_junk_edits(text: str, is_word: Callable[[str], bool]) -> list[CleanEdit]:
-    """Removal of the dirt a page's bottom edge leaves after the text's last sentence ("… bị chết. 1V ễ z : S",
-    "… mà thôi. ˆ SP sỸ", "… tới. : n. : S. Ta vê vo `"): the longest tail of the text's last line that follows
-    a sentence-final mark, when at least half of its tokens are no words (``is_word``: a dictionary word written
-    in one case, "an", "Ta"; a tail of one token only when it holds a stray glyph, is a lone letter or cannot be
-    spelled) and none is a number (a page number) or ends with a hyphen (a word going on overleaf). A tail of a
+    """Removal of the dirt a page's bottom edge leaves after the text's last sentence ("… mà thôi. ˆ SP sỸ",
+    "… tới. : n. : S. Ta vê vo `"): the longest tail of the text's last line that follows a sentence-final mark,
+    when it holds a stray glyph (a speck) and at least half of its tokens are no words (``is_word``: a dictionary
+    word written in one case, "an", "Ta"), and none is a number (a page number), a leaf marker, a word with a
+    footnote number or ends with a hyphen (a word going on overleaf). A tail of a
     word or two ("Sau", "Bế Văn") starts a sentence that goes on on the next page, and a tail that ends with its
     own full stop is a sentence ("Long9 chép."): both stay."""
     end = len(text.rstrip())
@@ -134,11 +133,7 @@ def _junk_tail(tail: list[str], is_word: Callable[[str], bool]) -> bool:
     if any(_LEAF_MARK.fullmatch(t.strip(".,;:")) or t[-1].isdigit() for t in tail):
         return False  # a book's leaf marker ("[11b] Nếu", "[2b]") or a footnote number ("Giờ Thân7"): no dirt
     stray = speck_classes()["stray"]
-    if len(tail) == 1:
-        word = tail[0].strip(_EDGE_PUNCT)
-        return any(c in stray for c in tail[0]) or len(word) <= 1 or classify_token(word) == "damage"
     words = [t.strip(_EDGE_PUNCT) for t in tail]
-    # dirt holds a stray glyph or a token that cannot be spelled; short real words ("Ý tứ", "Vua y") are a sentence
-    # going on on the next page
-    return 2 * sum(not is_word(w) for w in words) >= len(tail) and any(
-        any(c in stray for c in t) or (w and classify_token(w) == "damage") for t, w in zip(tail, words))
+    # dirt holds a glyph no text prints (a scanner's speck); one-letter words ("Ở", "Y"), names a dictionary does
+    # not know ("Kpă Klơng", "Đ. V. Lợi") and short real words ("Ý tứ") are a sentence going on on the next page
+    return any(c in stray for t in tail for c in t) and 2 * sum(not is_word(w) for w in words) >= len(tail)

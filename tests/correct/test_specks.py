@@ -76,9 +76,7 @@ def _word(token: str) -> bool:
 
 
 @pytest.mark.parametrize("text,removed", [
-    ("bị chết. 1V ễ z : S", " 1V ễ z : S"),  # a page's bottom edge read as text after its last sentence
-    ("hoàng đế. XU an an c TÊn", " XU an an c TÊn"),
-    ("mà thôi. ˆ SP sỸ", " ˆ SP sỸ"),
+    ("mà thôi. ˆ SP sỸ", " ˆ SP sỸ"),  # a page's bottom edge read as text after its last sentence
     ("Thanh Hoá tới. : n. : S. Ta vê vo `", " : n. : S. Ta vê vo `"),
     ("trốn cả. - : § : si  \n", " - : § : si"),
 ])
@@ -98,6 +96,12 @@ def test_dirt_after_the_last_sentence_is_removed(text, removed):
     "rồi mới được cày cấy. [11b] Nếu",  # a leaf marker
     "vua tôi. [2b]",
     "hạ lệnh án binh bất động. Giờ Thân7",  # a footnote number glued to a word
+    "bị chết. 1V ễ z : S",  # no speck in it: left, although tesseract made it (precision first)
+    "hoàng đế. XU an an c TÊn",
+    "Vua sai quân đi đánh giặc. Ở",  # a one-letter word opens the next page's sentence
+    "Vua sai quân đi đánh giặc. Y",
+    "quân đi đánh giặc. Kpă Klơng",  # names no dictionary knows
+    "Ông ấy đã chết. Đ. V. Lợi",
     "Tuất. Long9 chép.",  # a sentence of its own
     "giúp quân v.v .",  # no sentence ends at "v.v"
     "một dòng. ˆ SP\ndòng sau",  # not the text's last line
@@ -108,6 +112,6 @@ def test_text_after_the_last_sentence_that_may_be_the_authors_stays(text):
 
 
 def test_corrector_removes_the_tail_with_the_words_in_it():
-    text = "Quân giặc bị chết rất nhiều. XU an an c TÊn"
+    text = "Quân giặc bị chết rất nhiều. ˆ SP sỸ"
     edits = [e for e in Corrector().correct(text, "hòa") if e.applied]
-    assert [(text[e.start:e.end], e.corrected) for e in edits] == [(" XU an an c TÊn", "")]
+    assert [(text[e.start:e.end], e.corrected) for e in edits] == [(" ˆ SP sỸ", "")]
