@@ -853,14 +853,15 @@ class Corrector:
         def doubled(j: int) -> bool:
             return 0 < j < len(tokens) and tokens[j].linked and tokens[j].text == tokens[j - 1].text
         named = i + 1 < len(tokens) and tokens[i + 1].linked and tokens[i + 1].text[0].isupper()
+        if not (self.lm.count(key) >= DOUBLED_LM_COUNT and self.lm.count(key, key) == 0
+                and not named and not doubled(i - 2) and not doubled(i + 2)):
+            return False
         # the first copy ends one compound and the second starts another ("hợp tác xã xã viên", "xe xe máy")
         before = key_of(tokens[i - 2].text) if i > 1 and tokens[i - 1].linked else None
         after = key_of(tokens[i + 1].text) if i + 1 < len(tokens) and tokens[i + 1].linked else None
-        compounds = all(left is not None and right is not None and (
+        return not all(left is not None and right is not None and (
             self.lm.count(left, right) >= DOUBLED_COMPOUND_COUNT or self._dictionary_pair(left, right))
             for left, right in ((before, key), (key, after)))
-        return (self.lm.count(key) >= DOUBLED_LM_COUNT and self.lm.count(key, key) == 0
-                and not named and not compounds and not doubled(i - 2) and not doubled(i + 2))
 
     def _dictionary_pair(self, left: str, right: str) -> bool:
         """Two words that the lexicon says belong together (a frequent bigram, dictionary words included)."""

@@ -117,9 +117,7 @@ def tail_junk_edits(text: str, is_word: Callable[[str], bool]) -> list[CleanEdit
     ends = [m.end() for m in _SENTENCE_END.finditer(text, line_start, end)]
     for cut in ends:
         if text[cut:cut + 1] in " \t" and text[line_start:cut].strip(" .!?\"'”’)]") and _junk_tail(text[cut:end].split(), is_word):
-            stray = speck_classes()["stray"]
-            score = STRAY_SCORE if any(c in stray for c in text[cut:end]) else MIXED_SCORE
-            return [CleanEdit(cut, end, "", "spacing", score, False)]
+            return [CleanEdit(cut, end, "", "spacing", STRAY_SCORE, False)]  # _junk_tail demands a speck
     return []
 
 
