@@ -23,6 +23,7 @@ from .rules import Candidate
 
 JULIAN_END = (1918, 2, 14)  # Russia moved to the Gregorian calendar on 1918-02-14.
 MODERN_CENTURY = 19  # "những năm 90" in a text with no year: the 1990s
+AHEAD_MAX = 20  # a two-digit year is at most this many years after the narrative's ("năm 46" after 1945: 1946)
 ABBREVIATED_FROM = 1800  # a two-digit year abbreviates one of the narrative's century only in modern narratives
 LOOK_BACK = 29  # a cycle year without an era is the first one from 29 years before the narrative year (the nearest,
 #                ties forward); in a century named since, the first from its start ("thế kỷ XIII ... năm Đinh Tỵ": 1257)
@@ -129,7 +130,7 @@ class Resolver:
         if written is not None and f["gran"] != "century":
             return (1 - written if f.get("bce") else written), WRITTEN
         if "year2" in f:
-            return _two_digit_year(f["year2"], ctx)
+            return _two_digit_year(f["year2"], ctx, modern=f["gran"] in ("day", "month", "time"))
         annal = f.get("annal") and ctx.header_year is not None
         reference = ctx.header_year if annal else ctx.year
         era_year = self.era_year(f.get("era"), f.get("era_n", 1), reference)
@@ -401,6 +402,11 @@ class Resolver:
     def mention(self, c: Candidate, value: str, gran: str, mod: str, inferred: bool, ctx: Context,
                 lunar: bool, points: list[Parts]) -> DateMention:
         written = c.fields.get("calendar") or c.fields.get("end", {}).get("calendar")  # "theo lịch cũ", "dương lịch"
+        if written == "old":  # "theo lịch cũ": lunar with a lunar month's name or after 1918, else Julian
+            month_word = c.fields.get("month_word") or ""
+            lunar = (lunar or bool(self.lex.lookup("lunar_month_words", month_word.lower()))
+                     or any(p.year is not None and p.year >= JULIAN_END[0] for p in points))
+            written = "julian"
         calendar = "lunar" if lunar else (written if written in ("gregorian", "julian") else self.declared)
         anchor = ctx.anchor if inferred else None
         converted = ""
@@ -428,15 +434,22 @@ class Resolver:
         return "/".join(out)
 
 
-def _two_digit_year(yy: int, ctx: Context) -> tuple[int, str]:
+def _two_digit_year(yy: int, ctx: Context, modern: bool = False) -> tuple[int, str]:
     """A year written with two digits. Books abbreviate only modern years: in a narrative since 1800 it is in the
-    narrative's century ("2/9/45" in 1945; before any year, the century of the first year the text writes; the
-    twentieth in a text without one); in an older narrative it is the year itself ("năm 111 TCN ... năm 43")."""
+    narrative's century ("2/9/45" in 1945; before any year, the century of the first year the text writes), or in
+    the century before where that would put it more than AHEAD_MAX years after the narrative ("năm 99" after "năm
+    2008" is 1999, not 2099); in an older narrative it is the year itself ("năm 111 TCN ... năm 43"), and so is a
+    year or a season's in a text that writes no year at all ("Hai Bà Trưng khởi nghĩa năm 40"), where only a day's
+    or a month's (``modern``: "2/9/45", "ngày 9 tháng 3 năm 45") is read in the twentieth century."""
     reference = ctx.year if ctx.year is not None else ctx.seed_before
-    if reference is not None and reference < ABBREVIATED_FROM:
+    if reference is None and modern:
+        return MODERN_CENTURY * 100 + yy, OWN
+    if reference is None or reference < ABBREVIATED_FROM:
         return yy, WRITTEN
-    hundreds = reference // 100 if reference is not None else MODERN_CENTURY
-    return hundreds * 100 + yy, OWN
+    year = reference // 100 * 100 + yy
+    if year > reference + AHEAD_MAX:
+        year -= 100
+    return year, OWN
 
 
 def _frame(f: dict) -> tuple[int, int]:

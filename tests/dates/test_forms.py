@@ -210,3 +210,21 @@ def test_cycle_years_before_a_reign_year_come_before_it(extract):
     got = mentions(extract, "Mùa đông năm Mậu Tuất, tức năm Cảnh Hưng thứ ba mươi chín, quân Xiêm sang.")
     assert got["Mùa đông năm Mậu Tuất"].value == "1778-WI"
     assert got["năm Cảnh Hưng thứ ba mươi chín"].value == "1778"
+
+
+def test_the_old_calendar_is_lunar_with_a_lunar_month_name_or_after_1918_and_julian_otherwise(extract):
+    """'lịch cũ' is Russia's Julian calendar before 1918 and, in Vietnamese usage, the lunar one."""
+    got = mentions(extract, "Năm 1789, vua ra Bắc. Ngày 5 tháng Giêng năm ấy (theo lịch cũ), quân Thanh tan. "
+                            "Ngày 25 tháng 10 năm 1917 (theo lịch cũ), cách mạng nổ ra. Ngày 1 tháng 1 năm 1960 (lịch cũ), Tết.")
+    giêng = got["Ngày 5 tháng Giêng năm ấy (theo lịch cũ)"]
+    assert (giêng.value, giêng.calendar, giêng.value_gregorian) == ("1789-01-05", "lunar", "1789-01-30")
+    october = got["Ngày 25 tháng 10 năm 1917 (theo lịch cũ)"]
+    assert (october.calendar, october.value_gregorian) == ("julian", "1917-11-07")
+    assert got["Ngày 1 tháng 1 năm 1960 (lịch cũ)"].calendar == "lunar"
+
+
+def test_a_two_digit_year_is_the_year_itself_without_a_year_and_never_far_ahead_of_the_narrative(extract):
+    assert mentions(extract, "Hai Bà Trưng khởi nghĩa năm 40.")["năm 40"].value == "0040"
+    assert mentions(extract, "Năm 2008, giá vàng tăng. Giá lúa năm 99 thấp.")["năm 99"].value == "1999"
+    got = mentions(extract, "Năm 1945, ngày 2/9/45 độc lập. Năm 46 kháng chiến.")
+    assert (got["ngày 2/9/45"].value, got["Năm 46"].value) == ("1945-09-02", "1946")
