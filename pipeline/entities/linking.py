@@ -41,6 +41,7 @@ from pipeline.vi.tone import restyle_word
 
 from .declared import comma_list
 from .gazetteer import _type_heads, gazetteer, referents
+from .knowledge import era_name, name_rows
 from .lexicon import Lexicon, Place, lexicon, name_key, read, word_key
 from .tokens import is_foreign
 
@@ -192,7 +193,9 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
         out.append(full or surface)
     labels = [label for _, _, label in mentions]
     pairs = written_aliases(text, [(s, e, name, label) for (s, e, _, label), name in zip(spans, out)], lex)
-    return repaired(same_person(out, labels, lex.surnames, pairs), labels)
+    # an era name ("Minh Trị năm thứ 1", "niên hiệu Minh Trị") is no ruler: it joins none of his names
+    link_labels = ["ERA" if era_name(text, start, end) else label for (start, end, _, _), label in zip(spans, labels)]
+    return repaired(same_person(out, link_labels, lex.surnames, pairs), labels)
 
 
 @lru_cache(maxsize=1)
@@ -528,15 +531,15 @@ def _spellings(key: tuple[str, ...]) -> set[tuple[str, ...]]:
 
 @lru_cache(maxsize=1)
 def ruler_names() -> tuple[dict[tuple[str, ...], int], frozenset[tuple[str, ...]]]:
-    """data/ruler_names.tsv: each name (word_key, and its other spellings of data/alias_spellings.tsv: "Lý Thánh
-    Tôn") -> its row, and the personal names; a name of two rows is left out (it says no one person), and a
+    """data/ruler_names.tsv and the other tables of one person's names (knowledge.name_rows): each name (word_key,
+    and its other spellings of data/alias_spellings.tsv: "Lý Thánh Tôn") -> its row, and the personal names; a name of two rows is left out (it says no one person), and a
     spelling that is another row's name is that row's."""
     rows: dict[tuple[str, ...], set[int]] = defaultdict(set)
     spelled: dict[tuple[str, ...], set[int]] = defaultdict(set)
     personal, personal_spelled = set(), set()
-    for k, row in enumerate(read("ruler_names.tsv", ["personal", "other", "dynasty"])):
-        for column, names in (("personal", row.personal), ("other", row.other)):
-            for name in comma_list(names):
+    for k, row in enumerate(name_rows()):  # data/ruler_names.tsv and the other tables of knowledge.py
+        for column, names in zip(("personal", "other"), row):
+            for name in names:
                 key = word_key(name)
                 rows[key].add(k)
                 for form in _spellings(key):

@@ -225,12 +225,13 @@ def test_names_of_one_encyclopedia_article_share_the_personal_name(recognizer):
 def test_every_data_file_of_the_stage_is_read_and_loads():
     from pathlib import Path
 
-    from pipeline.entities import lexicon, linking
-    sources = "".join(Path(m.__file__).read_text(encoding="utf-8") for m in (lexicon, linking, gz))
+    from pipeline.entities import knowledge, lexicon, linking
+    sources = "".join(Path(m.__file__).read_text(encoding="utf-8") for m in (lexicon, linking, gz, knowledge))
     for path in sorted(gz.DATA.iterdir()):
         if path.suffix in (".txt", ".tsv"):
             assert f'"{path.name}"' in sources, f"{path.name} is read by no loader"
     assert lexicon.lexicon().link_cues and linking.part_rules()["support"] and gz.gazetteer()
+    assert knowledge.name_rows() and knowledge.regnal_numbers() and knowledge._era_words()
 
 
 def test_part_link_support_follows_its_data_file(monkeypatch):
@@ -356,7 +357,8 @@ def _alias_examples():
     from pipeline.entities.lexicon import DATA
     for name in ("alias_namers.txt", "alias_frames.tsv", "alias_cues.txt", "alias_anaphors.txt",
                  "alias_later_words.txt", "ruler_names.tsv", "alias_spellings.tsv", "place_names.tsv",
-                 "alias_transliterations.tsv", "alias_state_heads.txt"):
+                 "alias_transliterations.tsv", "alias_state_heads.txt", "person_names.tsv", "european_rulers.tsv",
+                 "regnal_numbers.tsv", "era_words.tsv"):
         for line in (DATA / name).read_text(encoding="utf-8").splitlines():
             if line.startswith("# example:"):
                 text, expected = line[len("# example:"):].split("=>")

@@ -1,0 +1,106 @@
+"""General-knowledge tables of the names of one person, read for linking (linking.same_person).
+
+Each row of these tables gives the names of one ruler or one person: the names a document's canonical name should
+be (a ruler's personal name, a scholar's own name, a European monarch's French regnal name), then the other names
+he is known by (temple, posthumous and era names; courtesy names, art and pen names, aliases; the other readings
+and spellings of the name). The tables, each with its own header saying its source and columns:
+
+- data/ruler_names.tsv: the rulers of Vietnam and China (personal, other, dynasty);
+- data/person_names.tsv: scholars, generals, officials and revolutionaries of Vietnam, China and Japan (name,
+  others, who);
+- data/european_rulers.tsv: European monarchs under their French regnal names (name, others, realm); a regnal
+  number is written in every form data/regnal_numbers.tsv gives it ("Pierre Ier", "Pierre I", "Pierre đệ nhất").
+
+When a document writes two names of one row as persons they are one person (linking.same_person); a name of two
+rows joins nothing.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .declared import comma_list
+from .lexicon import read, word_key
+
+# (table, its column of the names the canonical takes, its column of the other names, its third column)
+TABLES = (("ruler_names.tsv", "personal", "other", "dynasty"),
+          ("person_names.tsv", "name", "others", "who"),
+          ("european_rulers.tsv", "name", "others", "realm"))
+
+
+@lru_cache(maxsize=1)
+def regnal_numbers() -> dict[str, tuple[str, ...]]:
+    """data/regnal_numbers.tsv: a regnal number in any one-word form (the Roman numeral, "Ier") -> each form it is
+    written in, the numeral first ("Ier" -> ("I", "Ier", "1er", "đệ nhất", "1"))."""
+    out = {}
+    for row in read("regnal_numbers.tsv", ["roman", "others"]):
+        forms = (row.roman, *comma_list(row.others))
+        out.update((form, forms) for form in forms if len(form.split()) == 1 and not form.isdigit())
+    return out
+
+
+def regnal_forms(name: str) -> tuple[str, ...]:
+    """``name`` and, where it closes with a regnal number, the same name with each other form of that number
+    ("Louis XIV" -> "Louis XIV", "Louis đệ thập tứ", "Louis 14"); any other name alone."""
+    words = name.split()
+    forms = regnal_numbers().get(words[-1]) if len(words) > 1 else None
+    if forms is None:
+        return (name,)
+    return (name, *(" ".join([*words[:-1], form]) for form in forms if form != words[-1]))
+
+
+@lru_cache(maxsize=1)
+def transliterated() -> dict[str, tuple[str, ...]]:
+    """data/alias_transliterations.tsv read the other way: a European first name -> its transliterations
+    ("Napoléon" -> ("Nã Phá Luân",))."""
+    return {row.western: comma_list(row.others) for row in read("alias_transliterations.tsv", ["western", "others"])}
+
+
+def written_forms(name: str) -> tuple[str, ...]:
+    """``name`` in each written form of its regnal number, each also under the transliteration of its first
+    word ("Napoléon III" -> "Napoléon III", "Napoléon đệ tam", ..., "Nã Phá Luân III", "Nã Phá Luân đệ tam")."""
+    forms = []
+    for form in regnal_forms(name):
+        first, _, rest = form.partition(" ")
+        forms += [form, *(" ".join(filter(None, [other, rest])) for other in transliterated().get(first, ()) if rest)]
+    return tuple(forms)
+
+
+@lru_cache(maxsize=1)
+def name_rows() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """Every row of the tables as (the names the canonical takes, the other names); a name's other written forms
+    (written_forms: "Louis đệ thập tứ" of "Louis XIV") are other names, so that the table's own form wins."""
+    rows = []
+    for table, preferred, others, third in TABLES:
+        for row in read(table, [preferred, others, third]):
+            names = comma_list(getattr(row, preferred))
+            forms = [form for name in (*names, *comma_list(getattr(row, others))) for form in written_forms(name)]
+            rows.append((names, tuple(dict.fromkeys(form for form in forms if form not in names))))
+    return tuple(rows)
+
+
+_ERA_GAP = 2  # words between a word that names an era and the era's name, at most
+
+
+def _alternatives(phrases: list[tuple[str, ...]]) -> str:
+    return "|".join(r"\s+".join(map(re.escape, p)) for p in sorted(phrases, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _era_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """data/era_words.tsv as two patterns: at the start of the text after a name, at the end of the text before
+    it."""
+    rows = read("era_words.tsv", ["phrase", "place"])
+    after = [word_key(row.phrase) for row in rows if row.place == "after"]
+    before = [word_key(row.phrase) for row in rows if row.place == "before"]
+    nothing = r"(?!)"  # an empty list marks nothing
+    return (re.compile(r"\s+(?:" + (_alternatives(after) or nothing) + r")(?!\w)", re.IGNORECASE),
+            re.compile(r"(?<!\w)(?:" + (_alternatives(before) or nothing) + rf")(?:\s+\w+){{0,{_ERA_GAP}}}\s+$",
+                       re.IGNORECASE))
+
+
+def era_name(text: str, start: int, end: int) -> bool:
+    """The name at ``start:end`` is an era, not a ruler ("Minh Trị năm thứ 1", "đặt niên hiệu mới là Minh Trị":
+    data/era_words.tsv)."""
+    after, before = _era_words()
+    return after.match(text, end) is not None or before.search(text[max(0, start - 60):start]) is not None
