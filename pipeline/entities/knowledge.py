@@ -13,11 +13,17 @@ and spellings of the name). The tables, each with its own header saying its sour
 
 When a document writes two names of one row as persons they are one person (linking.same_person); a name of two
 rows joins nothing.
+
+The other names of one place (linking.former_names): data/place_names.tsv (standard, former) and
+data/indochina_places.tsv (name, french, kind), whose every name is also written in the French colonial spelling,
+its syllables without accents joined or hyphenated ("Nam Định": "Namdinh", "Nam-Dinh").
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+from pipeline.vi.keys import fold
 
 from .declared import comma_list
 from .lexicon import read, word_key
@@ -104,3 +110,23 @@ def era_name(text: str, start: int, end: int) -> bool:
     data/era_words.tsv)."""
     after, before = _era_words()
     return after.match(text, end) is not None or before.search(text[max(0, start - 60):start]) is not None
+
+
+def colonial_spellings(name: str) -> tuple[str, ...]:
+    """The French colonial spellings of a Vietnamese name of two syllables or more: its syllables without accents,
+    joined or hyphenated ("Nam Định" -> "Namdinh", "Nam-Dinh"); none for one syllable (the same letters)."""
+    syllables = name.split()
+    if len(syllables) < 2:
+        return ()
+    bare = [fold(s).capitalize() for s in syllables]
+    return ("".join(bare[:1] + [b.lower() for b in bare[1:]]), "-".join(bare))
+
+
+@lru_cache(maxsize=1)
+def place_rows() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Every place of the tables as (its standard name, its other names)."""
+    rows = [(row.standard, comma_list(row.former)) for row in read("place_names.tsv", ["standard", "former"])]
+    for row in read("indochina_places.tsv", ["name", "french", "kind"]):
+        others = (*colonial_spellings(row.name), *comma_list(row.french))
+        rows.append((row.name, tuple(o for o in dict.fromkeys(others) if fold(o) != fold(row.name))))
+    return tuple(rows)

@@ -41,7 +41,7 @@ from pipeline.vi.tone import restyle_word
 
 from .declared import comma_list
 from .gazetteer import _type_heads, gazetteer, referents
-from .knowledge import era_name, name_rows
+from .knowledge import era_name, name_rows, place_rows
 from .lexicon import Lexicon, Place, lexicon, name_key, read, word_key
 from .tokens import is_foreign
 
@@ -209,13 +209,15 @@ def transliterations() -> dict[tuple[str, ...], str]:
 def _western_form(surface: str, start: int, persons: set[str], parts: dict[str, dict[str, list[int]]],
                   support: Support, same: dict[str, str]) -> str | None:
     """The European form of a person written under its transliteration ("Nã Phá Luân đệ tam" -> "Napoléon đệ
-    tam"), where the document writes it as a person or as a part of one full name; else None."""
+    tam"), or the one full name it is a part of ("Hít-le" -> "Adolf Hitler"), where the document writes it; else
+    None."""
     words = surface.split()
     for k in range(len(words), 0, -1):
         western = transliterations().get(word_key(" ".join(words[:k])))
         if western is not None:
             name = " ".join([western, *words[k:]])
-            return name if name in persons else supported_full_name(name, start, parts, support, same)
+            # the one full name the European form is a part of ("Hitler" of "Adolf Hitler"), else that form
+            return supported_full_name(name, start, parts, support, same) or (name if name in persons else None)
     return None
 
 
@@ -499,12 +501,13 @@ def _later_name(text: str, end: int) -> bool:
 
 @lru_cache(maxsize=1)
 def former_names() -> dict[str, tuple[str, ...]]:
-    """data/place_names.tsv: a former name of a place (folded) -> the standard names it may stand for."""
+    """data/place_names.tsv and data/indochina_places.tsv (knowledge.place_rows): a former name of a place
+    (folded) -> the standard names it may stand for."""
     out: dict[str, list[str]] = defaultdict(list)
-    for row in read("place_names.tsv", ["standard", "former"]):
-        for name in comma_list(row.former):
-            if row.standard not in out[fold(name)]:  # "Tokyo", "Tôkyô": one name folded
-                out[fold(name)].append(row.standard)
+    for standard, formers in place_rows():
+        for name in formers:
+            if standard not in out[fold(name)]:  # "Tokyo", "Tôkyô": one name folded
+                out[fold(name)].append(standard)
     return {name: tuple(standards) for name, standards in out.items()}
 
 

@@ -358,7 +358,7 @@ def _alias_examples():
     for name in ("alias_namers.txt", "alias_frames.tsv", "alias_cues.txt", "alias_anaphors.txt",
                  "alias_later_words.txt", "ruler_names.tsv", "alias_spellings.tsv", "place_names.tsv",
                  "alias_transliterations.tsv", "alias_state_heads.txt", "person_names.tsv", "european_rulers.tsv",
-                 "regnal_numbers.tsv", "era_words.tsv"):
+                 "regnal_numbers.tsv", "era_words.tsv", "indochina_places.tsv"):
         for line in (DATA / name).read_text(encoding="utf-8").splitlines():
             if line.startswith("# example:"):
                 text, expected = line[len("# example:"):].split("=>")
@@ -585,3 +585,38 @@ def test_one_opening_syllable_stands_for_a_sino_vietnamese_name_only_when_it_is_
     parts = person_parts([(0, "Tây Hương Long Thịnh", "PER"), (30, "Ngô Tam Quế", "PER"), (50, "Joseph Garibaldi", "PER")])
     assert "Tây" not in parts and "Tây Hương" in parts  # a Japanese reading: the family name is "Tây Hương"
     assert "Ngô" in parts and "Joseph" in parts
+
+
+# -- the knowledge tables (pipeline/entities/knowledge.py) -----------------------------------------------------------
+def test_a_regnal_number_is_written_in_each_of_its_forms_and_the_tables_own_form_wins():
+    from pipeline.entities.knowledge import name_rows, regnal_forms, written_forms
+    assert set(regnal_forms("Louis XIV")) >= {"Louis XIV", "Louis đệ thập tứ"}
+    assert set(regnal_forms("Pierre Ier")) >= {"Pierre I", "Pierre đệ nhất"}
+    assert regnal_forms("Victoria") == ("Victoria",) and regnal_forms("XIV") == ("XIV",)
+    assert "Nã Phá Luân đệ tam" in written_forms("Napoléon III")  # data/alias_transliterations.tsv
+    row = next(r for r in name_rows() if r[0] == ("Louis XIV",))
+    assert "Louis đệ thập tứ" in row[1]  # another name: "Louis XIV" is the canonical where both are written
+
+
+def test_a_vietnamese_place_name_is_also_written_in_its_colonial_spelling():
+    from pipeline.entities.knowledge import colonial_spellings
+    from pipeline.entities.linking import former_names
+    assert colonial_spellings("Thủ Dầu Một") == ("Thudaumot", "Thu-Dau-Mot")
+    assert colonial_spellings("Vinh") == ()
+    names = former_names()
+    assert names["namdinh"] == ("Nam Định",) and names["tourane"] == ("Đà Nẵng",)
+    assert names["annam"] == ("Trung Kỳ", "An Nam")  # a name of two places joins the one the document writes
+
+
+def test_an_era_name_counting_a_year_joins_no_ruler(recognizer):
+    text = "Năm 1460, Lê Tư Thành lên ngôi. Năm 1470 là Hồng Đức nguyên niên. Năm 1471, Lê Thánh Tông đánh Chiêm Thành."
+    found = _found(recognizer, text)
+    assert {c for s, _, c in found if s == "Lê Thánh Tông"} == {"Lê Tư Thành"}
+    assert {c for s, _, c in found if s == "Hồng Đức"} == {"Hồng Đức"}  # the era of the year, not the king
+
+
+def test_a_transliterated_western_name_takes_the_full_name_its_european_form_is_a_part_of(recognizer):
+    text = ("Năm 1933, Adolf Hitler lên nắm quyền ở Đức. Năm 1939, quân đội của Hitler đánh Ba Lan. "
+            "Năm 1945, Hít-le tự sát.")
+    found = _found(recognizer, text)
+    assert {c for s, _, c in found if s in ("Hitler", "Hít-le")} == {"Adolf Hitler"}
