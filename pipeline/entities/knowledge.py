@@ -130,3 +130,26 @@ def place_rows() -> tuple[tuple[str, tuple[str, ...]], ...]:
         others = (*colonial_spellings(row.name), *comma_list(row.french))
         rows.append((row.name, tuple(o for o in dict.fromkeys(others) if fold(o) != fold(row.name))))
     return tuple(rows)
+
+
+@lru_cache(maxsize=1)
+def known_types() -> dict[str, str]:
+    """name_key -> label of the names the tables give a type: PER for the persons' names (person_names.tsv,
+    european_rulers.tsv) and the rulers' personal names (not their era or temple names, which are also eras),
+    LOC for the places' names; a name given both is left out. A vote beside the encyclopedia's gazetteer."""
+    from .lexicon import name_key
+    labels: dict[str, set[str]] = {}
+    persons = [names for table, row in zip(_row_tables(), name_rows()) for names in
+               ((row[0],) if table == "ruler_names.tsv" else row)]
+    for names in persons:
+        for name in names:
+            labels.setdefault(name_key(name), set()).add("PER")
+    for standard, formers in place_rows():
+        for name in (standard, *formers):
+            labels.setdefault(name_key(name), set()).add("LOC")
+    return {name: next(iter(found)) for name, found in labels.items() if len(found) == 1}
+
+
+def _row_tables() -> list[str]:
+    """The table of each row of name_rows, in order."""
+    return [table for table, preferred, others, third in TABLES for _ in read(table, [preferred, others, third])]

@@ -17,6 +17,7 @@ from .coordination import name_lists
 from .crf import Word, crf_chain
 from .gazetteer import gazetteer
 from .keys import entity_key, preferred_variants
+from .knowledge import known_types
 from .lexicon import lexicon, name_key, sources_flagged
 from .linking import Support, fullest, one_person, person_parts, supported_full_name
 from .rules import Candidate, SentenceRules, _dictionary, proper_names
@@ -48,7 +49,7 @@ class EntityRecognizer:
     def __init__(self) -> None:
         self.lex = lexicon()
         self.crf = crf_chain()
-        self.gazetteer = gazetteer()
+        self.gazetteer = known_types() | gazetteer()  # the encyclopedia's type wins over the tables'
         _dictionary(), proper_names()  # built here, with the models, not inside the first document's time
 
     def __call__(self, text: str, sentences: list[tuple[int, int]],
