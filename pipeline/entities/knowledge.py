@@ -9,12 +9,13 @@ and spellings of the name). The tables, each with its own header saying its sour
 - data/person_names.tsv: scholars, generals, officials and revolutionaries of Vietnam, China and Japan (name,
   others, who);
 - data/european_rulers.tsv: European monarchs under their French regnal names (name, others, realm); a regnal
-  number is written in every form data/regnal_numbers.tsv gives it ("Pierre Ier", "Pierre I", "Pierre đệ nhất").
+  number is written in every form data/regnal_numbers.tsv gives it ("Pierre Ier", "Pierre I", "Pierre đệ nhất");
+- data/western_names.tsv: Western persons under the French form of their names (name, others, who).
 
 When a document writes two names of one row as persons they are one person (linking.same_person); a name of two
 rows joins nothing.
 
-The other names of one place (linking.former_names): data/place_names.tsv (standard, former) and
+The other names of one place (linking.standards_of): data/place_names.tsv (standard, former) and
 data/indochina_places.tsv (name, french, kind), whose every name is also written in the French colonial spelling,
 its syllables without accents joined or hyphenated ("Nam Định": "Namdinh", "Nam-Dinh").
 """
@@ -31,7 +32,8 @@ from .lexicon import read, word_key
 # (table, its column of the names the canonical takes, its column of the other names, its third column)
 TABLES = (("ruler_names.tsv", "personal", "other", "dynasty"),
           ("person_names.tsv", "name", "others", "who"),
-          ("european_rulers.tsv", "name", "others", "realm"))
+          ("european_rulers.tsv", "name", "others", "realm"),
+          ("western_names.tsv", "name", "others", "who"))
 
 
 @lru_cache(maxsize=1)
@@ -135,8 +137,9 @@ def place_rows() -> tuple[tuple[str, tuple[str, ...]], ...]:
 @lru_cache(maxsize=1)
 def known_types() -> dict[str, str]:
     """name_key -> label of the names the tables give a type: PER for the persons' names (person_names.tsv,
-    european_rulers.tsv) and the rulers' personal names (not their era or temple names, which are also eras),
-    LOC for the places' names; a name given both is left out. A vote beside the encyclopedia's gazetteer."""
+    european_rulers.tsv, western_names.tsv) and the rulers' personal names (not their era or temple names, which
+    are also eras), LOC for the places' names; a name given both is left out. A vote beside the encyclopedia's
+    gazetteer."""
     from .lexicon import name_key
     labels: dict[str, set[str]] = {}
     persons = [names for table, row in zip(_row_tables(), name_rows()) for names in

@@ -163,7 +163,7 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
     written = {fold(surface) for _, surface, label in mentions if label == "LOC"}
     # the standard names of the other names written: "Đông Kinh" in a text that writes "Tokyo" is Tokyo, never
     # Thăng Long (whose former name it also is)
-    standing = {fold(name) for other in written for name in former_names().get(other, ())}
+    standing = {fold(name) for _, surface, label in mentions if label == "LOC" for name in standards_of(surface)}
     houses = {word_key(surface) for _, surface, label in mentions if label == "ORG"}
     persons = {surface for _, surface, label in mentions if label == "PER"}
     # a name the text equates with another ("gọi Napoléon Bonaparte là Nã Phá Luân") is no part of a third
@@ -187,7 +187,7 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
                 full = place.short_of  # "Thổ" in a text on "Thổ Nhĩ Kỳ"
             else:  # "Đông Quan" in a text that writes "Thăng Long" (data/place_names.tsv), also where the text
                 # equates the two ("Bá Linh, tức Berlin": the data's standard name, the same in every document)
-                standards = [name for name in former_names().get(fold(surface), ()) if fold(name) in written
+                standards = [name for name in standards_of(surface) if fold(name) in written
                              and not (_city(name, lex) and _after_state_head(text, start))]
                 full = standards[0] if len(standards) == 1 and fold(surface) not in standing else None
         out.append(full or surface)
@@ -500,15 +500,31 @@ def _later_name(text: str, end: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def former_names() -> dict[str, tuple[str, ...]]:
+def _former_spellings() -> dict[str, tuple[tuple[str, str], ...]]:
     """data/place_names.tsv and data/indochina_places.tsv (knowledge.place_rows): a former name of a place
-    (folded) -> the standard names it may stand for."""
-    out: dict[str, list[str]] = defaultdict(list)
+    (folded) -> (the name as the table spells it, the standard name it may stand for) pairs."""
+    out: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for standard, formers in place_rows():
         for name in formers:
-            if standard not in out[fold(name)]:  # "Tokyo", "Tôkyô": one name folded
-                out[fold(name)].append(standard)
-    return {name: tuple(standards) for name, standards in out.items()}
+            out[fold(name)].append((name, standard))
+    return {name: tuple(pairs) for name, pairs in out.items()}
+
+
+def _marked(name: str) -> bool:
+    """``name`` carries accents or other marks on its letters."""
+    return fold(name) != name.lower()
+
+
+def standards_of(surface: str) -> tuple[str, ...]:
+    """The standard names a place written ``surface`` may stand for (_former_spellings), where the surface spells the
+    table's name with the same marks, or one of the two has none ("Tokyo", "Tôkyô"; "Hanoi", "Hanoï"): "Đại Độ"
+    is no "Đại Đô" (Bắc Kinh)."""
+    key = word_key(surface)
+    out = []
+    for name, standard in _former_spellings().get(fold(surface), ()):
+        if (word_key(name) == key or not _marked(name) or not _marked(surface)) and standard not in out:
+            out.append(standard)
+    return tuple(out)
 
 
 @lru_cache(maxsize=1)

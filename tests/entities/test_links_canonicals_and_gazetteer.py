@@ -358,7 +358,7 @@ def _alias_examples():
     for name in ("alias_namers.txt", "alias_frames.tsv", "alias_cues.txt", "alias_anaphors.txt",
                  "alias_later_words.txt", "ruler_names.tsv", "alias_spellings.tsv", "place_names.tsv",
                  "alias_transliterations.tsv", "alias_state_heads.txt", "person_names.tsv", "european_rulers.tsv",
-                 "regnal_numbers.tsv", "era_words.tsv", "indochina_places.tsv"):
+                 "regnal_numbers.tsv", "era_words.tsv", "indochina_places.tsv", "western_names.tsv"):
         for line in (DATA / name).read_text(encoding="utf-8").splitlines():
             if line.startswith("# example:"):
                 text, expected = line[len("# example:"):].split("=>")
@@ -600,12 +600,19 @@ def test_a_regnal_number_is_written_in_each_of_its_forms_and_the_tables_own_form
 
 def test_a_vietnamese_place_name_is_also_written_in_its_colonial_spelling():
     from pipeline.entities.knowledge import colonial_spellings
-    from pipeline.entities.linking import former_names
+    from pipeline.entities.linking import standards_of
     assert colonial_spellings("Thủ Dầu Một") == ("Thudaumot", "Thu-Dau-Mot")
     assert colonial_spellings("Vinh") == ()
-    names = former_names()
-    assert names["namdinh"] == ("Nam Định",) and names["tourane"] == ("Đà Nẵng",)
-    assert names["annam"] == ("Trung Kỳ", "An Nam")  # a name of two places joins the one the document writes
+    assert standards_of("Namdinh") == standards_of("Nam-Dinh") == ("Nam Định",)
+    assert standards_of("Hanoï") == ("Hà Nội",) and standards_of("Tourane") == ("Đà Nẵng",)
+    assert standards_of("Annam") == ("Trung Kỳ", "An Nam")  # a name of two places joins the one the document writes
+
+
+def test_a_sino_vietnamese_former_name_matches_with_its_own_marks_only():
+    from pipeline.entities.linking import standards_of
+    assert standards_of("Đại Đô") == ("Bắc Kinh",)
+    assert standards_of("Đại Độ") == ()  # another place, the same letters without marks
+    assert standards_of("Tôkyô") == ("Đông Kinh",)  # "Tokyo" in the table, without marks
 
 
 def test_an_era_name_counting_a_year_joins_no_ruler(recognizer):
