@@ -134,21 +134,23 @@ def place_rows() -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple(rows)
 
 
-@lru_cache(maxsize=1)
-def known_types() -> dict[str, str]:
+@lru_cache(maxsize=2)
+def known_types(own: bool = False) -> dict[str, str]:
     """name_key -> label of the names the tables give a type: PER for the persons' names (person_names.tsv,
     european_rulers.tsv, western_names.tsv) and the rulers' personal names (not their era or temple names, which
-    are also eras), LOC for the places' names; a name given both is left out. A vote beside the encyclopedia's
-    gazetteer."""
+    are also eras), LOC for the places' names; a name given both is left out. ``own``: only the names of the
+    first column (a person's own name, a place's standard name), which a table states more surely than the
+    encyclopedia's gazetteer does ("Chu Ân Lai", "Hoa Kỳ"); the others ("Tây Hồ", Phan Châu Trinh's art name and
+    a lake) are a vote below the gazetteer's."""
     from .lexicon import name_key
     labels: dict[str, set[str]] = {}
     persons = [names for table, row in zip(_row_tables(), name_rows()) for names in
-               ((row[0],) if table == "ruler_names.tsv" else row)]
+               ((row[0],) if table == "ruler_names.tsv" or own else row)]
     for names in persons:
         for name in names:
             labels.setdefault(name_key(name), set()).add("PER")
     for standard, formers in place_rows():
-        for name in (standard, *formers):
+        for name in (standard, *(() if own else formers)):
             labels.setdefault(name_key(name), set()).add("LOC")
     return {name: next(iter(found)) for name, found in labels.items() if len(found) == 1}
 

@@ -49,7 +49,8 @@ class EntityRecognizer:
     def __init__(self) -> None:
         self.lex = lexicon()
         self.crf = crf_chain()
-        self.gazetteer = known_types() | gazetteer()  # the encyclopedia's type wins over the tables'
+        # the tables' other names below the encyclopedia's gazetteer, their own names above it (knowledge.py)
+        self.gazetteer = known_types() | gazetteer() | known_types(own=True)
         _dictionary(), proper_names()  # built here, with the models, not inside the first document's time
 
     def __call__(self, text: str, sentences: list[tuple[int, int]],
