@@ -627,3 +627,14 @@ def test_a_transliterated_western_name_takes_the_full_name_its_european_form_is_
             "Năm 1945, Hít-le tự sát.")
     found = _found(recognizer, text)
     assert {c for s, _, c in found if s in ("Hitler", "Hít-le")} == {"Adolf Hitler"}
+
+
+def test_a_tables_own_names_vote_above_the_gazetteer_and_its_other_names_below():
+    from pipeline.entities.gazetteer import gazetteer
+    from pipeline.entities.knowledge import known_types
+    own, every = known_types(own=True), known_types()
+    assert own["Chu Ân Lai"] == "PER" and own["Hoa Kỳ"] == "LOC"  # first columns: a person's own name, a place's
+    assert every["Tây Hồ"] == "PER" and "Tây Hồ" not in own  # Phan Châu Trinh's art name, and a lake
+    assert "Minh Trị" not in every  # a ruler's era or temple name is also an era: no vote
+    votes = every | gazetteer() | own  # as the recognizer merges them
+    assert votes["Chu Ân Lai"] == "PER" and votes["Tourane"] == "LOC"
