@@ -605,7 +605,7 @@ def test_a_vietnamese_place_name_is_also_written_in_its_colonial_spelling():
     assert colonial_spellings("Vinh") == ()
     assert standards_of("Namdinh") == standards_of("Nam-Dinh") == ("Nam Định",)
     assert standards_of("Hanoï") == ("Hà Nội",) and standards_of("Tourane") == ("Đà Nẵng",)
-    assert standards_of("Annam") == ("Trung Kỳ", "An Nam")  # a name of two places joins the one the document writes
+    assert standards_of("Annam") == ("Trung Kỳ", "An Nam", "Việt Nam")  # joins the one of them the document writes
 
 
 def test_a_sino_vietnamese_former_name_matches_with_its_own_marks_only():
