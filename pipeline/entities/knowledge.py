@@ -18,6 +18,10 @@ rows joins nothing.
 The other names of one place (linking.standards_of): data/place_names.tsv (standard, former) and
 data/indochina_places.tsv (name, french, kind), whose every name is also written in the French colonial spelling,
 its syllables without accents joined or hyphenated ("Nam Định": "Namdinh", "Nam-Dinh").
+
+The recognizer also takes the tables' types as a vote beside the encyclopedia's gazetteer (known_types), and a
+mention that lies inside an own name of the tables is made that whole name (extend_to_known: "Xuyên Gia Khang"
+after "Đức" is "Đức Xuyên Gia Khang"); the tables never add a mention of their own.
 """
 from __future__ import annotations
 
@@ -158,3 +162,54 @@ def known_types(own: bool = False) -> dict[str, str]:
 def _row_tables() -> list[str]:
     """The table of each row of name_rows, in order."""
     return [table for table, preferred, others, third in TABLES for _ in read(table, [preferred, others, third])]
+
+
+_TOKEN = re.compile(r"\w+(?:-\w+)*")
+
+
+@lru_cache(maxsize=1)
+def _own_names() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """The tables' own names of two words or more (known_types(own=True)) by their first word: first word ->
+    (the name's words, its label), longest first."""
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for name, label in known_types(own=True).items():
+        words = tuple(name.split())
+        if len(words) > 1:
+            out.setdefault(words[0], []).append((words, label))
+    return {first: sorted(names, key=len, reverse=True) for first, names in out.items()}
+
+
+def known_occurrences(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, label) of each own name of the tables written in ``text`` as the table writes it (its case,
+    one space between its words), the longest at each place."""
+    from .lexicon import name_key
+    tokens = list(_TOKEN.finditer(text))
+    keys = [name_key(t.group()) for t in tokens]
+    out = []
+    for i, key in enumerate(keys):
+        for words, label in _own_names().get(key, ()):
+            j = i + len(words)
+            if j <= len(tokens) and tuple(keys[i:j]) == words and all(
+                    text[tokens[k].end():tokens[k + 1].start()] == " " for k in range(i, j - 1)):
+                out.append((tokens[i].start(), tokens[j - 1].end(), label))
+                break
+    return out
+
+
+def extend_to_known(text: str, candidates: list) -> list:
+    """The mentions with each one that lies inside an own name of the tables, and stops short of it, made that
+    whole name with the table's label ("Xuyên Gia Khang" inside "Đức Xuyên Gia Khang"; "Đức" and "Xuyên Gia
+    Khang" read apart): a name the table states is not cut. A mention reaching out of the name, or one that is
+    exactly the name, is left as the recognizer found it; a name no mention touches is not added (a table is no
+    list of mentions: "Hải Sơn" is an emperor and a place)."""
+    from .lexicon import lexicon
+    from .rules import Candidate
+    source = lexicon().sources["known"]
+    for start, end, label in known_occurrences(text):
+        inside = [c for c in candidates if c.start < end and start < c.end]
+        if not inside or any(c.start < start or c.end > end for c in inside) \
+                or (len(inside) == 1 and (inside[0].start, inside[0].end) == (start, end)):
+            continue
+        candidates = [c for c in candidates if c not in inside]
+        candidates.append(Candidate(start, end, (start, end), label, source.source, source.score))
+    return candidates

@@ -17,7 +17,7 @@ from .coordination import name_lists
 from .crf import Word, crf_chain
 from .gazetteer import gazetteer
 from .keys import entity_key, preferred_variants
-from .knowledge import known_types
+from .knowledge import extend_to_known, known_types
 from .lexicon import lexicon, name_key, sources_flagged
 from .linking import Support, fullest, one_person, person_parts, supported_full_name
 from .rules import Candidate, SentenceRules, _dictionary, proper_names
@@ -74,6 +74,7 @@ class EntityRecognizer:
             candidates.extend(found)
         settled = _settle(text, candidates, lists)
         settled += _repeats(text, settled)
+        settled = extend_to_known(text, settled)  # a name the knowledge tables state is not cut (knowledge.py)
         mentions = _with_canonicals(text, _drop_overlaps(settled), suggestions or {})
         doc = to_doc(text, [(m.start, m.end, m.label, entity_key(m.canonical, m.label)) for m in mentions])
         doc.user_data["entities"] = {(m.start, m.end): (m.score, m.source, m.canonical) for m in mentions}

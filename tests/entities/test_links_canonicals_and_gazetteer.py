@@ -638,3 +638,12 @@ def test_a_tables_own_names_vote_above_the_gazetteer_and_its_other_names_below()
     assert "Minh Trị" not in every  # a ruler's era or temple name is also an era: no vote
     votes = every | gazetteer() | own  # as the recognizer merges them
     assert votes["Chu Ân Lai"] == "PER" and votes["Tourane"] == "LOC"
+
+
+def test_a_name_the_tables_state_is_not_cut_but_never_added(recognizer):
+    text = "Năm 1600, Tokugawa Ieyasu thắng trận Sekigahara. Đức Xuyên Gia Khang lập Mạc phủ."
+    found = _found(recognizer, text)
+    assert ("Đức Xuyên Gia Khang", "PER", "Đức Xuyên Gia Khang") in found  # not "Xuyên Gia Khang" after "Đức"
+    assert ("Tokugawa Ieyasu", "PER", "Đức Xuyên Gia Khang") in found
+    from pipeline.entities.knowledge import extend_to_known
+    assert extend_to_known("Năm ấy Hải Sơn lên ngôi.", []) == []  # a table is no list of mentions
