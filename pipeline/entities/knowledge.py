@@ -40,6 +40,9 @@ TABLES = (("ruler_names.tsv", "personal", "other", "dynasty"),
           ("western_names.tsv", "name", "others", "who"))
 
 
+_OTHER_WORDS = 3  # words of another name of a table ("Hưng Đạo Vương", "Pierre Đại đế") that it states, at least
+
+
 @lru_cache(maxsize=1)
 def regnal_numbers() -> dict[str, tuple[str, ...]]:
     """data/regnal_numbers.tsv: a regnal number in any one-word form (the Roman numeral, "Ier") -> each form it is
@@ -141,15 +144,15 @@ def place_rows() -> tuple[tuple[str, tuple[str, ...]], ...]:
 @lru_cache(maxsize=2)
 def known_types(own: bool = False) -> dict[str, str]:
     """name_key -> label of the names the tables give a type: PER for the persons' names (person_names.tsv,
-    european_rulers.tsv, western_names.tsv) and the rulers' personal names (not their era or temple names, which
-    are also eras), LOC for the places' names; a name given both is left out. ``own``: only the names of the
+    european_rulers.tsv, western_names.tsv) and the rulers' personal names and other names of three words or more
+    ("Tống Thái Tổ", "Thành Cát Tư Hãn"; not their eras, "Minh Trị", which are eras too), LOC for the places' names; a name given both is left out. ``own``: only the names of the
     first column (a person's own name, a place's standard name), which a table states more surely than the
     encyclopedia's gazetteer does ("Chu Ân Lai", "Hoa Kỳ"); the others ("Tây Hồ", Phan Châu Trinh's art name and
     a lake) are a vote below the gazetteer's."""
     from .lexicon import name_key
     labels: dict[str, set[str]] = {}
     persons = [names for table, row in zip(_row_tables(), name_rows()) for names in
-               ((row[0],) if table == "ruler_names.tsv" or own else row)]
+               ((row[0],) if own else (row[0], _long(row[1])) if table == "ruler_names.tsv" else row)]
     for names in persons:
         for name in names:
             labels.setdefault(name_key(name), set()).add("PER")
@@ -157,6 +160,11 @@ def known_types(own: bool = False) -> dict[str, str]:
         for name in (standard, *(() if own else formers)):
             labels.setdefault(name_key(name), set()).add("LOC")
     return {name: next(iter(found)) for name, found in labels.items() if len(found) == 1}
+
+
+def _long(names: tuple[str, ...]) -> tuple[str, ...]:
+    """The names of three words or more (_OTHER_WORDS)."""
+    return tuple(name for name in names if len(name.split()) >= _OTHER_WORDS)
 
 
 def _row_tables() -> list[str]:
@@ -169,19 +177,22 @@ _TOKEN = re.compile(r"\w+(?:-\w+)*")
 
 @lru_cache(maxsize=1)
 def _own_names() -> dict[str, list[tuple[tuple[str, ...], str]]]:
-    """The tables' own names of two words or more (known_types(own=True)) by their first word: first word ->
-    (the name's words, its label), longest first."""
+    """The names the tables state, by their first word: first word -> (the name's words, its label), longest
+    first. The own names of two words or more (known_types(own=True)), and the other names of three words or more
+    that have a label (known_types(): a title of nobility, an epithet; a two-word art name may be a place too,
+    "Tây Hồ", and a ruler's era or temple name has none)."""
     out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    for name, label in known_types(own=True).items():
+    own = known_types(own=True)
+    for name, label in (known_types() | own).items():
         words = tuple(name.split())
-        if len(words) > 1:
+        if len(words) >= (2 if own.get(name) == label else _OTHER_WORDS):
             out.setdefault(words[0], []).append((words, label))
     return {first: sorted(names, key=len, reverse=True) for first, names in out.items()}
 
 
 def known_occurrences(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, label) of each own name of the tables written in ``text`` as the table writes it (its case,
-    one space between its words), the longest at each place."""
+    """(start, end, label) of each name the tables state (_own_names) written in ``text`` as the table writes it
+    (its case, one space between its words), the longest at each place."""
     from .lexicon import name_key
     tokens = list(_TOKEN.finditer(text))
     keys = [name_key(t.group()) for t in tokens]
@@ -197,7 +208,7 @@ def known_occurrences(text: str) -> list[tuple[int, int, str]]:
 
 
 def extend_to_known(text: str, candidates: list) -> list:
-    """The mentions with each one that lies inside an own name of the tables, and stops short of it, made that
+    """The mentions with each one that lies inside a name the tables state, and stops short of it, made that
     whole name with the table's label ("Xuyên Gia Khang" inside "Đức Xuyên Gia Khang"; "Đức" and "Xuyên Gia
     Khang" read apart): a name the table states is not cut. A mention reaching out of the name, or one that is
     exactly the name, is left as the recognizer found it; a name no mention touches is not added (a table is no
