@@ -41,6 +41,7 @@ from pipeline.vi.tone import restyle_word
 
 from .declared import comma_list
 from .gazetteer import _type_heads, gazetteer, referents
+from .knowledge import era_name, name_rows, place_rows
 from .lexicon import Lexicon, Place, lexicon, name_key, read, word_key
 from .tokens import is_foreign
 
@@ -162,7 +163,7 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
     written = {fold(surface) for _, surface, label in mentions if label == "LOC"}
     # the standard names of the other names written: "Đông Kinh" in a text that writes "Tokyo" is Tokyo, never
     # Thăng Long (whose former name it also is)
-    standing = {fold(name) for other in written for name in former_names().get(other, ())}
+    standing = {fold(name) for _, surface, label in mentions if label == "LOC" for name in standards_of(surface)}
     houses = {word_key(surface) for _, surface, label in mentions if label == "ORG"}
     persons = {surface for _, surface, label in mentions if label == "PER"}
     # a name the text equates with another ("gọi Napoléon Bonaparte là Nã Phá Luân") is no part of a third
@@ -186,13 +187,15 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
                 full = place.short_of  # "Thổ" in a text on "Thổ Nhĩ Kỳ"
             else:  # "Đông Quan" in a text that writes "Thăng Long" (data/place_names.tsv), also where the text
                 # equates the two ("Bá Linh, tức Berlin": the data's standard name, the same in every document)
-                standards = [name for name in former_names().get(fold(surface), ()) if fold(name) in written
+                standards = [name for name in standards_of(surface) if fold(name) in written
                              and not (_city(name, lex) and _after_state_head(text, start))]
                 full = standards[0] if len(standards) == 1 and fold(surface) not in standing else None
         out.append(full or surface)
     labels = [label for _, _, label in mentions]
     pairs = written_aliases(text, [(s, e, name, label) for (s, e, _, label), name in zip(spans, out)], lex)
-    return repaired(same_person(out, labels, lex.surnames, pairs), labels)
+    # an era name ("Minh Trị năm thứ 1", "niên hiệu Minh Trị") is no ruler: it joins none of his names
+    link_labels = ["ERA" if era_name(text, start, end) else label for (start, end, _, _), label in zip(spans, labels)]
+    return repaired(same_person(out, link_labels, lex.surnames, pairs), labels)
 
 
 @lru_cache(maxsize=1)
@@ -206,13 +209,15 @@ def transliterations() -> dict[tuple[str, ...], str]:
 def _western_form(surface: str, start: int, persons: set[str], parts: dict[str, dict[str, list[int]]],
                   support: Support, same: dict[str, str]) -> str | None:
     """The European form of a person written under its transliteration ("Nã Phá Luân đệ tam" -> "Napoléon đệ
-    tam"), where the document writes it as a person or as a part of one full name; else None."""
+    tam"), or the one full name it is a part of ("Hít-le" -> "Adolf Hitler"), where the document writes it; else
+    None."""
     words = surface.split()
     for k in range(len(words), 0, -1):
         western = transliterations().get(word_key(" ".join(words[:k])))
         if western is not None:
             name = " ".join([western, *words[k:]])
-            return name if name in persons else supported_full_name(name, start, parts, support, same)
+            # the one full name the European form is a part of ("Hitler" of "Adolf Hitler"), else that form
+            return supported_full_name(name, start, parts, support, same) or (name if name in persons else None)
     return None
 
 
@@ -495,14 +500,31 @@ def _later_name(text: str, end: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def former_names() -> dict[str, tuple[str, ...]]:
-    """data/place_names.tsv: a former name of a place (folded) -> the standard names it may stand for."""
-    out: dict[str, list[str]] = defaultdict(list)
-    for row in read("place_names.tsv", ["standard", "former"]):
-        for name in comma_list(row.former):
-            if row.standard not in out[fold(name)]:  # "Tokyo", "Tôkyô": one name folded
-                out[fold(name)].append(row.standard)
-    return {name: tuple(standards) for name, standards in out.items()}
+def _former_spellings() -> dict[str, tuple[tuple[str, str], ...]]:
+    """data/place_names.tsv and data/indochina_places.tsv (knowledge.place_rows): a former name of a place
+    (folded) -> (the name as the table spells it, the standard name it may stand for) pairs."""
+    out: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for standard, formers in place_rows():
+        for name in formers:
+            out[fold(name)].append((name, standard))
+    return {name: tuple(pairs) for name, pairs in out.items()}
+
+
+def _marked(name: str) -> bool:
+    """``name`` carries accents or other marks on its letters."""
+    return fold(name) != name.lower()
+
+
+def standards_of(surface: str) -> tuple[str, ...]:
+    """The standard names a place written ``surface`` may stand for (_former_spellings), where the surface spells the
+    table's name with the same marks, or one of the two has none ("Tokyo", "Tôkyô"; "Hanoi", "Hanoï"): "Đại Độ"
+    is no "Đại Đô" (Bắc Kinh)."""
+    key = word_key(surface)
+    out = []
+    for name, standard in _former_spellings().get(fold(surface), ()):
+        if (word_key(name) == key or not _marked(name) or not _marked(surface)) and standard not in out:
+            out.append(standard)
+    return tuple(out)
 
 
 @lru_cache(maxsize=1)
@@ -528,15 +550,15 @@ def _spellings(key: tuple[str, ...]) -> set[tuple[str, ...]]:
 
 @lru_cache(maxsize=1)
 def ruler_names() -> tuple[dict[tuple[str, ...], int], frozenset[tuple[str, ...]]]:
-    """data/ruler_names.tsv: each name (word_key, and its other spellings of data/alias_spellings.tsv: "Lý Thánh
-    Tôn") -> its row, and the personal names; a name of two rows is left out (it says no one person), and a
+    """data/ruler_names.tsv and the other tables of one person's names (knowledge.name_rows): each name (word_key,
+    and its other spellings of data/alias_spellings.tsv: "Lý Thánh Tôn") -> its row, and the personal names; a name of two rows is left out (it says no one person), and a
     spelling that is another row's name is that row's."""
     rows: dict[tuple[str, ...], set[int]] = defaultdict(set)
     spelled: dict[tuple[str, ...], set[int]] = defaultdict(set)
     personal, personal_spelled = set(), set()
-    for k, row in enumerate(read("ruler_names.tsv", ["personal", "other", "dynasty"])):
-        for column, names in (("personal", row.personal), ("other", row.other)):
-            for name in comma_list(names):
+    for k, row in enumerate(name_rows()):  # data/ruler_names.tsv and the other tables of knowledge.py
+        for column, names in zip(("personal", "other"), row):
+            for name in names:
                 key = word_key(name)
                 rows[key].add(k)
                 for form in _spellings(key):

@@ -17,6 +17,7 @@ from .coordination import name_lists
 from .crf import Word, crf_chain
 from .gazetteer import gazetteer
 from .keys import entity_key, preferred_variants
+from .knowledge import extend_to_known, known_types
 from .lexicon import lexicon, name_key, sources_flagged
 from .linking import Support, fullest, one_person, person_parts, supported_full_name
 from .rules import Candidate, SentenceRules, _dictionary, proper_names
@@ -48,7 +49,8 @@ class EntityRecognizer:
     def __init__(self) -> None:
         self.lex = lexicon()
         self.crf = crf_chain()
-        self.gazetteer = gazetteer()
+        # the tables' other names below the encyclopedia's gazetteer, their own names above it (knowledge.py)
+        self.gazetteer = known_types() | gazetteer() | known_types(own=True)
         _dictionary(), proper_names()  # built here, with the models, not inside the first document's time
 
     def __call__(self, text: str, sentences: list[tuple[int, int]],
@@ -72,6 +74,7 @@ class EntityRecognizer:
             candidates.extend(found)
         settled = _settle(text, candidates, lists)
         settled += _repeats(text, settled)
+        settled = extend_to_known(text, settled)  # a name the knowledge tables state is not cut (knowledge.py)
         mentions = _with_canonicals(text, _drop_overlaps(settled), suggestions or {})
         doc = to_doc(text, [(m.start, m.end, m.label, entity_key(m.canonical, m.label)) for m in mentions])
         doc.user_data["entities"] = {(m.start, m.end): (m.score, m.source, m.canonical) for m in mentions}

@@ -225,12 +225,13 @@ def test_names_of_one_encyclopedia_article_share_the_personal_name(recognizer):
 def test_every_data_file_of_the_stage_is_read_and_loads():
     from pathlib import Path
 
-    from pipeline.entities import lexicon, linking
-    sources = "".join(Path(m.__file__).read_text(encoding="utf-8") for m in (lexicon, linking, gz))
+    from pipeline.entities import knowledge, lexicon, linking
+    sources = "".join(Path(m.__file__).read_text(encoding="utf-8") for m in (lexicon, linking, gz, knowledge))
     for path in sorted(gz.DATA.iterdir()):
         if path.suffix in (".txt", ".tsv"):
             assert f'"{path.name}"' in sources, f"{path.name} is read by no loader"
     assert lexicon.lexicon().link_cues and linking.part_rules()["support"] and gz.gazetteer()
+    assert knowledge.name_rows() and knowledge.regnal_numbers() and knowledge._era_words()
 
 
 def test_part_link_support_follows_its_data_file(monkeypatch):
@@ -356,7 +357,8 @@ def _alias_examples():
     from pipeline.entities.lexicon import DATA
     for name in ("alias_namers.txt", "alias_frames.tsv", "alias_cues.txt", "alias_anaphors.txt",
                  "alias_later_words.txt", "ruler_names.tsv", "alias_spellings.tsv", "place_names.tsv",
-                 "alias_transliterations.tsv", "alias_state_heads.txt"):
+                 "alias_transliterations.tsv", "alias_state_heads.txt", "person_names.tsv", "european_rulers.tsv",
+                 "regnal_numbers.tsv", "era_words.tsv", "indochina_places.tsv", "western_names.tsv"):
         for line in (DATA / name).read_text(encoding="utf-8").splitlines():
             if line.startswith("# example:"):
                 text, expected = line[len("# example:"):].split("=>")
@@ -583,3 +585,65 @@ def test_one_opening_syllable_stands_for_a_sino_vietnamese_name_only_when_it_is_
     parts = person_parts([(0, "Tây Hương Long Thịnh", "PER"), (30, "Ngô Tam Quế", "PER"), (50, "Joseph Garibaldi", "PER")])
     assert "Tây" not in parts and "Tây Hương" in parts  # a Japanese reading: the family name is "Tây Hương"
     assert "Ngô" in parts and "Joseph" in parts
+
+
+# -- the knowledge tables (pipeline/entities/knowledge.py) -----------------------------------------------------------
+def test_a_regnal_number_is_written_in_each_of_its_forms_and_the_tables_own_form_wins():
+    from pipeline.entities.knowledge import name_rows, regnal_forms, written_forms
+    assert set(regnal_forms("Louis XIV")) >= {"Louis XIV", "Louis đệ thập tứ"}
+    assert set(regnal_forms("Pierre Ier")) >= {"Pierre I", "Pierre đệ nhất"}
+    assert regnal_forms("Victoria") == ("Victoria",) and regnal_forms("XIV") == ("XIV",)
+    assert "Nã Phá Luân đệ tam" in written_forms("Napoléon III")  # data/alias_transliterations.tsv
+    row = next(r for r in name_rows() if r[0] == ("Louis XIV",))
+    assert "Louis đệ thập tứ" in row[1]  # another name: "Louis XIV" is the canonical where both are written
+
+
+def test_a_vietnamese_place_name_is_also_written_in_its_colonial_spelling():
+    from pipeline.entities.knowledge import colonial_spellings
+    from pipeline.entities.linking import standards_of
+    assert colonial_spellings("Thủ Dầu Một") == ("Thudaumot", "Thu-Dau-Mot")
+    assert colonial_spellings("Vinh") == ()
+    assert standards_of("Namdinh") == standards_of("Nam-Dinh") == ("Nam Định",)
+    assert standards_of("Hanoï") == ("Hà Nội",) and standards_of("Tourane") == ("Đà Nẵng",)
+    assert standards_of("Annam") == ("Trung Kỳ", "An Nam", "Việt Nam")  # joins the one of them the document writes
+
+
+def test_a_sino_vietnamese_former_name_matches_with_its_own_marks_only():
+    from pipeline.entities.linking import standards_of
+    assert standards_of("Đại Đô") == ("Bắc Kinh",)
+    assert standards_of("Đại Độ") == ()  # another place, the same letters without marks
+    assert standards_of("Tôkyô") == ("Đông Kinh",)  # "Tokyo" in the table, without marks
+
+
+def test_an_era_name_counting_a_year_joins_no_ruler(recognizer):
+    text = "Năm 1460, Lê Tư Thành lên ngôi. Năm 1470 là Hồng Đức nguyên niên. Năm 1471, Lê Thánh Tông đánh Chiêm Thành."
+    found = _found(recognizer, text)
+    assert {c for s, _, c in found if s == "Lê Thánh Tông"} == {"Lê Tư Thành"}
+    assert {c for s, _, c in found if s == "Hồng Đức"} == {"Hồng Đức"}  # the era of the year, not the king
+
+
+def test_a_transliterated_western_name_takes_the_full_name_its_european_form_is_a_part_of(recognizer):
+    text = ("Năm 1933, Adolf Hitler lên nắm quyền ở Đức. Năm 1939, quân đội của Hitler đánh Ba Lan. "
+            "Năm 1945, Hít-le tự sát.")
+    found = _found(recognizer, text)
+    assert {c for s, _, c in found if s in ("Hitler", "Hít-le")} == {"Adolf Hitler"}
+
+
+def test_a_tables_own_names_vote_above_the_gazetteer_and_its_other_names_below():
+    from pipeline.entities.gazetteer import gazetteer
+    from pipeline.entities.knowledge import known_types
+    own, every = known_types(own=True), known_types()
+    assert own["Chu Ân Lai"] == "PER" and own["Hoa Kỳ"] == "LOC"  # first columns: a person's own name, a place's
+    assert every["Tây Hồ"] == "PER" and "Tây Hồ" not in own  # Phan Châu Trinh's art name, and a lake
+    assert "Minh Trị" not in every  # a ruler's era or temple name is also an era: no vote
+    votes = every | gazetteer() | own  # as the recognizer merges them
+    assert votes["Chu Ân Lai"] == "PER" and votes["Tourane"] == "LOC"
+
+
+def test_a_name_the_tables_state_is_not_cut_but_never_added(recognizer):
+    text = "Năm 1600, Tokugawa Ieyasu thắng trận Sekigahara. Đức Xuyên Gia Khang lập Mạc phủ."
+    found = _found(recognizer, text)
+    assert ("Đức Xuyên Gia Khang", "PER", "Đức Xuyên Gia Khang") in found  # not "Xuyên Gia Khang" after "Đức"
+    assert ("Tokugawa Ieyasu", "PER", "Đức Xuyên Gia Khang") in found
+    from pipeline.entities.knowledge import extend_to_known
+    assert extend_to_known("Năm ấy Hải Sơn lên ngôi.", []) == []  # a table is no list of mentions
