@@ -7,6 +7,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from itertools import accumulate
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -198,14 +199,18 @@ def _list_labels(text: str, lists: list[list[Candidate]], totals: dict[str, Coun
     return shared
 
 
-_PEN_NAME = lexicon().sources["pen_name"].source  # a pen name lends no part-name ("Nam" of "Sào Nam")
+@lru_cache(maxsize=1)
+def _pen_name() -> str:
+    """The source of a pen name (data/sources.tsv), which lends no part-name ("Nam" of "Sào Nam"); read on first
+    use, not at import."""
+    return lexicon().sources["pen_name"].source
 
 
 def _vote_name_parts(text: str, candidates: list[Candidate]) -> None:
     """A one-word name that begins or ends a person's name fixed by a cue in the document is that person
     ("Togo" after "đô đốc Togo Heihachiro") where the text supports the link (linking.py): a list's vote."""
     parts = person_parts([(c.start, text[c.core[0]:c.core[1]], c.label) for c in candidates
-                          if c.source != _PEN_NAME])  # "Nam" is no part of the pen name "Sào Nam"
+                          if c.source != _pen_name()])  # "Nam" is no part of the pen name "Sào Nam"
     support = Support(text)
     for c in candidates:
         if c.label is None and supported_full_name(text[c.core[0]:c.core[1]], c.start, parts, support):
@@ -227,18 +232,22 @@ def _vote_family_names(text: str, candidates: list[Candidate]) -> None:
             c.prior["PER"] += _vote("given_name")
 
 
-_LINK_CUE = lexicon().sources["link_cue"].source
+@lru_cache(maxsize=1)
+def _link_cue() -> str:
+    """The source of a name after a link cue ("quân Hậu Kim", data/sources.tsv); read on first use, not at import."""
+    return lexicon().sources["link_cue"].source
 
 
 def _states_after_link_cues(text: str, candidates: list[Candidate]) -> None:
     """A name after a link cue ("quân Hậu Kim") that another rule of the document fixes as a place and none as a
     house ("lập nước Hậu Kim") is that state, a LOC like "quân Đức"; "quân Thanh" beside "nhà Thanh" stays ORG."""
+    link_cue = _link_cue()
     fixed: dict[str, set[str]] = defaultdict(set)
     for c in candidates:
-        if c.label is not None and c.source != _LINK_CUE:
+        if c.label is not None and c.source != link_cue:
             fixed[_key(text, c)].add(c.label)
     for c in candidates:
-        if c.source == _LINK_CUE and fixed.get(_key(text, c)) == {"LOC"}:
+        if c.source == link_cue and fixed.get(_key(text, c)) == {"LOC"}:
             c.label = "LOC"
 
 
@@ -281,7 +290,7 @@ def _named_elsewhere(text: str, pending: list[Candidate], settled: list[Candidat
     labels: dict[str, Counter] = defaultdict(Counter)  # by exact surface: "Y" (he) is not "Ý" (Italy)
     for c in settled:
         labels[text[c.core[0]:c.core[1]]][c.label] += 1
-    parts = person_parts([(c.start, text[c.core[0]:c.core[1]], c.label) for c in settled if c.source != _PEN_NAME])
+    parts = person_parts([(c.start, text[c.core[0]:c.core[1]], c.label) for c in settled if c.source != _pen_name()])
     support = Support(text)
     same = one_person(text, [(c.core[0], c.core[1], text[c.core[0]:c.core[1]], c.label) for c in settled],
                       lexicon())
