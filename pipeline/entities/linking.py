@@ -52,7 +52,8 @@ def part_rules() -> dict[str, frozenset[str]]:
     """The settings of data/part_links.tsv (words, support), validated."""
     rules = {row.setting: frozenset(v.strip() for v in row.values.split(","))
              for row in read("part_links.tsv", ["setting", "values"])}
-    allowed = {"words": {"first", "last"}, "support": {"earlier", "paragraph"}}
+    allowed = {"words": {"first", "last"}, "support": {"earlier", "paragraph"},
+               "refuse": {"shared", "titled"}}
     for key, values in allowed.items():
         if key not in rules or not rules[key] <= values:
             raise ValueError(f"part_links.tsv: {key!r} must list some of {sorted(values)}")
@@ -75,14 +76,21 @@ class Support:
         return any(("earlier" in self._ways and s < part_start)
                    or ("paragraph" in self._ways and self.paragraph(s) == here) for s in full_starts)
 
+    def just_before(self, part_start: int, full_starts: list[int]) -> bool:
+        """A mention of the full name earlier in the part's own paragraph: the support that still holds where
+        another full name of the document shares the part ("sai Vũ Văn Nhậm ra bắc, rồi Nhậm ...")."""
+        here = self.paragraph(part_start)
+        return any(s < part_start and self.paragraph(s) == here for s in full_starts)
+
 
 def person_parts(mentions: list[tuple[int, str, str]]) -> dict[str, dict[str, list[int]]]:
     """The parts of multi-word PER names that may stand for them -> full name -> its offsets: the words that
     open it ("first": "Viên" of "Viên Thế Khải") or close it ("last": "Chỉnh", "Lloyd George" of "David Lloyd
     George"), as data/part_links.tsv allows."""
-    ends = part_rules()["words"]
+    ends, refuse = part_rules()["words"], part_rules()["refuse"]
     parts: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     persons = {surface for _, surface, label in mentions if label == "PER"}
+    titles = lexicon().titles
     inner = {" ".join(w[:k]) for w in map(str.split, persons) for k in range(1, len(w))} \
         | {" ".join(w[k:]) for w in map(str.split, persons) for k in range(1, len(w))}
     for start, surface, label in mentions:
@@ -91,6 +99,8 @@ def person_parts(mentions: list[tuple[int, str, str]]) -> dict[str, dict[str, li
         # Quế": its "Tam" is no family name), nor a span that closes with a common word ("Trà Toàn bị")
         if label != "PER" or surface in inner or not _closes_as_name(words):
             continue
+        if "titled" in refuse and word_key(words[0]) in titles:
+            continue  # an appellation that opens with a title ("Vua Mùa đông") has no family or given name
         sino = not any(is_foreign(w) for w in words)  # a Vietnamese or Sino-Vietnamese reading
         given = _hyphened_given_name(words[0])
         if "first" in ends and given:  # "Gustave" of "Gustave-Adolphe", "Victor" of "Victor-Emmanuel"
@@ -125,6 +135,10 @@ def supported_full_name(part: str, start: int, parts: dict[str, dict[str, list[i
     """The one full name that ``part`` (at ``start``) may join, or None; full names ``same`` gives one
     preferred name (one person's names: "Tôn Dật Tiên", "Tôn Văn") count as one."""
     names = [full for full, starts in parts.get(part, {}).items() if support.supports(start, starts)]
+    if "shared" in part_rules()["refuse"] and len({(same or {}).get(n, n) for n in parts.get(part, {})}) > 1:
+        # another full name of the document shares the part ("Nehru" of two Nehrus): the one supported full name
+        # must stand before the part in its own paragraph
+        names = names if len(names) == 1 and support.just_before(start, parts[part][names[0]]) else []
     if len(names) > 1 and same and len({same.get(n, n) for n in names}) == 1:
         return same.get(names[0], names[0])
     return names[0] if len(names) == 1 else None

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from pipeline.segment import split_sentences
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -21,3 +23,34 @@ def test_importing_the_recognizer_reads_no_data_file():
     code = ("import pipeline.entities.recognizer as r; from pipeline.entities.lexicon import lexicon; "
             "assert lexicon.cache_info().misses == 0, lexicon.cache_info()")
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, env={"PYTHONPATH": str(ROOT)})
+
+
+def _examples(*names):
+    from pipeline.entities.lexicon import DATA
+    for name in names:
+        for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+            if line.startswith("# example:"):
+                text, expected = line[len("# example:"):].split("=>")
+                yield pytest.param(text.strip().replace("\\n", "\n"),
+                                   [tuple(p.strip().split("=")) for p in expected.split(";")],
+                                   id=f"{name}:{text.strip()[:40]}")
+
+
+@pytest.mark.parametrize("text, expected", list(_examples("part_links.tsv", "link_cues.txt")))
+def test_the_examples_of_the_link_data_files_hold(recognizer, text, expected):
+    """``surface=canonical`` for every mention of the surface, ``surface=-`` for none."""
+    found = _found(recognizer, text)
+    for surface, canonical in expected:
+        canonicals = {c for s, _, c in found if s == surface}
+        assert canonicals == (set() if canonical == "-" else {canonical}), (surface, found)
+
+
+def test_a_part_shared_by_two_full_names_joins_only_the_one_before_it_in_its_paragraph(recognizer):
+    # the full name of the paragraph before does not support it where a later full name shares the part; a full
+    # name before it in its paragraph does, unless another supports it too
+    text = ("Năm 1919, Motilal Nehru làm chủ tịch Quốc đại.\nNehru đi khắp nước.\n"
+            "Năm 1929, Jawaharlal Nehru lên thay. Nehru đòi độc lập hoàn toàn.")
+    assert [c for s, _, c in _found(recognizer, text) if s == "Nehru"] == ["Nehru", "Nehru"]
+    text = ("Năm 1919, Motilal Nehru làm chủ tịch Quốc đại. Nehru đi khắp nước.\n"
+            "Năm 1929, Jawaharlal Nehru lên thay.")
+    assert [c for s, _, c in _found(recognizer, text) if s == "Nehru"] == ["Motilal Nehru"]
