@@ -6,7 +6,9 @@ or on the same name elsewhere in the document, or by the document's votes) give 
 """
 from __future__ import annotations
 
-from .lexicon import Lexicon, sources_flagged
+import re
+
+from .lexicon import Lexicon, sources_flagged, word_key
 from .rules import Candidate
 from .tokens import Tok
 
@@ -24,6 +26,26 @@ def _separator(gap: str, lex: Lexicon) -> str | None:
     return "comma" if parts[0] == "," else "word"
 
 
+def _bracketed(text: str, run: list[Candidate]) -> bool:
+    """The names fill a pair of parentheses, commas and coordinating words between them: "(Denikine, Kolchadt)"
+    enumerates what the words before it name, where a bare comma elsewhere may set a place beside a name."""
+    return text[:run[0].start].rstrip().endswith("(") and text[run[-1].end:].lstrip().startswith(")")
+
+
+_TITLE_REACH = 3  # words between a title and the parenthesis of the names it heads, at most ("tướng lãnh cũ")
+
+
+def _titled(text: str, start: int, lex: Lexicon) -> bool:
+    """A title (data/titles.tsv) among the few words before the parenthesis that opens at ``start``: "các tướng
+    lãnh cũ (Denikine, Kolchadt)" names persons."""
+    before = text[:start].rstrip()[:-1]  # without the parenthesis
+    words = [word_key(w)[0] for w in re.findall(r"[\w'’\-]+|[^\w\s]", before[-80:])[-_TITLE_REACH:]
+             if word_key(w)]
+    cut = max((k for k, w in enumerate(words) if not re.match(r"\w", w)), default=-1)  # no clause mark between
+    words = words[cut + 1:]
+    return any(tuple(words[i:i + n]) in lex.titles for n in (1, 2) for i in range(len(words) - n + 1))
+
+
 def name_lists(text: str, toks: list[Tok], found: list[Candidate], lex: Lexicon) -> list[list[Candidate]]:
     """The lists of names among the candidates of one sentence (each with two members or more)."""
     ordered = sorted(found, key=lambda c: c.start)
@@ -33,7 +55,12 @@ def name_lists(text: str, toks: list[Tok], found: list[Candidate], lex: Lexicon)
     seps: list[str] = []
 
     def close() -> None:
-        if len(run) > 1 and "word" in seps:
+        if len(run) > 1 and _bracketed(text, run):  # "các tướng lãnh cũ (Denikine, Kolchadt)"
+            lists.append(list(run))
+            if _titled(text, run[0].start, lex):
+                for c in run:
+                    c.votes["PER"] += lex.votes["cue"]
+        elif len(run) > 1 and "word" in seps:
             first = index.get(run[0].start, 0)
             fronted = 0 < first <= 2 and seps[0] == "comma" and toks[0].low in lex.clause_openers
             lists.append(run[1:] if fronted else list(run))

@@ -54,3 +54,13 @@ def test_a_part_shared_by_two_full_names_joins_only_the_one_before_it_in_its_par
     text = ("Năm 1919, Motilal Nehru làm chủ tịch Quốc đại. Nehru đi khắp nước.\n"
             "Năm 1929, Jawaharlal Nehru lên thay.")
     assert [c for s, _, c in _found(recognizer, text) if s == "Nehru"] == ["Motilal Nehru"]
+
+
+# -- types a list of names shares ----------------------------------------------------------------------------------
+def test_names_filling_a_parenthesis_after_a_title_are_persons_of_one_type(recognize):
+    # a comma-only run of names that fills a parenthesis is a list; a title a few words before it makes them
+    # persons ("các tướng lãnh cũ (Denikine, Kolchadt)")
+    found = recognize("Quân bảo hoàng, dưới quyền các tướng lãnh cũ (Denikine, Kolchadt), nổi lên đánh chiếm các tỉnh.")
+    assert (found.get("Denikine"), found.get("Kolchadt")) == ("PER", "PER")
+    found = recognize("Dân các nước lân cận (Lào, Cao Miên) đều theo về.")
+    assert (found.get("Lào"), found.get("Cao Miên")) == ("LOC", "LOC")
