@@ -127,7 +127,7 @@ def _affix_votes(name: str, affixes: tuple[tuple[str, str, float], ...]) -> list
     for affix, label, weight in affixes:
         a = affix.lower()
         if (a.endswith("-") and name.lower().startswith(a)) or (a.startswith("-") and a.endswith("-") and a in name.lower()) \
-                or (a.startswith("-") and not a.endswith("-") and last.endswith(a[1:]) and len(last) > len(a) + 1):
+                or (a.startswith("-") and not a.endswith("-") and last.endswith(a[1:]) and len(last) > len(a)):
             votes.append((label, weight))
     return votes
 

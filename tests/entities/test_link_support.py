@@ -64,3 +64,8 @@ def test_names_filling_a_parenthesis_after_a_title_are_persons_of_one_type(recog
     assert (found.get("Denikine"), found.get("Kolchadt")) == ("PER", "PER")
     found = recognize("Dân các nước lân cận (Lào, Cao Miên) đều theo về.")
     assert (found.get("Lào"), found.get("Cao Miên")) == ("LOC", "LOC")
+
+
+def test_a_slavic_suffix_after_two_letters_votes_a_person(recognize):
+    # "-ev" after two letters only ("Azev"): the spelling's vote outweighs the CRF's weak place vote
+    assert recognize("Nhưng sau vụ Azev, họ chán chuyện khủng bố.").get("Azev") == "PER"
