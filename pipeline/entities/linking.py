@@ -206,7 +206,10 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
         out.append(full or surface)
     labels = [label for _, _, label in mentions]
     pairs = written_aliases(text, [(s, e, name, label) for (s, e, _, label), name in zip(spans, out)], lex)
-    return repaired(same_person(out, labels, lex.surnames, pairs), labels)
+    # the names the text calls the present ones ("Đại Đô (tức Bắc Kinh bây giờ)"): a place's canonical
+    present = {(name, label) for (_, end, _, label), name in zip(spans, out)
+               if label != "PER" and _later_name(text, end)}
+    return repaired(same_person(out, labels, lex.surnames, pairs, present), labels)
 
 
 @lru_cache(maxsize=1)
@@ -566,14 +569,15 @@ def ruler_names() -> tuple[dict[tuple[str, ...], int], frozenset[tuple[str, ...]
 
 
 def same_person(names: list[str], labels: list[str], surnames: frozenset[str],
-                pairs: list[tuple[str, str, str]] = ()) -> list[str]:
+                pairs: list[tuple[str, str, str]] = (), present: set[tuple[str, str]] = frozenset()) -> list[str]:
     """Each name replaced by the preferred name of its referent when the document writes two names of one: the
     names of one encyclopedia article of the label ("Quang Trung", "Nguyễn Huệ"; "Dương Tử", "Trường Giang"), or
     ``pairs`` (own name, other name, label) the text equates. For a person, a name opening with a family name
     wins, then an article's title, then an own name of a pair, then the most written (among names opening with
     a family name too, the article's title, then the own name: "Trần Quốc Tuấn, tức Trần Hưng Đạo"); for
-    another referent the most written name, then the article's title, then the own name, then the first written
-    ("Nam Kinh" written four times, renamed "Thiên Kinh" twice)."""
+    another referent a name of ``present`` (the text calls it the present one: "Đại Đô (tức Bắc Kinh bây giờ)"),
+    then the most written name, then the own name, then the article's title, then the first written ("Nam Kinh"
+    written four times, renamed "Thiên Kinh" twice)."""
     types, aliases = gazetteer(), referents()
     written = Counter(zip(names, labels))
     first_at = {}
@@ -615,7 +619,7 @@ def same_person(names: list[str], labels: list[str], surnames: frozenset[str],
             best = max(personal or titles or [m for m in members if m in own] or members,
                        key=lambda m: (m in titles, m in own, written[m], len(m[0]), m[0]))
         else:
-            best = max(members, key=lambda m: (written[m], m in own, m in titles, -first_at[m]))
+            best = max(members, key=lambda m: (m in present, written[m], m in own, m in titles, -first_at[m]))
         preferred.update((m, best[0]) for m in members)
     # a ruler's personal name the document writes under another label ("Phổ Nghi" read as a place) is still the
     # canonical of his other names, where none of his personal names is written as a person

@@ -69,3 +69,10 @@ def test_names_filling_a_parenthesis_after_a_title_are_persons_of_one_type(recog
 def test_a_slavic_suffix_after_two_letters_votes_a_person(recognize):
     # "-ev" after two letters only ("Azev"): the spelling's vote outweighs the CRF's weak place vote
     assert recognize("Nhưng sau vụ Azev, họ chán chuyện khủng bố.").get("Azev") == "PER"
+
+
+# -- which of two names of one place is the canonical --------------------------------------------------------------
+def test_the_name_the_text_calls_the_present_one_wins_over_the_more_written(recognizer):
+    text = ("Năm 1267, Hốt Tất Liệt dời đô về Đại Đô (tức Bắc Kinh bây giờ). Đại Đô thành kinh đô của nhà Nguyên. "
+            "Quân Nguyên từ Đại Đô kéo xuống.")
+    assert {c for s, _, c in _found(recognizer, text) if s in ("Đại Đô", "Bắc Kinh")} == {"Bắc Kinh"}
