@@ -209,7 +209,25 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
     # the names the text calls the present ones ("Đại Đô (tức Bắc Kinh bây giờ)"): a place's canonical
     present = {(name, label) for (_, end, _, label), name in zip(spans, out)
                if label != "PER" and _later_name(text, end)}
-    return repaired(same_person(out, labels, lex.surnames, pairs, present), labels)
+    canonicals = repaired(same_person(out, labels, lex.surnames, pairs, present), labels)
+    # two places the text relates ("nước Đại Lý ở Vân Nam", "từ Pháp sang Anh") are two, whatever an encyclopedia
+    # redirect says (the article "Vân Nam" names "Đại Lý" too)
+    apart = _related_places(text, spans, out, lex)
+    return [own if label == "LOC" and frozenset((own, name)) in apart else name
+            for own, name, label in zip(out, canonicals, labels)]
+
+
+def _related_places(text: str, spans: list[tuple[int, int, str, str]], names: list[str],
+                    lex: Lexicon) -> set[frozenset[str]]:
+    """The names of two places, one right after the other with only a place word between (data/
+    loc_prepositions.txt: "Đại Lý ở Vân Nam", "Pháp sang Anh"): two places, never one."""
+    order = sorted(range(len(spans)), key=lambda k: spans[k][0])
+    apart = set()
+    for a, b in zip(order, order[1:]):
+        gap = word_key(text[spans[a][1]:spans[b][0]])
+        if spans[a][3] == spans[b][3] == "LOC" and len(gap) == 1 and gap[0] in lex.loc_prepositions:
+            apart.add(frozenset((names[a], names[b])))
+    return apart
 
 
 @lru_cache(maxsize=1)

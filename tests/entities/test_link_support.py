@@ -76,3 +76,9 @@ def test_the_name_the_text_calls_the_present_one_wins_over_the_more_written(reco
     text = ("Năm 1267, Hốt Tất Liệt dời đô về Đại Đô (tức Bắc Kinh bây giờ). Đại Đô thành kinh đô của nhà Nguyên. "
             "Quân Nguyên từ Đại Đô kéo xuống.")
     assert {c for s, _, c in _found(recognizer, text) if s in ("Đại Đô", "Bắc Kinh")} == {"Bắc Kinh"}
+
+
+def test_two_places_a_place_word_relates_are_two_whatever_an_encyclopedia_redirect_says(recognizer):
+    # the encyclopedia's article "Vân Nam" names "Đại Lý" (the gazetteer's referents); "Đại Lý ở Vân Nam" says two
+    text = "Năm 1253, quân Mông Cổ diệt nước Đại Lý ở Vân Nam. Rồi họ từ Vân Nam đánh xuống."
+    assert ("Đại Lý", "LOC", "Đại Lý") in _found(recognizer, text)
