@@ -623,6 +623,9 @@ def same_person(names: list[str], labels: list[str], surnames: frozenset[str],
         if (a, label) in written and (b, label) in written:
             parent[find((a, label))] = find((b, label))
             own.add((a, label))
+    # an own name that the text gives as another name of a third is no own name ("Chulalongkorn, sách ta phiên
+    # là Chu-la-long-con, tức Rama đệ ngũ": Chulalongkorn only)
+    own -= {(b, label) for _, b, label in pairs}
     groups: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     for key in written:
         groups[find(key)].append(key)

@@ -82,3 +82,9 @@ def test_two_places_a_place_word_relates_are_two_whatever_an_encyclopedia_redire
     # the encyclopedia's article "Vân Nam" names "Đại Lý" (the gazetteer's referents); "Đại Lý ở Vân Nam" says two
     text = "Năm 1253, quân Mông Cổ diệt nước Đại Lý ở Vân Nam. Rồi họ từ Vân Nam đánh xuống."
     assert ("Đại Lý", "LOC", "Đại Lý") in _found(recognizer, text)
+
+
+def test_a_transliteration_a_naming_clause_gives_joins_the_own_name(recognizer):
+    # "sách ta phiên là" (data/alias_cues.txt: "phiên là") gives the other name of the name before its clause
+    text = "Con ông là Chulalongkorn, sách ta phiên là Chu-la-long-con, tức Rama đệ ngũ, lên ngôi năm 1868."
+    assert {c for _, label, c in _found(recognizer, text) if label == "PER"} == {"Chulalongkorn"}
