@@ -7,7 +7,8 @@
   one that is itself a part of a longer name ("Tam Quế" of "Ngô Tam Quế"), nor a span closing with a common
   word ("Trà Toàn bị"). A cue before the part that makes it a dynasty, state or army ("quân Minh",
   data/link_cues.txt) gives it another label, and labels must agree, so it never joins.
-- A bare organisation head ("Nghĩa quân", "Hội nghị") joins the one longer name of that head in the document;
+- A bare organisation head ("Nghĩa quân", "Hội nghị") joins the one longer name of that head in the document,
+  written before it or in its paragraph (the support a part-name needs);
   a head with its own modifiers ("Chính phủ lâm thời") is a full form and keeps it: no longer name that adds
   a qualifier ("Chính phủ lâm thời Kérensky") becomes its canonical.
 - Names the encyclopedia gives one person (an article's title and the names its first sentence gives: "Nguyễn
@@ -166,13 +167,13 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
     others = {(other, label) for _, other, label in aliases}
     parts = person_parts([m for m in mentions if (m[1], m[2]) not in others])
     same = one_person(text, spans, lex, aliases)
-    bodies: dict[str, set[str]] = defaultdict(set)
-    for _, surface, label in mentions:
+    bodies: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for start, surface, label in mentions:
         words = surface.split()
         if label == "ORG":
             for k in range(1, len(words)):
                 if word_key(" ".join(words[:k])) in lex.org_heads:
-                    bodies[" ".join(words[:k])].add(surface)
+                    bodies[" ".join(words[:k])][surface].append(start)
     written = {fold(surface) for _, surface, label in mentions if label == "LOC"}
     # the standard names of the other names written: "Đông Kinh" in a text that writes "Tokyo" is Tokyo, never
     # Thăng Long (whose former name it also is)
@@ -193,7 +194,9 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
         elif label == "ORG" and _people_and_house(surface, lex) in houses:
             full = " ".join(surface.split()[1:])  # "Mãn Thanh" in a text that writes "nhà Thanh": Thanh
         elif label == "ORG" and len(bodies.get(surface, ())) == 1:
-            full = next(iter(bodies[surface]))
+            # the one longer name of the head, where the text supports it as a part's (data/part_links.tsv)
+            (body, starts), = bodies[surface].items()
+            full = body if support.supports(start, starts) else None
         elif label == "LOC":
             place = _place(surface, lex)
             if place is not None and place.short_of and fold(place.short_of) in written:

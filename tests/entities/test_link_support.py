@@ -88,3 +88,9 @@ def test_a_transliteration_a_naming_clause_gives_joins_the_own_name(recognizer):
     # "sách ta phiên là" (data/alias_cues.txt: "phiên là") gives the other name of the name before its clause
     text = "Con ông là Chulalongkorn, sách ta phiên là Chu-la-long-con, tức Rama đệ ngũ, lên ngôi năm 1868."
     assert {c for _, label, c in _found(recognizer, text) if label == "PER"} == {"Chulalongkorn"}
+
+
+def test_a_bare_head_joins_the_longer_name_of_its_body_only_with_support(recognizer):
+    text = "Năm 1788, Quốc hội họp ở Paris.\nNăm sau, Quốc hội lập hiến ra đời. Sau đó Quốc hội bỏ chế độ phong kiến."
+    found = [c for s, _, c in _found(recognizer, text) if s == "Quốc hội"]
+    assert found == ["Quốc hội", "Quốc hội lập hiến"]
