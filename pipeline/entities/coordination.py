@@ -17,9 +17,12 @@ from .tokens import Tok
 
 
 def _separator(gap: str, lex: Lexicon) -> str | None:
-    """"comma", "word" (a coordinating word) or None for any other gap."""
+    """"comma", "word" (a coordinating word, or an alias cue: "tức") or None for any other gap."""
     if "\n" in gap:
         return None
+    alias = re.fullmatch(r"\s*[,(]\s*([^\W\d][^,()]*?)\s*", gap)
+    if alias and word_key(alias.group(1)) in lex.alias_cues:
+        return "word"  # "Kim Nhật Thành, tức Kim Il-sung" (data/alias_cues.txt): two names of one referent, one label
     parts = gap.replace(",", " , ").split()
     if len(parts) != 1 or parts[0].lower() not in lex.coordinators:
         return None  # ", và" / ", hoặc" join clauses, not the members of a list

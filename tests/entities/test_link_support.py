@@ -94,3 +94,13 @@ def test_a_bare_head_joins_the_longer_name_of_its_body_only_with_support(recogni
     text = "Năm 1788, Quốc hội họp ở Paris.\nNăm sau, Quốc hội lập hiến ra đời. Sau đó Quốc hội bỏ chế độ phong kiến."
     found = [c for s, _, c in _found(recognizer, text) if s == "Quốc hội"]
     assert found == ["Quốc hội", "Quốc hội lập hiến"]
+
+
+def test_two_names_an_alias_cue_equates_share_one_label(recognizer):
+    # "X, tức Y": a name with no evidence of its own takes the label of the name it is equated with, and the two
+    # share the Sino-Vietnamese reading; a naming clause's country ("mà sách Pháp gọi là") does not
+    text = "Năm 1948, nước Cộng hoà Dân chủ Nhân dân Triều Tiên ra đời, đứng đầu là Kim Nhật Thành, tức Kim Il-sung."
+    found = _found(recognizer, text)
+    assert ("Kim Nhật Thành", "PER", "Kim Nhật Thành") in found and ("Kim Il-sung", "PER", "Kim Nhật Thành") in found
+    found = _found(recognizer, "Năm 1279, Hốt Tất Liệt, mà sách Pháp gọi là Koubilaï, diệt nhà Tống.")
+    assert ("Koubilaï", "PER", "Hốt Tất Liệt") in found
