@@ -104,7 +104,9 @@ class EntityRecognizer:
                 # right before the name: "kéo sang; Liễu Thăng" is no place after "sang"
                 cand.votes["LOC"] += _vote("preposition")
             after = by_start.get(next((t.start for t in toks if t.start >= ce), -1))
-            if after is not None and _phrase_at(toks, after, self.lex.person_verbs):
+            if after is not None and _phrase_at(toks, after, self.lex.person_verbs) \
+                    and not text[ce:toks[after].start].strip():
+                # right after the name: in "Dương Đình Nghệ, người Ái Châu, đem quân" the verb is the man's
                 cand.votes["PER"] += _vote("person_verb")
             if k is not None and toks[k].foreign:
                 cand.prior["PER"] += _vote("foreign_prior")

@@ -104,3 +104,9 @@ def test_two_names_an_alias_cue_equates_share_one_label(recognizer):
     assert ("Kim Nhật Thành", "PER", "Kim Nhật Thành") in found and ("Kim Il-sung", "PER", "Kim Nhật Thành") in found
     found = _found(recognizer, "Năm 1279, Hốt Tất Liệt, mà sách Pháp gọi là Koubilaï, diệt nhà Tống.")
     assert ("Koubilaï", "PER", "Hốt Tất Liệt") in found
+
+
+def test_a_place_after_nguoi_in_an_apposition_is_no_person_of_the_verb_after_the_comma(recognize):
+    # "người X" is one from a place; a person's verb after a comma ("..., đem quân") is the subject's, not X's
+    found = recognize("Năm 931, Dương Đình Nghệ, người Ái Châu, đem quân ra đánh đuổi được giặc.")
+    assert found.get("Ái Châu") == "LOC"
