@@ -110,3 +110,8 @@ def test_a_place_after_nguoi_in_an_apposition_is_no_person_of_the_verb_after_the
     # "người X" is one from a place; a person's verb after a comma ("..., đem quân") is the subject's, not X's
     found = recognize("Năm 931, Dương Đình Nghệ, người Ái Châu, đem quân ra đánh đuổi được giặc.")
     assert found.get("Ái Châu") == "LOC"
+
+
+def test_a_mound_a_pass_and_a_sandbank_head_a_place(recognize):
+    found = recognize("Bảy mươi hai người chết, về sau được chôn ở gò Hoàng Hoa Cương.")
+    assert found.get("Hoàng Hoa Cương") == "LOC"
