@@ -696,7 +696,8 @@ class SentenceRules:
         if ruler:
             return ruler
         if self.place_at(j):
-            return j  # "Thủ tướng Đức", "Tổng đốc Hồ Quảng": the place without the title (the place rule takes it)
+            return self.place_then_named(j) or j  # "Thủ tướng Đức", "Tổng đốc Hồ Quảng": the place without the
+            # title (the place rule takes it)
         if self.starts_structure(j) or self.is_place_word(j) or (
                 self.match(self.lex.loc_heads, j) and not self.vietnamese_name(j)):
             # "Chủ tịch Hồ Chí Minh" is a man, "ông Hồ Gươm" no; a capitalized title before a country stays out of
@@ -716,6 +717,19 @@ class SentenceRules:
             self.out[-1].votes["PER"] += self.lex.votes["office"]
         else:
             self.add(j, e, (j, e), "PER", "title")
+        return e
+
+    def place_then_named(self, j: int) -> int:
+        """After a title, a place then the copula and a capitalized name ("tướng Mông Cổ là Ngột Lương Hợp Thai"):
+        the place is a LOC and the name the man who holds the title; the end of the name, else 0."""
+        c = j + self.place_at(j)
+        if c + 1 >= self.n or self.toks[c].low not in self.lex.roles["copula"] or not self.adjacent(c) \
+                or not self.adjacent(c + 1) or not self.toks[c + 1].cap or self.toks[c + 1].number \
+                or self.starts_structure(c + 1) or self.place_at(c + 1):
+            return 0
+        e = self.name_run(c + 1)
+        self.add(j, c, (j, c), "LOC", "title_state")
+        self.add(c + 1, e, (c + 1, e), "PER", "title")
         return e
 
     def served_house(self, j: int) -> int:
