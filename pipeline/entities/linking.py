@@ -343,6 +343,7 @@ def _anaphors() -> list[tuple[re.Pattern[str], str]]:
         if row.label not in ("PER", "LOC", "ORG", "MISC", "head"):
             raise ValueError(f"alias_anaphors.txt: {row.phrase!r}: label must be PER, LOC, ORG, MISC or head")
         words = [r"(?P<head>[\w'’\-]+(?:\s+[\w'’\-]+)?)" if w == "*" else
+                 r"(?P<name>[\w'’\-]+(?:\s+[\w'’\-]+){0,2})" if w == "#" else
                  "(?:" + "|".join(map(re.escape, _both_placements((w,)))) + ")" for w in row.phrase.split()]
         out.append((re.compile(r"(?<!\w)" + r"\s+".join(words) + r"\s+$", re.IGNORECASE), row.label))
     return out
@@ -379,6 +380,8 @@ def _refers_back(before: str, label: str, lex: Lexicon | None = None) -> bool:
     heads = _head_labels()
     for pattern, kind in _anaphors():
         m = pattern.search(before)
+        if m and "name" in pattern.groupindex and not all(w[:1].isupper() for w in m.group("name").split()):
+            continue  # "#" stands for a name ("tên Tây Ban Nha là"), never common words ("tên thật là")
         if m and (kind == label or (kind == "head" and heads.get(word_key(m.group("head"))) == label)):
             return True
     return False
