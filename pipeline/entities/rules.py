@@ -1106,13 +1106,24 @@ class SentenceRules:
             return 0
         k = i + 1
         while (k < self.n and self.adjacent(k) and self.toks[k].cap and not self.toks[k].foreign
-               and not self.toks[k].number and not self.starts_structure(k) and k - i < 4):
+               and not self.toks[k].number and not (self.starts_structure(k) and not self.given_head(i, k))
+               and k - i < 4):
             k += 1
         if k == i + 1 or self.political(self.toks[i:k]) or self.suffix_label(i, k):
             return 0
         if k < self.n and self.adjacent(k) and not self.toks[k].cap and self.suffix_label(i, k + 1) == "ORG":
             return 0  # "Đồng Minh hội": a society named like a man
         return k
+
+    def given_head(self, i: int, k: int) -> bool:
+        """Token ``k``, right after the family name at ``i``, is a one-syllable head word that opens the given name
+        ("Đinh Bộ Lĩnh", "Nguyễn Bộ Chinh"), not a ministry's: a capitalized Vietnamese syllable closes the name,
+        and begins no word ("Bộ Ngoại giao")."""
+        e = k + 2
+        return k == i + 1 and self.match(self.lex.org_heads, k) == 1 and not self.match(self.lex.misc_heads, k) \
+            and e <= self.n and self.adjacent(k + 1) and self.toks[k + 1].cap and not self.toks[k + 1].foreign \
+            and not self.toks[k + 1].number and not (e < self.n and self.adjacent(e) and (
+                self.toks[e].cap or f"{self.toks[k + 1].low} {self.toks[e].low}" in _dictionary()))
 
     def political(self, span: list[Tok]) -> bool:
         """A capitalized phrase made only of political words ("Xã hội Cách mạng", "Dân chủ Lập hiến")."""
