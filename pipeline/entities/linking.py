@@ -467,7 +467,10 @@ def written_aliases(text: str, spans: list[tuple[int, int, str, str]], lex: Lexi
         if _refers_back(text[max(0, start - 60):start], label, lex):  # "Có sách chép tên ông là Hồng Tú Tuyền"
             first = _antecedent(text, [s for s in near if s[3] == label and s[1] <= start
                                        and "\n" not in text[s[1]:start]], lex)
-            if first is not None and first[2] != name and _near(text, first[1], start):
+            # a name the document wrote before the antecedent names someone of its own ("Pierre lên ngôi cùng anh là
+            # Ivan. Về sau người ta gọi ông là Pierre đại đế": "ông" is Pierre, not the nearer Ivan)
+            if first is not None and first[2] != name and _near(text, first[1], start) \
+                    and not any(s[2] == name and s[3] == label and s[0] < first[0] for s in spans[:k]):
                 pairs.append((first[2], name, label))
             continue
         earlier = [s for s in near if s[3] == label and s[1] <= start and _one_sentence(text[s[1]:start])]

@@ -115,3 +115,10 @@ def test_a_place_after_nguoi_in_an_apposition_is_no_person_of_the_verb_after_the
 def test_a_mound_a_pass_and_a_sandbank_head_a_place(recognize):
     found = recognize("Bảy mươi hai người chết, về sau được chôn ở gò Hoàng Hoa Cương.")
     assert found.get("Hoàng Hoa Cương") == "LOC"
+
+
+def test_a_phrase_that_refers_back_gives_no_name_the_document_wrote_before_its_antecedent(recognizer):
+    # "gọi ông là Pierre": the nearest earlier person is Ivan, but Pierre was named before him: he is "ông"
+    text = ("Năm 1682, Pierre lên ngôi cùng anh là Ivan. Về sau người ta gọi ông là Pierre đại đế.\n"
+            "Pierre sang Hà Lan học đóng tàu.")
+    assert {c for s, _, c in _found(recognizer, text) if s == "Pierre"} == {"Pierre"}
