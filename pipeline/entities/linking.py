@@ -644,9 +644,11 @@ def same_person(names: list[str], labels: list[str], surnames: frozenset[str],
             continue
         titles = [m for m in members if types.get(name_key(m[0])) == m[1] and name_key(m[0]) not in aliases]
         if members[0][1] == "PER":
-            personal = [m for m in members if word_key(m[0]) in personal_names] or \
-                [m for m in members if len(m[0].split()) > 1 and m[0].split()[0] in surnames]
-            best = max(personal or titles or [m for m in members if m in own] or members,
+            # never a part of another of the names ("Catherine lên ngôi, tức Catherine đệ nhất": the fuller name)
+            whole = [m for m in members if not any(_part_of(m[0], o[0]) for o in members)] or members
+            personal = [m for m in whole if word_key(m[0]) in personal_names] or \
+                [m for m in whole if len(m[0].split()) > 1 and m[0].split()[0] in surnames]
+            best = max(personal or [m for m in titles if m in whole] or [m for m in whole if m in own] or whole,
                        key=lambda m: (m in titles, m in own, written[m], len(m[0]), m[0]))
         else:
             best = max(members, key=lambda m: (m in present, written[m], m in own, m in titles, -first_at[m]))
@@ -660,6 +662,12 @@ def same_person(names: list[str], labels: list[str], surnames: frozenset[str],
         if row in elsewhere and word_key(preferred.get(key, key[0])) not in personal_names:
             preferred.update((m, elsewhere[row]) for m in groups[find(key)])
     return [preferred.get((name, label), name) for name, label in zip(names, labels)]
+
+
+def _part_of(name: str, other: str) -> bool:
+    """``name`` opens or closes the longer ``other``, whole words ("Catherine" of "Catherine đệ nhất")."""
+    words, others = name.split(), other.split()
+    return len(words) < len(others) and (others[:len(words)] == words or others[-len(words):] == words)
 
 
 def _one_edit(a: str, b: str) -> bool:

@@ -122,3 +122,8 @@ def test_a_phrase_that_refers_back_gives_no_name_the_document_wrote_before_its_a
     text = ("Năm 1682, Pierre lên ngôi cùng anh là Ivan. Về sau người ta gọi ông là Pierre đại đế.\n"
             "Pierre sang Hà Lan học đóng tàu.")
     assert {c for s, _, c in _found(recognizer, text) if s == "Pierre"} == {"Pierre"}
+
+
+def test_of_two_names_the_text_equates_a_part_of_the_other_is_never_the_canonical(recognizer):
+    text = "Năm 1725, Pierre mất; vợ là Catherine lên ngôi, tức Catherine đệ nhất. Catherine trị vì hai năm."
+    assert {c for s, _, c in _found(recognizer, text) if s.startswith("Catherine")} == {"Catherine đệ nhất"}
