@@ -14,6 +14,7 @@ from pipeline.vi.keys import fold
 
 from .gazetteer import gazetteer
 from .lexicon import Lexicon, Phrase, name_key, word_key
+from .linking import state_heads
 from .tokens import Tok
 
 _ROMAN = re.compile(r"[IVXL]{1,6}")
@@ -875,7 +876,10 @@ class SentenceRules:
         if self.place_at(j) and any(t.foreign for t in self.toks[j + self.place_at(j):e]) or e < j + self.place_at(j):
             e = j + self.place_at(j)  # the gazetteer place, unless a Vietnamese name goes on ("sông Mỹ Tho")
         state = self.country_at(j) and self.match(self.lex.state_words, j + self.country_at(j)) == e - j - self.country_at(j)
-        sentence_case = not state and any(not t.cap for t in self.toks[j:e])  # "nước Trung Hoa Dân quốc"
+        # a name in sentence case takes its head ("điện Mùa đông"), but a state's name never takes the word that
+        # says a state is meant (data/alias_state_heads.txt: "nước Cộng hoà Nhân dân Trung Hoa")
+        sentence_case = not state and any(not t.cap for t in self.toks[j:e]) \
+            and tuple(t.low for t in self.toks[i:j]) not in state_heads()
         self.add(i if sentence_case else j, e, (i if sentence_case else j, e), "LOC", "loc_head")
         return e
 
