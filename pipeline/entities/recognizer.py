@@ -18,7 +18,7 @@ from .coordination import name_lists
 from .crf import Word, crf_chain
 from .gazetteer import gazetteer
 from .keys import entity_key, preferred_variants
-from .lexicon import lexicon, name_key, sources_flagged
+from .lexicon import lexicon, name_key, sources_flagged, word_key
 from .linking import Support, fullest, one_person, person_parts, supported_full_name
 from .rules import Candidate, SentenceRules, _dictionary, proper_names
 from .tokens import tokenize
@@ -108,6 +108,8 @@ class EntityRecognizer:
                     and not text[ce:toks[after].start].strip():
                 # right after the name: in "Dương Đình Nghệ, người Ái Châu, đem quân" the verb is the man's
                 cand.votes["PER"] += _vote("person_verb")
+            if _titled_apposition(text, ce, self.lex):  # "Phổ Nghi, vị hoàng đế cuối cùng"
+                cand.votes["PER"] += _vote("cue")
             if k is not None and toks[k].foreign:
                 cand.prior["PER"] += _vote("foreign_prior")
                 parts = text[cs:ce].split()
@@ -115,6 +117,21 @@ class EntityRecognizer:
                     cand.prior["PER"] += _vote("given_name")  # "Otto von Bismarck", "Henri Dunant"
                 for label, weight in _affix_votes(text[cs:ce], self.lex.affixes) if " " not in text[cs:ce] else ():
                     cand.prior[label] += weight
+
+
+_APPOSITION = re.compile(r"\s*,\s*((?:[^\W\d_]+\s+){1,4})")  # the words after a comma that follows a name
+
+
+def _titled_apposition(text: str, end: int, lex) -> bool:
+    """A person's classifier then a title right after the name and a comma (data/function_words.tsv role
+    "appositive", data/titles.tsv): "Phổ Nghi, vị hoàng đế cuối cùng", "Lý Thường Kiệt, một vị tướng"."""
+    m = _APPOSITION.match(text, end)
+    words = word_key(m.group(1)) if m else ()
+    if words[:1] == ("một",):
+        words = words[1:]
+    if not words or words[0] not in lex.roles.get("appositive", ()):
+        return False
+    return any(words[1:1 + n] in lex.titles for n in (1, 2, 3))
 
 
 def _phrase_at(toks: list, k: int, phrases: frozenset[tuple[str, ...]]) -> bool:

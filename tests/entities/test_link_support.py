@@ -127,3 +127,9 @@ def test_a_phrase_that_refers_back_gives_no_name_the_document_wrote_before_its_a
 def test_of_two_names_the_text_equates_a_part_of_the_other_is_never_the_canonical(recognizer):
     text = "Năm 1725, Pierre mất; vợ là Catherine lên ngôi, tức Catherine đệ nhất. Catherine trị vì hai năm."
     assert {c for s, _, c in _found(recognizer, text) if s.startswith("Catherine")} == {"Catherine đệ nhất"}
+
+
+def test_a_title_after_a_persons_classifier_in_an_apposition_votes_a_person(recognize):
+    found = recognize("Năm 1932, Nhật dựng nên Mãn Châu quốc và đặt Phổ Nghi, vị hoàng đế cuối cùng của nhà Thanh, "
+                      "lên ngôi. Ở Huế, vua Tự Đức ra lệnh.")
+    assert (found.get("Phổ Nghi"), found.get("Huế")) == ("PER", "LOC")
