@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import Lexicon, sources_flagged, word_key
+from .linking import written_aliases
 from .rules import Candidate
 from .tokens import Tok
 
@@ -93,3 +94,21 @@ def name_lists(text: str, toks: list[Tok], found: list[Candidate], lex: Lexicon)
             seps.append(sep)
     close()
     return [members for members in lists if len(members) > 1]
+
+
+def equated_lists(text: str, found: list[Candidate], lex: Lexicon) -> list[list[Candidate]]:
+    """Names the text equates (linking.written_aliases: "Vienne, mà sách ta gọi là Viên", "Verbiest, người Tàu gọi
+    là Nam Hoài Nhân") as lists: one referent, one label. Each pair takes every candidate of its two names."""
+    by_name: dict[str, list[Candidate]] = {}
+    for c in found:
+        by_name.setdefault(text[c.core[0]:c.core[1]], []).append(c)
+    spans = [(c.core[0], c.core[1], text[c.core[0]:c.core[1]], "name") for c in found]
+    return [by_name[a] + by_name[b] for a, b, _ in written_aliases(text, spans, lex) if a in by_name and b in by_name
+            and not any(_after_title(text, c.core[0], lex) for c in by_name[a] + by_name[b])]
+
+
+def _after_title(text: str, start: int, lex: Lexicon) -> bool:
+    """A title (data/titles.tsv) right before the name: the title types it ("lên ngôi ở Đông Kinh, tức vua Lê Thái
+    Tổ" equates no place with the man)."""
+    words = word_key(text[max(0, start - 40):start])
+    return any(words[len(words) - n:] in lex.titles for n in (1, 2, 3) if len(words) >= n)

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from pipeline.vi.keys import fold
 
 from .container import to_doc
-from .coordination import name_lists
+from .coordination import equated_lists, name_lists
 from .crf import Word, crf_chain
 from .gazetteer import gazetteer
 from .keys import entity_key, preferred_variants
@@ -71,6 +71,7 @@ class EntityRecognizer:
                 self._weak_votes(text, toks, found, self.crf.tag(text, start, end))
             lists += name_lists(text, toks, found, self.lex)
             candidates.extend(found)
+        lists += equated_lists(text, candidates, self.lex)
         settled = _settle(text, candidates, lists)
         settled += _repeats(text, settled)
         mentions = _with_canonicals(text, _drop_overlaps(settled), suggestions or {})

@@ -133,3 +133,12 @@ def test_a_title_after_a_persons_classifier_in_an_apposition_votes_a_person(reco
     found = recognize("Năm 1932, Nhật dựng nên Mãn Châu quốc và đặt Phổ Nghi, vị hoàng đế cuối cùng của nhà Thanh, "
                       "lên ngôi. Ở Huế, vua Tự Đức ra lệnh.")
     assert (found.get("Phổ Nghi"), found.get("Huế")) == ("PER", "LOC")
+
+
+def test_names_a_naming_clause_equates_share_one_label(recognizer):
+    # "Vienne, mà sách ta gọi là Viên": one place; a title after "tức" types its name alone ("Đông Kinh, tức vua")
+    text = "Năm 1815, các nước họp ở Vienne, mà sách ta gọi là Viên."
+    assert ("Viên", "LOC", "Vienne") in _found(recognizer, text)
+    text = "Năm 1428, Lê Lợi lên ngôi ở Đông Kinh, tức vua Lê Thái Tổ. Lê Thái Tổ đặt ra luật lệ."
+    found = _found(recognizer, text)
+    assert ("Đông Kinh", "LOC", "Đông Kinh") in found and ("Lê Thái Tổ", "PER", "Lê Lợi") in found
