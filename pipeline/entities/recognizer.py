@@ -421,11 +421,16 @@ def _surface(text: str, start: int, end: int, suggestions: dict[tuple[int, int],
 
 def _attested(text: str, suggestions: dict[tuple[int, int], str]) -> dict[tuple[int, int], str]:
     """The suggestions a name may take: a repaired name must be written elsewhere in the document ("Kaspoutine"
-    -> "Raspoutine", "Bức" -> "Đức"); a low-confidence guess at a name ("Rosa" -> "Roa") is not."""
+    -> "Raspoutine", "Bức" -> "Đức"), the whole word it touches ("Bô-hem" is no "Bô-em"); a low-confidence guess
+    at a name ("Rosa" -> "Roa") is not."""
     kept = {}
     for (s, e), form in suggestions.items():
-        names = [w for w in form.split() if w[:1].isupper()]
-        if all(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text[:s] + " " + text[e:]) for w in names):
+        # the whole words the repair touches, repaired: "hem" -> "em" inside "Bô-hem" makes "Bô-em", a name
+        ws = s - len(re.search(r"\S*$", text[:s]).group())
+        we = e + len(re.match(r"\S*", text[e:]).group())
+        whole = (text[ws:s] + form + text[e:we]).strip(" .,;:!?\"'()")
+        names = [w for w in whole.split() if w[:1].isupper()]
+        if all(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text[:ws] + " " + text[we:]) for w in names):
             kept[(s, e)] = form
     return kept
 

@@ -142,3 +142,12 @@ def test_names_a_naming_clause_equates_share_one_label(recognizer):
     text = "Năm 1428, Lê Lợi lên ngôi ở Đông Kinh, tức vua Lê Thái Tổ. Lê Thái Tổ đặt ra luật lệ."
     found = _found(recognizer, text)
     assert ("Đông Kinh", "LOC", "Đông Kinh") in found and ("Lê Thái Tổ", "PER", "Lê Lợi") in found
+
+
+def test_a_suggestion_inside_a_name_counts_only_where_the_whole_repaired_word_is_written(recognizer):
+    text = "Raspoutine được sủng ái. Năm 1916, Kaspoutine bị giết. Xứ Bô-hem nổi dậy; Bô-hem bị trừng trị."
+    at = text.rindex("Bô-hem") + len("Bô-")
+    suggestions = {(text.index("Kaspoutine"), text.index("Kaspoutine") + 10): "Raspoutine", (at, at + 3): "em"}
+    found = [(text[m.start:m.end], m.canonical) for m in recognizer(text, split_sentences(text), suggestions)]
+    assert ("Kaspoutine", "Raspoutine") in found  # the whole word repaired, written elsewhere
+    assert ("Bô-hem", "Bô-em") not in found  # a piece of a name: "Bô-em" is written nowhere
