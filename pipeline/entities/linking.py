@@ -7,7 +7,8 @@
   one that is itself a part of a longer name ("Tam Quế" of "Ngô Tam Quế"), nor a span closing with a common
   word ("Trà Toàn bị"). A cue before the part that makes it a dynasty, state or army ("quân Minh",
   data/link_cues.txt) gives it another label, and labels must agree, so it never joins.
-- A bare organisation head ("Nghĩa quân", "Hội nghị") joins the one longer name of that head in the document;
+- A bare organisation head ("Nghĩa quân", "Hội nghị") joins the one longer name of that head in the document,
+  written before it or in its paragraph (the support a part-name needs);
   a head with its own modifiers ("Chính phủ lâm thời") is a full form and keeps it: no longer name that adds
   a qualifier ("Chính phủ lâm thời Kérensky") becomes its canonical.
 - Names the encyclopedia gives one person (an article's title and the names its first sentence gives: "Nguyễn
@@ -53,7 +54,8 @@ def part_rules() -> dict[str, frozenset[str]]:
     """The settings of data/part_links.tsv (words, support), validated."""
     rules = {row.setting: frozenset(v.strip() for v in row.values.split(","))
              for row in read("part_links.tsv", ["setting", "values"])}
-    allowed = {"words": {"first", "last"}, "support": {"earlier", "paragraph"}}
+    allowed = {"words": {"first", "last"}, "support": {"earlier", "paragraph"},
+               "refuse": {"shared", "titled"}}
     for key, values in allowed.items():
         if key not in rules or not rules[key] <= values:
             raise ValueError(f"part_links.tsv: {key!r} must list some of {sorted(values)}")
@@ -76,14 +78,21 @@ class Support:
         return any(("earlier" in self._ways and s < part_start)
                    or ("paragraph" in self._ways and self.paragraph(s) == here) for s in full_starts)
 
+    def just_before(self, part_start: int, full_starts: list[int]) -> bool:
+        """A mention of the full name earlier in the part's own paragraph: the support that still holds where
+        another full name of the document shares the part ("sai Vũ Văn Nhậm ra bắc, rồi Nhậm ...")."""
+        here = self.paragraph(part_start)
+        return any(s < part_start and self.paragraph(s) == here for s in full_starts)
+
 
 def person_parts(mentions: list[tuple[int, str, str]]) -> dict[str, dict[str, list[int]]]:
     """The parts of multi-word PER names that may stand for them -> full name -> its offsets: the words that
     open it ("first": "Viên" of "Viên Thế Khải") or close it ("last": "Chỉnh", "Lloyd George" of "David Lloyd
     George"), as data/part_links.tsv allows."""
-    ends = part_rules()["words"]
+    ends, refuse = part_rules()["words"], part_rules()["refuse"]
     parts: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     persons = {surface for _, surface, label in mentions if label == "PER"}
+    titles = lexicon().titles
     inner = {" ".join(w[:k]) for w in map(str.split, persons) for k in range(1, len(w))} \
         | {" ".join(w[k:]) for w in map(str.split, persons) for k in range(1, len(w))}
     for start, surface, label in mentions:
@@ -92,6 +101,8 @@ def person_parts(mentions: list[tuple[int, str, str]]) -> dict[str, dict[str, li
         # Quế": its "Tam" is no family name), nor a span that closes with a common word ("Trà Toàn bị")
         if label != "PER" or surface in inner or not _closes_as_name(words):
             continue
+        if "titled" in refuse and word_key(words[0]) in titles:
+            continue  # an appellation that opens with a title ("Vua Mùa đông") has no family or given name
         sino = not any(is_foreign(w) for w in words)  # a Vietnamese or Sino-Vietnamese reading
         given = _hyphened_given_name(words[0])
         if "first" in ends and given:  # "Gustave" of "Gustave-Adolphe", "Victor" of "Victor-Emmanuel"
@@ -126,6 +137,10 @@ def supported_full_name(part: str, start: int, parts: dict[str, dict[str, list[i
     """The one full name that ``part`` (at ``start``) may join, or None; full names ``same`` gives one
     preferred name (one person's names: "Tôn Dật Tiên", "Tôn Văn") count as one."""
     names = [full for full, starts in parts.get(part, {}).items() if support.supports(start, starts)]
+    if "shared" in part_rules()["refuse"] and len({(same or {}).get(n, n) for n in parts.get(part, {})}) > 1:
+        # another full name of the document shares the part ("Nehru" of two Nehrus): the one supported full name
+        # must stand before the part in its own paragraph
+        names = names if len(names) == 1 and support.just_before(start, parts[part][names[0]]) else []
     if len(names) > 1 and same and len({same.get(n, n) for n in names}) == 1:
         return same.get(names[0], names[0])
     return names[0] if len(names) == 1 else None
@@ -153,13 +168,13 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
     others = {(other, label) for _, other, label in aliases}
     parts = person_parts([m for m in mentions if (m[1], m[2]) not in others])
     same = one_person(text, spans, lex, aliases)
-    bodies: dict[str, set[str]] = defaultdict(set)
-    for _, surface, label in mentions:
+    bodies: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for start, surface, label in mentions:
         words = surface.split()
         if label == "ORG":
             for k in range(1, len(words)):
                 if word_key(" ".join(words[:k])) in lex.org_heads:
-                    bodies[" ".join(words[:k])].add(surface)
+                    bodies[" ".join(words[:k])][surface].append(start)
     written = {fold(surface) for _, surface, label in mentions if label == "LOC"}
     # the standard names of the other names written: "Đông Kinh" in a text that writes "Tokyo" is Tokyo, never
     # Thăng Long (whose former name it also is)
@@ -180,7 +195,9 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
         elif label == "ORG" and _people_and_house(surface, lex) in houses:
             full = " ".join(surface.split()[1:])  # "Mãn Thanh" in a text that writes "nhà Thanh": Thanh
         elif label == "ORG" and len(bodies.get(surface, ())) == 1:
-            full = next(iter(bodies[surface]))
+            # the one longer name of the head, where the text supports it as a part's (data/part_links.tsv)
+            (body, starts), = bodies[surface].items()
+            full = body if support.supports(start, starts) else None
         elif label == "LOC":
             place = _place(surface, lex)
             if place is not None and place.short_of and fold(place.short_of) in written:
@@ -195,7 +212,28 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
     pairs = written_aliases(text, [(s, e, name, label) for (s, e, _, label), name in zip(spans, out)], lex)
     # an era name ("Minh Trị năm thứ 1", "niên hiệu Minh Trị") is no ruler: it joins none of his names
     link_labels = ["ERA" if era_name(text, start, end) else label for (start, end, _, _), label in zip(spans, labels)]
-    return repaired(same_person(out, link_labels, lex.surnames, pairs), labels)
+    # the names the text calls the present ones ("Đại Đô (tức Bắc Kinh bây giờ)"): a place's canonical
+    present = {(name, label) for (_, end, _, label), name in zip(spans, out)
+               if label != "PER" and _later_name(text, end)}
+    canonicals = repaired(same_person(out, link_labels, lex.surnames, pairs, present), labels)
+    # two places the text relates ("nước Đại Lý ở Vân Nam", "từ Pháp sang Anh") are two, whatever an encyclopedia
+    # redirect says (the article "Vân Nam" names "Đại Lý" too)
+    apart = _related_places(text, spans, out, lex)
+    return [own if label == "LOC" and frozenset((own, name)) in apart else name
+            for own, name, label in zip(out, canonicals, labels)]
+
+
+def _related_places(text: str, spans: list[tuple[int, int, str, str]], names: list[str],
+                    lex: Lexicon) -> set[frozenset[str]]:
+    """The names of two places, one right after the other with only a place word between (data/
+    loc_prepositions.txt: "Đại Lý ở Vân Nam", "Pháp sang Anh"): two places, never one."""
+    order = sorted(range(len(spans)), key=lambda k: spans[k][0])
+    apart = set()
+    for a, b in zip(order, order[1:]):
+        gap = word_key(text[spans[a][1]:spans[b][0]])
+        if spans[a][3] == spans[b][3] == "LOC" and len(gap) == 1 and gap[0] in lex.loc_prepositions:
+            apart.add(frozenset((names[a], names[b])))
+    return apart
 
 
 @lru_cache(maxsize=1)
@@ -310,6 +348,7 @@ def _anaphors() -> list[tuple[re.Pattern[str], str]]:
         if row.label not in ("PER", "LOC", "ORG", "MISC", "head"):
             raise ValueError(f"alias_anaphors.txt: {row.phrase!r}: label must be PER, LOC, ORG, MISC or head")
         words = [r"(?P<head>[\w'’\-]+(?:\s+[\w'’\-]+)?)" if w == "*" else
+                 r"(?P<name>[\w'’\-]+(?:\s+[\w'’\-]+){0,2})" if w == "#" else
                  "(?:" + "|".join(map(re.escape, _both_placements((w,)))) + ")" for w in row.phrase.split()]
         out.append((re.compile(r"(?<!\w)" + r"\s+".join(words) + r"\s+$", re.IGNORECASE), row.label))
     return out
@@ -346,6 +385,8 @@ def _refers_back(before: str, label: str, lex: Lexicon | None = None) -> bool:
     heads = _head_labels()
     for pattern, kind in _anaphors():
         m = pattern.search(before)
+        if m and "name" in pattern.groupindex and not all(w[:1].isupper() for w in m.group("name").split()):
+            continue  # "#" stands for a name ("tên Tây Ban Nha là"), never common words ("tên thật là")
         if m and (kind == label or (kind == "head" and heads.get(word_key(m.group("head"))) == label)):
             return True
     return False
@@ -431,7 +472,10 @@ def written_aliases(text: str, spans: list[tuple[int, int, str, str]], lex: Lexi
         if _refers_back(text[max(0, start - 60):start], label, lex):  # "Có sách chép tên ông là Hồng Tú Tuyền"
             first = _antecedent(text, [s for s in near if s[3] == label and s[1] <= start
                                        and "\n" not in text[s[1]:start]], lex)
-            if first is not None and first[2] != name and _near(text, first[1], start):
+            # a name the document wrote before the antecedent names someone of its own ("Pierre lên ngôi cùng anh là
+            # Ivan. Về sau người ta gọi ông là Pierre đại đế": "ông" is Pierre, not the nearer Ivan)
+            if first is not None and first[2] != name and _near(text, first[1], start) \
+                    and not any(s[2] == name and s[3] == label and s[0] < first[0] for s in spans[:k]):
                 pairs.append((first[2], name, label))
             continue
         earlier = [s for s in near if s[3] == label and s[1] <= start and _one_sentence(text[s[1]:start])]
@@ -574,14 +618,15 @@ def ruler_names() -> tuple[dict[tuple[str, ...], int], frozenset[tuple[str, ...]
 
 
 def same_person(names: list[str], labels: list[str], surnames: frozenset[str],
-                pairs: list[tuple[str, str, str]] = ()) -> list[str]:
+                pairs: list[tuple[str, str, str]] = (), present: set[tuple[str, str]] = frozenset()) -> list[str]:
     """Each name replaced by the preferred name of its referent when the document writes two names of one: the
     names of one encyclopedia article of the label ("Quang Trung", "Nguyễn Huệ"; "Dương Tử", "Trường Giang"), or
     ``pairs`` (own name, other name, label) the text equates. For a person, a name opening with a family name
     wins, then an article's title, then an own name of a pair, then the most written (among names opening with
     a family name too, the article's title, then the own name: "Trần Quốc Tuấn, tức Trần Hưng Đạo"); for
-    another referent the most written name, then the article's title, then the own name, then the first written
-    ("Nam Kinh" written four times, renamed "Thiên Kinh" twice)."""
+    another referent a name of ``present`` (the text calls it the present one: "Đại Đô (tức Bắc Kinh bây giờ)"),
+    then the most written name, then the own name, then the article's title, then the first written ("Nam Kinh"
+    written four times, renamed "Thiên Kinh" twice)."""
     types, aliases = gazetteer(), referents()
     written = Counter(zip(names, labels))
     first_at = {}
@@ -609,6 +654,9 @@ def same_person(names: list[str], labels: list[str], surnames: frozenset[str],
         if (a, label) in written and (b, label) in written:
             parent[find((a, label))] = find((b, label))
             own.add((a, label))
+    # an own name that the text gives as another name of a third is no own name ("Chulalongkorn, sách ta phiên
+    # là Chu-la-long-con, tức Rama đệ ngũ": Chulalongkorn only)
+    own -= {(b, label) for _, b, label in pairs}
     groups: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     for key in written:
         groups[find(key)].append(key)
@@ -618,12 +666,14 @@ def same_person(names: list[str], labels: list[str], surnames: frozenset[str],
             continue
         titles = [m for m in members if types.get(name_key(m[0])) == m[1] and name_key(m[0]) not in aliases]
         if members[0][1] == "PER":
-            personal = [m for m in members if word_key(m[0]) in personal_names] or \
-                [m for m in members if len(m[0].split()) > 1 and m[0].split()[0] in surnames]
-            best = max(personal or titles or [m for m in members if m in own] or members,
+            # never a part of another of the names ("Catherine lên ngôi, tức Catherine đệ nhất": the fuller name)
+            whole = [m for m in members if not any(_part_of(m[0], o[0]) for o in members)] or members
+            personal = [m for m in whole if word_key(m[0]) in personal_names] or \
+                [m for m in whole if len(m[0].split()) > 1 and m[0].split()[0] in surnames]
+            best = max(personal or [m for m in titles if m in whole] or [m for m in whole if m in own] or whole,
                        key=lambda m: (m in titles, m in own, written[m], len(m[0]), m[0]))
         else:
-            best = max(members, key=lambda m: (written[m], m in own, m in titles, -first_at[m]))
+            best = max(members, key=lambda m: (m in present, written[m], m in own, m in titles, -first_at[m]))
         preferred.update((m, best[0]) for m in members)
     # a ruler's personal name the document writes under another label ("Phổ Nghi" read as a place) is still the
     # canonical of his other names, where none of his personal names is written as a person
@@ -634,6 +684,12 @@ def same_person(names: list[str], labels: list[str], surnames: frozenset[str],
         if row in elsewhere and word_key(preferred.get(key, key[0])) not in personal_names:
             preferred.update((m, elsewhere[row]) for m in groups[find(key)])
     return [preferred.get((name, label), name) for name, label in zip(names, labels)]
+
+
+def _part_of(name: str, other: str) -> bool:
+    """``name`` opens or closes the longer ``other``, whole words ("Catherine" of "Catherine đệ nhất")."""
+    words, others = name.split(), other.split()
+    return len(words) < len(others) and (others[:len(words)] == words or others[-len(words):] == words)
 
 
 def _one_edit(a: str, b: str) -> bool:

@@ -7,18 +7,19 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from itertools import accumulate
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
 from pipeline.vi.keys import fold
 
 from .container import to_doc
-from .coordination import name_lists
+from .coordination import equated_lists, name_lists
 from .crf import Word, crf_chain
 from .gazetteer import gazetteer
 from .keys import entity_key, preferred_variants
 from .knowledge import extend_to_known, known_types
-from .lexicon import lexicon, name_key, sources_flagged
+from .lexicon import lexicon, name_key, sources_flagged, word_key
 from .linking import Support, fullest, one_person, person_parts, supported_full_name
 from .rules import Candidate, SentenceRules, _dictionary, proper_names
 from .tokens import tokenize
@@ -72,6 +73,7 @@ class EntityRecognizer:
                 self._weak_votes(text, toks, found, self.crf.tag(text, start, end))
             lists += name_lists(text, toks, found, self.lex)
             candidates.extend(found)
+        lists += equated_lists(text, candidates, self.lex)
         settled = _settle(text, candidates, lists)
         settled += _repeats(text, settled)
         settled = extend_to_known(text, settled)  # a name the knowledge tables state is not cut (knowledge.py)
@@ -106,8 +108,12 @@ class EntityRecognizer:
                 # right before the name: "kéo sang; Liễu Thăng" is no place after "sang"
                 cand.votes["LOC"] += _vote("preposition")
             after = by_start.get(next((t.start for t in toks if t.start >= ce), -1))
-            if after is not None and _phrase_at(toks, after, self.lex.person_verbs):
+            if after is not None and _phrase_at(toks, after, self.lex.person_verbs) \
+                    and not text[ce:toks[after].start].strip():
+                # right after the name: in "Dương Đình Nghệ, người Ái Châu, đem quân" the verb is the man's
                 cand.votes["PER"] += _vote("person_verb")
+            if _titled_apposition(text, ce, self.lex):  # "Phổ Nghi, vị hoàng đế cuối cùng"
+                cand.votes["PER"] += _vote("cue")
             if k is not None and toks[k].foreign:
                 cand.prior["PER"] += _vote("foreign_prior")
                 parts = text[cs:ce].split()
@@ -115,6 +121,21 @@ class EntityRecognizer:
                     cand.prior["PER"] += _vote("given_name")  # "Otto von Bismarck", "Henri Dunant"
                 for label, weight in _affix_votes(text[cs:ce], self.lex.affixes) if " " not in text[cs:ce] else ():
                     cand.prior[label] += weight
+
+
+_APPOSITION = re.compile(r"\s*,\s*((?:[^\W\d_]+\s+){1,4})")  # the words after a comma that follows a name
+
+
+def _titled_apposition(text: str, end: int, lex) -> bool:
+    """A person's classifier then a title right after the name and a comma (data/function_words.tsv role
+    "appositive", data/titles.tsv): "Phổ Nghi, vị hoàng đế cuối cùng", "Lý Thường Kiệt, một vị tướng"."""
+    m = _APPOSITION.match(text, end)
+    words = word_key(m.group(1)) if m else ()
+    if words[:1] == ("một",):
+        words = words[1:]
+    if not words or words[0] not in lex.roles.get("appositive", ()):
+        return False
+    return any(words[1:1 + n] in lex.titles for n in (1, 2, 3))
 
 
 def _phrase_at(toks: list, k: int, phrases: frozenset[tuple[str, ...]]) -> bool:
@@ -129,7 +150,7 @@ def _affix_votes(name: str, affixes: tuple[tuple[str, str, float], ...]) -> list
     for affix, label, weight in affixes:
         a = affix.lower()
         if (a.endswith("-") and name.lower().startswith(a)) or (a.startswith("-") and a.endswith("-") and a in name.lower()) \
-                or (a.startswith("-") and not a.endswith("-") and last.endswith(a[1:]) and len(last) > len(a) + 1):
+                or (a.startswith("-") and not a.endswith("-") and last.endswith(a[1:]) and len(last) > len(a)):
             votes.append((label, weight))
     return votes
 
@@ -201,14 +222,18 @@ def _list_labels(text: str, lists: list[list[Candidate]], totals: dict[str, Coun
     return shared
 
 
-_PEN_NAME = lexicon().sources["pen_name"].source  # a pen name lends no part-name ("Nam" of "Sào Nam")
+@lru_cache(maxsize=1)
+def _pen_name() -> str:
+    """The source of a pen name (data/sources.tsv), which lends no part-name ("Nam" of "Sào Nam"); read on first
+    use, not at import."""
+    return lexicon().sources["pen_name"].source
 
 
 def _vote_name_parts(text: str, candidates: list[Candidate]) -> None:
     """A one-word name that begins or ends a person's name fixed by a cue in the document is that person
     ("Togo" after "đô đốc Togo Heihachiro") where the text supports the link (linking.py): a list's vote."""
     parts = person_parts([(c.start, text[c.core[0]:c.core[1]], c.label) for c in candidates
-                          if c.source != _PEN_NAME])  # "Nam" is no part of the pen name "Sào Nam"
+                          if c.source != _pen_name()])  # "Nam" is no part of the pen name "Sào Nam"
     support = Support(text)
     for c in candidates:
         if c.label is None and supported_full_name(text[c.core[0]:c.core[1]], c.start, parts, support):
@@ -230,18 +255,22 @@ def _vote_family_names(text: str, candidates: list[Candidate]) -> None:
             c.prior["PER"] += _vote("given_name")
 
 
-_LINK_CUE = lexicon().sources["link_cue"].source
+@lru_cache(maxsize=1)
+def _link_cue() -> str:
+    """The source of a name after a link cue ("quân Hậu Kim", data/sources.tsv); read on first use, not at import."""
+    return lexicon().sources["link_cue"].source
 
 
 def _states_after_link_cues(text: str, candidates: list[Candidate]) -> None:
     """A name after a link cue ("quân Hậu Kim") that another rule of the document fixes as a place and none as a
     house ("lập nước Hậu Kim") is that state, a LOC like "quân Đức"; "quân Thanh" beside "nhà Thanh" stays ORG."""
+    link_cue = _link_cue()
     fixed: dict[str, set[str]] = defaultdict(set)
     for c in candidates:
-        if c.label is not None and c.source != _LINK_CUE:
+        if c.label is not None and c.source != link_cue:
             fixed[_key(text, c)].add(c.label)
     for c in candidates:
-        if c.source == _LINK_CUE and fixed.get(_key(text, c)) == {"LOC"}:
+        if c.source == link_cue and fixed.get(_key(text, c)) == {"LOC"}:
             c.label = "LOC"
 
 
@@ -284,7 +313,7 @@ def _named_elsewhere(text: str, pending: list[Candidate], settled: list[Candidat
     labels: dict[str, Counter] = defaultdict(Counter)  # by exact surface: "Y" (he) is not "Ý" (Italy)
     for c in settled:
         labels[text[c.core[0]:c.core[1]]][c.label] += 1
-    parts = person_parts([(c.start, text[c.core[0]:c.core[1]], c.label) for c in settled if c.source != _PEN_NAME])
+    parts = person_parts([(c.start, text[c.core[0]:c.core[1]], c.label) for c in settled if c.source != _pen_name()])
     support = Support(text)
     same = one_person(text, [(c.core[0], c.core[1], text[c.core[0]:c.core[1]], c.label) for c in settled],
                       lexicon())
@@ -395,11 +424,16 @@ def _surface(text: str, start: int, end: int, suggestions: dict[tuple[int, int],
 
 def _attested(text: str, suggestions: dict[tuple[int, int], str]) -> dict[tuple[int, int], str]:
     """The suggestions a name may take: a repaired name must be written elsewhere in the document ("Kaspoutine"
-    -> "Raspoutine", "Bức" -> "Đức"); a low-confidence guess at a name ("Rosa" -> "Roa") is not."""
+    -> "Raspoutine", "Bức" -> "Đức"), the whole word it touches ("Bô-hem" is no "Bô-em"); a low-confidence guess
+    at a name ("Rosa" -> "Roa") is not."""
     kept = {}
     for (s, e), form in suggestions.items():
-        names = [w for w in form.split() if w[:1].isupper()]
-        if all(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text[:s] + " " + text[e:]) for w in names):
+        # the whole words the repair touches, repaired: "hem" -> "em" inside "Bô-hem" makes "Bô-em", a name
+        ws = s - len(re.search(r"\S*$", text[:s]).group())
+        we = e + len(re.match(r"\S*", text[e:]).group())
+        whole = (text[ws:s] + form + text[e:we]).strip(" .,;:!?\"'()")
+        names = [w for w in whole.split() if w[:1].isupper()]
+        if all(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text[:ws] + " " + text[we:]) for w in names):
             kept[(s, e)] = form
     return kept
 

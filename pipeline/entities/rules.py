@@ -14,6 +14,7 @@ from pipeline.vi.keys import fold
 
 from .gazetteer import gazetteer
 from .lexicon import Lexicon, Phrase, name_key, word_key
+from .linking import state_heads
 from .tokens import Tok
 
 _ROMAN = re.compile(r"[IVXL]{1,6}")
@@ -696,7 +697,8 @@ class SentenceRules:
         if ruler:
             return ruler
         if self.place_at(j):
-            return j  # "Thủ tướng Đức", "Tổng đốc Hồ Quảng": the place without the title (the place rule takes it)
+            return self.place_then_named(j) or j  # "Thủ tướng Đức", "Tổng đốc Hồ Quảng": the place without the
+            # title (the place rule takes it)
         if self.starts_structure(j) or self.is_place_word(j) or (
                 self.match(self.lex.loc_heads, j) and not self.vietnamese_name(j)):
             # "Chủ tịch Hồ Chí Minh" is a man, "ông Hồ Gươm" no; a capitalized title before a country stays out of
@@ -716,6 +718,19 @@ class SentenceRules:
             self.out[-1].votes["PER"] += self.lex.votes["office"]
         else:
             self.add(j, e, (j, e), "PER", "title")
+        return e
+
+    def place_then_named(self, j: int) -> int:
+        """After a title, a place then the copula and a capitalized name ("tướng Mông Cổ là Ngột Lương Hợp Thai"):
+        the place is a LOC and the name the man who holds the title; the end of the name, else 0."""
+        c = j + self.place_at(j)
+        if c + 1 >= self.n or self.toks[c].low not in self.lex.roles["copula"] or not self.adjacent(c) \
+                or not self.adjacent(c + 1) or not self.toks[c + 1].cap or self.toks[c + 1].number \
+                or self.starts_structure(c + 1) or self.place_at(c + 1):
+            return 0
+        e = self.name_run(c + 1)
+        self.add(j, c, (j, c), "LOC", "title_state")
+        self.add(c + 1, e, (c + 1, e), "PER", "title")
         return e
 
     def served_house(self, j: int) -> int:
@@ -861,7 +876,10 @@ class SentenceRules:
         if self.place_at(j) and any(t.foreign for t in self.toks[j + self.place_at(j):e]) or e < j + self.place_at(j):
             e = j + self.place_at(j)  # the gazetteer place, unless a Vietnamese name goes on ("sông Mỹ Tho")
         state = self.country_at(j) and self.match(self.lex.state_words, j + self.country_at(j)) == e - j - self.country_at(j)
-        sentence_case = not state and any(not t.cap for t in self.toks[j:e])  # "nước Trung Hoa Dân quốc"
+        # a name in sentence case takes its head ("điện Mùa đông"), but a state's name never takes the word that
+        # says a state is meant (data/alias_state_heads.txt: "nước Cộng hoà Nhân dân Trung Hoa")
+        sentence_case = not state and any(not t.cap for t in self.toks[j:e]) \
+            and tuple(t.low for t in self.toks[i:j]) not in state_heads()
         self.add(i if sentence_case else j, e, (i if sentence_case else j, e), "LOC", "loc_head")
         return e
 
@@ -1092,13 +1110,24 @@ class SentenceRules:
             return 0
         k = i + 1
         while (k < self.n and self.adjacent(k) and self.toks[k].cap and not self.toks[k].foreign
-               and not self.toks[k].number and not self.starts_structure(k) and k - i < 4):
+               and not self.toks[k].number and not (self.starts_structure(k) and not self.given_head(i, k))
+               and k - i < 4):
             k += 1
         if k == i + 1 or self.political(self.toks[i:k]) or self.suffix_label(i, k):
             return 0
         if k < self.n and self.adjacent(k) and not self.toks[k].cap and self.suffix_label(i, k + 1) == "ORG":
             return 0  # "Đồng Minh hội": a society named like a man
         return k
+
+    def given_head(self, i: int, k: int) -> bool:
+        """Token ``k``, right after the family name at ``i``, is a one-syllable head word that opens the given name
+        ("Đinh Bộ Lĩnh", "Nguyễn Bộ Chinh"), not a ministry's: a capitalized Vietnamese syllable closes the name,
+        and begins no word ("Bộ Ngoại giao")."""
+        e = k + 2
+        return k == i + 1 and self.match(self.lex.org_heads, k) == 1 and not self.match(self.lex.misc_heads, k) \
+            and e <= self.n and self.adjacent(k + 1) and self.toks[k + 1].cap and not self.toks[k + 1].foreign \
+            and not self.toks[k + 1].number and not (e < self.n and self.adjacent(e) and (
+                self.toks[e].cap or f"{self.toks[k + 1].low} {self.toks[e].low}" in _dictionary()))
 
     def political(self, span: list[Tok]) -> bool:
         """A capitalized phrase made only of political words ("Xã hội Cách mạng", "Dân chủ Lập hiến")."""
