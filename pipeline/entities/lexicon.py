@@ -270,7 +270,7 @@ def lexicon() -> Lexicon:
         given_names=frozenset(read_words(DATA / "given_names.txt")),
         middle_names=frozenset(read_words(DATA / "middle_names.txt")),
         pen_name_heads=_phrases("pen_name_heads.txt"),
-        alias_cues={word_key(r.phrase): r.prefer for r in read("alias_cues.txt", ["phrase", "prefer", "scope?"])},
+        alias_cues={word_key(r.phrase): r.prefer for r in read("alias_cues.txt", ["phrase", "prefer", "scope?", "needs?"])},
         stems=frozenset(r.word for r in read(DATES_WORDS / "stems.tsv", ["word", "index"], {"index": int})),
         branches=frozenset(r.word for r in read(DATES_WORDS / "branches.tsv", ["word", "index"], {"index": int})),
         calendar_words=frozenset(read_words(DATA / "calendar_words.txt")),

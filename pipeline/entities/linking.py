@@ -289,11 +289,29 @@ def alias_frames() -> list[tuple[tuple[str, ...], tuple[str, ...], str]]:
 @lru_cache(maxsize=1)
 def person_only_cues() -> frozenset[tuple[str, ...]]:
     """The cues of data/alias_cues.txt that equate persons only (scope "person": "đổi tên là", "tên thật là")."""
-    rows = read("alias_cues.txt", ["phrase", "prefer", "scope?"])
+    rows = read("alias_cues.txt", ["phrase", "prefer", "scope?", "needs?"])
     for row in rows:
         if row.scope not in (None, "", "person"):
             raise ValueError(f"alias_cues.txt: {row.phrase!r}: scope must be person or left out")
     return frozenset(word_key(row.phrase) for row in rows if row.scope == "person")
+
+
+@lru_cache(maxsize=1)
+def cue_needs() -> dict[tuple[str, ...], str]:
+    """The cues of data/alias_cues.txt that need another sign (column "needs"): "mark" (a comma or a parenthesis
+    right after the earlier name: "X, chép là Y", never "Ngô Sĩ Liên chép là Y") or "title" (a title opens the
+    later name, and no "là" says the earlier: "quận công X, về sau là hoàng thân Y")."""
+    rows = read("alias_cues.txt", ["phrase", "prefer", "scope?", "needs?"])
+    for row in rows:
+        if row.needs not in (None, "", "mark", "title"):
+            raise ValueError(f"alias_cues.txt: {row.phrase!r}: needs must be mark, title or left out")
+    return {word_key(row.phrase): row.needs for row in rows if row.needs}
+
+
+def _said_by_la(before: str, lex: Lexicon) -> bool:
+    """The text ``before`` a name ends with "là", titles between allowed: the name is what the clause says ("Hiệu
+    trưởng đầu tiên là (ông) ...")."""
+    return re.search(r"(?<!\w)là\s*$", _without_titles(before, lex), re.IGNORECASE) is not None
 
 
 @lru_cache(maxsize=1)
@@ -442,6 +460,7 @@ def written_aliases(text: str, spans: list[tuple[int, int, str, str]], lex: Lexi
             if cue_at < first[1]:
                 continue
             prefer = lex.alias_cues[word_key(cue.group("cue"))]
+            needs = cue_needs().get(word_key(cue.group("cue")))
             if label != "PER" and word_key(cue.group("cue")) in person_only_cues():
                 continue
             # the sentence before the cue: a naming clause there holds the namer, never the name ("sử Pháp gọi là")
@@ -467,8 +486,13 @@ def written_aliases(text: str, spans: list[tuple[int, int, str, str]], lex: Lexi
                     titled = bool(re.search(r"\w", cue.group(0)[cue.end("cue") - cue.start():]))
                     first = first if (not before or before[-1] in _ALIAS_OPENERS) and (titled or not any(
                         first[1] <= s[0] < cue_at for s in near)) else None
+                    if first is not None and needs == "title" and (
+                            not titled or _said_by_la(text[max(0, first[0] - 60):first[0]], lex)):
+                        continue
                 else:
                     first = first if not before.strip("".join(_ALIAS_OPENERS) + " ") else None
+                if not before and needs == "mark":
+                    continue  # the writer of a spelling, never the name written: "Ngô Sĩ Liên chép là"
             if first is None:
                 continue
         if first[2] != name:
