@@ -28,6 +28,22 @@ def entity_key(canonical: str, label: str) -> str:
     return f"{label}:{'_'.join(map(_key_word, words))}"
 
 
+def entity_ids(mentions: list[tuple[str, str, str]]) -> list[str]:
+    """The ids of one document's (surface, canonical, label) mentions: ``entity_key`` of the canonical, except for
+    a place whose canonical is the standard name of one place and a former name of another (data/place_names.tsv:
+    "Đông Kinh" is Tokyo, and Thăng Long): where the document writes it for another name of the place it stands
+    for ("sang Tokyo. Ở Đông Kinh ..."), the id is that name's ("LOC:tokyo"), so that Tokyo never joins across
+    documents the Đông Kinh of a book on the Lê ("Lê Lợi đóng đô ở Đông Kinh")."""
+    from pipeline.entities.linking import former_names
+    formers = former_names()
+    own: dict[tuple[str, str], str] = {}  # (canonical, label) of an ambiguous standard name -> its other name's id
+    for surface, canonical, label in mentions:
+        if label == "LOC" and (canonical, label) not in own and fold(canonical) in formers \
+                and canonical not in formers[fold(canonical)] and canonical in formers.get(fold(surface), ()):
+            own[canonical, label] = entity_key(surface, label)
+    return [own.get((canonical, label)) or entity_key(canonical, label) for _, canonical, label in mentions]
+
+
 def _preference(item: tuple[str, int]) -> tuple[int, int, str]:
     surface, count = item
     marked = sum(1 for c in surface if ord(c) > 127)
