@@ -62,6 +62,13 @@ def _dictionary() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _book_verbs() -> frozenset[Phrase]:
+    """data/book_verbs.txt: verbs that put a book after its author's name ("ra", "in": "Tản Đà in văn tập")."""
+    from .lexicon import _phrases
+    return _phrases("book_verbs.txt")
+
+
+@lru_cache(maxsize=1)
 def proper_names() -> frozenset[str]:
     """Capitalized multi-syllable entries of Viet74K (mostly Vietnamese place names: "Quảng Bình", "Yên Thế"),
     as lexicon.name_key forms."""
@@ -460,8 +467,10 @@ class SentenceRules:
         return e
 
     def book_title(self, i: int) -> int:
-        """A book's, a code's or a map's title: a capitalized name, at most two lower-case syllables, then a genre
-        word of data/book_genres.txt ("Việt Nam vong quốc sử", "Hồng Đức quốc âm thi tập", "Khang Hy tự điển")."""
+        """A book's, a code's or a map's title: a capitalized name, at most two lower-case syllables (three, the last
+        two one word: "Lịch triều hiến chương loại chí"), none a verb of data/book_verbs.txt ("Tản Đà in văn tập"),
+        then a genre word of data/book_genres.txt and any after it ("Việt Nam vong quốc sử", "Hồng Đức quốc âm thi
+        tập", "Khang Hy tự điển", "Đại Việt sử ký toàn thư")."""
         end = self.book_end(i)
         if end:
             self.add(i, end, (i, end), "MISC", "misc_head")
@@ -469,20 +478,25 @@ class SentenceRules:
 
     def book_end(self, i: int) -> int:
         """End of the book's title that starts at token ``i`` (book_title), else 0. A sentence's first word opens
-        none (a capital there says nothing): the title may start after it ("Sách Việt Nam sử lược")."""
+        none (a capital there says nothing) unless it is a family name or opens a place ("Khang Hy tự điển được
+        soạn"): the title may start after it ("Sách Việt Nam sử lược")."""
         t = self.toks[i]
-        if not t.cap or t.foreign or t.number or t.initial or (
+        if not t.cap or t.foreign or t.number or (t.initial and not (t.text in self.lex.surnames or self.place_at(i))) or (
                 i > 0 and self.adjacent(i) and self.toks[i - 1].cap and not self.toks[i - 1].initial):
             return 0
         e = i + 1
         while e < self.n and self.adjacent(e) and self.toks[e].cap and not self.toks[e].number:
             e += 1
-        for k in range(e, min(e + 3, self.n)):
-            if not self.adjacent(k) or self.toks[k].cap or self.toks[k].number:
-                return 0
+        for k in range(e, min(e + 4, self.n)):
+            if not self.adjacent(k) or self.toks[k].cap or self.toks[k].number or self.match(_book_verbs(), k, 2):
+                return 0  # "Xuân Diệu ra thi tập": a verb says the name is the author
+            if k == e + 3 and f"{self.toks[k - 2].low} {self.toks[k - 1].low}" not in _dictionary():
+                return 0  # three lower-case syllables, the last two one word: "Lịch triều hiến chương loại chí"
             end = k + self.match(self.lex.book_genres if k == e else self.lex.worded_genres, k, 3)
             if end > k and not (end < self.n and self.adjacent(end) and not self.toks[end].cap
                                 and f"{self.toks[end - 1].low} {self.toks[end].low}" in _dictionary()):
+                while end < self.n and self.adjacent(end) and self.match(self.lex.book_genres, end, 3):
+                    end += self.match(self.lex.book_genres, end, 3)  # "Đại Việt sử ký toàn thư": the longest
                 return end
         return 0
 
