@@ -691,8 +691,9 @@ class SentenceRules:
         if not n or (self.toks[i].cap and not self.toks[i].initial and self.capital_title(i) != n):
             return 0
         j = self.served_house(self.after_titles(i + n))
-        if (j + 1 < self.n and self.toks[j].low in self.lex.roles["copula"] and self.adjacent(j)
-                and self.adjacent(j + 1)):
+        named = j + 1 < self.n and self.toks[j].low in self.lex.roles["copula"] and self.adjacent(j) \
+            and self.adjacent(j + 1)
+        if named:
             j += 1  # "ba vua là Dục Đức": the name the title is given
         if (j + 1 < self.n and self.adjacent(j) and self.toks[j].low in self.lex.particles and self.adjacent(j + 1)
                 and self.toks[j + 1].cap and self.toks[j + 1].foreign):
@@ -706,7 +707,8 @@ class SentenceRules:
             return house
         if self.match(self.lex.place_offices, i) == n:
             return self.governed_place(j)
-        ruler = 0 if j == i + n and self.match(self.lex.honorifics, i) == n else self.ruler_of(j)
+        # the name a copula gives is the whole name: no state stands before it ("gọi ông là Đức Thánh Trần")
+        ruler = 0 if named or j == i + n and self.match(self.lex.honorifics, i) == n else self.ruler_of(j)
         if ruler:
             return ruler
         if self.place_at(j):
@@ -787,6 +789,9 @@ class SentenceRules:
             return 0
         if label == "ORG" and (e - k < 2 or self.toks[e - 1].text in self.lex.person_suffixes):
             return 0
+        if label == "ORG" and n == 1 and self.toks[j].text in self.lex.surnames and (
+                self.toks[k].text in self.lex.middle_names or (e - k == 2 and self.toks[k].text not in self.lex.surnames)):
+            return 0  # "tướng Tống Duy Tân", "tướng Tống Văn Sở": a dynasty that is a family name opens the man's name
         e += self.regnal_ordinal(k, e)  # "hoàng đế Pháp Napoléon đệ tam"
         self.add(j, k, (j, k), label, "title_state")
         self.add(k, e, (k, e), "PER", "title")
