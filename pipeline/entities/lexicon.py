@@ -118,7 +118,7 @@ def sources_flagged(sources: dict[str, Source], flag: str) -> frozenset[str]:
     return frozenset(s.source for s in sources.values() if flag in s.flags)
 
 
-_ROLES = frozenset({"copula", "month", "plural", "ministry_head", "woman", "people"})
+_ROLES = frozenset({"copula", "month", "plural", "ministry_head", "woman", "people", "possessive"})
 
 
 def _roles() -> dict[str, frozenset[str]]:

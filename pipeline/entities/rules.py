@@ -690,7 +690,7 @@ class SentenceRules:
             n = self.match(self.lex.titles, i, n - 1)  # "ông Hoàng Hưng": a family name, not "ông hoàng"
         if not n or (self.toks[i].cap and not self.toks[i].initial and self.capital_title(i) != n):
             return 0
-        j = self.served_house(self.after_titles(i + n))
+        j = self.served_house(i, self.after_titles(i + n))
         named = j + 1 < self.n and self.toks[j].low in self.lex.roles["copula"] and self.adjacent(j) \
             and self.adjacent(j + 1)
         if named:
@@ -734,16 +734,20 @@ class SentenceRules:
             self.add(j, e, (j, e), "PER", "title")
         return e
 
-    def served_house(self, j: int) -> int:
-        """After a title, the house its holders serve and the copula before their names ("các đại thần nhà Thanh
-        là Kỳ Anh và Y Lý Bố"): the house is an ORG and the names that follow are the men; the index of the
-        copula, else ``j``."""
+    def served_house(self, i: int, j: int) -> int:
+        """After a title at ``i``, the house its holders serve and the copula before their names ("các đại thần
+        nhà Thanh là Kỳ Anh và Y Lý Bố"): the house is an ORG and the names that follow are the men; the index of
+        the copula, else ``j``. Not where the title is a possessor ("Căn cứ của các tướng nhà Tây Sơn là Quy
+        Nhơn") or a known place follows the copula."""
         h = j + self.match(self.lex.dynasty_heads, j) if j < self.n and self.adjacent(j) else j
         if h == j or h >= self.n or not self.adjacent(h) or not self.toks[h].cap or self.toks[h].foreign:
             return j
         e = self.house_run(h)
         if e - h > 2 or e + 1 >= self.n or self.toks[e].low not in self.lex.roles["copula"] \
                 or not self.adjacent(e) or not self.adjacent(e + 1) or not self.toks[e + 1].cap:
+            return j
+        before = i - 1 - (i > 0 and self.toks[i - 1].low in self.lex.roles["plural"])
+        if (before >= 0 and self.toks[before].low in self.lex.roles["possessive"]) or self.place_at(e + 1):
             return j
         self.add(h, e, (h, e), "ORG", "dynasty")
         return e
