@@ -62,6 +62,13 @@ def _dictionary() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _subject_verbs() -> frozenset[Phrase]:
+    """data/subject_verbs.txt: verbs after a country that make it a clause's subject ("chiến tranh Pháp rút quân")."""
+    from .lexicon import _phrases
+    return _phrases("subject_verbs.txt")
+
+
+@lru_cache(maxsize=1)
 def _book_verbs() -> frozenset[Phrase]:
     """data/book_verbs.txt: verbs that put a book after its author's name ("ra", "in": "Tản Đà in văn tập")."""
     from .lexicon import _phrases
@@ -533,7 +540,10 @@ class SentenceRules:
         if pair:
             return pair  # "chiến tranh Nga – Nhật", "chiến tranh Trịnh – Nguyễn": the two parties
         if nxt.cap and self.place_at(j) and not self.name_goes_on(j + self.place_at(j)):
-            return j + self.place_at(j)  # "khởi nghĩa Vũ Xương", "cách mạng Pháp": named by the place
+            k = j + self.place_at(j)
+            if self.place_kind(j) == "country" and k < self.n and self.adjacent(k) and self.match(_subject_verbs(), k, 2):
+                return 0  # "Sau chiến tranh Pháp rút quân": the country opens a clause (data/subject_verbs.txt)
+            return k  # "khởi nghĩa Vũ Xương", "cách mạng Pháp": named by the place
         if nxt.cap and not nxt.number and (foreign or not nxt.foreign) and not self.place_at(j):
             return self.counted(self.name_run(j))
         return 0
