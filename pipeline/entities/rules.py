@@ -837,6 +837,21 @@ class SentenceRules:
             j += n
         return j
 
+    def appellation_then_name(self, i: int, e: int) -> int:
+        """An appellation of a name (tokens ``i..e``) and a title tail, then the man's name: "Kỳ Ngoại hầu Cường Để",
+        "Dực vương Thạch Đạt Khai" (after a one-syllable appellation, a name of two syllables or more): adds the
+        man, returns the end of his name, else 0."""
+        tail = self.title_tail_at(e)
+        k = e + tail
+        if not tail or k >= self.n or not self.adjacent(k) or not self.toks[k].cap or self.toks[k].number \
+                or self.place_at(k) or self.starts_structure(k):
+            return 0
+        end = self.name_run(k)
+        if e - i == 1 and (end - k < 2 or self.title_tail_at(end)):
+            return 0
+        self.add(k, end, (k, end), "PER", "title")
+        return end
+
     def title_tail_at(self, e: int) -> int:
         """Length of the title tail at token ``e`` ("Long Nhương tướng quân", "Quảng Hưng hầu"), unless
         the tail begins a longer word ("hầu hết")."""
@@ -1020,6 +1035,9 @@ class SentenceRules:
             # A capital at a sentence start says nothing about a Vietnamese word; the name counts only if the
             # document names it elsewhere ("Chiêu Thống nhu nhược" after "vua Chiêu Thống").
             e = self.name_run(i)
+            man = self.appellation_then_name(i, e)
+            if man:  # "Dực vương Thạch Đạt Khai thua": the man after the title
+                return man
             if e < self.n and self.adjacent(e) and self.match(self.lex.title_tails, e, 2):
                 return e  # "Thái Bình năm thứ 2": an era
             if self.suffix_label(i, e) == "ORG" and (
@@ -1043,13 +1061,9 @@ class SentenceRules:
             return i + 1
         e = self.name_run(i)
         tail = self.title_tail_at(e)
-        k = e + tail
-        if tail and k < self.n and self.adjacent(k) and self.toks[k].cap and not self.toks[k].number \
-                and not self.place_at(k) and not self.starts_structure(k) and (e - i > 1 or (self.name_run(k) - k > 1 and not self.title_tail_at(self.name_run(k)))):
-            # An appellation of a name and a title tail, then the man's name: "Kỳ Ngoại hầu Cường Để", "Dực vương
-            # Thạch Đạt Khai" (after a one-syllable appellation, a name of two syllables or more).
-            self.add(k, self.name_run(k), (k, self.name_run(k)), "PER", "title")
-            return self.name_run(k)
+        man = self.appellation_then_name(i, e)
+        if man:
+            return man
         if tail or (e - i > 1 and self.toks[e - 1].low in self.lex.title_suffixes):
             return e + tail  # "Long Nhương tướng quân", "Cung Chính Vương": a title, not a name
         if self.regnal_ordinal(i, e):
