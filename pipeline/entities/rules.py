@@ -1139,13 +1139,22 @@ class SentenceRules:
             return 0
         k = i + 1
         while (k < self.n and self.adjacent(k) and self.toks[k].cap and not self.toks[k].foreign
-               and not self.toks[k].number and not self.starts_structure(k) and k - i < 4):
+               and not self.toks[k].number and (not self.starts_structure(k) or self.head_in_name(i, k)) and k - i < 4):
             k += 1
         if k == i + 1 or self.political(self.toks[i:k]) or self.suffix_label(i, k):
             return 0
         if k < self.n and self.adjacent(k) and not self.toks[k].cap and self.suffix_label(i, k + 1) == "ORG":
             return 0  # "Đồng Minh hội": a society named like a man
         return k
+
+    def head_in_name(self, i: int, k: int) -> bool:
+        """The one-syllable organisation head at token ``k``, right after the family name at ``i``, is the middle of
+        a three-syllable name: one capitalized Vietnamese syllable, no place, closes it ("Đinh Bộ Lĩnh")."""
+        last = k + 1
+        return k == i + 1 and self.match(self.lex.org_heads, k) == 1 and not self.match(self.lex.misc_heads, k) \
+            and last < self.n and self.adjacent(last) and self.toks[last].cap and not self.toks[last].foreign \
+            and not self.toks[last].number and not self.is_place_word(last) and not self.starts_structure(last) \
+            and not (last + 1 < self.n and self.adjacent(last + 1) and self.toks[last + 1].cap)
 
     def political(self, span: list[Tok]) -> bool:
         """A capitalized phrase made only of political words ("Xã hội Cách mạng", "Dân chủ Lập hiến")."""
