@@ -698,8 +698,10 @@ class SentenceRules:
         n = 0 if self.inside_word(i) else self.match(self.lex.titles, i)
         if n > 1 and self.toks[i + n - 1].cap and self.vietnamese_name(i + n - 1):
             n = self.match(self.lex.titles, i, n - 1)  # "ông Hoàng Hưng": a family name, not "ông hoàng"
-        if not n or (self.toks[i].cap and not self.toks[i].initial and self.capital_title(i) != n):
-            return 0
+        if not n:
+            return self.popular_name(i)
+        if self.toks[i].cap and not self.toks[i].initial and self.capital_title(i) != n:
+            return self.popular_name(i)
         j = self.served_house(i, self.after_titles(i + n))
         named = j + 1 < self.n and self.toks[j].low in self.lex.roles["copula"] and self.adjacent(j) \
             and self.adjacent(j + 1)
@@ -743,6 +745,22 @@ class SentenceRules:
         else:
             self.add(j, e, (j, e), "PER", "title")
         return e
+
+    def popular_name(self, i: int) -> int:
+        """A capitalized title mid-sentence, a number word before it allowed, and a family name alone after it: the
+        name people call a person by ("Bà Triệu", "Hai Bà Trưng"), PER as a whole; the end, else 0. Not a ruling
+        house ("Vua Lê": data/house_titles.txt)."""
+        t = self.toks[i]
+        k = i + 1 if (t.low,) in self.lex.number_words and i + 1 < self.n and self.adjacent(i + 1) else i
+        if not t.cap or t.initial or not self.toks[k].cap or self.match(self.lex.house_titles, k):
+            return 0
+        n = self.match(self.lex.titles, k)
+        j = k + n
+        if not n or self.capital_title(k) == n or j >= self.n or not self.adjacent(j) \
+                or self.toks[j].text not in self.lex.surnames or self.name_run(j) != j + 1:
+            return 0
+        self.add(i, j + 1, (i, j + 1), "PER", "title")
+        return j + 1
 
     def served_house(self, i: int, j: int) -> int:
         """After a title at ``i``, the house its holders serve and the copula before their names ("các đại thần
