@@ -69,6 +69,13 @@ def _subject_verbs() -> frozenset[Phrase]:
 
 
 @lru_cache(maxsize=1)
+def _link_verbs() -> frozenset[Phrase]:
+    """data/link_verbs.txt: verbs of war before a dynasty's name that make it the dynasty ("đánh Nguyên")."""
+    from .lexicon import _phrases
+    return _phrases("link_verbs.txt")
+
+
+@lru_cache(maxsize=1)
 def _book_verbs() -> frozenset[Phrase]:
     """data/book_verbs.txt: verbs that put a book after its author's name ("ra", "in": "Tản Đà in văn tập")."""
     from .lexicon import _phrases
@@ -982,10 +989,12 @@ class SentenceRules:
         """A bare name after a link cue ("quân Minh", "giặc Minh", "thời Thanh"): a dynasty, state or army, never
         a part of a person's name (a country there is taken by the place rule first: "quân Đức")."""
         t = self.toks[i]
-        if not (t.cap and not t.foreign and not t.initial and self.adjacent(i)
-                and self.toks[i - 1].low in self.lex.link_cues):
+        if not (t.cap and not t.foreign and not t.initial and self.adjacent(i)):
             return 0
         e = self.house_run(i)
+        if self.toks[i - 1].low not in self.lex.link_cues and not (self.match(self.lex.dynasty_names, i, 2) == e - i
+                                                                  and self.verb_before(i, _link_verbs())):
+            return 0  # "đánh Nguyên": a verb of war before a dynasty's name (data/link_verbs.txt)
         if e - i > 2 or any(s.foreign or not s.cap for s in self.toks[i:e]) or self.vietnamese_name(i) \
                 or self.toks[e - 1].text in self.lex.person_suffixes or self.starts_structure(i):
             return 0  # "quân Nguyễn Huệ" is the man's army, "quân Anh Tông" the emperor's
@@ -994,6 +1003,11 @@ class SentenceRules:
             return e  # "thời Hồng Đức": a period named by an era, no entity
         self.add(i, e, (i, e), "ORG", "link_cue")
         return e
+
+    def verb_before(self, i: int, phrases: frozenset[Phrase]) -> bool:
+        """A phrase of ``phrases`` (one or two words) ends right before token ``i``."""
+        return any(i - n >= 0 and all(self.adjacent(k) for k in range(i - n + 1, i + 1))
+                   and tuple(t.low for t in self.toks[i - n:i]) in phrases for n in (1, 2))
 
     def house_run(self, j: int) -> int:
         """End of the name at token ``j`` (name_run), cut after a dynasty's name that a lower-case syllable would
