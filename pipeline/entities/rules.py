@@ -696,8 +696,8 @@ class SentenceRules:
                 or not self.toks[j].cap:
             return 0
         n = self.match(self.lex.ethnonyms, j)
-        if not n or (j + n < self.n and self.adjacent(j + n) and self.toks[j + n].cap):
-            return 0  # "người Hán Thành" is a man of Seoul
+        if not n or (j + n < self.n and self.adjacent(j + n) and self.toks[j + n].cap) or self.place_at(j) > n:
+            return 0  # "người Hán Thành" is a man of Seoul; "người Âu châu", of the continent
         self.add(j, j + n, (j, j + n), "LOC", "people")
         return j + n
 
