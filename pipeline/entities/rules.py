@@ -62,27 +62,6 @@ def _dictionary() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _subject_verbs() -> frozenset[Phrase]:
-    """data/subject_verbs.txt: verbs after a country that make it a clause's subject ("chiến tranh Pháp rút quân")."""
-    from .lexicon import _phrases
-    return _phrases("subject_verbs.txt")
-
-
-@lru_cache(maxsize=1)
-def _link_verbs() -> frozenset[Phrase]:
-    """data/link_verbs.txt: verbs of war before a dynasty's name that make it the dynasty ("đánh Nguyên")."""
-    from .lexicon import _phrases
-    return _phrases("link_verbs.txt")
-
-
-@lru_cache(maxsize=1)
-def _book_verbs() -> frozenset[Phrase]:
-    """data/book_verbs.txt: verbs that put a book after its author's name ("ra", "in": "Tản Đà in văn tập")."""
-    from .lexicon import _phrases
-    return _phrases("book_verbs.txt")
-
-
-@lru_cache(maxsize=1)
 def proper_names() -> frozenset[str]:
     """Capitalized multi-syllable entries of Viet74K (mostly Vietnamese place names: "Quảng Bình", "Yên Thế"),
     as lexicon.name_key forms."""
@@ -492,17 +471,19 @@ class SentenceRules:
 
     def book_end(self, i: int) -> int:
         """End of the book's title that starts at token ``i`` (book_title), else 0. A sentence's first word opens
-        none (a capital there says nothing) unless it is a family name or opens a place ("Khang Hy tự điển được
-        soạn"): the title may start after it ("Sách Việt Nam sử lược")."""
+        none (a capital there says nothing) unless it is a family name or opens a place and the genre word follows
+        the name ("Khang Hy tự điển được soạn"; not "Lương Thế Vinh giỏi toán pháp"): the title may start after it
+        ("Sách Việt Nam sử lược")."""
         t = self.toks[i]
-        if not t.cap or t.foreign or t.number or (t.initial and not (t.text in self.lex.surnames or self.place_at(i))) or (
+        opening = t.initial and (t.text in self.lex.surnames or self.place_at(i))  # the genre word right after
+        if not t.cap or t.foreign or t.number or (t.initial and not opening) or (
                 i > 0 and self.adjacent(i) and self.toks[i - 1].cap and not self.toks[i - 1].initial):
             return 0
         e = i + 1
         while e < self.n and self.adjacent(e) and self.toks[e].cap and not self.toks[e].number:
             e += 1
-        for k in range(e, min(e + 4, self.n)):
-            if not self.adjacent(k) or self.toks[k].cap or self.toks[k].number or self.match(_book_verbs(), k, 2):
+        for k in range(e, min(e + 1 if opening else e + 4, self.n)):
+            if not self.adjacent(k) or self.toks[k].cap or self.toks[k].number or self.match(self.lex.book_verbs, k, 2):
                 return 0  # "Xuân Diệu ra thi tập": a verb says the name is the author
             if k == e + 3 and f"{self.toks[k - 2].low} {self.toks[k - 1].low}" not in _dictionary():
                 return 0  # three lower-case syllables, the last two one word: "Lịch triều hiến chương loại chí"
@@ -548,7 +529,7 @@ class SentenceRules:
             return pair  # "chiến tranh Nga – Nhật", "chiến tranh Trịnh – Nguyễn": the two parties
         if nxt.cap and self.place_at(j) and not self.name_goes_on(j + self.place_at(j)):
             k = j + self.place_at(j)
-            if self.place_kind(j) == "country" and k < self.n and self.adjacent(k) and self.match(_subject_verbs(), k, 2):
+            if self.place_kind(j) == "country" and k < self.n and self.adjacent(k) and self.match(self.lex.subject_verbs, k, 2):
                 return 0  # "Sau chiến tranh Pháp rút quân": the country opens a clause (data/subject_verbs.txt)
             return k  # "khởi nghĩa Vũ Xương", "cách mạng Pháp": named by the place
         if nxt.cap and not nxt.number and (foreign or not nxt.foreign) and not self.place_at(j):
@@ -726,8 +707,7 @@ class SentenceRules:
             return house
         if self.match(self.lex.place_offices, i) == n:
             return self.governed_place(j)
-        # the name a copula gives is the whole name: no state stands before it ("gọi ông là Đức Thánh Trần")
-        ruler = 0 if named or j == i + n and self.match(self.lex.honorifics, i) == n else self.ruler_of(j)
+        ruler = 0 if j == i + n and self.match(self.lex.honorifics, i) == n else self.ruler_of(j, named)
         if ruler:
             return ruler
         if self.place_at(j):
@@ -807,13 +787,15 @@ class SentenceRules:
         n = self.match(self.lex.titles, i)
         return n if n > 1 and not any(t.cap for t in self.toks[i + 1:i + n]) else 0
 
-    def ruler_of(self, j: int) -> int:
+    def ruler_of(self, j: int, named: bool = False) -> int:
         """After a title, a country or a Chinese dynasty then a name: the state stays outside the person
         ("Tổng thống Mỹ Donald Trump" -> Mỹ LOC, Donald Trump PER; "vua Thanh Càn Long" -> Thanh ORG, Càn Long
-        PER). A dynasty before a temple name is part of it ("Minh Thành Tổ")."""
+        PER). A dynasty before a temple name is part of it ("Minh Thành Tổ"). In a name a copula gives
+        (``named``), a country that is also a word of names (places.tsv "ambiguous") opens the name: "gọi ông là
+        Đức Thánh Trần", but "gọi ông là An Nam Hưng Đạo Vương"."""
         n, label = self.match(self.lex.dynasty_names, j, 2), "ORG"
         if not n:
-            n, label = self.country_word(j), "LOC"
+            n, label = self.country_word(j, exact=named), "LOC"
             if n and j + n < self.n and self.adjacent(j + n):
                 n += self.match(self.lex.state_words, j + n)  # "Tổng thống Việt Nam Cộng hòa Dương Văn Minh"
         k = j + n
@@ -836,16 +818,16 @@ class SentenceRules:
         self.add(k, e, (k, e), "PER", "title")
         return e
 
-    def country_word(self, j: int) -> int:
+    def country_word(self, j: int, exact: bool = False) -> int:
         """Length of the country or old state at token ``j``, ambiguous ones included ("Anh" in "Thủ tướng Anh
-        Churchill")."""
+        Churchill") unless ``exact``."""
         for n in (2, 1):
             span = self.toks[j:j + n]
             if len(span) < n or not all(t.cap for t in span) or not all(self.adjacent(k) for k in range(j + 1, j + n)):
                 continue
             place = self.lex.places.get(tuple(t.text for t in span)) or self.lex.places.get(
                 tuple(fold(t.text) for t in span))
-            if place is not None and place.kind in ("country", "polity"):
+            if place is not None and place.kind in ("country", "polity") and not (exact and place.ambiguous):
                 return n  # "vua Chiêm Chế Bồng Nga", "vua Nam Việt Triệu Đà": an old state too
         return 0
 
@@ -993,7 +975,7 @@ class SentenceRules:
             return 0
         e = self.house_run(i)
         if self.toks[i - 1].low not in self.lex.link_cues and not (self.match(self.lex.dynasty_names, i, 2) == e - i
-                                                                  and self.verb_before(i, _link_verbs())):
+                                                                  and self.verb_before(i, self.lex.link_verbs)):
             return 0  # "đánh Nguyên": a verb of war before a dynasty's name (data/link_verbs.txt)
         if e - i > 2 or any(s.foreign or not s.cap for s in self.toks[i:e]) or self.vietnamese_name(i) \
                 or self.toks[e - 1].text in self.lex.person_suffixes or self.starts_structure(i):
@@ -1067,7 +1049,7 @@ class SentenceRules:
             # A capital at a sentence start says nothing about a Vietnamese word; the name counts only if the
             # document names it elsewhere ("Chiêu Thống nhu nhược" after "vua Chiêu Thống").
             e = self.name_run(i)
-            man = self.appellation_then_name(i, e)
+            man = self.appellation_then_name(i, e) if e == i + 1 else 0  # not "Lấy Hữu hiệu điểm ..."
             if man:  # "Dực vương Thạch Đạt Khai thua": the man after the title
                 return man
             if e < self.n and self.adjacent(e) and self.match(self.lex.title_tails, e, 2):
