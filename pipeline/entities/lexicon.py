@@ -118,7 +118,7 @@ def sources_flagged(sources: dict[str, Source], flag: str) -> frozenset[str]:
     return frozenset(s.source for s in sources.values() if flag in s.flags)
 
 
-_ROLES = frozenset({"copula", "month", "plural", "ministry_head", "woman", "people", "appositive"})
+_ROLES = frozenset({"copula", "month", "plural", "ministry_head", "woman", "people", "appositive", "possessive"})
 
 
 def _roles() -> dict[str, frozenset[str]]:
@@ -170,6 +170,9 @@ class Lexicon:
     misc_suffixes: frozenset[Phrase]
     book_genres: frozenset[Phrase]  # genre words that end a book's title ("sử lược", "thi tập")
     worded_genres: frozenset[Phrase]  # those that may follow lower-case words of the title ("vong quốc sử")
+    book_verbs: frozenset[Phrase]  # verbs between a name and a genre word that make it no title ("Tản Đà in văn tập")
+    subject_verbs: frozenset[Phrase]  # after a country that an event's head precedes, a clause ("chiến tranh Pháp rút")
+    link_verbs: frozenset[Phrase]  # verbs of war before a bare dynasty's name, the dynasty ("đánh Nguyên")
     state_words: frozenset[Phrase]
     army_prefixes: frozenset[Phrase]
     org_tails: frozenset[str]
@@ -252,6 +255,9 @@ def lexicon() -> Lexicon:
         misc_suffixes=_phrases("misc_suffixes.txt"),
         book_genres=_phrases("book_genres.txt"),
         worded_genres=_flagged("book_genres.txt", "after-words"),
+        book_verbs=_phrases("book_verbs.txt"),
+        subject_verbs=_phrases("subject_verbs.txt"),
+        link_verbs=_phrases("link_verbs.txt"),
         state_words=_phrases("state_words.txt"),
         army_prefixes=_phrases("army_prefixes.txt"),
         org_tails=_words("org_tails.txt"),
@@ -270,7 +276,7 @@ def lexicon() -> Lexicon:
         given_names=frozenset(read_words(DATA / "given_names.txt")),
         middle_names=frozenset(read_words(DATA / "middle_names.txt")),
         pen_name_heads=_phrases("pen_name_heads.txt"),
-        alias_cues={word_key(r.phrase): r.prefer for r in read("alias_cues.txt", ["phrase", "prefer", "scope?"])},
+        alias_cues={word_key(r.phrase): r.prefer for r in read("alias_cues.txt", ["phrase", "prefer", "scope?", "needs?"])},
         stems=frozenset(r.word for r in read(DATES_WORDS / "stems.tsv", ["word", "index"], {"index": int})),
         branches=frozenset(r.word for r in read(DATES_WORDS / "branches.tsv", ["word", "index"], {"index": int})),
         calendar_words=frozenset(read_words(DATA / "calendar_words.txt")),

@@ -332,7 +332,7 @@ def alias_frames() -> list[tuple[tuple[str, ...], tuple[str, ...], str]]:
 @lru_cache(maxsize=1)
 def person_only_cues() -> frozenset[tuple[str, ...]]:
     """The cues of data/alias_cues.txt that equate persons only (scope "person": "đổi tên là", "tên thật là")."""
-    rows = read("alias_cues.txt", ["phrase", "prefer", "scope?"])
+    rows = read("alias_cues.txt", ["phrase", "prefer", "scope?", "needs?"])
     for row in rows:
         if row.scope not in (None, "", "person"):
             raise ValueError(f"alias_cues.txt: {row.phrase!r}: scope must be person or left out")
@@ -340,18 +340,46 @@ def person_only_cues() -> frozenset[tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
-def _anaphors() -> list[tuple[re.Pattern[str], str]]:
+def cue_needs() -> dict[tuple[str, ...], str]:
+    """The cues of data/alias_cues.txt that need another sign (column "needs"): "mark" (a comma or a parenthesis
+    right after the earlier name: "X, chép là Y", never "Ngô Sĩ Liên chép là Y") or "title" (a title opens the
+    later name, and no "là" says the earlier: "quận công X, về sau là hoàng thân Y")."""
+    rows = read("alias_cues.txt", ["phrase", "prefer", "scope?", "needs?"])
+    for row in rows:
+        if row.needs not in (None, "", "mark", "title"):
+            raise ValueError(f"alias_cues.txt: {row.phrase!r}: needs must be mark, title or left out")
+    return {word_key(row.phrase): row.needs for row in rows if row.needs}
+
+
+def _said_by_la(before: str, lex: Lexicon) -> bool:
+    """The text ``before`` a name ends with "là", titles between allowed: the name is what the clause says ("Hiệu
+    trưởng đầu tiên là (ông) ...")."""
+    return re.search(r"(?<!\w)là\s*$", _without_titles(before, lex), re.IGNORECASE) is not None
+
+
+@lru_cache(maxsize=1)
+def _anaphors() -> list[tuple[re.Pattern[str], str, str]]:
     """data/alias_anaphors.txt: (a pattern at the end of the text before a mention, the label it refers to or
-    "head": the label of the type head its "*" words stand for: "thành ấy" LOC)."""
+    "head": the label of the type head its "*" words stand for: "thành ấy" LOC, "man" where it refers to a man)."""
     out = []
-    for row in read("alias_anaphors.txt", ["phrase", "label"]):
-        if row.label not in ("PER", "LOC", "ORG", "MISC", "head"):
-            raise ValueError(f"alias_anaphors.txt: {row.phrase!r}: label must be PER, LOC, ORG, MISC or head")
+    for row in read("alias_anaphors.txt", ["phrase", "label", "of?"]):
+        if row.label not in ("PER", "LOC", "ORG", "MISC", "head") or row.of not in (None, "", "man"):
+            raise ValueError(f"alias_anaphors.txt: {row.phrase!r}: label must be PER, LOC, ORG, MISC or head, "
+                             "of man or left out")
         words = [r"(?P<head>[\w'’\-]+(?:\s+[\w'’\-]+)?)" if w == "*" else
                  r"(?P<name>[\w'’\-]+(?:\s+[\w'’\-]+){0,2})" if w == "#" else
                  "(?:" + "|".join(map(re.escape, _both_placements((w,)))) + ")" for w in row.phrase.split()]
-        out.append((re.compile(r"(?<!\w)" + r"\s+".join(words) + r"\s+$", re.IGNORECASE), row.label))
+        out.append((re.compile(r"(?<!\w)" + r"\s+".join(words) + r"\s+$", re.IGNORECASE), row.label, row.of or ""))
     return out
+
+
+@lru_cache(maxsize=1)
+def _women_titles() -> re.Pattern[str]:
+    """data/women_titles.txt as one pattern at the end of the text before a name: a woman's name follows."""
+    words = sorted({p for row in read("women_titles.txt", ["phrase"]) for p in _both_placements(word_key(row.phrase))},
+                   key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) + r")\s+$",
+                      re.IGNORECASE) if words else re.compile(r"(?!)")
 
 
 @lru_cache(maxsize=1)
@@ -375,27 +403,29 @@ def _without_titles(before: str, lex: Lexicon) -> str:
     return before[:at + 4]
 
 
-def _refers_back(before: str, label: str, lex: Lexicon | None = None) -> bool:
+def _refers_back(before: str, label: str, lex: Lexicon | None = None) -> str | None:
     """The text ``before`` a mention of ``label`` ends with a phrase of data/alias_anaphors.txt of that label,
-    titles between allowed for a person ("gọi ông là chúa Tiên")."""
+    titles between allowed for a person ("gọi ông là chúa Tiên"): its column "of" ("man", else ""), else None."""
     if label == "PER" and lex is not None and not before.rstrip().lower().endswith("là"):
         before = _without_titles(before, lex)
     if not before.rstrip().lower().endswith("là"):  # every phrase ends with "là": most mentions end here
-        return False
+        return None
     heads = _head_labels()
-    for pattern, kind in _anaphors():
+    for pattern, kind, of in _anaphors():
         m = pattern.search(before)
         if m and "name" in pattern.groupindex and not all(w[:1].isupper() for w in m.group("name").split()):
             continue  # "#" stands for a name ("tên Tây Ban Nha là"), never common words ("tên thật là")
         if m and (kind == label or (kind == "head" and heads.get(word_key(m.group("head"))) == label)):
-            return True
-    return False
+            return of
+    return None
 
 
-def _antecedent(text: str, earlier: list[tuple[int, int, str, str]], lex: Lexicon) -> tuple | None:
+def _antecedent(text: str, earlier: list[tuple[int, int, str, str]], lex: Lexicon, man: bool = False) -> tuple | None:
     """The nearest earlier mention in the paragraph that a phrase of data/alias_anaphors.txt may refer back to (it
-    joins only when ``_near``): no country or continent ("thành ấy" after "quân Pháp vào Moscou" is Moscou)."""
-    return next((cand for cand in reversed(earlier) if not _country_or_continent(cand[2], lex)), None)
+    joins only when ``_near``): no country or continent ("thành ấy" after "quân Pháp vào Moscou" is Moscou), and
+    for a phrase of a ``man`` no woman's name (data/women_titles.txt: "công chúa Thiên Thành")."""
+    return next((cand for cand in reversed(earlier) if not _country_or_continent(cand[2], lex) and not (
+        man and _women_titles().search(text[max(0, cand[0] - 30):cand[0]]))), None)
 
 
 def _place(name: str, lex: Lexicon) -> Place | None:
@@ -469,9 +499,10 @@ def written_aliases(text: str, spans: list[tuple[int, int, str, str]], lex: Lexi
         start, _, name, label = second
         # the mentions that may be the other name: those that end at most a sentence or two before (linear time)
         near = spans[bisect.bisect_left(starts, start - _ANAPHOR_REACH, 0, k):k]
-        if _refers_back(text[max(0, start - 60):start], label, lex):  # "Có sách chép tên ông là Hồng Tú Tuyền"
+        of = _refers_back(text[max(0, start - 60):start], label, lex)
+        if of is not None:  # "Có sách chép tên ông là Hồng Tú Tuyền"
             first = _antecedent(text, [s for s in near if s[3] == label and s[1] <= start
-                                       and "\n" not in text[s[1]:start]], lex)
+                                       and "\n" not in text[s[1]:start]], lex, of == "man")
             # a name the document wrote before the antecedent names someone of its own ("Pierre lên ngôi cùng anh là
             # Ivan. Về sau người ta gọi ông là Pierre đại đế": "ông" is Pierre, not the nearer Ivan)
             if first is not None and first[2] != name and _near(text, first[1], start) \
@@ -491,6 +522,7 @@ def written_aliases(text: str, spans: list[tuple[int, int, str, str]], lex: Lexi
             if cue_at < first[1]:
                 continue
             prefer = lex.alias_cues[word_key(cue.group("cue"))]
+            needs = cue_needs().get(word_key(cue.group("cue")))
             if label != "PER" and word_key(cue.group("cue")) in person_only_cues():
                 continue
             # the sentence before the cue: a naming clause there holds the namer, never the name ("sử Pháp gọi là")
@@ -516,8 +548,13 @@ def written_aliases(text: str, spans: list[tuple[int, int, str, str]], lex: Lexi
                     titled = bool(re.search(r"\w", cue.group(0)[cue.end("cue") - cue.start():]))
                     first = first if (not before or before[-1] in _ALIAS_OPENERS) and (titled or not any(
                         first[1] <= s[0] < cue_at for s in near)) else None
+                    if first is not None and needs == "title" and (
+                            not titled or _said_by_la(text[max(0, first[0] - 60):first[0]], lex)):
+                        continue
                 else:
                     first = first if not before.strip("".join(_ALIAS_OPENERS) + " ") else None
+                if not before and needs == "mark":
+                    continue  # the writer of a spelling, never the name written: "Ngô Sĩ Liên chép là"
             if first is None:
                 continue
         if first[2] != name:

@@ -17,7 +17,7 @@ from .container import to_doc
 from .coordination import equated_lists, name_lists
 from .crf import Word, crf_chain
 from .gazetteer import gazetteer
-from .keys import entity_key, preferred_variants
+from .keys import entity_ids, entity_key, preferred_variants
 from .knowledge import extend_to_known, known_types
 from .lexicon import lexicon, name_key, sources_flagged, word_key
 from .linking import Support, fullest, one_person, person_parts, supported_full_name
@@ -78,7 +78,8 @@ class EntityRecognizer:
         settled += _repeats(text, settled)
         settled = extend_to_known(text, settled)  # a name the knowledge tables state is not cut (knowledge.py)
         mentions = _with_canonicals(text, _drop_overlaps(settled), suggestions or {})
-        doc = to_doc(text, [(m.start, m.end, m.label, entity_key(m.canonical, m.label)) for m in mentions])
+        ids = entity_ids([(text[m.start:m.end], m.canonical, m.label) for m in mentions])
+        doc = to_doc(text, [(m.start, m.end, m.label, i) for m, i in zip(mentions, ids)])
         doc.user_data["entities"] = {(m.start, m.end): (m.score, m.source, m.canonical) for m in mentions}
         return doc
 

@@ -461,8 +461,10 @@ class SentenceRules:
         return e
 
     def book_title(self, i: int) -> int:
-        """A book's, a code's or a map's title: a capitalized name, at most two lower-case syllables, then a genre
-        word of data/book_genres.txt ("Việt Nam vong quốc sử", "Hồng Đức quốc âm thi tập", "Khang Hy tự điển")."""
+        """A book's, a code's or a map's title: a capitalized name, at most two lower-case syllables (three, the last
+        two one word: "Lịch triều hiến chương loại chí"), none a verb of data/book_verbs.txt ("Tản Đà in văn tập"),
+        then a genre word of data/book_genres.txt and any after it ("Việt Nam vong quốc sử", "Hồng Đức quốc âm thi
+        tập", "Khang Hy tự điển", "Đại Việt sử ký toàn thư")."""
         end = self.book_end(i)
         if end:
             self.add(i, end, (i, end), "MISC", "misc_head")
@@ -470,20 +472,27 @@ class SentenceRules:
 
     def book_end(self, i: int) -> int:
         """End of the book's title that starts at token ``i`` (book_title), else 0. A sentence's first word opens
-        none (a capital there says nothing): the title may start after it ("Sách Việt Nam sử lược")."""
+        none (a capital there says nothing) unless it is a family name or opens a place and the genre word follows
+        the name ("Khang Hy tự điển được soạn"; not "Lương Thế Vinh giỏi toán pháp"): the title may start after it
+        ("Sách Việt Nam sử lược")."""
         t = self.toks[i]
-        if not t.cap or t.foreign or t.number or t.initial or (
+        opening = t.initial and (t.text in self.lex.surnames or self.place_at(i))  # the genre word right after
+        if not t.cap or t.foreign or t.number or (t.initial and not opening) or (
                 i > 0 and self.adjacent(i) and self.toks[i - 1].cap and not self.toks[i - 1].initial):
             return 0
         e = i + 1
         while e < self.n and self.adjacent(e) and self.toks[e].cap and not self.toks[e].number:
             e += 1
-        for k in range(e, min(e + 3, self.n)):
-            if not self.adjacent(k) or self.toks[k].cap or self.toks[k].number:
-                return 0
+        for k in range(e, min(e + 1 if opening else e + 4, self.n)):
+            if not self.adjacent(k) or self.toks[k].cap or self.toks[k].number or self.match(self.lex.book_verbs, k, 2):
+                return 0  # "Xuân Diệu ra thi tập": a verb says the name is the author
+            if k == e + 3 and f"{self.toks[k - 2].low} {self.toks[k - 1].low}" not in _dictionary():
+                return 0  # three lower-case syllables, the last two one word: "Lịch triều hiến chương loại chí"
             end = k + self.match(self.lex.book_genres if k == e else self.lex.worded_genres, k, 3)
             if end > k and not (end < self.n and self.adjacent(end) and not self.toks[end].cap
                                 and f"{self.toks[end - 1].low} {self.toks[end].low}" in _dictionary()):
+                while end < self.n and self.adjacent(end) and self.match(self.lex.book_genres, end, 3):
+                    end += self.match(self.lex.book_genres, end, 3)  # "Đại Việt sử ký toàn thư": the longest
                 return end
         return 0
 
@@ -520,7 +529,10 @@ class SentenceRules:
         if pair:
             return pair  # "chiến tranh Nga – Nhật", "chiến tranh Trịnh – Nguyễn": the two parties
         if nxt.cap and self.place_at(j) and not self.name_goes_on(j + self.place_at(j)):
-            return j + self.place_at(j)  # "khởi nghĩa Vũ Xương", "cách mạng Pháp": named by the place
+            k = j + self.place_at(j)
+            if self.place_kind(j) == "country" and k < self.n and self.adjacent(k) and self.match(self.lex.subject_verbs, k, 2):
+                return 0  # "Sau chiến tranh Pháp rút quân": the country opens a clause (data/subject_verbs.txt)
+            return k  # "khởi nghĩa Vũ Xương", "cách mạng Pháp": named by the place
         if nxt.cap and not nxt.number and (foreign or not nxt.foreign) and not self.place_at(j):
             return self.counted(self.name_run(j))
         return 0
@@ -666,8 +678,8 @@ class SentenceRules:
                 or not self.toks[j].cap:
             return 0
         n = self.match(self.lex.ethnonyms, j)
-        if not n or (j + n < self.n and self.adjacent(j + n) and self.toks[j + n].cap):
-            return 0  # "người Hán Thành" is a man of Seoul
+        if not n or (j + n < self.n and self.adjacent(j + n) and self.toks[j + n].cap) or self.place_at(j) > n:
+            return 0  # "người Hán Thành" is a man of Seoul; "người Âu châu", of the continent
         self.add(j, j + n, (j, j + n), "LOC", "people")
         return j + n
 
@@ -675,11 +687,14 @@ class SentenceRules:
         n = 0 if self.inside_word(i) else self.match(self.lex.titles, i)
         if n > 1 and self.toks[i + n - 1].cap and self.vietnamese_name(i + n - 1):
             n = self.match(self.lex.titles, i, n - 1)  # "ông Hoàng Hưng": a family name, not "ông hoàng"
-        if not n or (self.toks[i].cap and not self.toks[i].initial and self.capital_title(i) != n):
-            return 0
-        j = self.served_house(self.after_titles(i + n))
-        if (j + 1 < self.n and self.toks[j].low in self.lex.roles["copula"] and self.adjacent(j)
-                and self.adjacent(j + 1)):
+        if not n:
+            return self.popular_name(i)
+        if self.toks[i].cap and not self.toks[i].initial and self.capital_title(i) != n:
+            return self.popular_name(i)
+        j = self.served_house(i, self.after_titles(i + n))
+        named = j + 1 < self.n and self.toks[j].low in self.lex.roles["copula"] and self.adjacent(j) \
+            and self.adjacent(j + 1)
+        if named:
             j += 1  # "ba vua là Dục Đức": the name the title is given
         if (j + 1 < self.n and self.adjacent(j) and self.toks[j].low in self.lex.particles and self.adjacent(j + 1)
                 and self.toks[j + 1].cap and self.toks[j + 1].foreign):
@@ -693,7 +708,7 @@ class SentenceRules:
             return house
         if self.match(self.lex.place_offices, i) == n:
             return self.governed_place(j)
-        ruler = 0 if j == i + n and self.match(self.lex.honorifics, i) == n else self.ruler_of(j)
+        ruler = 0 if j == i + n and self.match(self.lex.honorifics, i) == n else self.ruler_of(j, named)
         if ruler:
             return ruler
         if self.place_at(j):
@@ -733,16 +748,36 @@ class SentenceRules:
         self.add(c + 1, e, (c + 1, e), "PER", "title")
         return e
 
-    def served_house(self, j: int) -> int:
-        """After a title, the house its holders serve and the copula before their names ("các đại thần nhà Thanh
-        là Kỳ Anh và Y Lý Bố"): the house is an ORG and the names that follow are the men; the index of the
-        copula, else ``j``."""
+    def popular_name(self, i: int) -> int:
+        """A capitalized title mid-sentence, a number word before it allowed, and a family name alone after it: the
+        name people call a person by ("Bà Triệu", "Hai Bà Trưng"), PER as a whole; the end, else 0. Not a ruling
+        house ("Vua Lê": data/house_titles.txt)."""
+        t = self.toks[i]
+        k = i + 1 if (t.low,) in self.lex.number_words and i + 1 < self.n and self.adjacent(i + 1) else i
+        if not t.cap or t.initial or not self.toks[k].cap or self.match(self.lex.house_titles, k):
+            return 0
+        n = self.match(self.lex.titles, k)
+        j = k + n
+        if not n or self.capital_title(k) == n or j >= self.n or not self.adjacent(j) \
+                or self.toks[j].text not in self.lex.surnames or self.name_run(j) != j + 1:
+            return 0
+        self.add(i, j + 1, (i, j + 1), "PER", "title")
+        return j + 1
+
+    def served_house(self, i: int, j: int) -> int:
+        """After a title at ``i``, the house its holders serve and the copula before their names ("các đại thần
+        nhà Thanh là Kỳ Anh và Y Lý Bố"): the house is an ORG and the names that follow are the men; the index of
+        the copula, else ``j``. Not where the title is a possessor ("Căn cứ của các tướng nhà Tây Sơn là Quy
+        Nhơn") or a known place follows the copula."""
         h = j + self.match(self.lex.dynasty_heads, j) if j < self.n and self.adjacent(j) else j
         if h == j or h >= self.n or not self.adjacent(h) or not self.toks[h].cap or self.toks[h].foreign:
             return j
         e = self.house_run(h)
         if e - h > 2 or e + 1 >= self.n or self.toks[e].low not in self.lex.roles["copula"] \
                 or not self.adjacent(e) or not self.adjacent(e + 1) or not self.toks[e + 1].cap:
+            return j
+        before = i - 1 - (i > 0 and self.toks[i - 1].low in self.lex.roles["plural"])
+        if (before >= 0 and self.toks[before].low in self.lex.roles["possessive"]) or self.place_at(e + 1):
             return j
         self.add(h, e, (h, e), "ORG", "dynasty")
         return e
@@ -767,13 +802,15 @@ class SentenceRules:
         n = self.match(self.lex.titles, i)
         return n if n > 1 and not any(t.cap for t in self.toks[i + 1:i + n]) else 0
 
-    def ruler_of(self, j: int) -> int:
+    def ruler_of(self, j: int, named: bool = False) -> int:
         """After a title, a country or a Chinese dynasty then a name: the state stays outside the person
         ("Tổng thống Mỹ Donald Trump" -> Mỹ LOC, Donald Trump PER; "vua Thanh Càn Long" -> Thanh ORG, Càn Long
-        PER). A dynasty before a temple name is part of it ("Minh Thành Tổ")."""
+        PER). A dynasty before a temple name is part of it ("Minh Thành Tổ"). In a name a copula gives
+        (``named``), a country that is also a word of names (places.tsv "ambiguous") opens the name: "gọi ông là
+        Đức Thánh Trần", but "gọi ông là An Nam Hưng Đạo Vương"."""
         n, label = self.match(self.lex.dynasty_names, j, 2), "ORG"
         if not n:
-            n, label = self.country_word(j), "LOC"
+            n, label = self.country_word(j, exact=named), "LOC"
             if n and j + n < self.n and self.adjacent(j + n):
                 n += self.match(self.lex.state_words, j + n)  # "Tổng thống Việt Nam Cộng hòa Dương Văn Minh"
         k = j + n
@@ -788,21 +825,24 @@ class SentenceRules:
             return 0
         if label == "ORG" and (e - k < 2 or self.toks[e - 1].text in self.lex.person_suffixes):
             return 0
+        if label == "ORG" and n == 1 and self.toks[j].text in self.lex.surnames and (
+                self.toks[k].text in self.lex.middle_names or (e - k == 2 and self.toks[k].text not in self.lex.surnames)):
+            return 0  # "tướng Tống Duy Tân", "tướng Tống Văn Sở": a dynasty that is a family name opens the man's name
         e += self.regnal_ordinal(k, e)  # "hoàng đế Pháp Napoléon đệ tam"
         self.add(j, k, (j, k), label, "title_state")
         self.add(k, e, (k, e), "PER", "title")
         return e
 
-    def country_word(self, j: int) -> int:
+    def country_word(self, j: int, exact: bool = False) -> int:
         """Length of the country or old state at token ``j``, ambiguous ones included ("Anh" in "Thủ tướng Anh
-        Churchill")."""
+        Churchill") unless ``exact``."""
         for n in (2, 1):
             span = self.toks[j:j + n]
             if len(span) < n or not all(t.cap for t in span) or not all(self.adjacent(k) for k in range(j + 1, j + n)):
                 continue
             place = self.lex.places.get(tuple(t.text for t in span)) or self.lex.places.get(
                 tuple(fold(t.text) for t in span))
-            if place is not None and place.kind in ("country", "polity"):
+            if place is not None and place.kind in ("country", "polity") and not (exact and place.ambiguous):
                 return n  # "vua Chiêm Chế Bồng Nga", "vua Nam Việt Triệu Đà": an old state too
         return 0
 
@@ -818,6 +858,21 @@ class SentenceRules:
                 break
             j += n
         return j
+
+    def appellation_then_name(self, i: int, e: int) -> int:
+        """An appellation of a name (tokens ``i..e``) and a title tail, then the man's name: "Kỳ Ngoại hầu Cường Để",
+        "Dực vương Thạch Đạt Khai" (after a one-syllable appellation, a name of two syllables or more): adds the
+        man, returns the end of his name, else 0."""
+        tail = self.title_tail_at(e)
+        k = e + tail
+        if not tail or k >= self.n or not self.adjacent(k) or not self.toks[k].cap or self.toks[k].number \
+                or self.place_at(k) or self.starts_structure(k):
+            return 0
+        end = self.name_run(k)
+        if e - i == 1 and (end - k < 2 or self.title_tail_at(end)):
+            return 0
+        self.add(k, end, (k, end), "PER", "title")
+        return end
 
     def title_tail_at(self, e: int) -> int:
         """Length of the title tail at token ``e`` ("Long Nhương tướng quân", "Quảng Hưng hầu"), unless
@@ -934,10 +989,12 @@ class SentenceRules:
         """A bare name after a link cue ("quân Minh", "giặc Minh", "thời Thanh"): a dynasty, state or army, never
         a part of a person's name (a country there is taken by the place rule first: "quân Đức")."""
         t = self.toks[i]
-        if not (t.cap and not t.foreign and not t.initial and self.adjacent(i)
-                and self.toks[i - 1].low in self.lex.link_cues):
+        if not (t.cap and not t.foreign and not t.initial and self.adjacent(i)):
             return 0
         e = self.house_run(i)
+        if self.toks[i - 1].low not in self.lex.link_cues and not (self.match(self.lex.dynasty_names, i, 2) == e - i
+                                                                  and self.verb_before(i, self.lex.link_verbs)):
+            return 0  # "đánh Nguyên": a verb of war before a dynasty's name (data/link_verbs.txt)
         if e - i > 2 or any(s.foreign or not s.cap for s in self.toks[i:e]) or self.vietnamese_name(i) \
                 or self.toks[e - 1].text in self.lex.person_suffixes or self.starts_structure(i):
             return 0  # "quân Nguyễn Huệ" is the man's army, "quân Anh Tông" the emperor's
@@ -946,6 +1003,11 @@ class SentenceRules:
             return e  # "thời Hồng Đức": a period named by an era, no entity
         self.add(i, e, (i, e), "ORG", "link_cue")
         return e
+
+    def verb_before(self, i: int, phrases: frozenset[Phrase]) -> bool:
+        """A phrase of ``phrases`` (one or two words) ends right before token ``i``."""
+        return any(i - n >= 0 and all(self.adjacent(k) for k in range(i - n + 1, i + 1))
+                   and tuple(t.low for t in self.toks[i - n:i]) in phrases for n in (1, 2))
 
     def house_run(self, j: int) -> int:
         """End of the name at token ``j`` (name_run), cut after a dynasty's name that a lower-case syllable would
@@ -1005,6 +1067,9 @@ class SentenceRules:
             # A capital at a sentence start says nothing about a Vietnamese word; the name counts only if the
             # document names it elsewhere ("Chiêu Thống nhu nhược" after "vua Chiêu Thống").
             e = self.name_run(i)
+            man = self.appellation_then_name(i, e) if e == i + 1 else 0  # not "Lấy Hữu hiệu điểm ..."
+            if man:  # "Dực vương Thạch Đạt Khai thua": the man after the title
+                return man
             if e < self.n and self.adjacent(e) and self.match(self.lex.title_tails, e, 2):
                 return e  # "Thái Bình năm thứ 2": an era
             if self.suffix_label(i, e) == "ORG" and (
@@ -1028,13 +1093,9 @@ class SentenceRules:
             return i + 1
         e = self.name_run(i)
         tail = self.title_tail_at(e)
-        k = e + tail
-        if tail and k < self.n and self.adjacent(k) and self.toks[k].cap and not self.toks[k].number \
-                and not self.place_at(k) and not self.starts_structure(k) and (e - i > 1 or (self.name_run(k) - k > 1 and not self.title_tail_at(self.name_run(k)))):
-            # An appellation of a name and a title tail, then the man's name: "Kỳ Ngoại hầu Cường Để", "Dực vương
-            # Thạch Đạt Khai" (after a one-syllable appellation, a name of two syllables or more).
-            self.add(k, self.name_run(k), (k, self.name_run(k)), "PER", "title")
-            return self.name_run(k)
+        man = self.appellation_then_name(i, e)
+        if man:
+            return man
         if tail or (e - i > 1 and self.toks[e - 1].low in self.lex.title_suffixes):
             return e + tail  # "Long Nhương tướng quân", "Cung Chính Vương": a title, not a name
         if self.regnal_ordinal(i, e):
@@ -1110,8 +1171,7 @@ class SentenceRules:
             return 0
         k = i + 1
         while (k < self.n and self.adjacent(k) and self.toks[k].cap and not self.toks[k].foreign
-               and not self.toks[k].number and not (self.starts_structure(k) and not self.given_head(i, k))
-               and k - i < 4):
+               and not self.toks[k].number and (not self.starts_structure(k) or self.head_in_name(i, k)) and k - i < 4):
             k += 1
         if k == i + 1 or self.political(self.toks[i:k]) or self.suffix_label(i, k):
             return 0
@@ -1119,15 +1179,14 @@ class SentenceRules:
             return 0  # "Đồng Minh hội": a society named like a man
         return k
 
-    def given_head(self, i: int, k: int) -> bool:
-        """Token ``k``, right after the family name at ``i``, is a one-syllable head word that opens the given name
-        ("Đinh Bộ Lĩnh", "Nguyễn Bộ Chinh"), not a ministry's: a capitalized Vietnamese syllable closes the name,
-        and begins no word ("Bộ Ngoại giao")."""
-        e = k + 2
+    def head_in_name(self, i: int, k: int) -> bool:
+        """The one-syllable organisation head at token ``k``, right after the family name at ``i``, is the middle of
+        a three-syllable name: one capitalized Vietnamese syllable, no place, closes it ("Đinh Bộ Lĩnh")."""
+        last = k + 1
         return k == i + 1 and self.match(self.lex.org_heads, k) == 1 and not self.match(self.lex.misc_heads, k) \
-            and e <= self.n and self.adjacent(k + 1) and self.toks[k + 1].cap and not self.toks[k + 1].foreign \
-            and not self.toks[k + 1].number and not (e < self.n and self.adjacent(e) and (
-                self.toks[e].cap or f"{self.toks[k + 1].low} {self.toks[e].low}" in _dictionary()))
+            and last < self.n and self.adjacent(last) and self.toks[last].cap and not self.toks[last].foreign \
+            and not self.toks[last].number and not self.is_place_word(last) and not self.starts_structure(last) \
+            and not (last + 1 < self.n and self.adjacent(last + 1) and self.toks[last + 1].cap)
 
     def political(self, span: list[Tok]) -> bool:
         """A capitalized phrase made only of political words ("Xã hội Cách mạng", "Dân chủ Lập hiến")."""

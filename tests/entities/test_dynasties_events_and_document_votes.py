@@ -215,4 +215,6 @@ def test_titles_of_princes_and_the_houses_their_officers_serve(recognize):
     assert found == {"Dương Tú Thanh": "PER", "Vi Xương Huy": "PER", "Thạch Đạt Khai": "PER"}
     found = recognize("Sau trận ấy, các đại thần nhà Thanh là Kỳ Anh và Y Lý Bố ký hoà ước.")
     assert found == {"Thanh": "ORG", "Kỳ Anh": "PER", "Y Lý Bố": "PER"}
+    # a title its possessor's ("của"): what follows the copula is the thing owned, a place here
+    assert recognize("Căn cứ của các tướng nhà Tây Sơn là Quy Nhơn.") == {"Tây Sơn": "ORG", "Quy Nhơn": "LOC"}
     assert recognize("Vua Quang Trung phong ông làm tướng.") == {"Quang Trung": "PER"}

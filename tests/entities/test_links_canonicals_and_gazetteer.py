@@ -202,6 +202,23 @@ def test_entity_index_gives_first_and_last_mention(tmp_path):
     assert (row.first_doc_id, row.first_start, row.last_doc_id, row.last_start) == ("a", 18, "b", 33)
 
 
+def test_a_name_of_two_places_joins_no_entity_across_documents(tmp_path):
+    """"Đông Kinh" is Tokyo's standard name and a former name of Thăng Long (data/place_names.tsv): the document
+    that writes it for Tokyo gives it Tokyo's id, the one on the Lê keeps its own."""
+    from pipeline.api import run_batch
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "le.txt").write_text("Năm 1430, Lê Lợi đóng đô ở Đông Kinh. Đông Kinh là kinh đô nhà Lê.", encoding="utf-8")
+    (src / "nhat.txt").write_text("Năm 1905, Phan Bội Châu sang Tokyo. Ở Đông Kinh, ông gặp Lương Khải Siêu.",
+                                  encoding="utf-8")
+    run_batch([str(src)], str(tmp_path / "out"), workers=1)
+    import pandas as pd
+    index = pd.read_csv(tmp_path / "out" / "entity_index.csv")
+    places = {row.entity_id: set(row.variants.split("|")) for row in index.itertuples() if row.label == "LOC"}
+    assert places["LOC:tokyo"] == {"Tokyo:1", "Đông Kinh:1"}
+    assert places["LOC:đông_kinh"] == {"Đông Kinh:2"}
+
+
 def test_a_can_chi_year_is_no_name_even_after_a_family_name_syllable(recognize):
     assert recognize("Năm ấy là Đinh Mão, năm sau là Bính Dần.") == {}
 

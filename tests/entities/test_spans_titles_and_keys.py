@@ -76,6 +76,22 @@ def test_entity_key_ignores_accents_case_and_tone_placement():
     assert entity_key("Lénine", "PER") != entity_key("Lénine", "LOC")
 
 
+def test_entity_key_keeps_the_marks_that_tell_vietnamese_names_apart():
+    assert len({entity_key(name, "ORG") for name in ("Tần", "Tấn", "Tân", "Tan")}) == 4
+    assert entity_key("Nguyên", "ORG") != entity_key("Nguyễn", "ORG")
+    assert entity_key("Đông Kinh", "LOC") == entity_key("ĐÔNG  KINH", "LOC") != entity_key("Dong Kinh", "LOC")
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Nhà Tần thống nhất Trung Hoa. Nhà Tấn lên thay. Nhà Tân của Vương Mãng mất sớm.", ("Tần", "Tấn", "Tân")),
+    ("Chúa Nguyễn đánh chúa Trịnh. Quân Nguyên sang đánh nước ta.", ("Nguyễn", "Nguyên")),
+])
+def test_names_differing_in_tone_marks_keep_their_own_canonicals(text, names):
+    mentions = EntityRecognizer()(text, [(0, len(text))])
+    canonicals = {text[m.start:m.end]: m.canonical for m in mentions}
+    assert all(canonicals[name] == name for name in names), canonicals
+
+
 def test_choose_canonicals_prefers_most_frequent_then_accented():
     key = entity_key("Petrograd", "LOC")
     assert choose_canonicals({key: Counter({"Petrograd": 1, "Pétrograd": 3})}) == {key: "Pétrograd"}

@@ -105,7 +105,7 @@ def test_doc_container_matches_mentions_and_renders(recognizer):
     assert doc.text == text
     assert [(e.start_char, e.end_char, e.label_) for e in doc.ents] == [(m.start, m.end, m.label) for m in mentions]
     assert ("Áo-Hung", "LOC") in [(e.text, e.label_) for e in doc.ents]  # one country (places.tsv), not two
-    assert doc.ents[0].kb_id_ == "LOC:duc"
+    assert doc.ents[0].kb_id_ == "LOC:đức"
     assert "Kornilov" in displacy.render(doc, style="ent")
 
 

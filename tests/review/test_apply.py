@@ -88,7 +88,7 @@ def test_decisions_rewrite_tables_and_clean_text_and_keep_the_contract(run_copy,
     assert (relabelled["label"], relabelled["reviewed"]) == ("ORG", "label")
     assert relabelled["entity_id"].startswith("ORG:")
     renamed = entities.loc[(SEED, str(decisions["canonical"].start), str(decisions["canonical"].end))]
-    assert (renamed["canonical"], renamed["entity_id"]) == ("Tên chuẩn", "LOC:ten_chuan")
+    assert (renamed["canonical"], renamed["entity_id"]) == ("Tên chuẩn", "LOC:tên_chuẩn")
     added = entities.loc[(SEED, str(decisions["add"].start), str(decisions["add"].end))]
     assert (added["label"], added["source"], added["reviewed"]) == ("MISC", "review", "add")
     dropped = entities.loc[(SEED, str(decisions["drop"].start), str(decisions["drop"].end))]
@@ -97,7 +97,7 @@ def test_decisions_rewrite_tables_and_clean_text_and_keep_the_contract(run_copy,
     assert dates.loc[(SEED, str(decisions["wrong"].start), str(decisions["wrong"].end)), "reviewed"] == "wrong"
 
     index = table(outdir, "entity_index").set_index("entity_id")
-    assert index.loc["LOC:ten_chuan", "canonical"] == "Tên chuẩn"
+    assert index.loc["LOC:tên_chuẩn", "canonical"] == "Tên chuẩn"
     kept = table(outdir, "entities")
     kept = kept[kept["reviewed"] != "reject"]
     assert index["n_mentions"].astype(int).sum() == len(kept)
