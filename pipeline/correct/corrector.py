@@ -96,6 +96,7 @@ VERSE_SCORE = _T["verse_score"]
 TYPED_MARK_SCORE = _T["typed_mark_score"]
 TYPED_WORD_COUNT = _T["typed_word_count"]
 TYPED_SWAP_COST = _T["typed_swap_cost"]
+CONVENTION_MIN_COUNT = _T["convention_min_count"]
 DATA_DIR = Path(__file__).parent / "data"
 _GLUED_DATE = re.compile(r"^(\d{3})-(\d{4})$")
 _GLUED_YEARS = re.compile(r"^(\d{4})(\d{4})$")  # "[11761210]": a span of years that lost its dash
@@ -441,10 +442,22 @@ class Corrector:
         """A dictionary word with its tone mark on a letter that neither placement style marks ("Qúy" for "Quý":
         the u of "qu" is no vowel): a Vietnamese word misprinted, never a foreign one, however often the
         corpora print it so."""
+        return bool(self._placed_tones(surface))
+
+    def _placed_tones(self, surface: str) -> list[str]:
+        """The dictionary words that write ``surface``'s letters and tone with the tone on its vowel ("quý" for
+        "Qúy"); empty when the tone is placed as a style places it."""
         lower = surface.lower()
         letters = split_tone(lower)
-        return any(word != lower and split_tone(word) == letters
-                   for word in self._res.skeletons.get(skeleton(lower), ()))
+        return [word for word in self._res.skeletons.get(skeleton(lower), ())
+                if word != lower and split_tone(word) == letters]
+
+    def _book_convention(self, batch: _Batch, surface: str) -> bool:
+        """The batch writes ``surface`` in several places (copies of its line are one) and never the word it
+        misspells ("Trần Qúy Cáp" throughout a book that writes no "Quý"): the book's own spelling, kept."""
+        uses = batch.stats.tokens.get(surface, 0) - (self._copies - 1)
+        return uses >= CONVENTION_MIN_COUNT and not any(
+            batch.unigrams.get(word, 0) for word in self._placed_tones(surface))
 
     def _misread(self, batch: _Batch, tok: Token) -> str | None:
         """The class of a foreign-looking token that stands where a Vietnamese word would, or None when it is
@@ -589,9 +602,11 @@ class Corrector:
             return lowered
         if cls != "vi" and len(surface) > 1 and surface.isupper() and len(surface) <= ACRONYM_MAX:
             return None  # "QĐ", "CMTB": an abbreviation, not a word
-        if (cls != "vi" and self.lm.surface_count(surface) >= KNOWN_SURFACE
-                and not (surface.islower() and written_only_in_vietnamese(surface))
-                and not self._misplaced_tone(surface)):
+        if cls != "vi" and self._misplaced_tone(surface):
+            if self._book_convention(batch, surface):
+                return None
+        elif (cls != "vi" and self.lm.surface_count(surface) >= KNOWN_SURFACE
+                and not (surface.islower() and written_only_in_vietnamese(surface))):
             return None  # a foreign word or name the language model's corpora write so ("clo", "Kant"), not one of
             # their own typos of a Vietnamese word ("đươc")
         if "." in surface and surface[surface.index(".") + 1:][:1].isupper():

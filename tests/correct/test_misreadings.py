@@ -41,3 +41,12 @@ def test_a_word_that_ends_one_compound_and_starts_the_next_stays_doubled():
     for text in ("Hợp tác xã xã viên đều họp.", "Bộ đội đội viên đều đi.", "Ông mua xe xe máy.",
                  "Tổ trưởng trưởng thôn đến."):
         assert _applied(text) == [], text
+
+
+def test_a_misplaced_tone_the_book_writes_throughout_is_its_spelling():
+    # review finding: a book that writes "Qúy" in several places and never "Quý" spells the name so
+    text = ("Trần Qúy Cáp là nhà nho yêu nước.\nÔng Trần Qúy Cáp bị xử chém năm 1908.\n"
+            "Sau này người ta lập đền thờ Trần Qúy Cáp ở quê ông.")
+    assert _applied(text) == []
+    # beside one "Quý" the book's spelling is that one: the misplaced tones are misprints
+    assert ("Qúy", "Quý") in _applied(text + "\nCon ông là Trần Quý Hiền.")
