@@ -161,6 +161,18 @@ class _Batch:
                 self.name_deletes.setdefault(variant, []).append(name)
         self.year_spans = sum(n for t, n in stats.tokens.items() if t[0].isdigit() and _YEAR_SPAN.match(t))
         self.case_evidence = CaseEvidence(stats)
+        self._slots: dict[tuple, frozenset[str]] | None = None  # see slot_fillers
+
+    def slot_fillers(self, triple: tuple[str | None, ...], at: int) -> frozenset[str]:
+        """The words the batch writes at place ``at`` of a name of three words whose two other words are
+        ``triple``'s (an index of the batch's name triples, built on first use)."""
+        if self._slots is None:
+            slots: dict[tuple, set[str]] = {}
+            for name in self.stats.name_triples:
+                for k in range(3):
+                    slots.setdefault((k, *name[:k], *name[k + 1:]), set()).add(name[k])
+            self._slots = {slot: frozenset(words) for slot, words in slots.items()}
+        return self._slots.get((at, *triple[:at], *triple[at + 1:]), frozenset())
 
     def continuation(self, key: str) -> tuple[float, int]:
         """(bigram count of ``key`` as left word, distinct right words) in the lexicon and the batch together."""
@@ -205,6 +217,22 @@ def _window(tokens: list[Token], keys: list[str | None], i: int) -> tuple[str | 
                 if right.linked and (not upper or right.initial or right.text[0].isupper() == name):
                     r2 = keys[i + 2] if keys[i + 2] is not None else NUM
     return l2, l1, r1, r2
+
+
+def _transliterated_parts(text: str, tokens: list[Token]) -> set[int]:
+    """Indices of the syllables of a capitalized word written with hyphens ("Bô-hem", "Ga-ri-ban-đi", "Marx-Engels"):
+    a foreign name transliterated, whose parts are no Vietnamese words in context (only a name's correction, such
+    as "Marx-Engcls", may rewrite one)."""
+    parts: set[int] = set()
+    run_capitalized = False
+    for i in range(1, len(tokens)):
+        prev, tok = tokens[i - 1], tokens[i]
+        if tok.start == prev.end + 1 and text[prev.end] == "-" and tok.text[0].isalpha() and prev.text[0].isalpha():
+            if i - 1 not in parts:
+                run_capitalized = prev.text[0].isupper()
+            if run_capitalized:
+                parts.update((i - 1, i))
+    return parts
 
 
 def _sentence_start(text: str, start: int) -> bool:
@@ -501,7 +529,9 @@ class Corrector:
     def _name_in_batch(self, tokens: list[Token], keys: list[str | None], i: int, batch: _Batch) -> Decision | None:
         """The book corrects its names: a word inside a name of three words ("Nguyễn Hữu Liên") that the batch
         never writes so elsewhere, one confusion away from a name the batch writes at least twice ("Nguyễn Hữu
-        Liêu" 34 times). Score: the name's uses against the token's, weighed by the odds of the misreading."""
+        Liêu" 34 times). Score: the name's uses against the token's, weighed by the odds of the misreading and by
+        how open the place is: each other word the batch writes there is another person ("Lê Văn" is followed by
+        "Hưu", "An", "Linh", "Hy" and twenty more: "Lê Văn Ân" is likelier a new name than "Lê Văn An" misread)."""
         tok = tokens[i]
         if not tok.text[0].isupper():
             return None
@@ -528,7 +558,8 @@ class Corrector:
                 n = triples.get(own[:at] + (cand,) + own[at + 1:], 0)
                 if n < NAME_TRIPLE_MIN:
                     continue
-                share = n / (n + BATCH_NAME_PSEUDO * math.exp(cost - ERROR_LOG_PRIOR))
+                others = len(batch.slot_fillers(own, at) - {own[at], cand})
+                share = n / (n + BATCH_NAME_PSEUDO * max(others, 1) * math.exp(cost - ERROR_LOG_PRIOR))
                 if best is None or share > best[0]:
                     best = (share, cand)
         if best is None:
@@ -644,6 +675,7 @@ class Corrector:
                    copies: list[int]) -> dict[int, Decision]:
         """By token index, every decision worth a look (``keys``: token_keys, ``copies``: line_copies)."""
         decisions = {}
+        parts = _transliterated_parts(text, tokens)
         for i in range(len(tokens)):
             self._copies = copies[i]
             found = None
@@ -652,7 +684,7 @@ class Corrector:
                     and _sentence_start(text, tok.start) and not self._stop_for_comma(text, tok)):
                 found = self._sentence_start(batch, tok)
             found = found or self._decide(batch, tokens, keys, i)
-            if found:
+            if found and (i not in parts or found.kind == "name"):
                 decisions[i] = found
         # Second look at neighbouring corrections, each now seeing the other's corrected form.
         corrected_keys = list(keys)
@@ -665,7 +697,7 @@ class Corrector:
                 self._copies = copies[i]
                 again = self._decide(batch, tokens, corrected_keys, i)
                 corrected_keys[i] = saved
-                if again is None:
+                if again is None or (i in parts and again.kind != "name"):
                     del decisions[i]
                 else:
                     decisions[i] = again

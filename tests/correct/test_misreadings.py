@@ -50,3 +50,15 @@ def test_a_misplaced_tone_the_book_writes_throughout_is_its_spelling():
     assert _applied(text) == []
     # beside one "Quý" the book's spelling is that one: the misplaced tones are misprints
     assert ("Qúy", "Quý") in _applied(text + "\nCon ông là Trần Quý Hiền.")
+
+
+def _proposed(text: str) -> list[tuple[str, str]]:
+    return [(text[e.start:e.end], e.corrected) for e in Corrector(CorpusStats.from_text(text)).correct(text)]
+
+
+def test_a_syllable_of_a_transliterated_name_is_not_read_as_a_vietnamese_word():
+    # review finding: "Bô-hem" became "Bô-em" ("em" is a word, "hem" a syllable of the name)
+    text = "Người Bô-hem là anh em của người Séc. Xứ Bô-hem bị trừng trị nặng nề."
+    assert _proposed(text) == []
+    # the words around the name are still read in context
+    assert ("lam", "làm") in _proposed("Ông Ga-ri-ban-đi lam việc ở xưởng đóng tàu ở Ni-xơ.")
