@@ -97,6 +97,7 @@ TYPED_MARK_SCORE = _T["typed_mark_score"]
 TYPED_WORD_COUNT = _T["typed_word_count"]
 TYPED_SWAP_COST = _T["typed_swap_cost"]
 CONVENTION_MIN_COUNT = _T["convention_min_count"]
+TWO_MARKS_SCORE = _T["two_marks_score"]
 DATA_DIR = Path(__file__).parent / "data"
 _GLUED_DATE = re.compile(r"^(\d{3})-(\d{4})$")
 _GLUED_YEARS = re.compile(r"^(\d{4})(\d{4})$")  # "[11761210]": a span of years that lost its dash
@@ -631,6 +632,10 @@ class Corrector:
         lowered = self._lowered_name(batch, tokens, i)
         if lowered is not None:
             return lowered
+        if cls != "vi":
+            halves = self._two_marked_syllables(surface)
+            if halves is not None:
+                return Decision(halves, TWO_MARKS_SCORE, "spacing", None)
         if cls != "vi" and len(surface) > 1 and surface.isupper() and len(surface) <= ACRONYM_MAX:
             return None  # "QĐ", "CMTB": an abbreviation, not a word
         if cls != "vi" and self._misplaced_tone(surface):
@@ -854,6 +859,18 @@ class Corrector:
             written = written_form(scored[0][1], tok, False, batch.capitalized, style, keep)
             out.append(CleanEdit(word.start, word.end, written, "ocr_nonword", score, score >= self.threshold))
         return out
+
+    def _two_marked_syllables(self, surface: str) -> str | None:
+        """Two words that lost the space between them, told by their tone marks: a syllable carries one mark, and
+        ``surface`` carries two, one in each of the only two common dictionary syllables it splits into ("tửở",
+        "làở", "đuổivề", "tỉnhHà"; not "hộị", whose "ị" is rare). Their keys, space-separated, or None."""
+        if len(split_tone(surface)[1]) != 2:
+            return None
+        found = [(surface[:k], surface[k:]) for k in range(1, len(surface))
+                 if len(split_tone(surface[:k])[1]) == 1 and len(split_tone(surface[k:])[1]) == 1
+                 and all(key_of(part) in self._res.lexicon.unigrams and self._typed_part_is_word(part)
+                         for part in (surface[:k], surface[k:]))]
+        return f"{key_of(found[0][0])} {key_of(found[0][1])}" if len(found) == 1 else None
 
     def _typed_part_is_word(self, part: str) -> bool:
         """A Vietnamese syllable that the language model's corpora write often on its own ("Giang", "để")."""

@@ -62,3 +62,13 @@ def test_a_syllable_of_a_transliterated_name_is_not_read_as_a_vietnamese_word():
     assert _proposed(text) == []
     # the words around the name are still read in context
     assert ("lam", "làm") in _proposed("Ông Ga-ri-ban-đi lam việc ở xưởng đóng tàu ở Ni-xơ.")
+
+
+def test_two_tone_marks_are_two_words_that_lost_their_space():
+    # a syllable carries one tone mark: "tửở" is "tử" and "ở" glued (the language model alone read "tử")
+    assert _applied("Khi họ Lý nổi lên, thiên tửở phương đông mọc ra thì trời sáng.") == [("tửở", "tử ở")]
+    assert _applied("Ưng Quan: Cương mục chú làở tổng Cổ Lũng.") == [("làở", "là ở")]
+    # a rare second syllable ("ị") is a stray mark, not a word: "hộị" is "hội"
+    assert _applied("Năm 1914, nhiều đảng Xã hộị đã đi theo chiến tranh.") == [("hộị", "hội")]
+    # a foreign name with two accents splits into no two Vietnamese words
+    assert _applied("Ông sang hai xứ Lombardie và Vénétie thuộc đế quốc Áo.") == []
