@@ -863,8 +863,9 @@ class Corrector:
     def _two_marked_syllables(self, surface: str) -> str | None:
         """Two words that lost the space between them, told by their tone marks: a syllable carries one mark, and
         ``surface`` carries two, one in each of two dictionary syllables it splits into, and it splits so in one
-        way only, into common syllables ("tửở", "làở", "đuổivề", "tỉnhHà"; not "hộị", whose "ị" is rare, nor
-        "quànở", which is "quà nở" or "quàn ở"). Their keys, space-separated, or None."""
+        way only, into common syllables that the corpora write together ("tửở", "làở", "đuổivề", "tỉnhHà"; not
+        "hộị", whose "ị" is rare, nor "quànở", which is "quà nở" or "quàn ở", nor tesseract's garbled "HảẢi",
+        "Thúán": "hả ải", "thú án" are never written). Their keys, space-separated, or None."""
         if len(split_tone(surface)[1]) != 2:
             return None
         found = [(surface[:k], surface[k:]) for k in range(1, len(surface))
@@ -872,7 +873,8 @@ class Corrector:
                  and all(key_of(part) in self._res.lexicon.unigrams for part in (surface[:k], surface[k:]))]
         if len(found) != 1 or not all(self._typed_part_is_word(part) for part in found[0]):
             return None
-        return f"{key_of(found[0][0])} {key_of(found[0][1])}"
+        first, second = key_of(found[0][0]), key_of(found[0][1])
+        return f"{first} {second}" if self._attested(first, second) else None
 
     def _typed_part_is_word(self, part: str) -> bool:
         """A Vietnamese syllable that the language model's corpora write often on its own ("Giang", "để")."""

@@ -72,5 +72,7 @@ def test_two_tone_marks_are_two_words_that_lost_their_space():
     assert _applied("Năm 1914, nhiều đảng Xã hộị đã đi theo chiến tranh.") == [("hộị", "hội")]
     # two ways to split ("quà nở", "quàn ở"): the marks do not tell which, the rule stays out
     assert ("quànở", "quà nở") not in _applied("Vua băng ở chính tẩm, tạm quànở cung Kiến Xương.")
+    # two syllables the corpora never write together are a scanner's garble, not two words ("Hả Ải")
+    assert ("HảẢi", "Hả Ải") not in _proposed("Những bài tương tự mọc lên ở Hà Đông, HảẢi Dương, Quảng Nam.")
     # a foreign name with two accents splits into no two Vietnamese words
     assert _applied("Ông sang hai xứ Lombardie và Vénétie thuộc đế quốc Áo.") == []
