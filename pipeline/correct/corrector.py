@@ -96,6 +96,8 @@ VERSE_SCORE = _T["verse_score"]
 TYPED_MARK_SCORE = _T["typed_mark_score"]
 TYPED_WORD_COUNT = _T["typed_word_count"]
 TYPED_SWAP_COST = _T["typed_swap_cost"]
+CONVENTION_MIN_COUNT = _T["convention_min_count"]
+TWO_MARKS_SCORE = _T["two_marks_score"]
 DATA_DIR = Path(__file__).parent / "data"
 _GLUED_DATE = re.compile(r"^(\d{3})-(\d{4})$")
 _GLUED_YEARS = re.compile(r"^(\d{4})(\d{4})$")  # "[11761210]": a span of years that lost its dash
@@ -160,6 +162,18 @@ class _Batch:
                 self.name_deletes.setdefault(variant, []).append(name)
         self.year_spans = sum(n for t, n in stats.tokens.items() if t[0].isdigit() and _YEAR_SPAN.match(t))
         self.case_evidence = CaseEvidence(stats)
+        self._slots: dict[tuple, frozenset[str]] | None = None  # see slot_fillers
+
+    def slot_fillers(self, triple: tuple[str | None, ...], at: int) -> frozenset[str]:
+        """The words the batch writes at place ``at`` of a name of three words whose two other words are
+        ``triple``'s (an index of the batch's name triples, built on first use)."""
+        if self._slots is None:
+            slots: dict[tuple, set[str]] = {}
+            for name in self.stats.name_triples:
+                for k in range(3):
+                    slots.setdefault((k, *name[:k], *name[k + 1:]), set()).add(name[k])
+            self._slots = {slot: frozenset(words) for slot, words in slots.items()}
+        return self._slots.get((at, *triple[:at], *triple[at + 1:]), frozenset())
 
     def continuation(self, key: str) -> tuple[float, int]:
         """(bigram count of ``key`` as left word, distinct right words) in the lexicon and the batch together."""
@@ -204,6 +218,22 @@ def _window(tokens: list[Token], keys: list[str | None], i: int) -> tuple[str | 
                 if right.linked and (not upper or right.initial or right.text[0].isupper() == name):
                     r2 = keys[i + 2] if keys[i + 2] is not None else NUM
     return l2, l1, r1, r2
+
+
+def _transliterated_parts(text: str, tokens: list[Token]) -> set[int]:
+    """Indices of the syllables of a capitalized word written with hyphens ("Bô-hem", "Ga-ri-ban-đi", "Marx-Engels"):
+    a foreign name transliterated, whose parts are no Vietnamese words in context (only a name's correction, such
+    as "Marx-Engcls", may rewrite one)."""
+    parts: set[int] = set()
+    run_capitalized = False
+    for i in range(1, len(tokens)):
+        prev, tok = tokens[i - 1], tokens[i]
+        if tok.start == prev.end + 1 and text[prev.end] == "-" and tok.text[0].isalpha() and prev.text[0].isalpha():
+            if i - 1 not in parts:
+                run_capitalized = prev.text[0].isupper()
+            if run_capitalized:
+                parts.update((i - 1, i))
+    return parts
 
 
 def _sentence_start(text: str, start: int) -> bool:
@@ -441,10 +471,22 @@ class Corrector:
         """A dictionary word with its tone mark on a letter that neither placement style marks ("Qúy" for "Quý":
         the u of "qu" is no vowel): a Vietnamese word misprinted, never a foreign one, however often the
         corpora print it so."""
+        return bool(self._placed_tones(surface))
+
+    def _placed_tones(self, surface: str) -> list[str]:
+        """The dictionary words that write ``surface``'s letters and tone with the tone on its vowel ("quý" for
+        "Qúy"); empty when the tone is placed as a style places it."""
         lower = surface.lower()
         letters = split_tone(lower)
-        return any(word != lower and split_tone(word) == letters
-                   for word in self._res.skeletons.get(skeleton(lower), ()))
+        return [word for word in self._res.skeletons.get(skeleton(lower), ())
+                if word != lower and split_tone(word) == letters]
+
+    def _book_convention(self, batch: _Batch, surface: str) -> bool:
+        """The batch writes ``surface`` in several places (copies of its line are one) and never the word it
+        misspells ("Trần Qúy Cáp" throughout a book that writes no "Quý"): the book's own spelling, kept."""
+        uses = batch.stats.tokens.get(surface, 0) - (self._copies - 1)
+        return uses >= CONVENTION_MIN_COUNT and not any(
+            batch.unigrams.get(word, 0) for word in self._placed_tones(surface))
 
     def _misread(self, batch: _Batch, tok: Token) -> str | None:
         """The class of a foreign-looking token that stands where a Vietnamese word would, or None when it is
@@ -488,7 +530,9 @@ class Corrector:
     def _name_in_batch(self, tokens: list[Token], keys: list[str | None], i: int, batch: _Batch) -> Decision | None:
         """The book corrects its names: a word inside a name of three words ("Nguyễn Hữu Liên") that the batch
         never writes so elsewhere, one confusion away from a name the batch writes at least twice ("Nguyễn Hữu
-        Liêu" 34 times). Score: the name's uses against the token's, weighed by the odds of the misreading."""
+        Liêu" 34 times). Score: the name's uses against the token's, weighed by the odds of the misreading and by
+        how open the place is: each other word the batch writes there is another person ("Lê Văn" is followed by
+        "Hưu", "An", "Linh", "Hy" and twenty more: "Lê Văn Ân" is likelier a new name than "Lê Văn An" misread)."""
         tok = tokens[i]
         if not tok.text[0].isupper():
             return None
@@ -515,7 +559,8 @@ class Corrector:
                 n = triples.get(own[:at] + (cand,) + own[at + 1:], 0)
                 if n < NAME_TRIPLE_MIN:
                     continue
-                share = n / (n + BATCH_NAME_PSEUDO * math.exp(cost - ERROR_LOG_PRIOR))
+                others = len(batch.slot_fillers(own, at) - {own[at], cand})
+                share = n / (n + BATCH_NAME_PSEUDO * max(others, 1) * math.exp(cost - ERROR_LOG_PRIOR))
                 if best is None or share > best[0]:
                     best = (share, cand)
         if best is None:
@@ -587,11 +632,17 @@ class Corrector:
         lowered = self._lowered_name(batch, tokens, i)
         if lowered is not None:
             return lowered
+        if cls != "vi":
+            halves = self._two_marked_syllables(surface)
+            if halves is not None:
+                return Decision(halves, TWO_MARKS_SCORE, "spacing", None)
         if cls != "vi" and len(surface) > 1 and surface.isupper() and len(surface) <= ACRONYM_MAX:
             return None  # "QĐ", "CMTB": an abbreviation, not a word
-        if (cls != "vi" and self.lm.surface_count(surface) >= KNOWN_SURFACE
-                and not (surface.islower() and written_only_in_vietnamese(surface))
-                and not self._misplaced_tone(surface)):
+        if cls != "vi" and self._misplaced_tone(surface):
+            if self._book_convention(batch, surface):
+                return None
+        elif (cls != "vi" and self.lm.surface_count(surface) >= KNOWN_SURFACE
+                and not (surface.islower() and written_only_in_vietnamese(surface))):
             return None  # a foreign word or name the language model's corpora write so ("clo", "Kant"), not one of
             # their own typos of a Vietnamese word ("đươc")
         if "." in surface and surface[surface.index(".") + 1:][:1].isupper():
@@ -629,6 +680,7 @@ class Corrector:
                    copies: list[int]) -> dict[int, Decision]:
         """By token index, every decision worth a look (``keys``: token_keys, ``copies``: line_copies)."""
         decisions = {}
+        parts = _transliterated_parts(text, tokens)
         for i in range(len(tokens)):
             self._copies = copies[i]
             found = None
@@ -637,7 +689,7 @@ class Corrector:
                     and _sentence_start(text, tok.start) and not self._stop_for_comma(text, tok)):
                 found = self._sentence_start(batch, tok)
             found = found or self._decide(batch, tokens, keys, i)
-            if found:
+            if found and (i not in parts or found.kind == "name"):
                 decisions[i] = found
         # Second look at neighbouring corrections, each now seeing the other's corrected form.
         corrected_keys = list(keys)
@@ -650,7 +702,7 @@ class Corrector:
                 self._copies = copies[i]
                 again = self._decide(batch, tokens, corrected_keys, i)
                 corrected_keys[i] = saved
-                if again is None:
+                if again is None or (i in parts and again.kind != "name"):
                     del decisions[i]
                 else:
                     decisions[i] = again
@@ -807,6 +859,22 @@ class Corrector:
             written = written_form(scored[0][1], tok, False, batch.capitalized, style, keep)
             out.append(CleanEdit(word.start, word.end, written, "ocr_nonword", score, score >= self.threshold))
         return out
+
+    def _two_marked_syllables(self, surface: str) -> str | None:
+        """Two words that lost the space between them, told by their tone marks: a syllable carries one mark, and
+        ``surface`` carries two, one in each of two dictionary syllables it splits into, and it splits so in one
+        way only, into common syllables that the corpora write together ("tửở", "làở", "đuổivề", "tỉnhHà"; not
+        "hộị", whose "ị" is rare, nor "quànở", which is "quà nở" or "quàn ở", nor tesseract's garbled "HảẢi",
+        "Thúán": "hả ải", "thú án" are never written). Their keys, space-separated, or None."""
+        if len(split_tone(surface)[1]) != 2:
+            return None
+        found = [(surface[:k], surface[k:]) for k in range(1, len(surface))
+                 if len(split_tone(surface[:k])[1]) == 1 and len(split_tone(surface[k:])[1]) == 1
+                 and all(key_of(part) in self._res.lexicon.unigrams for part in (surface[:k], surface[k:]))]
+        if len(found) != 1 or not all(self._typed_part_is_word(part) for part in found[0]):
+            return None
+        first, second = key_of(found[0][0]), key_of(found[0][1])
+        return f"{first} {second}" if self._attested(first, second) else None
 
     def _typed_part_is_word(self, part: str) -> bool:
         """A Vietnamese syllable that the language model's corpora write often on its own ("Giang", "để")."""

@@ -15,14 +15,16 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, NamedTuple
 
+from pipeline.correct.decision import thresholds
 from pipeline.document import CleanEdit
 from pipeline.vi.table import one_of, read_table
 
 DATA_PATH = Path(__file__).parent / "data" / "glue.tsv"
-NUMBERED_MIN = 5  # spaced "word <number>" occurrences in the batch before a glued one counts as lost space
-NUMBERED_SHARE = 0.2  # ... and the least share of the word's occurrences that a number follows
-GLUED_MAX = 1  # a word the batch glues to a number more often than this does so on purpose ...
-GLUED_SHARE = 0.01  # ... unless it is still spaced a hundred times as often ("tháng 8" 2882 times, "tháng8" 9)
+_T = thresholds()  # data/thresholds.tsv: the numbered_* and glued_* rows say what each means
+NUMBERED_MIN = _T["numbered_min"]
+NUMBERED_SHARE = _T["numbered_share"]
+GLUED_MAX = _T["glued_max"]
+GLUED_SHARE = _T["glued_share"]
 CLASSES = ("alnum", "letter", "digit", "lower", "title", "any", "space", "quote")
 OPENING_QUOTES = "\"“«"
 GLUE_COLUMNS = ("left", "marks", "right", "side", "score", "example?")

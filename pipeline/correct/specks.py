@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
+from pipeline.correct.decision import thresholds
 from pipeline.document import CleanEdit
 from pipeline.vi.table import read_table
 
@@ -28,7 +29,7 @@ SINGLE_UNSUPPORTED_SCORE = 0.4  # shown to a reader, never applied
 HABIT_MIN = 2  # a document that spaces a mark this often elsewhere writes it on purpose ("rằng : ...")
 _SENTENCE_PUNCT = set(".!?;:,")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*")
-_TAIL_MAX_TOKENS = 12  # a longer tail is text, however damaged
+TAIL_MAX_TOKENS = int(thresholds()["tail_max_tokens"])  # data/thresholds.tsv
 _TAIL_TOKEN = re.compile(r"\S+")
 _EDGE_PUNCT = ".,;:!?\"'“”‘’()[]-_"
 _WORD = re.compile(r"\w+")
@@ -126,7 +127,7 @@ _LEAF_MARK = re.compile(r"\[\d+[a-d]\]")
 
 def _junk_tail(tail: list[str], is_word: Callable[[str], bool]) -> bool:
     """The tokens after a text's last sentence are dirt (see ``tail_junk_edits``)."""
-    if not tail or len(tail) > _TAIL_MAX_TOKENS or tail[-1][-1] in ".!?" or any(t.isdigit() or t[-2:-1].isalpha() and t[-1] == "-" for t in tail):
+    if not tail or len(tail) > TAIL_MAX_TOKENS or tail[-1][-1] in ".!?" or any(t.isdigit() or t[-2:-1].isalpha() and t[-1] == "-" for t in tail):
         return False
     if any(_LEAF_MARK.fullmatch(t.strip(".,;:")) or t[-1].isdigit() for t in tail):
         return False  # a book's leaf marker ("[11b] Nếu", "[2b]") or a footnote number ("Giờ Thân7"): no dirt

@@ -268,6 +268,19 @@ def test_a_name_the_book_writes_again_or_too_short_stays(tail):
     assert [e for e in Corrector(CorpusStats.from_text(text)).correct(text, "hòa") if e.applied] == []
 
 
+def test_a_name_in_a_place_the_book_fills_with_many_names_is_a_new_person():
+    # review finding: "Lê Văn Ân" was made "Lê Văn An" in a book that writes twenty other "Lê Văn" names
+    others = "".join(f"Lại có Lê Văn {name} theo vua. " for name in ("Hưu", "Linh", "Hy", "Hiểu", "Tiến", "Thịnh"))
+    text = NAMES + "Sai Lê Văn An đi. Lê Văn An về. Vua khen Lê Văn An. " + others + "Lại sai Lê Văn Ân vào cống."
+    edits = Corrector(CorpusStats.from_text(text)).correct(text, "hòa")
+    assert [(text[e.start:e.end], e.corrected) for e in edits if e.applied] == []
+    assert [(text[e.start:e.end], e.corrected) for e in edits] == [("Ân", "An")]  # still shown to a reader
+    # where the book writes no other name there, the misreading is still fixed
+    text = NAMES + "Sai Lê Văn An đi. Lê Văn An về. Vua khen Lê Văn An. Lại sai Lê Văn Ân vào cống."
+    edits = Corrector(CorpusStats.from_text(text)).correct(text, "hòa")
+    assert [(text[e.start:e.end], e.corrected) for e in edits if e.applied] == [("Ân", "An")]
+
+
 @pytest.mark.parametrize("text, wrong, right", [
     ("Quân Minh đóng ở đó trong khoảnh 10 năm, dẹp yên loạn lớn.", "khoảnh", "khoảng"),
     ("dẹp bớt những kẻ giang ngoan, bàn luận ở triều đình", "giang", "gian"),

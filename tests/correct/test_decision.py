@@ -4,15 +4,25 @@ import inspect
 import pytest
 
 import pipeline.correct.corrector as corrector
+import pipeline.correct.glue as glue
+import pipeline.correct.specks as specks
 from pipeline.correct.decision import Decision, thresholds
 
 
 def test_every_threshold_is_read_and_used():
     values = thresholds()
-    source = inspect.getsource(corrector)
+    source = "".join(inspect.getsource(module) for module in (corrector, glue, specks))
     assert values["apply_threshold"] == corrector.DEFAULT_THRESHOLD
-    unused = [name for name in values if f'_T["{name}"]' not in source]
+    unused = [name for name in values if f'_T["{name}"]' not in source and f'thresholds()["{name}"]' not in source]
     assert unused == []
+
+
+def test_the_glue_and_page_edge_limits_are_data():
+    # review finding: they were constants in code, beside the other thresholds in data
+    values = thresholds()
+    assert (glue.NUMBERED_MIN, glue.NUMBERED_SHARE, glue.GLUED_MAX, glue.GLUED_SHARE) == (
+        values["numbered_min"], values["numbered_share"], values["glued_max"], values["glued_share"])
+    assert specks.TAIL_MAX_TOKENS == values["tail_max_tokens"]
 
 
 def test_a_malformed_line_names_the_file_and_line(tmp_path):

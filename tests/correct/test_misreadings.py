@@ -41,3 +41,38 @@ def test_a_word_that_ends_one_compound_and_starts_the_next_stays_doubled():
     for text in ("Hợp tác xã xã viên đều họp.", "Bộ đội đội viên đều đi.", "Ông mua xe xe máy.",
                  "Tổ trưởng trưởng thôn đến."):
         assert _applied(text) == [], text
+
+
+def test_a_misplaced_tone_the_book_writes_throughout_is_its_spelling():
+    # review finding: a book that writes "Qúy" in several places and never "Quý" spells the name so
+    text = ("Trần Qúy Cáp là nhà nho yêu nước.\nÔng Trần Qúy Cáp bị xử chém năm 1908.\n"
+            "Sau này người ta lập đền thờ Trần Qúy Cáp ở quê ông.")
+    assert _applied(text) == []
+    # beside one "Quý" the book's spelling is that one: the misplaced tones are misprints
+    assert ("Qúy", "Quý") in _applied(text + "\nCon ông là Trần Quý Hiền.")
+
+
+def _proposed(text: str) -> list[tuple[str, str]]:
+    return [(text[e.start:e.end], e.corrected) for e in Corrector(CorpusStats.from_text(text)).correct(text)]
+
+
+def test_a_syllable_of_a_transliterated_name_is_not_read_as_a_vietnamese_word():
+    # review finding: "Bô-hem" became "Bô-em" ("em" is a word, "hem" a syllable of the name)
+    text = "Người Bô-hem là anh em của người Séc. Xứ Bô-hem bị trừng trị nặng nề."
+    assert _proposed(text) == []
+    # the words around the name are still read in context
+    assert ("lam", "làm") in _proposed("Ông Ga-ri-ban-đi lam việc ở xưởng đóng tàu ở Ni-xơ.")
+
+
+def test_two_tone_marks_are_two_words_that_lost_their_space():
+    # a syllable carries one tone mark: "tửở" is "tử" and "ở" glued (the language model alone read "tử")
+    assert _applied("Khi họ Lý nổi lên, thiên tửở phương đông mọc ra thì trời sáng.") == [("tửở", "tử ở")]
+    assert _applied("Ưng Quan: Cương mục chú làở tổng Cổ Lũng.") == [("làở", "là ở")]
+    # a rare second syllable ("ị") is a stray mark, not a word: "hộị" is "hội"
+    assert _applied("Năm 1914, nhiều đảng Xã hộị đã đi theo chiến tranh.") == [("hộị", "hội")]
+    # two ways to split ("quà nở", "quàn ở"): the marks do not tell which, the rule stays out
+    assert ("quànở", "quà nở") not in _applied("Vua băng ở chính tẩm, tạm quànở cung Kiến Xương.")
+    # two syllables the corpora never write together are a scanner's garble, not two words ("Hả Ải")
+    assert ("HảẢi", "Hả Ải") not in _proposed("Những bài tương tự mọc lên ở Hà Đông, HảẢi Dương, Quảng Nam.")
+    # a foreign name with two accents splits into no two Vietnamese words
+    assert _applied("Ông sang hai xứ Lombardie và Vénétie thuộc đế quốc Áo.") == []
