@@ -33,6 +33,8 @@ _TAIL_TOKEN = re.compile(r"\S+")
 _EDGE_PUNCT = ".,;:!?\"'“”‘’()[]-_"
 _WORD = re.compile(r"\w+")
 _WORD_CHAR = re.compile(r"\w")
+_PLACEHOLDER = re.compile(r"_{2,}[.,;:!?]*")  # a lost name or character, and the punctuation after it ("_____:")
+_GLUED_UNDERSCORE = re.compile(r"[^_]_")  # an underscore glued after another mark: no placeholder is printed so
 
 
 @lru_cache(maxsize=1)
@@ -75,12 +77,16 @@ def speck_edits(text: str, strong_pair: Callable[[str, str], bool]) -> list[Clea
         if line_start and line_end:
             continue
         cut = (start - 1, end) if not line_start else (start, a)
-        if "__" in run or (any(_is_repeat(t) for t in tokens) and len(set(run.replace(" ", ""))) == 1):
-            continue  # "____", "_____:", "-- --": a placeholder (books print them for lost names) or a dash; "-_" is dirt
+        if any(_PLACEHOLDER.fullmatch(t) for t in tokens) or (any(_is_repeat(t) for t in tokens)
+                                                              and len(set(run.replace(" ", ""))) == 1):
+            continue  # "____", "_____:", "-- --": a placeholder (books print them for lost names) or a dash; "-_",
+            # "-___", ".___" (underscores glued after another mark: no placeholder is printed so) are dirt
         if any(c in stray for c in run):
             score = STRAY_SCORE
         elif line_start:
             continue
+        elif any(_GLUED_UNDERSCORE.search(t) for t in tokens):  # "-___", "-_": dirt, before a name too ("-___ Tiết")
+            score = MIXED_SCORE
         elif last in _SENTENCE_PUNCT and (line_end or len(tokens) > 1):
             score = MIXED_SCORE
         elif not last.isalnum() or not following.islower():

@@ -67,6 +67,16 @@ def test_placeholders_of_several_underscores_stay(text):
     assert [e for e in speck_edits(text, _never_strong) if e.score >= 0.75] == []
 
 
+@pytest.mark.parametrize("text,removed", [
+    ("Dương Đình Nghệ -___ người Ái Châu", " -___"),  # underscores glued after a dash: tesseract's dirt
+    ("Vua tự .___ xưng là Nhân Hoàng", " .___"),
+    ("bắt được - _. -___ Tiết độ sứ", " - _. -___"),  # before a name too
+])
+def test_underscores_glued_after_another_mark_are_dirt(text, removed):
+    edits = [e for e in speck_edits(text, _never_strong) if e.score >= 0.75]
+    assert [(text[e.start:e.end], e.corrected) for e in edits] == [(removed, "")]
+
+
 def test_an_underscore_before_a_name_is_a_placeholder():
     assert [e for e in speck_edits("mẹ đẻ là _ Lan nguyên phi", _never_strong) if e.score >= 0.75] == []
 
