@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Callable
 
 from pipeline.document import CleanEdit
+from pipeline.vi.syllable import is_vietnamese_syllable
 from pipeline.vi.table import read_table
 
 DATA_PATH = Path(__file__).parent / "data" / "specks.tsv"
@@ -114,7 +115,9 @@ def tail_junk_edits(text: str, is_word: Callable[[str], bool]) -> list[CleanEdit
     """Removal of the dirt a page's bottom edge leaves after the text's last sentence ("… mà thôi. ˆ SP sỸ",
     "… tới. : n. : S. Ta vê vo `"): the longest tail of the text's last line that follows a sentence-final mark,
     when it holds a stray glyph (a speck) and at least half of its tokens are no words (``is_word``: a dictionary
-    word written in one case, "an", "Ta"), and none is a number (a page number), a leaf marker, a word with a
+    word written in one case, "an", "Ta"), or when the tail after the last sentence-final mark has several tokens,
+    most of them no words, and one that no author writes ("… bị chết. 1V ễ z : S", "… hoàng đế. XU an an c TÊn"),
+    and none is a number (a page number), a leaf marker, a word with a
     footnote number or ends with a hyphen (a word going on overleaf). A tail of a
     word or two ("Sau", "Bế Văn") starts a sentence that goes on on the next page, and a tail that ends with its
     own full stop is a sentence ("Long9 chép."): both stay."""
@@ -122,22 +125,40 @@ def tail_junk_edits(text: str, is_word: Callable[[str], bool]) -> list[CleanEdit
     line_start = text.rfind("\n", 0, end) + 1
     ends = [m.end() for m in _SENTENCE_END.finditer(text, line_start, end)]
     for cut in ends:
-        if text[cut:cut + 1] in " \t" and text[line_start:cut].strip(" .!?\"'”’)]") and _junk_tail(text[cut:end].split(), is_word):
-            return [CleanEdit(cut, end, "", "spacing", STRAY_SCORE, False)]  # _junk_tail demands a speck
+        if text[cut:cut + 1] in " \t" and text[line_start:cut].strip(" .!?\"'”’)]") and _junk_tail(
+                text[cut:end].split(), is_word, cut == ends[-1]):
+            return [CleanEdit(cut, end, "", "spacing", STRAY_SCORE, False)]  # a speck or a token no one writes
     return []
 
 
 _LEAF_MARK = re.compile(r"\[\d+[a-d]\]")
 
 
-def _junk_tail(tail: list[str], is_word: Callable[[str], bool]) -> bool:
-    """The tokens after a text's last sentence are dirt (see ``tail_junk_edits``)."""
+def _junk_tail(tail: list[str], is_word: Callable[[str], bool], shortest: bool) -> bool:
+    """The tokens after a text's last sentence are dirt (see ``tail_junk_edits``); ``shortest``: they follow the
+    last sentence-final mark."""
     if not tail or len(tail) > _TAIL_MAX_TOKENS or tail[-1][-1] in ".!?" or any(t.isdigit() or t[-2:-1].isalpha() and t[-1] == "-" for t in tail):
         return False
     if any(_LEAF_MARK.fullmatch(t.strip(".,;:")) or t[-1].isdigit() for t in tail):
         return False  # a book's leaf marker ("[11b] Nếu", "[2b]") or a footnote number ("Giờ Thân7"): no dirt
     stray = speck_classes()["stray"]
     words = [t.strip(_EDGE_PUNCT) for t in tail]
+    odd = sum(not is_word(w) for w in words)
     # dirt holds a glyph no text prints (a scanner's speck); one-letter words ("Ở", "Y"), names a dictionary does
     # not know ("Kpă Klơng", "Đ. V. Lợi") and short real words ("Ý tứ") are a sentence going on on the next page
-    return any(c in stray for t in tail for c in t) and 2 * sum(not is_word(w) for w in words) >= len(tail)
+    if any(c in stray for t in tail for c in t):
+        return 2 * odd >= len(tail)
+    # or, in a tail of several tokens that are mostly no words, a token no author writes ("z", "TÊn")
+    return shortest and len(tail) > 1 and 2 * odd > len(tail) and any(_unwritten(w) for w in words)
+
+
+_FOREIGN_LETTERS = frozenset("fjwz")  # letters Vietnamese never writes: alone, no word
+
+
+def _unwritten(word: str) -> bool:
+    """A token no author writes: a lowercase letter Vietnamese never writes on its own ("z"), or a Vietnamese
+    syllable printed in mixed case ("TÊn", "sỸ"; a name in mixed case, "VnExpress", spells no syllable)."""
+    if word in _FOREIGN_LETTERS:
+        return True
+    return (not (word.islower() or word.isupper() or word.istitle())
+            and is_vietnamese_syllable(word.lower()))
