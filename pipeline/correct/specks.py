@@ -5,7 +5,8 @@ errors to it. The glyph classes live in ``data/specks.tsv``. A run of specks is 
 when no author would have printed it: it holds a stray glyph, it mixes several marks, it trails a sentence's
 final punctuation at a line end, or it is one mark between two lowercase words, in a document that does not
 space that mark elsewhere, that either no typography sets apart (". ", ": ") or that the two words' bigram
-says belongs to no dash ("ngay - tại").
+says belongs to no dash ("ngay - tại"). A stray glyph that running text never glues to a word's last letter is
+removed there too ("tron§": a misread letter).
 """
 from __future__ import annotations
 
@@ -56,11 +57,18 @@ def _is_repeat(token: str) -> bool:
     return len(token) > 1 and len(set(token)) == 1
 
 
+@lru_cache(maxsize=1)
+def _glued_pattern() -> re.Pattern[str]:
+    glyphs = re.escape("".join(sorted(speck_classes()["glued"])))
+    return re.compile(f"(?<=[^\\W\\d_])[{glyphs}]+(?=[\\s.,;:!?]|$)")
+
+
 def speck_edits(text: str, strong_pair: Callable[[str, str], bool]) -> list[CleanEdit]:
-    """Removal edits (corrected "") of stray punctuation runs in ``text``; ``strong_pair(left, right)`` says
-    whether two lowercase words belong together (a dictionary word or a frequent bigram)."""
+    """Removal edits (corrected "") of stray punctuation runs in ``text``, and of stray glyphs glued to a word's
+    last letter (a misread letter: "tron§"; the word itself is the corrector's); ``strong_pair(left, right)``
+    says whether two lowercase words belong together (a dictionary word or a frequent bigram)."""
     stray = speck_classes()["stray"]
-    edits = []
+    edits = [CleanEdit(m.start(), m.end(), "", "spacing", STRAY_SCORE, False) for m in _glued_pattern().finditer(text)]
     spaced_marks = [m["run"] for m in _run_pattern().finditer(text)]
     for match in _run_pattern().finditer(text):
         run = match["run"]

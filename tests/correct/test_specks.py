@@ -77,6 +77,14 @@ def test_underscores_glued_after_another_mark_are_dirt(text, removed):
     assert [(text[e.start:e.end], e.corrected) for e in edits] == [(removed, "")]
 
 
+def test_a_stray_glyph_glued_to_a_words_end_is_removed():
+    text = "gây chấn động tron§ giới sĩ phu, người Trun§ Hoa."  # tesseract reads a "g" as "§"
+    edits = [e for e in speck_edits(text, _never_strong) if e.score >= 0.75]
+    assert [(text[e.start:e.end], e.corrected) for e in edits] == [("§", ""), ("§", "")]
+    for kept in ("nhiệt độ 30° C", "số n°5", "BEST ~second session~."):  # glyphs running text glues to words
+        assert speck_edits(kept, _never_strong) == []
+
+
 def test_an_underscore_before_a_name_is_a_placeholder():
     assert [e for e in speck_edits("mẹ đẻ là _ Lan nguyên phi", _never_strong) if e.score >= 0.75] == []
 
