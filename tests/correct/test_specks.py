@@ -85,6 +85,14 @@ def test_a_stray_glyph_glued_to_a_words_end_is_removed():
         assert speck_edits(kept, _never_strong) == []
 
 
+@pytest.mark.parametrize("text", [
+    "(tiếng Nhật: 中国地方 | Chūgoku-chiho)",  # an encyclopedia's separator (a clean-text false change, adjudicated)
+    "Tetbury Town | Upton St. Leonards | Whitminster",
+])
+def test_a_vertical_bar_between_names_is_the_authors(text):
+    assert [e for e in speck_edits(text, _never_strong) if e.score >= 0.75] == []
+
+
 def test_an_underscore_before_a_name_is_a_placeholder():
     assert [e for e in speck_edits("mẹ đẻ là _ Lan nguyên phi", _never_strong) if e.score >= 0.75] == []
 
