@@ -5,8 +5,9 @@ errors to it. The glyph classes live in ``data/specks.tsv``. A run of specks is 
 when no author would have printed it: it holds a stray glyph, it mixes several marks, it trails a sentence's
 final punctuation at a line end, or it is one mark between two lowercase words, in a document that does not
 space that mark elsewhere, that either no typography sets apart (". ", ": ") or that the two words' bigram
-says belongs to no dash ("ngay - tại"). A stray glyph that running text never glues to a word's last letter is
-removed there too ("tron§": a misread letter).
+says belongs to no dash ("ngay - tại"). A run may stand before an opening bracket or quote ("sứ là - ˆ -___
+[Khúc]"). A stray glyph that running text never glues to a word's last letter is removed there too ("tron§": a
+misread letter).
 """
 from __future__ import annotations
 
@@ -49,7 +50,8 @@ def speck_classes() -> dict[str, frozenset[str]]:
 def _run_pattern() -> re.Pattern[str]:
     glyphs = re.escape("".join(sorted(speck_classes()["stray"] | speck_classes()["authorial"])))
     token = f"[{glyphs}]+"
-    return re.compile(f"(?:(?<=\\S) |^)(?P<run>{token}(?: {token})*)(?: (?=\\w)|[ \\t]*(?=\\n|$))", re.MULTILINE)
+    after = "(?: (?=[\\w\\[(“‘\"])|[ \\t]*(?=\\n|$))"  # a word, an opening bracket or quote, or a line end
+    return re.compile(f"(?:(?<=\\S) |^)(?P<run>{token}(?: {token})*){after}", re.MULTILINE)
 
 
 def _is_repeat(token: str) -> bool:
@@ -90,6 +92,8 @@ def speck_edits(text: str, strong_pair: Callable[[str, str], bool]) -> list[Clea
                                                               and len(set(run.replace(" ", ""))) == 1):
             continue  # "____", "_____:", "-- --": a placeholder (books print them for lost names) or a dash; "-_",
             # "-___", ".___" (underscores glued after another mark: no placeholder is printed so) are dirt
+        if set(run) == {"°"} and last.isdigit():
+            continue  # a degree sign set apart from its number ("21,5 ° đến", "200 ° C")
         if any(c in stray for c in run):
             score = STRAY_SCORE
         elif line_start:
@@ -140,6 +144,7 @@ def tail_junk_edits(text: str, is_word: Callable[[str], bool]) -> list[CleanEdit
 
 
 _LEAF_MARK = re.compile(r"\[\d+[a-d]\]")
+_DEGREES = re.compile(r"\d°")
 
 
 def _junk_tail(tail: list[str], is_word: Callable[[str], bool], shortest: bool) -> bool:
@@ -149,6 +154,8 @@ def _junk_tail(tail: list[str], is_word: Callable[[str], bool], shortest: bool) 
         return False
     if any(_LEAF_MARK.fullmatch(t.strip(".,;:")) or t[-1].isdigit() for t in tail):
         return False  # a book's leaf marker ("[11b] Nếu", "[2b]") or a footnote number ("Giờ Thân7"): no dirt
+    if any(_DEGREES.search(t) for t in tail):
+        return False  # a measure in degrees ("18°13′14″B 63°4′7″T"): no dirt
     stray = speck_classes()["stray"]
     words = [t.strip(_EDGE_PUNCT) for t in tail]
     odd = sum(not is_word(w) for w in words)

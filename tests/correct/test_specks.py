@@ -93,6 +93,20 @@ def test_a_vertical_bar_between_names_is_the_authors(text):
     assert [e for e in speck_edits(text, _never_strong) if e.score >= 0.75] == []
 
 
+def test_dirt_before_an_opening_bracket_or_quote_is_removed():
+    text = "bắt được Tiết độ sứ là - ˆ -___ [Khúc] Thừa Mỹ"
+    edits = [e for e in speck_edits(text, _never_strong) if e.score >= 0.75]
+    assert [(text[e.start:e.end], e.corrected) for e in edits] == [(" - ˆ -___", "")]
+    for kept in ('báo rằng : "Dân Giao Chỉ hay làm loạn"', "rồi hết. - “Ta đi”, nó nói"):
+        assert [e for e in speck_edits(kept, _never_strong) if e.score >= 0.75] == [], kept
+
+
+@pytest.mark.parametrize("text", ["ở nhiệt độ 200 ° C; trạng thái",
+                                  "một góc khoảng 21,5 ° đến 24,5 ° (trong kỷ nguyên"])
+def test_a_degree_sign_set_apart_from_its_number_stays(text):
+    assert [e for e in speck_edits(text, _never_strong) if e.score >= 0.75] == []
+
+
 def test_an_underscore_before_a_name_is_a_placeholder():
     assert [e for e in speck_edits("mẹ đẻ là _ Lan nguyên phi", _never_strong) if e.score >= 0.75] == []
 
@@ -135,6 +149,7 @@ def test_dirt_after_the_last_sentence_is_removed(text, removed):
     "quân đi đánh giặc. Kpă Klơng",  # names no dictionary knows
     "Ông ấy đã chết. Đ. V. Lợi",
     "Tuất. Long9 chép.",  # a sentence of its own
+    "với dân số khoảng 13.500 (năm 2006). 18°13′14″B 63°4′7″T",  # a place's coordinates
     "giúp quân v.v .",  # no sentence ends at "v.v"
     "một dòng. ˆ SP\ndòng sau",  # not the text's last line
     "ˆ SP sỸ",  # no sentence before it
