@@ -96,6 +96,9 @@ def speck_edits(text: str, strong_pair: Callable[[str, str], bool]) -> list[Clea
             continue  # a degree sign set apart from its number ("21,5 ° đến", "200 ° C")
         if any(c in stray for c in run):
             score = STRAY_SCORE
+        elif any(t[0] == "'" for t in tokens):
+            continue  # a quote mark that opens its token quotes something ("dấu nháy đơn ' '"); glued after
+            # another mark ("-.'") it is dirt
         elif line_start:
             continue
         elif any(_GLUED_UNDERSCORE.search(t) for t in tokens):  # "-___", "-_": dirt, before a name too ("-___ Tiết")
@@ -104,7 +107,7 @@ def speck_edits(text: str, strong_pair: Callable[[str, str], bool]) -> list[Clea
             score = MIXED_SCORE
         elif not last.isalnum() or not following.islower():
             continue
-        elif len(tokens) > 1 or ("_" in run and len(set(run)) > 1):  # "- _", "-_"
+        elif len(tokens) > 1 or (len(set(run)) > 1 and ("_" in run or "'" in run)):  # "- _", "-_", "-.'"
             score = MIXED_SCORE
         elif spaced_marks.count(run) > HABIT_MIN:
             continue

@@ -107,6 +107,16 @@ def test_a_degree_sign_set_apart_from_its_number_stays(text):
     assert [e for e in speck_edits(text, _never_strong) if e.score >= 0.75] == []
 
 
+def test_a_quote_mark_glued_after_another_mark_is_dirt():
+    for text, removed in (("quân đến Hoằng Giang, lại -.' đón Quý Ly", " -.'"),
+                          ("lui giữ cửa . ˆ'ˆ- - Muôn. Quý Ly", " . ˆ'ˆ- -"),
+                          ("quân ta ˆ ' ˆ đánh", " ˆ ' ˆ")):
+        edits = [e for e in speck_edits(text, _never_strong) if e.score >= 0.75]
+        assert [(text[e.start:e.end], e.corrected) for e in edits] == [(removed, "")], text
+    kept = "đôi khi được thay thế bằng dấu nháy đơn ' ', dấu ngoặc nhọn kép"  # quote marks opening their tokens
+    assert [e for e in speck_edits(kept, _never_strong) if e.score >= 0.75] == []
+
+
 def test_an_underscore_before_a_name_is_a_placeholder():
     assert [e for e in speck_edits("mẹ đẻ là _ Lan nguyên phi", _never_strong) if e.score >= 0.75] == []
 
