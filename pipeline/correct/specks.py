@@ -155,7 +155,7 @@ def _junk_tail(tail: list[str], is_word: Callable[[str], bool], shortest: bool) 
     last sentence-final mark."""
     if not tail or len(tail) > _TAIL_MAX_TOKENS or tail[-1][-1] in ".!?" or any(t.isdigit() or t[-2:-1].isalpha() and t[-1] == "-" for t in tail):
         return False
-    if any(_LEAF_MARK.fullmatch(t.strip(".,;:")) or t[-1].isdigit() for t in tail):
+    if any(_LEAF_MARK.fullmatch(t.strip(".,;:")) or t[-1].isdigit() and _numbered(t, is_word) for t in tail):
         return False  # a book's leaf marker ("[11b] Nếu", "[2b]") or a footnote number ("Giờ Thân7"): no dirt
     if any(_DEGREES.search(t) for t in tail):
         return False  # a measure in degrees ("18°13′14″B 63°4′7″T"): no dirt
@@ -168,6 +168,13 @@ def _junk_tail(tail: list[str], is_word: Callable[[str], bool], shortest: bool) 
         return 2 * odd >= len(tail)
     # or, in a tail of several tokens that are mostly no words, a token no author writes ("z", "TÊn")
     return shortest and len(tail) > 1 and 2 * odd > len(tail) and any(_unwritten(w) for w in words)
+
+
+def _numbered(token: str, is_word: Callable[[str], bool]) -> bool:
+    """A token that ends with digits is a word's footnote number ("Thân7") or a number of some kind ("n°6"), unless
+    the letters before the digits are no word ("y3": a speck's letter and digit)."""
+    stem = token.rstrip("0123456789")
+    return not stem.isalpha() or is_word(stem)
 
 
 _FOREIGN_LETTERS = frozenset("fjwz")  # letters Vietnamese never writes: alone, no word

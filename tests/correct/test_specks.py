@@ -134,6 +134,7 @@ def _word(token: str) -> bool:
     ("bị chết. 1V ễ z : S", " 1V ễ z : S"),
     ("hoàng đế. XU an an c TÊn", " XU an an c TÊn"),
     ("Vũ Hoàng Đế. ụ z '", " ụ z '"),
+    ("cho đến năm 1914. ˆ' vn Tin vê y3", " ˆ' vn Tin vê y3"),  # a letter and a digit that are no footnote
 ])
 def test_dirt_after_the_last_sentence_is_removed(text, removed):
     edits = tail_junk_edits(text, _word)
@@ -160,6 +161,7 @@ def test_dirt_after_the_last_sentence_is_removed(text, removed):
     "Ông ấy đã chết. Đ. V. Lợi",
     "Tuất. Long9 chép.",  # a sentence of its own
     "với dân số khoảng 13.500 (năm 2006). 18°13′14″B 63°4′7″T",  # a place's coordinates
+    "theo tạp chí Sudlangues. n°6 ˆ",  # a number
     "giúp quân v.v .",  # no sentence ends at "v.v"
     "một dòng. ˆ SP\ndòng sau",  # not the text's last line
     "ˆ SP sỸ",  # no sentence before it
