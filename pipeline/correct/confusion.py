@@ -100,13 +100,17 @@ BOOK_PATH = DATA_DIR / "confusions_book.tsv"
 
 def overlay(base: ConfusionTable, learned: ConfusionTable) -> ConfusionTable:
     """``base`` where ``learned`` (one scanner's habits) makes a confusion cheaper or adds one; a confusion one
-    scanner never made keeps its cost, since other scanners ("lnrởng", "NNhưng") do make it."""
+    scanner never made keeps its cost, since other scanners ("lnrởng", "NNhưng") do make it. The one-cost kinds
+    the estimation learns (``ESTIMATED_SINGLE``: a lost capital) take the learned cost either way: the corrector
+    weighs them against the same scanner's punctuation costs, never against another scanner's."""
 
     def cheaper(a: dict, b: dict) -> dict:
         return {**a, **{k: min(v, a.get(k, math.inf)) for k, v in b.items()}}
 
+    single = {**cheaper(base.single, learned.single),
+              **{k: v for k, v in learned.single.items() if k in ESTIMATED_SINGLE}}
     return ConfusionTable(cheaper(base.glyph, learned.glyph), cheaper(base.tone, learned.tone),
-                          cheaper(base.mark, learned.mark), cheaper(base.single, learned.single),
+                          cheaper(base.mark, learned.mark), single,
                           cheaper(base.punct, learned.punct), cheaper(base.case, learned.case))
 
 

@@ -743,8 +743,9 @@ class Corrector:
         taken = [(e.start, e.end) for e, _ in out]
         out += [(e, None) for e in glue_edits(text, lambda word: self._numbered(batch, word), self.threshold)
                 if not any(start < e.end and e.start < end for start, end in taken)]
-        for tail in tail_junk_edits(text, self._plain_word):  # dirt after the last sentence: its words go with it
-            out = [(e, f) for e, f in out if not tail.start <= e.start <= tail.end]
+        for tail in tail_junk_edits(text, self._plain_word):  # dirt after the last sentence: its words go with it,
+            # and so does a comma for the full stop before it (the mark that ends the text stays as printed)
+            out = [(e, f) for e, f in out if not tail.start - 1 <= e.start <= tail.end]
             out.append((replace(tail, applied=tail.score >= self.threshold), None))
         return [(self._in_verse(text, e), features) for e, features in out]
 

@@ -1,9 +1,8 @@
 import math
 
 from pipeline.correct.confusion import (
-    default_table, discovered_glyphs, estimate_costs, estimate_punct_costs, glyph_variants, load_confusions,
-    save_confusions,
-    tesseract_table,
+    LEARNED_PATH, ConfusionTable, default_table, discovered_glyphs, estimate_costs, estimate_punct_costs,
+    glyph_variants, load_confusions, overlay, save_confusions, tesseract_table,
 )
 
 
@@ -77,6 +76,18 @@ def test_punctuation_confusions_and_lost_capitals_are_read_and_learned():
     new = estimate_punct_costs(triples, hand, prior=200, offset=4.6)
     assert new.punct[(".", ",")] < hand.punct[(".", ",")]
     assert new.single["lost_capital"] > hand.single["lost_capital"]  # 1 capital lost in 2001 sentence starts
+
+
+def test_the_learned_cost_of_a_lost_capital_overrides_the_hand_written_one():
+    # tesseract loses a sentence's capital less often than the hand-written table says (a scanned book's habit):
+    # its learned cost is dearer, and it is the one the corrector weighs against tesseract's punctuation costs
+    learned = load_confusions(LEARNED_PATH)
+    assert learned.single["lost_capital"] > load_confusions().single["lost_capital"]
+    assert tesseract_table().single["lost_capital"] == learned.single["lost_capital"]
+    # the other one-cost kinds still keep the cheaper of the two
+    base = load_confusions()
+    dear = ConfusionTable(single={"edit": base.single["edit"] + 1.0, "lost_capital": 9.0})
+    assert overlay(base, dear).single == {**base.single, "lost_capital": 9.0}
 
 
 def test_saved_table_keeps_its_punctuation_costs(tmp_path):

@@ -40,3 +40,11 @@ def test_a_word_the_corpora_capitalize_is_left_alone():
     text = "Mùa xuân, ông Xuân về quê."  # "Xuân" is capitalized in the corpora more often than not: a name
     tesseract = Corrector(CorpusStats.from_text(BOOK + "\n" + text), confusions=tesseract_table())
     assert [e for e in tesseract.correct(text, "hòa") if e.applied] == []
+
+
+def test_the_full_stop_before_page_edge_dirt_stays_a_full_stop():
+    # the dirt after a text's last sentence goes, and the mark that ends the sentence is no comma read as a stop
+    text = "Quân Đức tràn qua nước Bỉ và tiến sát tới Paris. ụ z '"
+    corrector = Corrector(CorpusStats.from_text(BOOK + "\n" + text), confusions=tesseract_table())
+    applied = [(text[e.start:e.end], e.corrected) for e in corrector.correct(text, "hòa") if e.applied]
+    assert applied == [(" ụ z '", "")]

@@ -67,18 +67,74 @@ def test_placeholders_of_several_underscores_stay(text):
     assert [e for e in speck_edits(text, _never_strong) if e.score >= 0.75] == []
 
 
+@pytest.mark.parametrize("text,removed", [
+    ("Dương Đình Nghệ -___ người Ái Châu", " -___"),  # underscores glued after a dash: tesseract's dirt
+    ("Vua tự .___ xưng là Nhân Hoàng", " .___"),
+    ("bắt được - _. -___ Tiết độ sứ", " - _. -___"),  # before a name too
+])
+def test_underscores_glued_after_another_mark_are_dirt(text, removed):
+    edits = [e for e in speck_edits(text, _never_strong) if e.score >= 0.75]
+    assert [(text[e.start:e.end], e.corrected) for e in edits] == [(removed, "")]
+
+
+def test_a_stray_glyph_glued_to_a_words_end_is_removed():
+    text = "gây chấn động tron§ giới sĩ phu, người Trun§ Hoa."  # tesseract reads a "g" as "§"
+    edits = [e for e in speck_edits(text, _never_strong) if e.score >= 0.75]
+    assert [(text[e.start:e.end], e.corrected) for e in edits] == [("§", ""), ("§", "")]
+    for kept in ("nhiệt độ 30° C", "số n°5", "BEST ~second session~."):  # glyphs running text glues to words
+        assert speck_edits(kept, _never_strong) == []
+
+
+@pytest.mark.parametrize("text", [
+    "(tiếng Nhật: 中国地方 | Chūgoku-chiho)",  # an encyclopedia's separator (a clean-text false change, adjudicated)
+    "Tetbury Town | Upton St. Leonards | Whitminster",
+])
+def test_a_vertical_bar_between_names_is_the_authors(text):
+    assert [e for e in speck_edits(text, _never_strong) if e.score >= 0.75] == []
+
+
+def test_dirt_before_an_opening_bracket_or_quote_is_removed():
+    text = "bắt được Tiết độ sứ là - ˆ -___ [Khúc] Thừa Mỹ"
+    edits = [e for e in speck_edits(text, _never_strong) if e.score >= 0.75]
+    assert [(text[e.start:e.end], e.corrected) for e in edits] == [(" - ˆ -___", "")]
+    for kept in ('báo rằng : "Dân Giao Chỉ hay làm loạn"', "rồi hết. - “Ta đi”, nó nói"):
+        assert [e for e in speck_edits(kept, _never_strong) if e.score >= 0.75] == [], kept
+
+
+@pytest.mark.parametrize("text", ["ở nhiệt độ 200 ° C; trạng thái",
+                                  "một góc khoảng 21,5 ° đến 24,5 ° (trong kỷ nguyên"])
+def test_a_degree_sign_set_apart_from_its_number_stays(text):
+    assert [e for e in speck_edits(text, _never_strong) if e.score >= 0.75] == []
+
+
+def test_a_quote_mark_glued_after_another_mark_is_dirt():
+    for text, removed in (("quân đến Hoằng Giang, lại -.' đón Quý Ly", " -.'"),
+                          ("lui giữ cửa . ˆ'ˆ- - Muôn. Quý Ly", " . ˆ'ˆ- -"),
+                          ("quân ta ˆ ' ˆ đánh", " ˆ ' ˆ")):
+        edits = [e for e in speck_edits(text, _never_strong) if e.score >= 0.75]
+        assert [(text[e.start:e.end], e.corrected) for e in edits] == [(removed, "")], text
+    kept = "đôi khi được thay thế bằng dấu nháy đơn ' ', dấu ngoặc nhọn kép"  # quote marks opening their tokens
+    assert [e for e in speck_edits(kept, _never_strong) if e.score >= 0.75] == []
+
+
 def test_an_underscore_before_a_name_is_a_placeholder():
     assert [e for e in speck_edits("mẹ đẻ là _ Lan nguyên phi", _never_strong) if e.score >= 0.75] == []
 
 
 def _word(token: str) -> bool:
-    return token in {"an", "Ta", "vê", "vo", "Bế", "Sau", "đó", "Đi", "tuệ", "chép"}
+    return token in {"an", "Ta", "vê", "vo", "Bế", "Sau", "đó", "Đi", "tuệ", "chép", "Đức"}
 
 
 @pytest.mark.parametrize("text,removed", [
     ("mà thôi. ˆ SP sỸ", " ˆ SP sỸ"),  # a page's bottom edge read as text after its last sentence
     ("Thanh Hoá tới. : n. : S. Ta vê vo `", " : n. : S. Ta vê vo `"),
     ("trốn cả. - : § : si  \n", " - : § : si"),
+    # no speck, but mostly no words and one token no author writes: a letter Vietnamese never writes alone, a
+    # syllable in mixed case
+    ("bị chết. 1V ễ z : S", " 1V ễ z : S"),
+    ("hoàng đế. XU an an c TÊn", " XU an an c TÊn"),
+    ("Vũ Hoàng Đế. ụ z '", " ụ z '"),
+    ("cho đến năm 1914. ˆ' vn Tin vê y3", " ˆ' vn Tin vê y3"),  # a letter and a digit that are no footnote
 ])
 def test_dirt_after_the_last_sentence_is_removed(text, removed):
     edits = tail_junk_edits(text, _word)
@@ -96,13 +152,16 @@ def test_dirt_after_the_last_sentence_is_removed(text, removed):
     "rồi mới được cày cấy. [11b] Nếu",  # a leaf marker
     "vua tôi. [2b]",
     "hạ lệnh án binh bất động. Giờ Thân7",  # a footnote number glued to a word
-    "bị chết. 1V ễ z : S",  # no speck in it: left, although tesseract made it (precision first)
-    "hoàng đế. XU an an c TÊn",
+    "xong. Theo VnExpress",  # a name in mixed case spells no syllable
+    "đánh bị chết. KIến",  # a word with a capital inside it is no tail of several tokens
+    "đánh bị chết. KIến Đức",  # ... nor one of mostly no words
     "Vua sai quân đi đánh giặc. Ở",  # a one-letter word opens the next page's sentence
     "Vua sai quân đi đánh giặc. Y",
     "quân đi đánh giặc. Kpă Klơng",  # names no dictionary knows
     "Ông ấy đã chết. Đ. V. Lợi",
     "Tuất. Long9 chép.",  # a sentence of its own
+    "với dân số khoảng 13.500 (năm 2006). 18°13′14″B 63°4′7″T",  # a place's coordinates
+    "theo tạp chí Sudlangues. n°6 ˆ",  # a number
     "giúp quân v.v .",  # no sentence ends at "v.v"
     "một dòng. ˆ SP\ndòng sau",  # not the text's last line
     "ˆ SP sỸ",  # no sentence before it
