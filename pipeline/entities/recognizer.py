@@ -426,17 +426,33 @@ def _surface(text: str, start: int, end: int, suggestions: dict[tuple[int, int],
 def _attested(text: str, suggestions: dict[tuple[int, int], str]) -> dict[tuple[int, int], str]:
     """The suggestions a name may take: a repaired name must be written elsewhere in the document ("Kaspoutine"
     -> "Raspoutine", "Bức" -> "Đức"), the whole word it touches ("Bô-hem" is no "Bô-em"); a low-confidence guess
-    at a name ("Rosa" -> "Roa") is not."""
-    kept = {}
+    at a name ("Rosa" -> "Roa") is not. Linear in the text: its words are indexed once, and a word's ends are
+    looked for in a bounded window."""
+    kept, where = {}, None
     for (s, e), form in suggestions.items():
         # the whole words the repair touches, repaired: "hem" -> "em" inside "Bô-hem" makes "Bô-em", a name
-        ws = s - len(re.search(r"\S*$", text[:s]).group())
-        we = e + len(re.match(r"\S*", text[e:]).group())
+        ws = s - len(re.search(r"\S*$", text[max(0, s - _WORD_REACH):s]).group())
+        we = e + len(re.match(r"\S*", text[e:e + _WORD_REACH]).group())
         whole = (text[ws:s] + form + text[e:we]).strip(" .,;:!?\"'()")
         names = [w for w in whole.split() if w[:1].isupper()]
-        if all(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text[:ws] + " " + text[we:]) for w in names):
+        if where is None and names:
+            where = defaultdict(list)
+            for m in _NAME_WORD.finditer(text):
+                where[m.group()].append(m.start())
+        if all(_written_outside(w, where, text, ws, we) for w in names):
             kept[(s, e)] = form
     return kept
+
+
+_WORD_REACH = 200  # characters: no word of a name is longer
+_NAME_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+
+
+def _written_outside(word: str, where: dict[str, list[int]], text: str, ws: int, we: int) -> bool:
+    """``word`` is written as a word of its own outside ``text[ws:we]``."""
+    if not _NAME_WORD.fullmatch(word):  # punctuation inside ("Raspoutine,"): the plain search
+        return bool(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text[:ws] + " " + text[we:]))
+    return any(p < ws or p >= we for p in where.get(word, ()))
 
 
 def _with_canonicals(text: str, candidates: list[Candidate],
