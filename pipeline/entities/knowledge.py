@@ -214,7 +214,6 @@ def extend_to_known(text: str, candidates: list) -> list:
     exactly the name, is left as the recognizer found it; a name no mention touches is not added (a table is no
     list of mentions: "Hải Sơn" is an emperor and a place)."""
     from .lexicon import lexicon
-    from .rules import Candidate
     source = lexicon().sources["known"]
     for start, end, label in known_occurrences(text):
         inside = [c for c in candidates if c.start < end and start < c.end]
@@ -222,5 +221,6 @@ def extend_to_known(text: str, candidates: list) -> list:
                 or (len(inside) == 1 and (inside[0].start, inside[0].end) == (start, end)):
             continue
         candidates = [c for c in candidates if c not in inside]
-        candidates.append(Candidate(start, end, (start, end), label, source.source, source.score))
+        make = type(inside[0])  # rules.Candidate (not imported: rules imports linking, which imports this module)
+        candidates.append(make(start, end, (start, end), label, source.source, source.score))
     return candidates
