@@ -85,11 +85,17 @@ def written_forms(name: str) -> tuple[str, ...]:
 def name_rows() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
     """Every row of the tables as (the names the canonical takes, the other names); a name's other written forms
     (written_forms: "Louis đệ thập tứ" of "Louis XIV") are other names, so that the table's own form wins."""
+    from .lexicon import lexicon
+    middle = {word_key(w)[0] for w in lexicon().middle_names}
     rows = []
     for table, preferred, others, third in TABLES:
         for row in read(table, [preferred, others, third]):
             names = comma_list(getattr(row, preferred))
-            forms = [form for name in (*names, *comma_list(getattr(row, others))) for form in written_forms(name)]
+            # an other name with a middle name ("Nguyễn Văn Chương", "Văn Ba") is an ordinary birth name or alias
+            # that other men bear: it joins only where the text equates the names (alias cues), never from a table
+            other = [name for name in comma_list(getattr(row, others))
+                     if table != "person_names.tsv" or not middle & set(word_key(name))]
+            forms = [form for name in (*names, *other) for form in written_forms(name)]
             rows.append((names, tuple(dict.fromkeys(form for form in forms if form not in names))))
     return tuple(rows)
 

@@ -363,9 +363,9 @@ def _anaphors() -> list[tuple[re.Pattern[str], str, str]]:
     "head": the label of the type head its "*" words stand for: "thành ấy" LOC, "man" where it refers to a man)."""
     out = []
     for row in read("alias_anaphors.txt", ["phrase", "label", "of?"]):
-        if row.label not in ("PER", "LOC", "ORG", "MISC", "head") or row.of not in (None, "", "man"):
+        if row.label not in ("PER", "LOC", "ORG", "MISC", "head") or row.of not in (None, "", "man", "woman"):
             raise ValueError(f"alias_anaphors.txt: {row.phrase!r}: label must be PER, LOC, ORG, MISC or head, "
-                             "of man or left out")
+                             "of man, woman or left out")
         words = [r"(?P<head>[\w'’\-]+(?:\s+[\w'’\-]+)?)" if w == "*" else
                  r"(?P<name>[\w'’\-]+(?:\s+[\w'’\-]+){0,2})" if w == "#" else
                  "(?:" + "|".join(map(re.escape, _both_placements((w,)))) + ")" for w in row.phrase.split()]
@@ -420,12 +420,16 @@ def _refers_back(before: str, label: str, lex: Lexicon | None = None) -> str | N
     return None
 
 
-def _antecedent(text: str, earlier: list[tuple[int, int, str, str]], lex: Lexicon, man: bool = False) -> tuple | None:
+def _antecedent(text: str, earlier: list[tuple[int, int, str, str]], lex: Lexicon, of: str = "") -> tuple | None:
     """The nearest earlier mention in the paragraph that a phrase of data/alias_anaphors.txt may refer back to (it
-    joins only when ``_near``): no country or continent ("thành ấy" after "quân Pháp vào Moscou" is Moscou), and
-    for a phrase of a ``man`` no woman's name (data/women_titles.txt: "công chúa Thiên Thành")."""
-    return next((cand for cand in reversed(earlier) if not _country_or_continent(cand[2], lex) and not (
-        man and _women_titles().search(text[max(0, cand[0] - 30):cand[0]]))), None)
+    joins only when ``_near``): no country or continent ("thành ấy" after "quân Pháp vào Moscou" is Moscou); for a
+    phrase ``of`` a "man" no woman's name (data/women_titles.txt: "công chúa Thiên Thành"), and for one of a
+    "woman" only a woman's: after a woman's title or with the middle name "Thị" ("gọi bà là" after "Ông Nguyễn
+    Văn Tư" names no one)."""
+    def woman(cand: tuple) -> bool:
+        return bool(_women_titles().search(text[max(0, cand[0] - 30):cand[0]])) or "Thị" in cand[2].split()
+    return next((cand for cand in reversed(earlier) if not _country_or_continent(cand[2], lex)
+                 and not (of == "man" and woman(cand)) and not (of == "woman" and not woman(cand))), None)
 
 
 def _place(name: str, lex: Lexicon) -> Place | None:
@@ -502,7 +506,7 @@ def written_aliases(text: str, spans: list[tuple[int, int, str, str]], lex: Lexi
         of = _refers_back(text[max(0, start - 60):start], label, lex)
         if of is not None:  # "Có sách chép tên ông là Hồng Tú Tuyền"
             first = _antecedent(text, [s for s in near if s[3] == label and s[1] <= start
-                                       and "\n" not in text[s[1]:start]], lex, of == "man")
+                                       and "\n" not in text[s[1]:start]], lex, of)
             # a name the document wrote before the antecedent names someone of its own ("Pierre lên ngôi cùng anh là
             # Ivan. Về sau người ta gọi ông là Pierre đại đế": "ông" is Pierre, not the nearer Ivan)
             if first is not None and first[2] != name and _near(text, first[1], start) \
