@@ -31,6 +31,7 @@ SINGLE_SCORE = 0.8
 SINGLE_UNSUPPORTED_SCORE = 0.4  # shown to a reader, never applied
 HABIT_MIN = 2  # a document that spaces a mark this often elsewhere writes it on purpose ("rằng : ...")
 _SENTENCE_PUNCT = set(".!?;:,")
+_FINAL_MARKS = set(".!?…")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*")
 TAIL_MAX_TOKENS = int(thresholds()["tail_max_tokens"])  # data/thresholds.tsv
 _TAIL_TOKEN = re.compile(r"\S+")
@@ -77,6 +78,12 @@ def speck_edits(text: str, strong_pair: Callable[[str, str], bool]) -> list[Clea
         run = match["run"]
         tokens = run.split(" ")
         start, end = match.start("run"), match.end("run")
+        if len(tokens) > 1 and set(tokens[0]) <= _FINAL_MARKS and start > 1 and text[start - 2].isalnum() \
+                and text[end:].lstrip(" \t")[:1] in ("", "\n"):
+            # "lâu năm . ˆ' -" at a line's end: the author's spaced full stop ends the sentence; only what follows
+            # it is dirt (mid-line, "cửa . ˆ'ˆ- - Muôn", the mark is read with the dirt)
+            start += len(tokens[0]) + 1
+            tokens, run = tokens[1:], " ".join(tokens[1:])
         # The text before the run without its trailing spaces ends at ``b``, the text after it starts at ``a``
         # (offsets, not copies of the text: a long document has many runs).
         b, a = start, end

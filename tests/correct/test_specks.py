@@ -174,3 +174,11 @@ def test_corrector_removes_the_tail_with_the_words_in_it():
     text = "Quân giặc bị chết rất nhiều. ˆ SP sỸ"
     edits = [e for e in Corrector().correct(text, "hòa") if e.applied]
     assert [(text[e.start:e.end], e.corrected) for e in edits] == [(" ˆ SP sỸ", "")]
+
+
+def test_an_authors_spaced_full_stop_before_dirt_stays():
+    """'lâu năm . ˆ' -' at a line's end: the spaced full stop ends the author's sentence; only the specks after it go."""
+    from pipeline.correct.specks import speck_edits
+    text = "giữ Yên Thế lâu năm . ˆ' -\nQuân Tây-sơn kéo ra."
+    edits = speck_edits(text, lambda left, right: False)
+    assert [text[e.start:e.end] for e in edits] == [" ˆ' -"]
