@@ -210,6 +210,8 @@ class SentenceRules:
         k = self.completion(i)
         while k < self.n and self.adjacent(k):
             t = self.toks[k]
+            if self.new_line_name(i, k):
+                break
             if t.cap and not t.number and not self.starts_structure(k):
                 after_particle = self.toks[k - 1].low in self.lex.particles
                 if t.foreign and not self.toks[k - 1].cap and not after_particle:
@@ -228,6 +230,17 @@ class SentenceRules:
         elif k - i > 1 and k < self.n and self.adjacent(k) and self.match(self.lex.org_heads, i) == k + 1 - i:
             k += 1  # "Liên hợp quốc": a body's whole name that ends in lower case
         return k
+
+    def new_line_name(self, i: int, k: int) -> bool:
+        """Token ``k`` opens a line and a name of its own, after a name of two syllables or more that ends the
+        line before ("Gia Định\nNguyễn Phúc Ánh": a family name and a capitalized syllable), or after a heading's
+        roman numeral ("CHƯƠNG III\nNăm 1885"); a name broken across lines ("Nguyễn\nPhúc Ánh") goes on."""
+        if "\n" not in self.text[self.toks[k - 1].end:self.toks[k].start]:
+            return False
+        if _ROMAN.fullmatch(self.toks[k - 1].text):
+            return True
+        return k - i >= 2 and self.toks[k].text in self.lex.surnames and k + 1 < self.n and self.adjacent(k + 1) \
+            and self.toks[k + 1].cap
 
     def regnal_ordinal(self, i: int, e: int) -> int:
         """Length of a lower-case regnal ordinal (data/name_prefixes.txt) right after the name ``i..e`` that is no

@@ -123,3 +123,12 @@ def test_dev2_set_is_well_formed():
     for row in rows:
         assert texts[row["doc"]][row["start"]:row["end"]] == row["text"]
         assert row["label"] in ("PER", "LOC", "ORG", "MISC")
+
+
+def test_a_name_that_ends_a_line_does_not_run_into_the_next_lines_name(recognize):
+    """A place ending a line and a full name opening the next are two names; a heading's numeral takes no word of
+    the next line; a name broken across lines stays one."""
+    got = recognize("Chúa Nguyễn chạy vào Gia Định\nNguyễn Phúc Ánh lên ngôi vương.")
+    assert got.get("Gia Định") == "LOC" and got.get("Nguyễn Phúc Ánh") == "PER"
+    assert not any("Năm" in name for name in recognize("CHƯƠNG III\nNăm 1885 vua Hàm Nghi xuất bôn."))
+    assert recognize("Năm 1802, quân của Nguyễn\nPhúc Ánh vào Thăng Long.").get("Nguyễn\nPhúc Ánh") == "PER"
