@@ -26,6 +26,7 @@ after "Đức" is "Đức Xuyên Gia Khang"); the tables never add a mention of 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from pipeline.vi.keys import fold
@@ -218,15 +219,24 @@ def extend_to_known(text: str, candidates: list) -> list:
     whole name with the table's label ("Xuyên Gia Khang" inside "Đức Xuyên Gia Khang"; "Đức" and "Xuyên Gia
     Khang" read apart): a name the table states is not cut. A mention reaching out of the name, or one that is
     exactly the name, is left as the recognizer found it; a name no mention touches is not added (a table is no
-    list of mentions: "Hải Sơn" is an emperor and a place)."""
+    list of mentions: "Hải Sơn" is an emperor and a place). Linear in the document: the mentions a name touches
+    are found by their start, and of the whole names made, which never overlap, only the last can touch the next."""
     from .lexicon import lexicon
     source = lexicon().sources["known"]
+    by_start = sorted(candidates, key=lambda c: c.start)
+    starts = [c.start for c in by_start]
+    reach = max((c.end - c.start for c in candidates), default=0)
+    removed: set[int] = set()
+    added: list = []
     for start, end, label in known_occurrences(text):
-        inside = [c for c in candidates if c.start < end and start < c.end]
+        inside = [c for c in by_start[bisect_left(starts, start - reach):bisect_left(starts, end)]
+                  if c.end > start and id(c) not in removed]
+        if added and added[-1].end > start:
+            inside.append(added[-1])
         if not inside or any(c.start < start or c.end > end for c in inside) \
                 or (len(inside) == 1 and (inside[0].start, inside[0].end) == (start, end)):
             continue
-        candidates = [c for c in candidates if c not in inside]
+        removed.update(id(c) for c in inside)
         make = type(inside[0])  # rules.Candidate (not imported: rules imports linking, which imports this module)
-        candidates.append(make(start, end, (start, end), label, source.source, source.score))
-    return candidates
+        added.append(make(start, end, (start, end), label, source.source, source.score))
+    return [c for c in candidates if id(c) not in removed] + added
