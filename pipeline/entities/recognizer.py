@@ -42,6 +42,7 @@ class EntityMention:
     score: float
     source: str
     canonical: str
+    entity_id: str = ""  # keys.entity_ids: the id the document's Doc gives it (``span.kb_id_``)
 
 
 class EntityRecognizer:
@@ -159,7 +160,8 @@ def _affix_votes(name: str, affixes: tuple[tuple[str, str, float], ...]) -> list
 def mentions_of(doc: Doc) -> list[EntityMention]:
     """The ``EntityMention`` list of a ``Doc`` made by ``EntityRecognizer.doc``."""
     extra = doc.user_data["entities"]
-    return [EntityMention(e.start_char, e.end_char, e.label_, *extra[(e.start_char, e.end_char)]) for e in doc.ents]
+    return [EntityMention(e.start_char, e.end_char, e.label_, *extra[(e.start_char, e.end_char)], e.kb_id_)
+            for e in doc.ents]
 
 
 def _key(text: str, c: Candidate) -> str:

@@ -27,14 +27,12 @@ class Entities:
     def rows(self, record: Record, place: Placer) -> list[dict]:
         if not record.entities:
             return []
-        from pipeline.entities.keys import entity_ids
         raw, text, doc_id = record.doc.raw, record.text, record.doc.doc_id
         rows = []
-        ids = entity_ids([(text[m.start:m.end], m.canonical, m.label) for m in record.entities])
-        for m, entity_id in zip(record.entities, ids):
+        for m in record.entities:
             rs, re_ = place.to_raw(m.start, m.end)
             rows.append({"doc_id": doc_id, "sent_id": place.sent_id(rs), "start": rs, "end": re_,
                          "text": raw[rs:re_], "text_clean": text[m.start:m.end], "label": m.label,
-                         "canonical": m.canonical, "entity_id": entity_id,
+                         "canonical": m.canonical, "entity_id": m.entity_id,
                          "score": round(m.score, 4), "source": m.source})
         return rows
