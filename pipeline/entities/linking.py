@@ -330,9 +330,15 @@ def alias_frames() -> list[tuple[tuple[str, ...], tuple[str, ...], str]]:
 
 
 @lru_cache(maxsize=1)
+def _alias_cue_rows() -> list:
+    """The rows of data/alias_cues.txt (the lexicon reads the cues themselves, lexicon.alias_cues)."""
+    return read("alias_cues.txt", ["phrase", "prefer", "scope?", "needs?"])
+
+
+@lru_cache(maxsize=1)
 def person_only_cues() -> frozenset[tuple[str, ...]]:
     """The cues of data/alias_cues.txt that equate persons only (scope "person": "đổi tên là", "tên thật là")."""
-    rows = read("alias_cues.txt", ["phrase", "prefer", "scope?", "needs?"])
+    rows = _alias_cue_rows()
     for row in rows:
         if row.scope not in (None, "", "person"):
             raise ValueError(f"alias_cues.txt: {row.phrase!r}: scope must be person or left out")
@@ -344,7 +350,7 @@ def cue_needs() -> dict[tuple[str, ...], str]:
     """The cues of data/alias_cues.txt that need another sign (column "needs"): "mark" (a comma or a parenthesis
     right after the earlier name: "X, chép là Y", never "Ngô Sĩ Liên chép là Y") or "title" (a title opens the
     later name, and no "là" says the earlier: "quận công X, về sau là hoàng thân Y")."""
-    rows = read("alias_cues.txt", ["phrase", "prefer", "scope?", "needs?"])
+    rows = _alias_cue_rows()
     for row in rows:
         if row.needs not in (None, "", "mark", "title"):
             raise ValueError(f"alias_cues.txt: {row.phrase!r}: needs must be mark, title or left out")
