@@ -37,8 +37,10 @@ def entity_ids(mentions: list[tuple[str, str, str]]) -> list[str]:
     from pipeline.entities.linking import standards_of
     own: dict[tuple[str, str], str] = {}  # (canonical, label) of an ambiguous standard name -> its other name's id
     for surface, canonical, label in mentions:
-        if label == "LOC" and (canonical, label) not in own and standards_of(canonical) \
-                and canonical not in standards_of(canonical) and canonical in standards_of(surface):
+        if label != "LOC" or (canonical, label) in own:
+            continue
+        standards = standards_of(canonical)  # what the canonical, as a former name, may stand for
+        if standards and canonical not in standards and canonical in standards_of(surface):
             own[canonical, label] = entity_key(surface, label)
     return [own.get((canonical, label)) or entity_key(canonical, label) for _, canonical, label in mentions]
 
