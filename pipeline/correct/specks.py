@@ -78,19 +78,20 @@ def speck_edits(text: str, strong_pair: Callable[[str, str], bool]) -> list[Clea
         run = match["run"]
         tokens = run.split(" ")
         start, end = match.start("run"), match.end("run")
+        # The text after the run starts at ``a``, the text before it without its trailing spaces ends at ``b``
+        # (offsets, not copies of the text: a long document has many runs).
+        a = end
+        while a < len(text) and text[a] in " \t":
+            a += 1
         if len(tokens) > 1 and set(tokens[0]) <= _FINAL_MARKS and start > 1 and text[start - 2].isalnum() \
-                and text[end:].lstrip(" \t")[:1] in ("", "\n"):
+                and text[a:a + 1] in ("", "\n"):
             # "lâu năm . ˆ' -" at a line's end: the author's spaced full stop ends the sentence; only what follows
             # it is dirt (mid-line, "cửa . ˆ'ˆ- - Muôn", the mark is read with the dirt)
             start += len(tokens[0]) + 1
             tokens, run = tokens[1:], " ".join(tokens[1:])
-        # The text before the run without its trailing spaces ends at ``b``, the text after it starts at ``a``
-        # (offsets, not copies of the text: a long document has many runs).
-        b, a = start, end
+        b = start
         while b > 0 and text[b - 1] in " \t":
             b -= 1
-        while a < len(text) and text[a] in " \t":
-            a += 1
         last, following = text[b - 1:b], text[a:a + 1]  # "" at the text's edges
         line_start, line_end = last in ("", "\n"), following in ("", "\n")
         if line_start and line_end:
