@@ -42,8 +42,11 @@ _TITLE_REACH = 3  # words between a title and the parenthesis of the names it he
 def _titled(text: str, start: int, lex: Lexicon) -> bool:
     """A title (data/titles.tsv) among the few words before the parenthesis that opens at ``start``: "các tướng
     lãnh cũ (Denikine, Kolchadt)" names persons."""
-    before = text[:start].rstrip()[:-1]  # without the parenthesis
-    words = [word_key(w)[0] for w in re.findall(r"[\w'’\-]+|[^\w\s]", before[-80:])[-_TITLE_REACH:]
+    end = start  # the last 80 characters before the parenthesis and the spaces before it (no copy of the text)
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    before = text[max(0, end - 81):end - 1] if end else ""
+    words = [word_key(w)[0] for w in re.findall(r"[\w'’\-]+|[^\w\s]", before)[-_TITLE_REACH:]
              if word_key(w)]
     cut = max((k for k, w in enumerate(words) if not re.match(r"\w", w)), default=-1)  # no clause mark between
     words = words[cut + 1:]
