@@ -33,7 +33,17 @@ def _separator(gap: str, lex: Lexicon) -> str | None:
 def _bracketed(text: str, run: list[Candidate]) -> bool:
     """The names fill a pair of parentheses, commas and coordinating words between them: "(Denikine, Kolchadt)"
     enumerates what the words before it name, where a bare comma elsewhere may set a place beside a name."""
-    return text[:run[0].start].rstrip().endswith("(") and text[run[-1].end:].lstrip().startswith(")")
+    before, after = _spaces_back(text, run[0].start), run[-1].end
+    while after < len(text) and text[after].isspace():
+        after += 1
+    return text[before - 1:before] == "(" and text[after:after + 1] == ")"
+
+
+def _spaces_back(text: str, k: int) -> int:
+    """The offset before the spaces that end ``text[:k]`` (offsets, not copies: a long document has many lists)."""
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    return k
 
 
 _TITLE_REACH = 3  # words between a title and the parenthesis of the names it heads, at most ("tướng lãnh cũ")
@@ -42,9 +52,7 @@ _TITLE_REACH = 3  # words between a title and the parenthesis of the names it he
 def _titled(text: str, start: int, lex: Lexicon) -> bool:
     """A title (data/titles.tsv) among the few words before the parenthesis that opens at ``start``: "các tướng
     lãnh cũ (Denikine, Kolchadt)" names persons."""
-    end = start  # the last 80 characters before the parenthesis and the spaces before it (no copy of the text)
-    while end > 0 and text[end - 1].isspace():
-        end -= 1
+    end = _spaces_back(text, start)  # the last 80 characters before the parenthesis and the spaces before it
     before = text[max(0, end - 81):end - 1] if end else ""
     words = [word_key(w)[0] for w in re.findall(r"[\w'’\-]+|[^\w\s]", before)[-_TITLE_REACH:]
              if word_key(w)]
