@@ -19,11 +19,16 @@ from pipeline.vi.table import one_of, read_table
 
 DATA_DIR = Path(__file__).parent / "data"
 # glyph, tone, mark: pairs of (observed, intended); the other kinds have one cost each ("*" for both cells).
-KINDS = ("glyph", "tone", "mark", "punct", "case", "extra_tone", "double", "split", "join", "edit", "word_edit", "lost_capital")
+KINDS = ("glyph", "tone", "circumflex_tone", "mark", "punct", "case", "extra_tone", "double", "split", "join", "edit",
+         "word_edit", "lost_capital")
 CONFUSION_COLUMNS = ("kind", "observed", "intended", "cost", "example?")
 TONE_NAMES = ("ngang", "huyền", "sắc", "ngã", "hỏi", "nặng")
 DEFAULT_TONE_COST = 5.0
 DEFAULT_MARK_COST = 5.0
+# The circumflex vowels: a tone written on one of them sits beside the circumflex, where a scanner tells a hook
+# above ("ổ") from an acute ("ố") far less well than on a bare vowel ("ỏ", "ó"); ``circumflex_tone`` costs apply
+# to syllables that hold one (the tone mark always sits on it there: "muốn", "biển").
+CIRCUMFLEX = frozenset("âêôÂÊÔ")
 # Base letter of each marked letter, to compare marks letter by letter.
 MARK_BASE = {"ă": "a", "â": "a", "ê": "e", "ô": "o", "ơ": "o", "ư": "u", "đ": "d"}
 _MARKED = frozenset(MARK_BASE) | frozenset(MARK_BASE.values())
@@ -39,11 +44,16 @@ class ConfusionTable:
     single: dict[str, float] = field(default_factory=dict)  # extra_tone, double, split, join, edit, word_edit ...
     punct: dict[tuple[str, str], float] = field(default_factory=dict)  # a punctuation mark read as another
     case: dict[tuple[str, str], float] = field(default_factory=dict)  # a word's small first letter read as a capital
+    # tone confusions of a syllable with a circumflex vowel, where they differ from ``tone`` (tesseract: "ố" for "ổ")
+    circumflex_tone: dict[tuple[int, int], float] = field(default_factory=dict)
 
-    def tone_cost(self, observed: int, intended: int) -> float:
-        """Cost of reading tone ``intended`` as ``observed`` (0 when equal)."""
+    def tone_cost(self, observed: int, intended: int, circumflex: bool = False) -> float:
+        """Cost of reading tone ``intended`` as ``observed`` (0 when equal); ``circumflex``: the syllable's toned
+        vowel is â, ê or ô (its own costs where the table has them, else the general ones)."""
         if observed == intended:
             return 0.0
+        if circumflex and (observed, intended) in self.circumflex_tone:
+            return self.circumflex_tone[(observed, intended)]
         return self.tone.get((observed, intended), DEFAULT_TONE_COST)
 
     def mark_cost(self, observed: str, intended: str) -> float:
@@ -82,6 +92,8 @@ def load_confusions(path: Path | None = None) -> ConfusionTable:
                 table.glyph.setdefault((observed[0].upper() + observed[1:], intended[0].upper() + intended[1:]), value)
         elif kind == "tone":
             table.tone[(_parse_tone(observed), _parse_tone(intended))] = value
+        elif kind == "circumflex_tone":
+            table.circumflex_tone[(_parse_tone(observed), _parse_tone(intended))] = value
         elif kind == "mark":
             table.mark[(observed, intended)] = value
         elif kind == "punct":
@@ -111,7 +123,8 @@ def overlay(base: ConfusionTable, learned: ConfusionTable) -> ConfusionTable:
               **{k: v for k, v in learned.single.items() if k in ESTIMATED_SINGLE}}
     return ConfusionTable(cheaper(base.glyph, learned.glyph), cheaper(base.tone, learned.tone),
                           cheaper(base.mark, learned.mark), single,
-                          cheaper(base.punct, learned.punct), cheaper(base.case, learned.case))
+                          cheaper(base.punct, learned.punct), cheaper(base.case, learned.case),
+                          cheaper(base.circumflex_tone, learned.circumflex_tone))
 
 
 @lru_cache(maxsize=1)
@@ -134,6 +147,8 @@ def save_confusions(table: ConfusionTable, path: Path, note: str) -> None:
     lines = [f"# {line}" for line in note.splitlines()] + ["# kind\tobserved\tintended\tcost"]
     lines += [f"glyph\t{o}\t{i}\t{c:.2f}" for (o, i), c in sorted(table.glyph.items())]
     lines += [f"tone\t{TONE_NAMES[o]}\t{TONE_NAMES[i]}\t{c:.2f}" for (o, i), c in sorted(table.tone.items())]
+    lines += [f"circumflex_tone\t{TONE_NAMES[o]}\t{TONE_NAMES[i]}\t{c:.2f}"
+              for (o, i), c in sorted(table.circumflex_tone.items())]
     lines += [f"mark\t{o}\t{i}\t{c:.2f}" for (o, i), c in sorted(table.mark.items())]
     lines += [f"punct\t{o}\t{i}\t{c:.2f}" for (o, i), c in sorted(table.punct.items())]
     lines += [f"case\t{o}\t{i}\t{c:.2f}" for (o, i), c in sorted(table.case.items())]
@@ -208,6 +223,7 @@ def estimate_costs(pairs: Iterable[tuple[str, str]], table: ConfusionTable, prio
     A rule's probability is (times it was seen + prior * exp(-old cost - offset)) / (times its intended form
     occurred + prior); the new cost is its -log minus ``offset`` (the corrector's costs are relative to the
     prior odds of an error, so ``offset`` = -log P(error) keeps the scale). Kinds without evidence keep theirs.
+    Tone confusions are counted apart in syllables with a circumflex vowel (``circumflex_tone``) and without.
     With ``discover``, a letter read as another at least that often becomes a glyph rule (``discovered_glyphs``),
     smoothed from the cost of an arbitrary letter edit.
     """
@@ -221,12 +237,15 @@ def estimate_costs(pairs: Iterable[tuple[str, str]], table: ConfusionTable, prio
     mark_seen: Counter[tuple[str, str]] = Counter()
     mark_base: Counter[str] = Counter()
     intended_glyphs = {intended for _, intended in table.glyph}
+    circ_seen: Counter[tuple[int, int]] = Counter()
+    circ_base: Counter[int] = Counter()
     for noisy, clean in pairs:
         noisy, clean = unicodedata.normalize("NFC", noisy), unicodedata.normalize("NFC", clean)
-        tone_base[_tone_of(clean)] += 1
-        if _tone_of(noisy) != _tone_of(clean):
-            tone_seen[(_tone_of(noisy), _tone_of(clean))] += 1
         bare_noisy, bare_clean = split_tone(noisy)[0], split_tone(clean)[0]
+        seen, base = (circ_seen, circ_base) if CIRCUMFLEX & set(bare_clean) else (tone_seen, tone_base)
+        base[_tone_of(clean)] += 1
+        if _tone_of(noisy) != _tone_of(clean):
+            seen[(_tone_of(noisy), _tone_of(clean))] += 1
         for intended in intended_glyphs:  # each intended form once, however many rules read it
             glyph_base[intended] += bare_clean.count(intended)
         for diff in _char_diffs(bare_noisy, bare_clean):
@@ -241,13 +260,16 @@ def estimate_costs(pairs: Iterable[tuple[str, str]], table: ConfusionTable, prio
         return _smoothed(seen, base, old, prior, offset)
 
     new = ConfusionTable(dict(table.glyph), dict(table.tone), dict(table.mark), dict(table.single), dict(table.punct),
-                         dict(table.case))
+                         dict(table.case), dict(table.circumflex_tone))
     for key, old in table.glyph.items():
         if glyph_base[key[1]]:
             new.glyph[key] = smoothed(glyph_seen[key], glyph_base[key[1]], old)
     for key in set(table.tone) | set(tone_seen):
         if tone_base[key[1]]:
             new.tone[key] = smoothed(tone_seen[key], tone_base[key[1]], table.tone.get(key, DEFAULT_TONE_COST))
+    for key in set(table.tone) | set(table.circumflex_tone) | set(circ_seen):
+        if circ_base[key[1]]:
+            new.circumflex_tone[key] = smoothed(circ_seen[key], circ_base[key[1]], table.tone_cost(*key, circumflex=True))
     for key in set(table.mark) | set(mark_seen):
         if mark_base[key[1]]:
             new.mark[key] = smoothed(mark_seen[key], mark_base[key[1]], table.mark.get(key, DEFAULT_MARK_COST))
