@@ -103,6 +103,7 @@ class CandidateGenerator:
         tone_costs: dict[tuple[int, str], float] = {}  # (intended tone, tone class) -> its cheapest reading as one
         # of the printed tones
         forms = self._forms
+        classes = bool(table.class_tone)  # (speed: a table without class costs never asks a syllable's class)
         for variant, glyph_cost in variants.items():
             lower = variant.lower()
             folded = edit_skeletons.get(variant)
@@ -112,7 +113,7 @@ class CandidateGenerator:
                 mark = table.mark_cost(lower, cand_toneless)
                 if mark == math.inf:
                     continue
-                cls = tone_class(cand_toneless)
+                cls = tone_class(cand_toneless) if classes else ""
                 tone = tone_costs.get((intended_tone, cls))
                 if tone is None:
                     tone = tone_costs[intended_tone, cls] = min(table.tone_cost(t, intended_tone, cls)
