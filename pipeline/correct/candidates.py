@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from typing import Iterable, NamedTuple
 
-from pipeline.correct.confusion import ConfusionTable, glyph_variants
+from pipeline.correct.confusion import ConfusionTable, glyph_variants, tone_class
 from pipeline.correct.lexicon import key_of
 from pipeline.vi.keys import fold as skeleton
 from pipeline.vi.syllable import split_tone
@@ -100,8 +100,10 @@ class CandidateGenerator:
         tone_options = set(tones) or {0}
         own = key_of(surface)
         best: dict[str, float] = {}
-        tone_costs: dict[int, float] = {}  # intended tone -> its cheapest reading as one of the printed tones
+        tone_costs: dict[tuple[int, str], float] = {}  # (intended tone, tone class) -> its cheapest reading as one
+        # of the printed tones
         forms = self._forms
+        classes = bool(table.class_tone)  # (speed: a table without class costs never asks a syllable's class)
         for variant, glyph_cost in variants.items():
             lower = variant.lower()
             folded = edit_skeletons.get(variant)
@@ -111,9 +113,11 @@ class CandidateGenerator:
                 mark = table.mark_cost(lower, cand_toneless)
                 if mark == math.inf:
                     continue
-                tone = tone_costs.get(intended_tone)
+                cls = tone_class(cand_toneless) if classes else ""
+                tone = tone_costs.get((intended_tone, cls))
                 if tone is None:
-                    tone = tone_costs[intended_tone] = min(table.tone_cost(t, intended_tone) for t in tone_options)
+                    tone = tone_costs[intended_tone, cls] = min(table.tone_cost(t, intended_tone, cls)
+                                                                for t in tone_options)
                 cost = glyph_cost + mark + tone + extra
                 if cost <= max_cost and cost < best.get(cand, math.inf):
                     best[cand] = cost

@@ -39,7 +39,10 @@ _EDGE_PUNCT = ".,;:!?\"'“”‘’()[]-_"
 _WORD = re.compile(r"\w+")
 _WORD_CHAR = re.compile(r"\w")
 _PLACEHOLDER = re.compile(r"_{2,}[.,;:!?]*")  # a lost name or character, and the punctuation after it ("_____:")
-_GLUED_UNDERSCORE = re.compile(r"[^_]_")  # an underscore glued after another mark: no placeholder is printed so
+_GLUED_UNDERSCORE = re.compile(r"[^_]_|_[^_.,;:!?]")  # an underscore glued to another mark ("-_", "_-"; a
+# placeholder's punctuation follows it, "_____:"): no placeholder is printed so
+_MIXED_TOKEN = re.compile(r"[-_][.,;:]|[.,;:][-_]")  # a dash or underscore glued to a sentence mark: no author's
+_DOUBLED_MARKS = frozenset(":;,")  # a mark an author never sets twice in a row, spaced ("bọn : : Nguyễn")
 
 
 @lru_cache(maxsize=1)
@@ -108,10 +111,16 @@ def speck_edits(text: str, strong_pair: Callable[[str, str], bool]) -> list[Clea
         elif any(t[0] == "'" for t in tokens):
             continue  # a quote mark that opens its token quotes something ("dấu nháy đơn ' '"); glued after
             # another mark ("-.'") it is dirt
+        elif any(_MIXED_TOKEN.search(t) for t in tokens):
+            score = MIXED_SCORE  # a dash or underscore glued to a sentence mark ("..-", "._"): dirt anywhere, a
+            # line's start too (where a lone dash opens a line of dialogue)
         elif line_start:
             continue
-        elif any(_GLUED_UNDERSCORE.search(t) for t in tokens):  # "-___", "-_": dirt, before a name too ("-___ Tiết")
-            score = MIXED_SCORE
+        elif any(_GLUED_UNDERSCORE.search(t) for t in tokens):  # "-___", "-_", "_-": dirt, before a name too
+            score = MIXED_SCORE  # ("-___ Tiết", "Khắc _- Chính")
+        elif len(tokens) > 1 and (len(set(run.replace(" ", ""))) > 1 or set(run) <= _DOUBLED_MARKS | {" "}):
+            score = MIXED_SCORE  # marks of several kinds set apart in a row, or a colon twice ("bọn : : Nguyễn",
+            # "Ngày :. 10"): no typography does so before any word ("v.v . . ." is an ellipsis: one mark)
         elif last in _SENTENCE_PUNCT and (line_end or len(tokens) > 1):
             score = MIXED_SCORE
         elif not last.isalnum() or not following.islower():
@@ -156,6 +165,7 @@ def tail_junk_edits(text: str, is_word: Callable[[str], bool]) -> list[CleanEdit
 
 
 _LEAF_MARK = re.compile(r"\[\d+[a-d]\]")
+_CLOSING = set("\"'”’)]}»›([{*†")
 _DEGREES = re.compile(r"\d°")
 
 
@@ -168,6 +178,11 @@ def _junk_tail(tail: list[str], is_word: Callable[[str], bool], shortest: bool) 
         return False  # a book's leaf marker ("[11b] Nếu", "[2b]") or a footnote number ("Giờ Thân7"): no dirt
     if any(_DEGREES.search(t) for t in tail):
         return False  # a measure in degrees ("18°13′14″B 63°4′7″T"): no dirt
+    if not any(_WORD_CHAR.search(t) for t in tail):
+        # marks alone after the last sentence ("… Dương Hoán. “ : :"): dirt, unless they close something (a quote,
+        # a bracket: "… mà thôi. ”"), open a bracket that goes on overleaf, mark a footnote ("*", "†") or are an
+        # ellipsis (". . .")
+        return not any(c in _CLOSING for t in tail for c in t) and set("".join(tail)) != {"."}
     stray = speck_classes()["stray"]
     words = [t.strip(_EDGE_PUNCT) for t in tail]
     odd = sum(not is_word(w) for w in words)

@@ -2,7 +2,7 @@ import math
 
 from pipeline.correct.confusion import (
     LEARNED_PATH, ConfusionTable, default_table, discovered_glyphs, estimate_costs, estimate_punct_costs,
-    glyph_variants, load_confusions, overlay, save_confusions, tesseract_table,
+    glyph_variants, load_confusions, overlay, save_confusions, tesseract_table, tone_class,
 )
 
 
@@ -109,3 +109,36 @@ def test_estimation_discovers_letters_the_scanner_reads_as_others():
     new = estimate_costs(pairs, table, prior=200, offset=4.6, discover=3)
     assert new.glyph[("a", "o")] < table.single["edit"]
     assert "trong" in glyph_variants("trang", new, depth=1)
+
+
+def test_tone_confusions_are_learned_apart_beside_a_circumflex():
+    """Tesseract reads "ổ" as "ố" far more often than "ỏ" as "ó": the two are estimated and priced apart."""
+    table = load_confusions()
+    pairs = ([("tố", "tổ"), ("kiến", "kiển"), ("tổ", "tổ")] * 5 + [("tỏ", "tỏ"), ("kỏ", "kỏ"), ("mả", "mả")] * 5
+             + [("tá", "tả")])
+    new = estimate_costs(pairs, table, offset=4.6)
+    assert new.tone_cost(2, 4, cls="circumflex") < new.tone_cost(2, 4) < table.tone_cost(2, 4)
+    assert new.tone_cost(2, 4, cls="circumflex") == new.class_tone["circumflex"][(2, 4)]
+    assert table.tone_cost(2, 4, cls="circumflex") == table.tone_cost(2, 4)  # no circumflex costs: the general ones
+
+
+def test_tesseract_candidates_price_a_circumflex_tone_confusion_lower():
+    from pipeline.correct.candidates import CandidateGenerator, skeleton_index
+
+    table = tesseract_table()
+    words = ["tổ", "tố", "tỏ", "tó"]
+    gen = CandidateGenerator(table, skeleton_index(words), dict.fromkeys(words, 1.0), 9.0, 7.5)
+    circumflex = dict(gen.vietnamese("tố", damaged=False))["tổ"]
+    bare = dict(gen.vietnamese("tó", damaged=False))["tỏ"]
+    assert circumflex < bare
+    assert circumflex == table.class_tone["circumflex"][(2, 4)]
+
+
+def test_circumflex_tone_costs_survive_saving(tmp_path):
+    table = ConfusionTable(tone={(2, 4): 1.0}, class_tone={"circumflex": {(2, 4): -2.0, (2, 0): -1.0}})
+    save_confusions(table, tmp_path / "t.tsv", "note")
+    assert load_confusions(tmp_path / "t.tsv").class_tone == table.class_tone
+
+
+def test_tone_classes():
+    assert [tone_class(w) for w in ("muôn", "BIÊN", "tâm", "chi", "ca", "ươ")] == ["circumflex"] * 3 + [""] * 3

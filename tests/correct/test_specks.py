@@ -12,6 +12,7 @@ def _never_strong(left: str, right: str) -> bool:
     ("Mạc Kính _ˆ Cung bỏ binh", " _ˆ"),  # a stray glyph between words
     ("trốn vào rừng núi. - : § :\nDòng sau", " - : § :"),  # dirt trailing a sentence at a line end
     ("` Mùa thu, tháng 9", "` "),  # dirt at a line start
+    ("Nhĩ sai ¿ và", " ¿"),  # an inverted question mark in Vietnamese prose
     ("ban . đêm quân giặc đến", " ."),  # a period never sits spaced before a lowercase word
     ("ngày 12 : tháng 3", " :"),
 ])
@@ -71,6 +72,8 @@ def test_placeholders_of_several_underscores_stay(text):
     ("Dương Đình Nghệ -___ người Ái Châu", " -___"),  # underscores glued after a dash: tesseract's dirt
     ("Vua tự .___ xưng là Nhân Hoàng", " .___"),
     ("bắt được - _. -___ Tiết độ sứ", " - _. -___"),  # before a name too
+    ("Lý Khắc _- Chính ở lại", " _-"),  # an underscore with a dash after it, before a name
+    ("ngọc lụa, _- thống kê", " _-"),  # ... after a comma
 ])
 def test_underscores_glued_after_another_mark_are_dirt(text, removed):
     edits = [e for e in speck_edits(text, _never_strong) if e.score >= 0.75]
@@ -135,6 +138,9 @@ def _word(token: str) -> bool:
     ("hoàng đế. XU an an c TÊn", " XU an an c TÊn"),
     ("Vũ Hoàng Đế. ụ z '", " ụ z '"),
     ("cho đến năm 1914. ˆ' vn Tin vê y3", " ˆ' vn Tin vê y3"),  # a letter and a digit that are no footnote
+    ("tức là Dương Hoán. “ : :", " “ : :"),  # marks alone, none of them closing anything
+    ("xin hàng. - :", " - :"),
+    ("tên là “thế hệ đã mất”. \\ ì", " \\ ì"),  # a backslash: no author prints one alone
 ])
 def test_dirt_after_the_last_sentence_is_removed(text, removed):
     edits = tail_junk_edits(text, _word)
@@ -163,6 +169,11 @@ def test_dirt_after_the_last_sentence_is_removed(text, removed):
     "với dân số khoảng 13.500 (năm 2006). 18°13′14″B 63°4′7″T",  # a place's coordinates
     "theo tạp chí Sudlangues. n°6 ˆ",  # a number
     "giúp quân v.v .",  # no sentence ends at "v.v"
+    "mà thôi. ”",  # marks alone that close a quote or a bracket, open one, mark a footnote, or an ellipsis
+    "mà thôi. \" )",
+    "rồi đi. (",
+    "năm ấy. *",
+    "rồi đi. . . .",
     "một dòng. ˆ SP\ndòng sau",  # not the text's last line
     "ˆ SP sỸ",  # no sentence before it
 ])
@@ -182,3 +193,35 @@ def test_an_authors_spaced_full_stop_before_dirt_stays():
     text = "giữ Yên Thế lâu năm . ˆ' -\nQuân Tây-sơn kéo ra."
     edits = speck_edits(text, lambda left, right: False)
     assert [text[e.start:e.end] for e in edits] == [" ˆ' -"]
+
+
+@pytest.mark.parametrize("text,removed", [
+    ("tướng dưới quyền là bọn : : Nguyễn Đức Trung", " : :"),  # a colon twice, before a name
+    ("Ngày - : 17-6-1789, họ", " - :"),  # marks of two kinds in a row, before a number
+])
+def test_runs_no_typography_sets_are_dirt_before_any_word(text, removed):
+    edits = [e for e in speck_edits(text, _never_strong) if e.score >= 0.75]
+    assert [(text[e.start:e.end], e.corrected) for e in edits] == [(removed, "")]
+
+
+@pytest.mark.parametrize("text", [
+    "giúp quân v.v . . . Vua đều không nghe",  # a spaced ellipsis: one mark
+    "Vốn là ___ ___ \"lặc mộc\" (cây táo gai)",  # placeholders for two lost characters
+    "hai chử _ ____ và Huệ ____",
+])
+def test_spaced_ellipses_and_placeholders_stay_before_any_word(text):
+    assert [e for e in speck_edits(text, _never_strong) if e.score >= 0.75] == []
+
+
+@pytest.mark.parametrize("text,removed", [
+    ("người Ai Lao sang ..- hàng", " ..-"),  # a dash glued to full stops: no author's mark
+    ("._ Mùa thu, tháng 7", "._ "),  # ... at a line's start too
+    ("quân ta :- rút về", " :-"),
+])
+def test_a_dash_or_underscore_glued_to_a_sentence_mark_is_dirt(text, removed):
+    edits = [e for e in speck_edits(text, _never_strong) if e.score >= 0.75]
+    assert [(text[e.start:e.end], e.corrected) for e in edits] == [(removed, "")]
+
+
+def test_a_lone_dash_opening_a_line_stays():
+    assert [e for e in speck_edits("- Cuối đời Thánh Tông, triều chính", _never_strong) if e.score >= 0.75] == []
