@@ -2,11 +2,11 @@
 seed book), what the corrector proposed there (correction, score, applied) and, when nothing, whether the intended
 form is among the candidates the confusion model generates.
 
-    PYTHONPATH=. .venv/bin/python bench/correction_misses.py [--set pages2|pages|seed] [--all]
+    PYTHONPATH=. .venv/bin/python bench/correction_misses.py [--set pages4|pages2|pages|seed] [--all]
 
 Prints one line per gold row: HIT (applied and right), WRONG (applied, other correction), LOW (proposed, below the
 apply threshold), NONE (no proposal; 'cand' says whether the intended key was generated), then counts per kind.
-Reads only the development sets (never ocr_real_chronicle_pages3).
+Reads only the development sets (never ocr_real_chronicle_pages3 nor pages5).
 """
 from __future__ import annotations
 
@@ -28,7 +28,8 @@ from pipeline.correct import CorpusStats, Corrector  # noqa: E402
 from pipeline.correct.lexicon import key_of  # noqa: E402
 from pipeline.vi.syllable import classify_token  # noqa: E402
 
-DEV_PAGE_SETS = {"pages2": "ocr_real_chronicle_pages2", "pages": "ocr_real_chronicle_pages"}
+DEV_PAGE_SETS = {"pages2": "ocr_real_chronicle_pages2", "pages": "ocr_real_chronicle_pages",
+                 "pages4": "ocr_real_chronicle_pages4"}  # pages4: a development set since 2026-12-04
 
 
 def page_texts(name: str) -> list[tuple[str, list[dict]]]:
@@ -106,7 +107,7 @@ def sentence_changes(threshold: float | None) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", choices=["pages2", "pages", "seed"], default="pages2")
+    parser.add_argument("--set", choices=["pages4", "pages2", "pages", "seed"], default="pages2")
     parser.add_argument("--all", action="store_true", help="print the hits too")
     parser.add_argument("--clean", action="store_true", help="list the applied changes on the clean genres instead")
     parser.add_argument("--sentences", action="store_true",

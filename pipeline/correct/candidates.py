@@ -2,7 +2,7 @@
 
 The confusion model (``confusion.py``, data/confusions*.tsv) says how dear each misreading is: glyph confusions,
 vowel and tone marks, d/đ, a letter lost or added in a dictionary word ("là" for "làm"); a damaged token may also
-be any one letter away; a token may be two words that lost
+be any one letter away or have two neighbouring letters swapped (a typist's slip: "gaím" for "giám"); a token may be two words that lost
 their space. Results are typed (``SpellingCandidate``) and cached per generator (bounded: damaged tokens are mostly
 unique).
 """
@@ -13,6 +13,7 @@ from typing import Iterable, NamedTuple
 
 from pipeline.correct.confusion import ConfusionTable, glyph_variants, tone_class
 from pipeline.correct.lexicon import key_of
+from pipeline.correct.typed import transpositions
 from pipeline.vi.keys import fold as skeleton
 from pipeline.vi.syllable import split_tone
 
@@ -66,7 +67,17 @@ class CandidateGenerator:
             for form in single_edits(word):
                 variants.setdefault(form, edit)
             edit_skeletons = _single_edit_skeletons(word)
-        return self._store(cache_key, self._search(surface, variants, max_cost, edit_skeletons))
+        found = self._search(surface, variants, max_cost, edit_skeletons)
+        if damaged and not (found and found[0].cost == 0.0):
+            # two letters swapped, unless the letters as printed spell a word already ("Điạ" is "Địa" with its
+            # mark misplaced, not "Đại" with two letters swapped)
+            swapped = {form: edit for form in transpositions(word) if form not in variants}
+            if swapped:
+                costs = dict(found)
+                for key, cost in self._search(surface, swapped, max_cost, {}):
+                    costs[key] = min(cost, costs.get(key, math.inf))
+                found = [SpellingCandidate(k, c) for k, c in sorted(costs.items(), key=lambda kv: (kv[1], kv[0]))]
+        return self._store(cache_key, found)
 
     def letter_edits(self, surface: str) -> list[SpellingCandidate]:
         """Lexicon syllables one letter longer or shorter than a dictionary word ("là" for "làm", "câu" for

@@ -190,9 +190,11 @@ def _name_like(tok: Token) -> bool:
     return tok.text[0].isupper() and not tok.initial
 
 
-def _window(tokens: list[Token], keys: list[str | None], i: int) -> tuple[str | None, ...]:
+def _window(tokens: list[Token], keys: list[str | None], i: int,
+            wrapped: frozenset[int] = frozenset()) -> tuple[str | None, ...]:
     """The two neighbours on each side of token ``i`` that context may come from (numbers as <num>), None past
-    punctuation, a line end or a change between names and words."""
+    punctuation, a line end (but the line ends in ``wrapped``, see ``_wrapped``) or a change between names and
+    words."""
     # Context for a capitalized word comes only from words of its own kind ("Sông" beside "Nhị" is a name): a
     # neighbour of a capitalized token counts when it starts a sentence or is as name-like as the token (tested
     # inline, the cheap tests first: this runs for every token).
@@ -201,23 +203,36 @@ def _window(tokens: list[Token], keys: list[str | None], i: int) -> tuple[str | 
     upper = tok.text[0].isupper()
     name = upper and not tok.initial
     l2 = l1 = r1 = r2 = None
-    if i > 0 and tok.linked:
+    if i > 0 and (tok.linked or i in wrapped):
         left = tokens[i - 1]
         if not upper or left.initial or left.text[0].isupper() == name:
             l1 = keys[i - 1] if keys[i - 1] is not None else NUM
-            if i > 1 and left.linked:
+            if i > 1 and (left.linked or i - 1 in wrapped):
                 left = tokens[i - 2]
                 if not upper or left.initial or left.text[0].isupper() == name:
                     l2 = keys[i - 2] if keys[i - 2] is not None else NUM
     if i + 1 < n:
         right = tokens[i + 1]
-        if right.linked and (not upper or right.initial or right.text[0].isupper() == name):
+        if (right.linked or i + 1 in wrapped) and (not upper or right.initial or right.text[0].isupper() == name):
             r1 = keys[i + 1] if keys[i + 1] is not None else NUM
             if i + 2 < n:
                 right = tokens[i + 2]
-                if right.linked and (not upper or right.initial or right.text[0].isupper() == name):
+                if ((right.linked or i + 2 in wrapped)
+                        and (not upper or right.initial or right.text[0].isupper() == name)):
                     r2 = keys[i + 2] if keys[i + 2] is not None else NUM
     return l2, l1, r1, r2
+
+
+def _wrapped(text: str, tokens: list[Token]) -> frozenset[int]:
+    """Indices of the tokens that go on a sentence across a line break: nothing but spaces and one line break
+    between a token and the previous one ("nhổ\\ncội ác", the printed page's line ends), so the word before is
+    still its neighbour for context (a blank line, punctuation or a page mark between them cut it)."""
+    out = set()
+    for i in range(1, len(tokens)):
+        tok = tokens[i]
+        if not tok.linked and text[tokens[i - 1].end:tok.start].strip(" \t") == "\n":
+            out.add(i)
+    return frozenset(out)
 
 
 def _transliterated_parts(text: str, tokens: list[Token]) -> set[int]:
@@ -652,7 +667,7 @@ class Corrector:
             if key_of(title) in self._res.lexicon.unigrams and classify_token(title) == "vi" and (
                     surface[0].isupper() or skeleton(title) != title):  # not "242mAm", a symbol: a marked word
                 return Decision(key_of(title), CASE_SCORE, "ocr_nonword", None)
-        window = _window(tokens, keys, i)
+        window = _window(tokens, keys, i, getattr(self._local, "wrapped", frozenset()))
         if cls == "vi" and keys[i] in self._res.lexicon.unigrams and not surface.isupper():
             found = self._name_in_batch(tokens, keys, i, batch)
             if found is not None:
@@ -681,6 +696,7 @@ class Corrector:
         """By token index, every decision worth a look (``keys``: token_keys, ``copies``: line_copies)."""
         decisions = {}
         parts = _transliterated_parts(text, tokens)
+        self._local.wrapped = _wrapped(text, tokens)
         for i in range(len(tokens)):
             self._copies = copies[i]
             found = None

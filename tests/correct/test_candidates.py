@@ -38,3 +38,15 @@ def test_without_a_word_edit_cost_there_are_no_letter_edits():
 def test_insertions_and_deletions():
     assert deletes("làm") == {"àm", "lm", "là"}
     assert "châu" in insertions("câu") and "câu" not in insertions("câu")
+
+
+def test_a_damaged_word_reaches_a_word_with_two_neighbouring_letters_swapped():
+    table = default_table()
+    vocabulary = {"giám": 1.0, "gái": 1.0, "quyền": 1.0, "địa": 1.0, "đại": 1.0}
+    gen = CandidateGenerator(table, skeleton_index(vocabulary), vocabulary, 9.0, 7.5)
+    edit = table.single["edit"]
+    assert costs(gen, "gaím", damaged=True)["giám"] == edit  # "ai" typed for "ia", the mark kept
+    assert costs(gen, "qyuền", damaged=True)["quyền"] == edit
+    assert "quyền" not in costs(gen, "qyuền")  # a dictionary word's candidates are its confusions only
+    # letters that spell a word as printed, with a misplaced mark, are that word, not a swap ("Điạ" is no "Đại")
+    assert costs(gen, "Điạ", damaged=True) == {"địa": 0.0}

@@ -2,8 +2,10 @@ import pytest
 
 from pipeline.correct import CorpusStats, Corrector
 from pipeline.correct.confusion import tesseract_table
-from pipeline.correct.corrector import DEFAULT_THRESHOLD
+from pipeline.correct.corrector import DEFAULT_THRESHOLD, _window, _wrapped
+from pipeline.correct.lexicon import token_keys
 from pipeline.correct.render import document_style
+from pipeline.vi.tokens import word_tokens
 
 # A made-up paragraph in the manner of the book: a frequent name and one misread variant of it.
 STORY = (
@@ -298,3 +300,15 @@ def test_a_typo_the_corpora_repeat_is_still_a_typo():
     edits = corrector.correct("Họ đã làm đươc việc đó.")
     assert [(e.corrected, e.applied) for e in edits] == [("được", True)]
     assert corrector.correct("Ông ngồi ở một quán café nhỏ.") == []
+
+
+def test_a_line_break_inside_a_sentence_keeps_the_word_before_as_context():
+    text = "trồng mầm nhân, nhổ\ncội ác, đất\n\ntrời rộng\n[12a] xa"
+    tokens = list(word_tokens(text))
+    wrapped = _wrapped(text, tokens)
+    assert [tokens[i].text for i in sorted(wrapped)] == ["cội"]  # not after a blank line nor a page mark
+    at = [t.text for t in tokens].index("cội")
+    keys = token_keys(tokens)
+    assert _window(tokens, keys, at) == (None, None, "ác", None)
+    assert _window(tokens, keys, at, wrapped) == (None, "nhổ", "ác", None)
+    assert _window(tokens, keys, at - 1, wrapped)[2] == "cội"  # and the other way round
