@@ -63,15 +63,18 @@ HELDOUT = ROOT / "bench" / "devsets" / "heldout"
 # (name in the results, gold rows, list of pages). The page sets of issues 3 and 10 became development sets on
 # 2026-12-03 (their misses were read; the book confusion costs are estimated on them), and pages4 on 2026-12-04
 # (made in the fifth session of 2026-12-03, held out until then); pages3 stays held out, never used for estimation
-# or calibration and its misses never read; pages5 (being written on 2026-12-04) is the fresh held-out set.
+# or calibration and its misses never read; pages5 (written on 2026-12-04 before that day's correction work) is the
+# fresh held-out set.
 DEV_PAGE_SETS = (("heldout_chronicle_pages_4", HELDOUT / "ocr_real_chronicle_pages4.jsonl",
                   HELDOUT / "ocr_real_chronicle_pages4.json"),
                  ("heldout_chronicle_pages_2", HELDOUT / "ocr_real_chronicle_pages2.jsonl",
                   HELDOUT / "ocr_real_chronicle_pages2.json"),
                  ("heldout_chronicle_pages", HELDOUT / "ocr_real_chronicle_pages.jsonl",
                   HELDOUT / "ocr_real_chronicle_pages.json"))
-HELDOUT_PAGE_SETS = (("heldout_chronicle_pages_3", HELDOUT / "ocr_real_chronicle_pages3.jsonl",
-                      HELDOUT / "ocr_real_chronicle_pages3.json"),)
+HELDOUT_PAGE_SETS = (("heldout_chronicle_pages_5", HELDOUT / "ocr_real_chronicle_pages5.jsonl",
+                      HELDOUT / "ocr_real_chronicle_pages5.json"),
+                     ("heldout_chronicle_pages_3", HELDOUT / "ocr_real_chronicle_pages3.jsonl",
+                      HELDOUT / "ocr_real_chronicle_pages3.json"))
 SEED_DEVSET_TEXT = SEED / "000_fd759c1a574f5de6.txt"
 OCR_PAIRS = ROOT / "bench" / "_generated" / "ocr_pairs.jsonl"
 RESULTS = ROOT / "bench" / "results" / "correction.json"
@@ -172,14 +175,18 @@ def gold_pairs(text: str, gold: list[dict]) -> list[dict]:
     return [{"noisy": n, "clean": c} for n, c in zip(noisy_lines, clean_lines) if n.strip()]
 
 
-def heldout_page_pairs(chronicle: str, gold: Path, listing: Path) -> list[dict]:
+def heldout_page_pairs(chronicle: str, gold: Path, listing: Path, whole: bool = False) -> list[dict]:
     """Pairs of held-out chronicle pages (bench/devsets/heldout/ocr_real_chronicle_pages*.*): every real error of
-    each listed page annotated by hand, offsets into the page (the chronicle split at form feeds)."""
+    each listed page annotated by hand, offsets into the page (the chronicle split at form feeds). One pair per
+    line (each line corrected on its own, the protocol of every earlier figure), or with ``whole`` one pair per
+    page, corrected as the product corrects a document: a word at a line's end has the next line as context."""
     pages = chronicle.split("\f")
     listed = json.loads(listing.read_text(encoding="utf-8"))["pages"]
     by_page: dict[int, list[dict]] = defaultdict(list)
     for item in read_jsonl(gold):
         by_page[item["page"]].append(item)
+    if whole:
+        return [{"noisy": pages[i], "clean": fixed_text(pages[i], by_page[i])} for i in listed]
     return [pair for i in listed for pair in gold_pairs(pages[i], by_page[i])]
 
 
@@ -447,8 +454,9 @@ def main() -> None:
     results: dict = {"clean_words": words, "batch_stats_seconds": round(stats_s, 2),
                      "tesseract_pages": {"estimation": len(estimation), "evaluation": len(evaluation)}, "systems": {}}
     real = real_error_pairs(rows) if REAL_DEVSET.exists() else []
-    heldout_sets = {name: heldout_page_pairs(batch_text, gold, listing)
-                    for name, gold, listing in HELDOUT_PAGE_SETS + DEV_PAGE_SETS if gold.exists() and CHRONICLE.exists()}
+    heldout_sets = {name + suffix: heldout_page_pairs(batch_text, gold, listing, whole=bool(suffix))
+                    for name, gold, listing in HELDOUT_PAGE_SETS + DEV_PAGE_SETS if gold.exists() and CHRONICLE.exists()
+                    for suffix in ("", "_whole_pages")}
     seed_pairs = gold_pairs(SEED_DEVSET_TEXT.read_text(encoding="utf-8"), read_jsonl(SEED_DEVSET))
     genres = clean_genre_texts()
     verdicts = clean_verdicts()
