@@ -41,7 +41,6 @@ _WORD_CHAR = re.compile(r"\w")
 _PLACEHOLDER = re.compile(r"_{2,}[.,;:!?]*")  # a lost name or character, and the punctuation after it ("_____:")
 _GLUED_UNDERSCORE = re.compile(r"[^_]_|_[^_.,;:!?]")  # an underscore glued to another mark ("-_", "_-"; a
 # placeholder's punctuation follows it, "_____:"): no placeholder is printed so
-_MIXED_TOKEN = re.compile(r"[-_][.,;:]|[.,;:][-_]")  # a dash or underscore glued to a sentence mark: no author's
 _DOUBLED_MARKS = frozenset(":;,")  # a mark an author never sets twice in a row, spaced ("bọn : : Nguyễn")
 
 
@@ -111,9 +110,6 @@ def speck_edits(text: str, strong_pair: Callable[[str, str], bool]) -> list[Clea
         elif any(t[0] == "'" for t in tokens):
             continue  # a quote mark that opens its token quotes something ("dấu nháy đơn ' '"); glued after
             # another mark ("-.'") it is dirt
-        elif any(_MIXED_TOKEN.search(t) for t in tokens):
-            score = MIXED_SCORE  # a dash or underscore glued to a sentence mark ("..-", "._"): dirt anywhere, a
-            # line's start too (where a lone dash opens a line of dialogue)
         elif line_start:
             continue
         elif any(_GLUED_UNDERSCORE.search(t) for t in tokens):  # "-___", "-_", "_-": dirt, before a name too

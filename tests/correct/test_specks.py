@@ -209,17 +209,3 @@ def test_runs_no_typography_sets_are_dirt_before_any_word(text, removed):
 ])
 def test_spaced_ellipses_and_placeholders_stay_before_any_word(text):
     assert [e for e in speck_edits(text, _never_strong) if e.score >= 0.75] == []
-
-
-@pytest.mark.parametrize("text,removed", [
-    ("người Ai Lao sang ..- hàng", " ..-"),  # a dash glued to full stops: no author's mark
-    ("._ Mùa thu, tháng 7", "._ "),  # ... at a line's start too
-    ("quân ta :- rút về", " :-"),
-])
-def test_a_dash_or_underscore_glued_to_a_sentence_mark_is_dirt(text, removed):
-    edits = [e for e in speck_edits(text, _never_strong) if e.score >= 0.75]
-    assert [(text[e.start:e.end], e.corrected) for e in edits] == [(removed, "")]
-
-
-def test_a_lone_dash_opening_a_line_stays():
-    assert [e for e in speck_edits("- Cuối đời Thánh Tông, triều chính", _never_strong) if e.score >= 0.75] == []
