@@ -161,7 +161,6 @@ def tail_junk_edits(text: str, is_word: Callable[[str], bool]) -> list[CleanEdit
 
 
 _LEAF_MARK = re.compile(r"\[\d+[a-d]\]")
-_CLOSING = set("\"'”’)]}»›([{*†")
 _DEGREES = re.compile(r"\d°")
 
 
@@ -174,11 +173,6 @@ def _junk_tail(tail: list[str], is_word: Callable[[str], bool], shortest: bool) 
         return False  # a book's leaf marker ("[11b] Nếu", "[2b]") or a footnote number ("Giờ Thân7"): no dirt
     if any(_DEGREES.search(t) for t in tail):
         return False  # a measure in degrees ("18°13′14″B 63°4′7″T"): no dirt
-    if not any(_WORD_CHAR.search(t) for t in tail):
-        # marks alone after the last sentence ("… Dương Hoán. “ : :"): dirt, unless they close something (a quote,
-        # a bracket: "… mà thôi. ”"), open a bracket that goes on overleaf, mark a footnote ("*", "†") or are an
-        # ellipsis (". . .")
-        return not any(c in _CLOSING for t in tail for c in t) and set("".join(tail)) != {"."}
     stray = speck_classes()["stray"]
     words = [t.strip(_EDGE_PUNCT) for t in tail]
     odd = sum(not is_word(w) for w in words)
