@@ -39,9 +39,7 @@ _EDGE_PUNCT = ".,;:!?\"'“”‘’()[]-_"
 _WORD = re.compile(r"\w+")
 _WORD_CHAR = re.compile(r"\w")
 _PLACEHOLDER = re.compile(r"_{2,}[.,;:!?]*")  # a lost name or character, and the punctuation after it ("_____:")
-_GLUED_UNDERSCORE = re.compile(r"[^_]_|_[^_.,;:!?]")  # an underscore glued to another mark ("-_", "_-"; a
-# placeholder's punctuation follows it, "_____:"): no placeholder is printed so
-_DOUBLED_MARKS = frozenset(":;,")  # a mark an author never sets twice in a row, spaced ("bọn : : Nguyễn")
+_GLUED_UNDERSCORE = re.compile(r"[^_]_")  # an underscore glued after another mark: no placeholder is printed so
 
 
 @lru_cache(maxsize=1)
@@ -112,11 +110,8 @@ def speck_edits(text: str, strong_pair: Callable[[str, str], bool]) -> list[Clea
             # another mark ("-.'") it is dirt
         elif line_start:
             continue
-        elif any(_GLUED_UNDERSCORE.search(t) for t in tokens):  # "-___", "-_", "_-": dirt, before a name too
-            score = MIXED_SCORE  # ("-___ Tiết", "Khắc _- Chính")
-        elif len(tokens) > 1 and (len(set(run.replace(" ", ""))) > 1 or set(run) <= _DOUBLED_MARKS | {" "}):
-            score = MIXED_SCORE  # marks of several kinds set apart in a row, or a colon twice ("bọn : : Nguyễn",
-            # "Ngày :. 10"): no typography does so before any word ("v.v . . ." is an ellipsis: one mark)
+        elif any(_GLUED_UNDERSCORE.search(t) for t in tokens):  # "-___", "-_": dirt, before a name too ("-___ Tiết")
+            score = MIXED_SCORE
         elif last in _SENTENCE_PUNCT and (line_end or len(tokens) > 1):
             score = MIXED_SCORE
         elif not last.isalnum() or not following.islower():
