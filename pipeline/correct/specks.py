@@ -61,6 +61,19 @@ def _is_repeat(token: str) -> bool:
     return len(token) > 1 and len(set(token)) == 1
 
 
+_SPEECH_OPENERS = frozenset(":;")  # set apart French-style before a dash or an ellipsis that opens speech or a list
+_SPEECH_MARKS = frozenset(("-", "–", "—", "...", "…"))
+
+
+def _authorial(tokens: list[str]) -> bool:
+    """A spaced run an author or typesetter writes on purpose: a spaced ellipsis (". . .", after a glued full stop
+    ". .": "đau đớn lòng. . ."), or a colon or semicolon set apart before a dash or an ellipsis ("hỏi : - Con",
+    "gồm : - 5 xã ; - 3 thị trấn", "rằng : ... rồi"). Dirt is read in runs of other shapes ("bọn : : Nguyễn")."""
+    if len(tokens) > 1 and all(set(t) == {"."} for t in tokens):
+        return True
+    return len(tokens) > 1 and tokens[0] in _SPEECH_OPENERS and all(t in _SPEECH_MARKS for t in tokens[1:])
+
+
 @lru_cache(maxsize=1)
 def _glued_pattern() -> re.Pattern[str]:
     glyphs = re.escape("".join(sorted(speck_classes()["glued"])))
@@ -101,6 +114,8 @@ def speck_edits(text: str, strong_pair: Callable[[str, str], bool]) -> list[Clea
                                                               and len(set(run.replace(" ", ""))) == 1):
             continue  # "____", "_____:", "-- --": a placeholder (books print them for lost names) or a dash; "-_",
             # "-___", ".___" (underscores glued after another mark: no placeholder is printed so) are dirt
+        if _authorial(tokens):
+            continue
         if set(run) == {"°"} and last.isdigit():
             continue  # a degree sign set apart from its number ("21,5 ° đến", "200 ° C")
         if any(c in stray for c in run):

@@ -27,6 +27,13 @@ def test_stray_specks_are_removed(text, removed):
     "quân ta đến... rồi đi -- không trở lại",
     "giúp quân v.v .",
     "rằng : chúng ta, rằng : họ, rằng : nó",  # a document that spaces its colons on purpose
+    "Nhưng mà . . . thôi vậy.",  # a spaced ellipsis
+    "Em nhớ đau đớn lòng. . .",  # ... after a glued full stop, at the text's end
+    "rồi đi. . . .",
+    "Ông ấy nói rằng : ... rồi bỏ đi.",  # a colon set apart before an ellipsis
+    "Bà cụ hỏi : - Con đi đâu về muộn thế ?",  # ... before the dash that opens speech
+    "Vua nói ; - được rồi",
+    "Thành phần gồm : - 5 xã ; - 3 thị trấn ; - 2 phường.",  # ... before the dashes of a list
 ])
 def test_authorial_punctuation_stays(text):
     assert [e for e in speck_edits(text, _never_strong) if e.score >= 0.75] == []
