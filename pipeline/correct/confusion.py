@@ -127,7 +127,8 @@ def overlay(base: ConfusionTable, learned: ConfusionTable) -> ConfusionTable:
     """``base`` where ``learned`` (one scanner's habits) makes a confusion cheaper or adds one; a confusion one
     scanner never made keeps its cost, since other scanners ("lnrởng", "NNhưng") do make it. The one-cost kinds
     the estimation learns (``ESTIMATED_SINGLE``: a lost capital) take the learned cost either way: the corrector
-    weighs them against the same scanner's punctuation costs, never against another scanner's."""
+    weighs them against the same scanner's punctuation costs, never against another scanner's. A class of
+    syllables (``class_tone``) starts from the base's tone costs, so its learned costs only make a tone cheaper."""
 
     def cheaper(a: dict, b: dict) -> dict:
         return {**a, **{k: min(v, a.get(k, math.inf)) for k, v in b.items()}}
@@ -137,7 +138,7 @@ def overlay(base: ConfusionTable, learned: ConfusionTable) -> ConfusionTable:
     return ConfusionTable(cheaper(base.glyph, learned.glyph), cheaper(base.tone, learned.tone),
                           cheaper(base.mark, learned.mark), single,
                           cheaper(base.punct, learned.punct), cheaper(base.case, learned.case),
-                          {cls: cheaper(base.class_tone.get(cls, {}), learned.class_tone.get(cls, {}))
+                          {cls: cheaper(base.class_tone.get(cls, base.tone), learned.class_tone.get(cls, {}))
                            for cls in set(base.class_tone) | set(learned.class_tone)})
 
 

@@ -142,3 +142,15 @@ def test_circumflex_tone_costs_survive_saving(tmp_path):
 
 def test_tone_classes():
     assert [tone_class(w) for w in ("muôn", "BIÊN", "tâm", "chi", "ca", "ươ")] == ["circumflex"] * 3 + [""] * 3
+
+
+def test_a_learned_class_of_syllables_only_makes_a_tone_cheaper():
+    """overlay's contract: what one scanner learned never makes a confusion dearer than the base table's cost."""
+    base = ConfusionTable(tone={(2, 4): 1.0, (0, 3): 4.0})
+    learned = ConfusionTable(class_tone={"circumflex": {(2, 4): 0.5, (0, 3): 6.0}})
+    table = overlay(base, learned)
+    assert table.tone_cost(2, 4, cls="circumflex") == 0.5
+    assert table.tone_cost(0, 3, cls="circumflex") == 4.0  # learned dearer: the base cost stays the ceiling
+    hand_written, shipped = load_confusions(), tesseract_table()
+    for (observed, intended), cost in shipped.class_tone["circumflex"].items():
+        assert cost <= hand_written.tone_cost(observed, intended) + 1e-9
