@@ -189,3 +189,29 @@ def test_an_authors_spaced_full_stop_before_dirt_stays():
     text = "giữ Yên Thế lâu năm . ˆ' -\nQuân Tây-sơn kéo ra."
     edits = speck_edits(text, lambda left, right: False)
     assert [text[e.start:e.end] for e in edits] == [" ˆ' -"]
+
+
+def _speck_examples() -> list[tuple[str, str]]:
+    """(before, after) of every example in data/specks.tsv: "X → Y" removes, "X (kept; ...)" keeps."""
+    from pipeline.correct.specks import DATA_PATH, SPECK_COLUMNS
+    from pipeline.vi.table import read_table
+
+    examples = []
+    for row in read_table(DATA_PATH, SPECK_COLUMNS):
+        example = row.example or ""
+        if "→" in example:
+            before, after = (part.strip() for part in example.split("→"))
+        else:
+            before = after = example.split(" (")[0].strip()
+        examples.append((before, after))
+    return examples
+
+
+@pytest.mark.parametrize("before,after", _speck_examples())
+def test_every_speck_class_example_of_the_data_file_holds(before, after):
+    edits = [e for e in Corrector().correct(before, "hòa") if e.applied and e.kind == "spacing"]
+    out, pos = [], 0
+    for e in sorted(edits, key=lambda e: e.start):
+        out.append(before[pos:e.start] + e.corrected)
+        pos = e.end
+    assert before and "".join(out) + before[pos:] == after
