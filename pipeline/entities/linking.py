@@ -190,9 +190,10 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
     standing = {fold(name) for _, surface, label in mentions if label == "LOC" for name in standards_of(surface)}
     houses = {word_key(surface) for _, surface, label in mentions if label == "ORG"}
     persons = {surface for _, surface, label in mentions if label == "PER"}
-    # a name the text equates with another ("gọi Napoléon Bonaparte là Nã Phá Luân") is no part of a third
-    # ("Nã Phá Luân đệ tam")
-    equated = {(name, label) for pair in aliases for name, label in ((pair[0], pair[2]), (pair[1], pair[2]))}
+    # a name the text gives as another's other name ("gọi Napoléon Bonaparte là Nã Phá Luân") is no part of a third
+    # ("Nã Phá Luân đệ tam"); an own name still is ("Hữu Chỉnh, có sách chép là Nguyễn Hữu Chính" after "Nguyễn Hữu
+    # Chỉnh": the part joins its full name, and the pair follows it)
+    equated = {(pair[1], pair[2]) for pair in aliases}
     out = []
     for start, surface, label in mentions:
         full = None
