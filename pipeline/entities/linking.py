@@ -275,6 +275,13 @@ def _related_places(text: str, spans: list[tuple[int, int, str, str]], names: li
 
 
 @lru_cache(maxsize=1)
+def city_heads() -> frozenset[tuple[str, ...]]:
+    """data/alias_city_heads.txt: the heads a city's or a state's other name may take after an alias cue ("tức
+    thành Thăng Long", "gọi là nước Đại Việt"; word_key form)."""
+    return frozenset(word_key(row.phrase) for row in read("alias_city_heads.txt", ["phrase"]))
+
+
+@lru_cache(maxsize=1)
 def long_forms() -> dict[tuple[str, ...], tuple[str, ...]]:
     """data/alias_long_forms.tsv: a state's or continent's short name (word_key: its tone marks kept, "Miến" is no
     "Miên") -> its long forms, the preferred first ("pháp" -> ("Pháp Lan Tây", "Phú Lãng Sa", "Pháp quốc"))."""
@@ -618,6 +625,12 @@ def written_aliases(text: str, spans: list[tuple[int, int, str, str]], lex: Lexi
                     first = first if not before.strip("".join(_ALIAS_OPENERS) + " ") else None
                 if not before and needs == "mark":
                     continue  # the writer of a spelling, never the name written: "Ngô Sĩ Liên chép là"
+            # a head after the cue that no city or state takes says another thing is named: "cây cầu ... ở Hanoï,
+            # người đương thời gọi là cầu Doumer" names the bridge, not the city
+            head = word_key(cue.group(0)[cue.end("cue") - cue.start():])
+            if first is not None and label == "LOC" and head and head not in city_heads() \
+                    and (_country_or_continent(first[2], lex) or _city(first[2], lex) or standards_of(first[2])):
+                first = None
             if first is None:
                 continue
         if first[2] != name:
