@@ -370,6 +370,7 @@ _ALIAS_OPENERS = frozenset(",;(–—:")
 _CLOSERS = " )\"'”’»"  # what may stand between a name and the clause mark after it
 _ALIAS_REACH = 120  # characters between the two names of one alias, at most
 _DESCRIPTION_WORDS = 3  # words between a name and the clause mark of a naming clause after it, at most
+_APPOSITION_WORDS = 5  # words of a description between a person's name and the clause of a gloss cue, at most
 _NAMER_WORDS = 6  # words of a naming clause ("người Pháp về sau"), at most
 _ANAPHOR_REACH = 600  # characters back from a phrase that refers back to the name it refers to, at most
 
@@ -624,12 +625,13 @@ def written_aliases(text: str, spans: list[tuple[int, int, str, str]], lex: Lexi
                     # Swa, tức Luang Prabang"), unless a title after the cue says a person is meant ("lên ngôi ở Đông
                     # Kinh, tức vua Lê Thái Tổ")
                     titled = bool(re.search(r"\w", cue.group(0)[cue.end("cue") - cue.start():]))
-                    # the cue's clause follows the name's own: no clause mark between the name and the one before
-                    # the cue ("vợ vua Pierre đệ tam, cùng quân cận vệ phế chồng mà lên ngôi, tức là Catherine đệ
-                    # nhị" names the queen, not the king)
-                    inner = before.rstrip("".join(_ALIAS_OPENERS) + " ")
+                    # the cue's clause follows the name's own or a short description of it ("Lê Lợi, người Thanh
+                    # Hoá, tức vua Lê Thái Tổ"), never another clause ("vợ vua Pierre đệ tam, cùng quân cận vệ phế
+                    # chồng mà lên ngôi, tức là Catherine đệ nhị" names the queen, not the king)
+                    inner = re.split(r"[,;:(–—]", before.rstrip("".join(_ALIAS_OPENERS) + " "))[1:]
                     first = first if (not before or before[-1] in _ALIAS_OPENERS) and (titled or not any(
-                        first[1] <= s[0] < cue_at for s in near)) and not re.search(r"[,;:(–—]", inner) else None
+                        first[1] <= s[0] < cue_at for s in near)) \
+                        and all(len(clause.split()) <= _APPOSITION_WORDS for clause in inner) else None
                     if first is not None and needs == "title" and (
                             not titled or _said_by_la(text[max(0, first[0] - 60):first[0]], lex)):
                         continue

@@ -42,9 +42,14 @@ def test_a_gloss_cue_after_a_second_clause_names_no_one_of_the_first(recognizer)
     assert found["Édouard đệ lục"] == {"Édouard đệ lục"}
 
 
-def test_a_gloss_cue_right_after_the_clause_of_a_name_still_joins(recognizer):
-    found = _canonicals(recognizer, "Năm 1841, Nguyễn Phúc Hồng Nhậm lên ngôi, tức vua Tự Đức.")
-    assert found["Tự Đức"] == {"Nguyễn Phúc Hồng Nhậm"}
+@pytest.mark.parametrize("text, other, own", [
+    ("Năm 1841, Nguyễn Phúc Hồng Nhậm lên ngôi, tức vua Tự Đức.", "Tự Đức", "Nguyễn Phúc Hồng Nhậm"),
+    # a short description between the name and the cue's clause (an apposition) is no other clause
+    ("Năm 1740, Phan Văn Ba, người làng Kim Liên, tức quận công Phan Hồng, đem quân ra bắc.", "Phan Hồng",
+     "Phan Văn Ba"),
+])
+def test_a_gloss_cue_right_after_the_clause_of_a_name_still_joins(recognizer, text, other, own):
+    assert _canonicals(recognizer, text)[other] == {own}
 
 
 def test_a_pronoun_guess_that_knowledge_contradicts_joins_nothing(recognizer):
