@@ -88,6 +88,7 @@ def name_rows() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
     (written_forms: "Louis đệ thập tứ" of "Louis XIV") are other names, so that the table's own form wins."""
     from .lexicon import lexicon
     middle = {word_key(w)[0] for w in lexicon().middle_names}
+    dynasties = lexicon().dynasty_names
     rows = []
     for table, preferred, others, third in TABLES:
         for row in read(table, [preferred, others, third]):
@@ -96,9 +97,21 @@ def name_rows() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
             # that other men bear: it joins only where the text equates the names (alias cues), never from a table
             other = [name for name in comma_list(getattr(row, others))
                      if table != "person_names.tsv" or not middle & set(word_key(name))]
+            if table == "ruler_names.tsv":  # a ruler's name without the dynasty that opens it ("Tần Nhị Thế":
+                # "Nhị Thế"; "Trần Nhân Tông", the family name of "Trần Khâm": "Nhân Tông"); one that two rulers share
+                # ("Thái Tổ") says no one by itself (linking.ruler_names)
+                houses = dynasties | {word_key(n.split()[0]) for n in names if len(n.split()) > 1}
+                other += [_without_dynasty(name, houses) for name in other if _without_dynasty(name, houses)]
             forms = [form for name in (*names, *other) for form in written_forms(name)]
             rows.append((names, tuple(dict.fromkeys(form for form in forms if form not in names))))
     return tuple(rows)
+
+
+def _without_dynasty(name: str, dynasties: frozenset[tuple[str, ...]] | set[tuple[str, ...]]) -> str | None:
+    """A ruler's name that a dynasty's name opens (data/dynasty_names.txt, or the ruler's family name), without it,
+    where two words at least remain ("Tần Nhị Thế" -> "Nhị Thế", "Lê Ngọa Triều" -> "Ngọa Triều"); else None."""
+    words = name.split()
+    return " ".join(words[1:]) if len(words) > 2 and word_key(words[0]) in dynasties else None
 
 
 _ERA_GAP = 2  # words between a word that names an era and the era's name, at most

@@ -42,7 +42,7 @@ from pipeline.vi.tone import restyle_word
 
 from .declared import comma_list
 from .gazetteer import _type_heads, gazetteer, referents
-from .knowledge import era_name, name_rows, place_rows
+from .knowledge import era_name, name_rows, place_rows, regnal_numbers
 from .lexicon import Lexicon, Place, lexicon, name_key, read, word_key
 from .tokens import is_foreign
 
@@ -128,22 +128,63 @@ def _hyphened_given_name(word: str) -> str | None:
 
 def _closes_as_name(words: list[str]) -> bool:
     """A name's last word is capitalized, or a regnal ordinal closes it ("Victor-Emmanuel đệ nhị";
-    data/name_prefixes.txt)."""
-    return words[-1][:1].isupper() or (len(words) > 2 and word_key(" ".join(words[-2:])) in lexicon().name_prefixes)
+    data/name_prefixes.txt; "Charles đệ thập nhị": any form of data/regnal_numbers.tsv)."""
+    return words[-1][:1].isupper() or (len(words) > 2 and word_key(" ".join(words[-2:])) in lexicon().name_prefixes) \
+        or any(len(words) > len(form) and tuple(w.lower() for w in words[-len(form):]) == form
+               for form in _regnal_phrases())
+
+
+@lru_cache(maxsize=1)
+def _regnal_phrases() -> frozenset[tuple[str, ...]]:
+    """The forms of data/regnal_numbers.tsv of more than one word, lower case ("đệ thập nhị")."""
+    return frozenset(tuple(f.lower().split()) for forms in regnal_numbers().values() for f in forms if " " in f)
 
 
 def supported_full_name(part: str, start: int, parts: dict[str, dict[str, list[int]]],
-                        support: Support, same: dict[str, str] | None = None) -> str | None:
+                        support: Support, same: dict[str, str] | None = None,
+                        echoes: dict[str, list[tuple[int, str]]] | None = None) -> str | None:
     """The one full name that ``part`` (at ``start``) may join, or None; full names ``same`` gives one
     preferred name (one person's names: "Tôn Dật Tiên", "Tôn Văn") count as one."""
     names = [full for full, starts in parts.get(part, {}).items() if support.supports(start, starts)]
     if "shared" in part_rules()["refuse"] and len({(same or {}).get(n, n) for n in parts.get(part, {})}) > 1:
         # another full name of the document shares the part ("Nehru" of two Nehrus): the one supported full name
-        # must stand before the part in its own paragraph
-        names = names if len(names) == 1 and support.just_before(start, parts[part][names[0]]) else []
+        # must stand before the part in its own paragraph, else one person the document has written before it
+        # under the part at least twice as often as anyone else ("Pierre" after "Pierre đệ nhất", in a book that
+        # names Pierre đệ tam only later)
+        names = names if len(names) == 1 and support.just_before(start, parts[part][names[0]]) else \
+            _dominant(part, start, parts, support, same or {}, (echoes or {}).get(part))
     if len(names) > 1 and same and len({same.get(n, n) for n in names}) == 1:
         return same.get(names[0], names[0])
     return names[0] if len(names) == 1 else None
+
+
+def _dominant(part: str, start: int, parts: dict[str, dict[str, list[int]]], support: Support,
+              same: dict[str, str], echoes: list[tuple[int, str]] | None = None) -> list[str]:
+    """The full name of the one person (``same`` groups one person's names) whose names holding ``part`` the
+    document writes before ``start`` (the part's own earlier mentions that joined it included) at least twice as
+    often as any other's (the others may come later only: a part refers back), where no other's stands earlier in
+    the part's paragraph: [it], else []. Only for a European given name that opens the full names ("Pierre"): a
+    Vietnamese or Chinese syllable ("Trịnh", "Triệu") is as often a house or a state as a man, and a family name
+    two full names close with ("Nehru" of Motilal and Jawaharlal Nehru) is a family's, whoever came first."""
+    if not all(is_foreign(w) for w in part.split()) \
+            or not all(full.split()[:len(part.split())] == part.split() for full in parts.get(part, {})):
+        return []
+    # the part's own earlier mentions that joined a full name count for that name ("Pierre ... Pierre ...")
+    counts: Counter = Counter(full for at, full in echoes or () if at < start)
+    for full, starts in parts.get(part, {}).items():
+        counts[same.get(full, full)] += sum(s < start for s in starts)
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < _DOMINANT_MENTIONS or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return []
+    # another person's full name earlier in the part's own paragraph is the nearer referent ("Louis XIV ... Louis
+    # XV lên ngôi. Louis ..."): no one
+    if any(same.get(full, full) != ranked[0][0] and support.just_before(start, starts)
+           for full, starts in parts.get(part, {}).items()):
+        return []
+    return [ranked[0][0]]
+
+
+_DOMINANT_MENTIONS = 1  # earlier mentions of a full name that make it the dominant one of a shared part, at least
 
 
 def one_person(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon,
@@ -153,7 +194,8 @@ def one_person(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon,
     spans = sorted(spans)
     names, labels = [name for _, _, name, _ in spans], [label for _, _, _, label in spans]
     preferred = same_person(names, labels, lex.surnames,
-                            written_aliases(text, spans, lex) if pairs is None else pairs)
+                            written_aliases(text, spans, lex) if pairs is None else pairs,
+                            transcribed=transcriptions(text, spans))
     return {name: best for name, best, label in zip(names, preferred, labels) if label == "PER" and best != name}
 
 
@@ -181,17 +223,26 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
     standing = {fold(name) for _, surface, label in mentions if label == "LOC" for name in standards_of(surface)}
     houses = {word_key(surface) for _, surface, label in mentions if label == "ORG"}
     persons = {surface for _, surface, label in mentions if label == "PER"}
-    # a name the text equates with another ("gọi Napoléon Bonaparte là Nã Phá Luân") is no part of a third
-    # ("Nã Phá Luân đệ tam")
-    equated = {(name, label) for pair in aliases for name, label in ((pair[0], pair[2]), (pair[1], pair[2]))}
+    # a name the text gives as another's other name ("gọi Napoléon Bonaparte là Nã Phá Luân") is no part of a third
+    # ("Nã Phá Luân đệ tam"); an own name still is ("Hữu Chỉnh, có sách chép là Nguyễn Hữu Chính" after "Nguyễn Hữu
+    # Chỉnh": the part joins its full name, and the pair follows it)
+    equated = {(pair[1], pair[2]) for pair in aliases}
+    echoes: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    person_starts: dict[str, list[int]] = defaultdict(list)
+    for start, surface, label in mentions:
+        if label == "PER":
+            person_starts[surface].append(start)
     out = []
     for start, surface, label in mentions:
         full = None
         if (surface, label) in equated and label != "LOC":
             pass  # its canonical is its group's (same_person)
         elif label == "PER":
-            full = supported_full_name(surface, start, parts, support, same) \
-                or _western_form(surface, start, persons, parts, support, same)
+            full = supported_full_name(surface, start, parts, support, same, echoes) \
+                or _western_form(surface, start, persons, parts, support, same) \
+                or _known_part(surface, start, person_starts, support)
+            if full:
+                echoes[surface].append((start, same.get(full, full)))
         elif label == "ORG" and _people_and_house(surface, lex) in houses:
             full = " ".join(surface.split()[1:])  # "Mãn Thanh" in a text that writes "nhà Thanh": Thanh
         elif label == "ORG" and len(bodies.get(surface, ())) == 1:
@@ -200,8 +251,11 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
             full = body if support.supports(start, starts) else None
         elif label == "LOC":
             place = _place(surface, lex)
+            longer = [name for name in long_forms().get(word_key(surface), ()) if fold(name) in written]
             if place is not None and place.short_of and fold(place.short_of) in written:
                 full = place.short_of  # "Thổ" in a text on "Thổ Nhĩ Kỳ"
+            elif longer:  # "Pháp" in a text that writes "Phú Lãng Sa" (data/alias_long_forms.tsv)
+                full = longer[0]
             else:  # "Đông Quan" in a text that writes "Thăng Long" (data/place_names.tsv), also where the text
                 # equates the two ("Bá Linh, tức Berlin": the data's standard name, the same in every document)
                 standards = [name for name in standards_of(surface) if fold(name) in written
@@ -215,7 +269,8 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
     # the names the text calls the present ones ("Đại Đô (tức Bắc Kinh bây giờ)"): a place's canonical
     present = {(name, label) for (_, end, _, label), name in zip(spans, out)
                if label != "PER" and _later_name(text, end)}
-    canonicals = repaired(same_person(out, link_labels, lex.surnames, pairs, present), labels)
+    transcribed = transcriptions(text, [(s, e, name, label) for (s, e, _, label), name in zip(spans, out)])
+    canonicals = repaired(same_person(out, link_labels, lex.surnames, pairs, present, transcribed), labels)
     # two places the text relates ("nước Đại Lý ở Vân Nam", "từ Pháp sang Anh") are two, whatever an encyclopedia
     # redirect says (the article "Vân Nam" names "Đại Lý" too)
     apart = _related_places(text, spans, out, lex)
@@ -234,6 +289,49 @@ def _related_places(text: str, spans: list[tuple[int, int, str, str]], names: li
         if spans[a][3] == spans[b][3] == "LOC" and len(gap) == 1 and gap[0] in lex.loc_prepositions:
             apart.add(frozenset((names[a], names[b])))
     return apart
+
+
+@lru_cache(maxsize=1)
+def _foreign_family_names() -> dict[str, frozenset[int]]:
+    """The family names of the romanised and European names of the tables of knowledge.name_rows (a foreign word
+    that opens a name of two words or more, "Tojo" of "Tojo Hideki", or closes one, "Pizarro" of "Francisco
+    Pizarro") -> the rows that hold it."""
+    out: dict[str, set[int]] = defaultdict(set)
+    for k, (names, others) in enumerate(name_rows()):
+        for name in (*names, *others):
+            words = name.split()
+            if len(words) > 1 and all(is_foreign(w) for w in words):
+                out[words[0]].add(k)
+                out[words[-1]].add(k)
+    return {word: frozenset(rows) for word, rows in out.items()}
+
+
+def _known_part(surface: str, start: int, person_starts: dict[str, list[int]], support: Support) -> str | None:
+    """The name the document writes for the one person of the tables whose romanised or European name opens or
+    closes with ``surface`` (one foreign word: "Tojo" -> "Đông Điều Anh Cơ", written for Tojo Hideki), where that
+    name supports a part-name (data/part_links.tsv); else None."""
+    if len(surface.split()) != 1 or not is_foreign(surface):
+        return None
+    rows = _foreign_family_names().get(surface, frozenset())
+    if len(rows) != 1:
+        return None
+    names, others = name_rows()[next(iter(rows))]
+    written = [n for n in (*names, *others) if n != surface and support.supports(start, person_starts.get(n, []))]
+    return written[0] if written else None  # one person: same_person gives his preferred name
+
+
+@lru_cache(maxsize=1)
+def city_heads() -> frozenset[tuple[str, ...]]:
+    """data/alias_city_heads.txt: the heads a city's or a state's other name may take after an alias cue ("tức
+    thành Thăng Long", "gọi là nước Đại Việt"; word_key form)."""
+    return frozenset(word_key(row.phrase) for row in read("alias_city_heads.txt", ["phrase"]))
+
+
+@lru_cache(maxsize=1)
+def long_forms() -> dict[tuple[str, ...], tuple[str, ...]]:
+    """data/alias_long_forms.tsv: a state's or continent's short name (word_key: its tone marks kept, "Miến" is no
+    "Miên") -> its long forms, the preferred first ("pháp" -> ("Pháp Lan Tây", "Phú Lãng Sa", "Pháp quốc"))."""
+    return {word_key(row.short): comma_list(row.long) for row in read("alias_long_forms.tsv", ["short", "long"])}
 
 
 @lru_cache(maxsize=1)
@@ -306,6 +404,7 @@ _ALIAS_OPENERS = frozenset(",;(–—:")
 _CLOSERS = " )\"'”’»"  # what may stand between a name and the clause mark after it
 _ALIAS_REACH = 120  # characters between the two names of one alias, at most
 _DESCRIPTION_WORDS = 3  # words between a name and the clause mark of a naming clause after it, at most
+_APPOSITION_WORDS = 5  # words of a description between a person's name and the clause of a gloss cue, at most
 _NAMER_WORDS = 6  # words of a naming clause ("người Pháp về sau"), at most
 _ANAPHOR_REACH = 600  # characters back from a phrase that refers back to the name it refers to, at most
 
@@ -549,6 +648,10 @@ def written_aliases(text: str, spans: list[tuple[int, int, str, str]], lex: Lexi
                 first = next((cand for cand in reversed(earlier) if cand[1] <= mark), None)
                 first = first if first is not None and _describes(text[first[1]:mark]) \
                     and not any(first[1] <= s[0] < mark for s in near) else None
+                # the namer gives no other name to a name of its own clause: "Nam Kỳ thuộc về Pháp; người Pháp gọi
+                # là Cochinchine" names Nam Kỳ, never Pháp
+                if first is not None and any(s[2] == first[2] for s in near if mark < s[0] < cue_at):
+                    first = None
             else:  # right after the first name or a clause mark: "Lê Duy Kỳ lên ngôi, tức"; "Hàm Nghi (tên thật là";
                 # another referent right after its name: "sông Như Nguyệt, tức"
                 before = text[first[1]:cue_at].rstrip()
@@ -556,8 +659,13 @@ def written_aliases(text: str, spans: list[tuple[int, int, str, str]], lex: Lexi
                     # Swa, tức Luang Prabang"), unless a title after the cue says a person is meant ("lên ngôi ở Đông
                     # Kinh, tức vua Lê Thái Tổ")
                     titled = bool(re.search(r"\w", cue.group(0)[cue.end("cue") - cue.start():]))
+                    # the cue's clause follows the name's own or a short description of it ("Lê Lợi, người Thanh
+                    # Hoá, tức vua Lê Thái Tổ"), never another clause ("vợ vua Pierre đệ tam, cùng quân cận vệ phế
+                    # chồng mà lên ngôi, tức là Catherine đệ nhị" names the queen, not the king)
+                    inner = re.split(r"[,;:(–—]", before.rstrip("".join(_ALIAS_OPENERS) + " "))[1:]
                     first = first if (not before or before[-1] in _ALIAS_OPENERS) and (titled or not any(
-                        first[1] <= s[0] < cue_at for s in near)) else None
+                        first[1] <= s[0] < cue_at for s in near)) \
+                        and all(len(clause.split()) <= _APPOSITION_WORDS for clause in inner) else None
                     if first is not None and needs == "title" and (
                             not titled or _said_by_la(text[max(0, first[0] - 60):first[0]], lex)):
                         continue
@@ -565,6 +673,12 @@ def written_aliases(text: str, spans: list[tuple[int, int, str, str]], lex: Lexi
                     first = first if not before.strip("".join(_ALIAS_OPENERS) + " ") else None
                 if not before and needs == "mark":
                     continue  # the writer of a spelling, never the name written: "Ngô Sĩ Liên chép là"
+            # a head after the cue that no city or state takes says another thing is named: "cây cầu ... ở Hanoï,
+            # người đương thời gọi là cầu Doumer" names the bridge, not the city
+            head = word_key(cue.group(0)[cue.end("cue") - cue.start():])
+            if first is not None and label == "LOC" and head and head not in city_heads() \
+                    and (_country_or_continent(first[2], lex) or _city(first[2], lex) or standards_of(first[2])):
+                first = None
             if first is None:
                 continue
         if first[2] != name:
@@ -572,6 +686,30 @@ def written_aliases(text: str, spans: list[tuple[int, int, str, str]], lex: Lexi
                 prefer = "later"
             pairs.append((name, first[2], label) if prefer == "later" else (first[2], name, label))
     return pairs
+
+
+@lru_cache(maxsize=1)
+def _transcription_verbs() -> re.Pattern[str]:
+    """data/alias_transcriptions.txt as one pattern at the end of the text before a name: the verb, then "là" or
+    "thành" after a few words ("tên ông") at most, then the name ("sách ta phiên âm tên ông là Tô Phi Tốn")."""
+    rows = read("alias_transcriptions.txt", ["phrase"])
+    words = sorted({p for row in rows for p in _both_placements(word_key(row.phrase))}, key=len, reverse=True)
+    if not words:
+        return re.compile(r"(?!)")
+    verbs = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+    between = rf"(?:(?:\s+[^\W\d_]+){{0,{_TRANSCRIPTION_WORDS}}}\s+(?:là|thành))?"
+    return re.compile(rf"(?<!\w)(?:{verbs}){between}\s*:?\s+$", re.IGNORECASE)
+
+
+_TRANSCRIPTION_WORDS = 3  # words between a transcription verb and the "là" before the name, at most
+
+
+def transcriptions(text: str, spans: list[tuple[int, int, str, str]]) -> set[tuple[str, str]]:
+    """(name, label) of the mentions the text introduces as a transcription of another name (data/
+    alias_transcriptions.txt: "phiên âm tên ông là Tô Phi Tốn")."""
+    pattern = _transcription_verbs()
+    return {(name, label) for start, _, name, label in spans
+            if pattern.search(text[max(0, start - 50):start])}
 
 
 @lru_cache(maxsize=1)
@@ -661,11 +799,24 @@ def ruler_names() -> tuple[dict[tuple[str, ...], int], frozenset[tuple[str, ...]
     others = set(spelled) - set(rows)  # a spelling that is another row's name is that row's
     rows.update((form, spelled[form]) for form in others)
     personal |= personal_spelled & others
+    _SHARED_RULER_NAMES.update((name, frozenset(ks)) for name, ks in rows.items() if len(ks) > 1)
     return {name: next(iter(ks)) for name, ks in rows.items() if len(ks) == 1}, frozenset(personal)
 
 
+# the names of two rows or more (word_key) -> those rows ("Nhân Tông": Lý, Trần, Lê, Song ...), filled by ruler_names
+_SHARED_RULER_NAMES: dict[tuple[str, ...], frozenset[int]] = {}
+
+
+def _one_written_row(name: str, written_rows: set[int]) -> int | None:
+    """The one row of a name that several rows share (a temple name without its dynasty: "Nhân Tông") whose person
+    the document writes under another name, else None."""
+    rows = _SHARED_RULER_NAMES.get(word_key(name), frozenset()) & written_rows
+    return next(iter(rows)) if len(rows) == 1 else None
+
+
 def same_person(names: list[str], labels: list[str], surnames: frozenset[str],
-                pairs: list[tuple[str, str, str]] = (), present: set[tuple[str, str]] = frozenset()) -> list[str]:
+                pairs: list[tuple[str, str, str]] = (), present: set[tuple[str, str]] = frozenset(),
+                transcribed: set[tuple[str, str]] = frozenset()) -> list[str]:
     """Each name replaced by the preferred name of its referent when the document writes two names of one: the
     names of one encyclopedia article of the label ("Quang Trung", "Nguyễn Huệ"; "Dương Tử", "Trường Giang"), or
     ``pairs`` (own name, other name, label) the text equates. For a person, a name opening with a family name
@@ -673,7 +824,8 @@ def same_person(names: list[str], labels: list[str], surnames: frozenset[str],
     a family name too, the article's title, then the own name: "Trần Quốc Tuấn, tức Trần Hưng Đạo"); for
     another referent a name of ``present`` (the text calls it the present one: "Đại Đô (tức Bắc Kinh bây giờ)"),
     then the most written name, then the own name, then the article's title, then the first written ("Nam Kinh"
-    written four times, renamed "Thiên Kinh" twice)."""
+    written four times, renamed "Thiên Kinh" twice). A name of ``transcribed`` (the text calls it a transcription
+    of another: "phiên âm tên ông là Tô Phi Tốn") is the canonical of no group that holds another name."""
     types, aliases = gazetteer(), referents()
     written = Counter(zip(names, labels))
     first_at = {}
@@ -696,8 +848,24 @@ def same_person(names: list[str], labels: list[str], surnames: frozenset[str],
         row = rulers.get(word_key(name)) if label == "PER" else None
         if row is not None:
             parent[find((name, label))] = find((f"ruler:{row}", label))
+    # a name several rulers share ("Nhân Tông") is the one of them the document writes under another name
+    written_rows = {rulers[word_key(name)] for name, label in written if label == "PER" and word_key(name) in rulers}
+    for name, label in written:
+        # (a temple or other name only: a personal name two rulers bore, "Lê Duy Kỳ", says no one)
+        row = _one_written_row(name, written_rows) if label == "PER" and word_key(name) not in rulers \
+            and word_key(name) not in personal_names else None
+        if row is not None:
+            parent[find((name, label))] = find((f"ruler:{row}", label))
     own = set()
+    # the rows of the names written as persons: a pair that knowledge contradicts is no pair ("Phạm Cự Lạng ... sử gọi
+    # ông là Lê Đại Hành" in a text that writes Lê Hoàn: the ruler's row says whose name Lê Đại Hành is)
+    row_names: dict[int, set[str]] = defaultdict(set)
+    for name, label in written:
+        if label == "PER" and word_key(name) in rulers:
+            row_names[rulers[word_key(name)]].add(name)
     for a, b, label in pairs:
+        if label == "PER" and _known_elsewhere(a, b, rulers, row_names, surnames):
+            continue
         if (a, label) in written and (b, label) in written:
             parent[find((a, label))] = find((b, label))
             own.add((a, label))
@@ -715,12 +883,16 @@ def same_person(names: list[str], labels: list[str], surnames: frozenset[str],
         if members[0][1] == "PER":
             # never a part of another of the names ("Catherine lên ngôi, tức Catherine đệ nhất": the fuller name)
             whole = [m for m in members if not any(_part_of(m[0], o[0]) for o in members)] or members
+            whole = [m for m in whole if m not in transcribed] or whole
             personal = [m for m in whole if word_key(m[0]) in personal_names] or \
                 [m for m in whole if len(m[0].split()) > 1 and m[0].split()[0] in surnames]
             best = max(personal or [m for m in titles if m in whole] or [m for m in whole if m in own] or whole,
                        key=lambda m: (m in titles, m in own, written[m], len(m[0]), m[0]))
         else:
-            best = max(members, key=lambda m: (m in present, written[m], m in own, m in titles, -first_at[m]))
+            # a body's own name over the short one the text gives it ("Ấn Độ Quốc dân Đại hội đảng, thường gọi tắt
+            # là đảng Quốc đại"), however often that is written: its fullest name (bench/devsets/README.md)
+            best = max(members, key=lambda m: (m in present, m not in transcribed, m[1] == "ORG" and m in own,
+                                               written[m], m in own, m in titles, -first_at[m]))
         preferred.update((m, best[0]) for m in members)
     # a ruler's personal name the document writes under another label ("Phổ Nghi" read as a place) is still the
     # canonical of his other names, where none of his personal names is written as a person
@@ -731,6 +903,24 @@ def same_person(names: list[str], labels: list[str], surnames: frozenset[str],
         if row in elsewhere and word_key(preferred.get(key, key[0])) not in personal_names:
             preferred.update((m, elsewhere[row]) for m in groups[find(key)])
     return [preferred.get((name, label), name) for name, label in zip(names, labels)]
+
+
+def _known_elsewhere(a: str, b: str, rulers: dict[tuple[str, ...], int], row_names: dict[int, set[str]],
+                     surnames: frozenset[str]) -> bool:
+    """One of two names a text equates is, by data/ruler_names.tsv and the other tables, a name of a person whose
+    other name the document writes, and the second is another man's full name (a Vietnamese or Chinese family name
+    opens it, and it is neither of that row nor a part of one written: "Tú Cát" of "Phong Thần Tú Cát"): knowledge
+    gives the first to someone else ("Phạm Cự Lạng ... sử gọi ông là Lê Đại Hành" in a text that writes Lê Hoàn).
+    A transcription or romanisation the tables may lack ("Nã Phá Luân", "Nurhaci") is no such name."""
+    for one, other in ((a, b), (b, a)):
+        row = rulers.get(word_key(one))
+        names = row_names[row] - {one} if row is not None else set()
+        words = other.split()
+        if names and rulers.get(word_key(other)) != row and len(words) > 1 and words[0] in surnames \
+                and not any(is_foreign(w) for w in words) \
+                and not any(_part_of(other, n) for n in names | {one}) and not _part_of(one, other):
+            return True
+    return False
 
 
 def _part_of(name: str, other: str) -> bool:

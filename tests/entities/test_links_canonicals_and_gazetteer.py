@@ -375,7 +375,8 @@ def _alias_examples():
     for name in ("alias_namers.txt", "alias_frames.tsv", "alias_cues.txt", "alias_anaphors.txt",
                  "alias_later_words.txt", "ruler_names.tsv", "alias_spellings.tsv", "place_names.tsv",
                  "alias_transliterations.tsv", "alias_state_heads.txt", "person_names.tsv", "european_rulers.tsv",
-                 "regnal_numbers.tsv", "era_words.tsv", "indochina_places.tsv", "western_names.tsv"):
+                 "regnal_numbers.tsv", "era_words.tsv", "indochina_places.tsv", "western_names.tsv",
+                 "alias_transcriptions.txt", "alias_long_forms.tsv", "alias_city_heads.txt"):
         for line in (DATA / name).read_text(encoding="utf-8").splitlines():
             if line.startswith("# example:"):
                 text, expected = line[len("# example:"):].split("=>")

@@ -44,7 +44,8 @@ LOADERS = [
     ("pipeline.entities.linking", "m.part_rules(), m.alias_namers(), m.alias_frames(), m.person_only_cues(), "
                                   "m._anaphors(), m._later_words(), m.spelling_variants(), m.ruler_names(), "
                                   "m.transliterations(), m.state_heads(), "
-                                  "m._former_spellings(), m._women_titles(), m.cue_needs()"),
+                                  "m._former_spellings(), m._women_titles(), m.cue_needs(), "
+                                  "m._transcription_verbs(), m.long_forms(), m.city_heads()"),
     ("pipeline.entities.knowledge", "m.name_rows(), m.place_rows(), m.regnal_numbers(), m._era_words(), "
                                     "m.known_types()"),
 ]

@@ -1,0 +1,140 @@
+"""Canonical names of variant mentions (issue 13): a transcription never wins over the name it transcribes, a naming
+clause names no name of its own clause, a gloss cue refers to the name of its own clause, knowledge overrules a
+pronoun's guess, a ruler's name without its dynasty, a regnal ordinal of three words, a body's own name over its
+abbreviation, and a state's long form."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.segment import split_sentences
+
+
+def _canonicals(recognizer, text):
+    """surface -> the set of canonicals its mentions get."""
+    out: dict[str, set[str]] = {}
+    for m in recognizer(text, split_sentences(text)):
+        out.setdefault(text[m.start:m.end], set()).add(m.canonical)
+    return out
+
+
+@pytest.mark.parametrize("verb, canonical", [
+    ("phiên âm tên ông là", "Thomas Jefferson"),  # a transcription: the name it transcribes wins
+    ("gọi ông là", "Tô Phi Tốn"),  # another name: the one opening with a family name wins, as before
+])
+def test_a_transcription_is_never_the_canonical_of_the_name_it_transcribes(recognizer, verb, canonical):
+    text = f"Năm 1801, Thomas Jefferson làm tổng thống. Sách ta xưa {verb} Tô Phi Tốn. Jefferson mua đất Louisiane."
+    found = _canonicals(recognizer, text)
+    assert found["Tô Phi Tốn"] == found["Jefferson"] == {canonical}
+
+
+def test_a_naming_clause_gives_no_other_name_to_a_name_of_its_own_clause(recognizer):
+    text = "Năm 1885, Trung Kỳ thành xứ bảo hộ của Pháp; người Pháp gọi là Annam."
+    found = _canonicals(recognizer, text)
+    assert found["Pháp"] == {"Pháp"}
+    assert "Pháp" not in found.get("Annam", set())
+
+
+def test_a_gloss_cue_after_a_second_clause_names_no_one_of_the_first(recognizer):
+    text = ("Năm 1558, em gái vua Édouard đệ lục, sau mấy năm tranh giành với các phe, lên ngôi, "
+            "tức là Élisabeth đệ nhất.")
+    found = _canonicals(recognizer, text)
+    assert found["Élisabeth đệ nhất"] == {"Élisabeth đệ nhất"}
+    assert found["Édouard đệ lục"] == {"Édouard đệ lục"}
+
+
+@pytest.mark.parametrize("text, other, own", [
+    ("Năm 1841, Nguyễn Phúc Hồng Nhậm lên ngôi, tức vua Tự Đức.", "Tự Đức", "Nguyễn Phúc Hồng Nhậm"),
+    # a short description between the name and the cue's clause (an apposition) is no other clause
+    ("Năm 1740, Phan Văn Ba, người làng Kim Liên, tức quận công Phan Hồng, đem quân ra bắc.", "Phan Hồng",
+     "Phan Văn Ba"),
+])
+def test_a_gloss_cue_right_after_the_clause_of_a_name_still_joins(recognizer, text, other, own):
+    assert _canonicals(recognizer, text)[other] == {own}
+
+
+def test_a_pronoun_guess_that_knowledge_contradicts_joins_nothing(recognizer):
+    # "ông" is the king the officers raised, not the general named last; data/ruler_names.tsv gives Lê Thái Tổ to
+    # Lê Lợi, whom the text writes
+    text = ("Năm 1418, Lê Lợi dấy binh ở Lam Sơn. Tướng Đinh Văn Tả họp các tướng bàn việc nước. "
+            "Năm 1428, ông lên ngôi; sử gọi ông là Lê Thái Tổ.")
+    found = _canonicals(recognizer, text)
+    assert found["Lê Thái Tổ"] == {"Lê Lợi"}
+    assert found["Đinh Văn Tả"] == {"Đinh Văn Tả"}
+
+
+def test_a_rulers_name_without_its_dynasty_is_his_where_no_other_ruler_bears_it():
+    from pipeline.entities.linking import ruler_names
+    from pipeline.entities.lexicon import word_key
+    rows, _ = ruler_names()
+    assert rows.get(word_key("Nhị Thế")) == rows[word_key("Hồ Hợi")]
+    assert word_key("Thái Tổ") not in rows  # a temple name of many dynasties says no one
+
+
+@pytest.mark.parametrize("text, part, full", [
+    ("Năm 1700, Charles đệ thập nhị lên ngôi ở Thuỵ Điển. Charles đánh Nga.", "Charles", "Charles đệ thập nhị"),
+    ("Năm 1643, Louis đệ thập tứ lên ngôi. Louis cai trị bảy mươi hai năm.", "Louis", "Louis đệ thập tứ"),
+])
+def test_a_regnal_ordinal_of_three_words_closes_a_name_that_lends_its_first_name(recognizer, text, part, full):
+    assert _canonicals(recognizer, text)[part] == {full}
+
+
+def test_a_bodys_own_name_wins_over_its_abbreviation_however_often_written(recognizer):
+    text = ("Năm 1919, Hội Liên hiệp Thuộc địa, thường gọi tắt là Hội Liên hiệp, ra đời ở Paris. Hội Liên hiệp ra "
+            "báo. Về sau Hội Liên hiệp tan.")
+    assert _canonicals(recognizer, text)["Hội Liên hiệp"] == {"Hội Liên hiệp Thuộc địa"}
+
+
+@pytest.mark.parametrize("text, short, canonical", [
+    ("Năm 1858, nước Phú Lãng Sa sai quân sang đánh. Quân Pháp vào Gia Định.", "Pháp", "Phú Lãng Sa"),
+    ("Năm 1858, quân Pháp vào Gia Định.", "Pháp", "Pháp"),
+    ("Năm 1860, thương nhân châu Âu đến Hương Cảng, người Âu lập thương điếm.", "Âu", "châu Âu"),
+    ("Năm 1885, người Anh chiếm Miến Điện, người Pháp giữ Cao Miên. Người Miến nổi dậy.", "Miến", "Miến Điện"),
+])
+def test_a_states_short_name_takes_its_long_form_where_written(recognizer, text, short, canonical):
+    assert _canonicals(recognizer, text)[short] == {canonical}
+
+
+def test_a_vietnamese_family_name_two_full_names_share_never_joins_by_precedence(recognizer):
+    text = ("Năm 1767, Trịnh Sâm lên ngôi chúa.\nNăm 1786, quân Tây Sơn ra bắc diệt Trịnh.\n"
+            "Năm 1787, Trịnh Bồng lên thay.")
+    assert _canonicals(recognizer, text).get("Trịnh", {"Trịnh"}) == {"Trịnh"}
+
+
+@pytest.mark.parametrize("text, canonical", [
+    # the one full name written before the part, the other only after it: the part refers back
+    ("Năm 1804, Gustave Courbet sinh ở Ornans.\nNăm 1850, Gustave vẽ bức tranh lớn.\n"
+     "Năm 1880, Gustave Eiffel xây cầu.", "Gustave Courbet"),
+    # two full names written before it, once each: no one
+    ("Năm 1804, Gustave Courbet sinh ở Ornans. Năm 1832, Gustave Eiffel sinh ở Dijon.\n"
+     "Năm 1850, Gustave vẽ bức tranh lớn.", "Gustave"),
+    # the part's own earlier mentions that joined a name count for it
+    ("Năm 1850, Gustave Courbet vẽ tranh.\nNăm 1855, Gustave mở phòng tranh.\nNăm 1860, Gustave Eiffel học kỹ sư.\n"
+     "Năm 1871, Gustave bị bắt vì theo Công xã.", "Gustave Courbet"),
+    # another full name earlier in the part's own paragraph is the nearer referent
+    ("Năm 1850, Gustave Courbet vẽ tranh.\nNăm 1855, Gustave mở phòng tranh.\n"
+     "Năm 1860, Gustave Eiffel học kỹ sư. Năm 1889, Gustave xây tháp.", "Gustave"),
+])
+def test_a_shared_given_name_joins_the_one_written_before_it_unless_a_nearer_name_stands(recognizer, text, canonical):
+    # the last mention of the part (a full name the document writes only after the part never counts)
+    found = [(text[m.start:m.end], m.canonical) for m in recognizer(text, split_sentences(text))]
+    assert [c for s, c in found if s == "Gustave"][-1] == canonical
+
+
+@pytest.mark.parametrize("text, part, canonical", [
+    # the family name of a romanised name of the tables: the person's name the document writes
+    ("Năm 1941, Đông Điều Anh Cơ lên làm thủ tướng Nhật. Tojo chủ trương đánh Mỹ.", "Tojo", "Đông Điều Anh Cơ"),
+    # the table's person is not written: the part keeps its own
+    ("Năm 1941, Tojo chủ trương đánh Mỹ.", "Tojo", "Tojo"),
+])
+def test_a_foreign_family_name_joins_the_name_the_document_writes_for_its_person(recognizer, text, part, canonical):
+    assert _canonicals(recognizer, text)[part] == {canonical}
+
+
+@pytest.mark.parametrize("text, canonical", [
+    # the one ruler of that temple name whom the document writes under another name
+    ("Năm 1072, Lý Càn Đức lên ngôi, mới bảy tuổi. Năm 1075, Nhân Tông sai quân đánh Tống.", "Lý Càn Đức"),
+    # two of them written: no one
+    ("Năm 1072, Lý Càn Đức lên ngôi. Năm 1279, Trần Khâm lên ngôi. Nhân Tông có công lớn.", "Nhân Tông"),
+])
+def test_a_temple_name_several_rulers_share_is_the_one_the_document_writes(recognizer, text, canonical):
+    assert _canonicals(recognizer, text)["Nhân Tông"] == {canonical}
