@@ -179,6 +179,7 @@ class Lexicon:
     word_tails: frozenset[str]
     society_tails: frozenset[str]  # word tails that close a phrase of political words too ("Đồng minh hội")  # the org tails that may also close a capitalized word and a lower-case syllable
     person_suffixes: frozenset[str]  # last syllable of a temple name used for a ruler ("Anh Tông", "Thái Tổ")
+    ruler_name_endings: frozenset[str]  # lower-case words after a ruler's name that belong to it ("Hiến đế")
     place_suffixes: frozenset[str]  # Sino-Vietnamese place heads written after the name ("Bạch Đằng giang")
     person_cues: frozenset[str]  # a word before a bare one-syllable name that makes it a person ("sai Tuấn")
     long_person_cues: frozenset[str]  # the cues that also make a longer name a person ("vua sai Định Phúc")
@@ -264,6 +265,7 @@ def lexicon() -> Lexicon:
         word_tails=_words("org_tails.txt", skip_flag="after-name"),
         society_tails=_words("org_tails.txt") - _words("org_tails.txt", skip_flag="society"),
         person_suffixes=frozenset(read_words(DATA / "person_suffixes.txt")),
+        ruler_name_endings=frozenset(read_words(DATA / "ruler_name_endings.txt")),
         place_suffixes=_words("place_suffixes.txt"),
         person_cues=_words("person_cues.txt"),
         long_person_cues=frozenset(word_key(r.entry)[0] for r in read("person_cues.txt", ["entry", "*flags"])

@@ -272,9 +272,23 @@ class SentenceRules:
         self.add_span(start, end, (cs, ce), label, case)
 
     def add_span(self, start: int, end: int, core: tuple[int, int], label: str | None, case: str) -> None:
+        k = self.ruler_ending_after(end) if label in (None, "PER") and core[1] == end else None
+        if k is not None:  # "vua Hiến đế", "Hán Hiến đế": the ending is part of the ruler's name
+            end, core, label = self.toks[k].end, (core[0], self.toks[k].end), "PER"
         src = self.lex.sources[case]
         self.out.append(Candidate(start, end, core, label, src.source, src.score,
                                   coord_only="coord-only" in src.flags, doc_only="doc-only" in src.flags))
+
+    def ruler_ending_after(self, end: int) -> int | None:
+        """The token of a ruler's name ending (data/ruler_name_endings.txt) written right after offset ``end``,
+        unless it opens a common word with the next syllable ("đế quốc")."""
+        k = next((k for k in range(self.n) if self.toks[k].start >= end), None)
+        if k is None or not self.adjacent(k) or self.toks[k - 1].end != end \
+                or self.toks[k].text not in self.lex.ruler_name_endings:
+            return None
+        if k + 1 < self.n and self.adjacent(k + 1) and f"{self.toks[k].low} {self.toks[k + 1].low}" in _dictionary():
+            return None
+        return k
 
     # -- rules -----------------------------------------------------------------------------------------------
     def run(self) -> list[Candidate]:
@@ -935,7 +949,7 @@ class SentenceRules:
                                         and not self.name_goes_on(j + 1)):
             return 0  # "đế quốc Nga hoàng": a country before a title word is no place name
         whole = self.lex.places.get(tuple(fold(t.text) for t in self.toks[i:j + 1]))
-        if whole is not None and not whole.ambiguous:
+        if whole is not None and not whole.ambiguous and (whole.kind != "region" or self.name_run(j) == j + 1):
             self.add(i, j + 1, (i, j + 1), "LOC", "gazetteer")  # "châu Phi" is "Châu Phi"
             return j + 1
         e = self.name_run(j)
