@@ -943,6 +943,10 @@ class SentenceRules:
         if not n or (self.toks[i].cap and not self.toks[i].initial and not self.sentence_case_after(i + n)):
             return 0
         j = i + n
+        counted = self.counts_places(i)
+        while counted and j < self.n and self.adjacent(j) and self.toks[j].low in self.lex.place_list_words["filler"] \
+                and j - i - n < 2:
+            j += 1  # "bảy nước lớn là Tần, Sở, Tề"
         if j >= self.n or not self.adjacent(j) or not self.toks[j].cap or self.toks[j].number:
             return 0
         if self.starts_structure(j) or (self.is_place_word(j) and not self.place_at(j)
@@ -951,7 +955,7 @@ class SentenceRules:
         whole = self.lex.places.get(tuple(fold(t.text) for t in self.toks[i:j + 1]))
         if whole is not None and not whole.ambiguous and (whole.kind != "region" or self.name_run(j) == j + 1):
             self.add(i, j + 1, (i, j + 1), "LOC", "gazetteer")  # "châu Phi" is "Châu Phi"
-            return j + 1
+            return self.place_list(j + 1, counted)
         e = self.name_run(j)
         if self.suffix_label(j, e) == "ORG":
             return 0  # "chia thành Trực hệ", "thành Quốc dân đảng": an organisation, "thành" the verb
@@ -963,7 +967,43 @@ class SentenceRules:
         sentence_case = not state and any(not t.cap for t in self.toks[j:e]) \
             and tuple(t.low for t in self.toks[i:j]) not in state_heads()
         self.add(i if sentence_case else j, e, (i if sentence_case else j, e), "LOC", "loc_head")
-        return e
+        return self.place_list(e, counted)
+
+    def counts_places(self, i: int) -> bool:
+        """A plural or number word (data/place_lists.tsv) right before the place head at token ``i``."""
+        return i > 0 and self.adjacent(i) and self.toks[i - 1].low in self.lex.place_list_words["plural"]
+
+    def place_list(self, e: int, counted: bool) -> int:
+        """The places listed after the first one a head names, from token ``e`` ("ba nước Nguỵ, Thục, Ngô", "nước
+        Pháp và Anh"), each a LOC; the end of the list (``e`` when there is none). Without a counting word before the
+        head the list must end with a coordinating word; with one, two more members are enough."""
+        members, words, k = [], 0, e
+        while k < self.n:
+            gap = self.text[self.toks[k - 1].end:self.toks[k].start].strip()
+            m = k
+            if gap == ",":
+                if self.toks[m].low in self.lex.coordinators and not self.toks[m].cap:
+                    m, words = m + 1, words + 1  # ", và Ngô"
+            elif not gap and self.toks[m].low in self.lex.coordinators and not self.toks[m].cap:
+                m, words = m + 1, words + 1
+            else:
+                break
+            if m >= self.n or (m > k and not self.adjacent(m)) or not self.toks[m].cap or self.toks[m].number \
+                    or self.starts_structure(m) or self.match(self.lex.titles, m):
+                break
+            me = self.name_run(m)
+            if me == m or (me - m > 2 and self.vietnamese_name(m)) \
+                    or not (counted or me - m == 1 or self.place_at(m) == me - m):
+                break  # "các tỉnh Nghệ An, Hà Tĩnh, Phan Đình Phùng ...", "nước Pháp và Jules Ferry": a man
+            members.append((m, me))
+            k = me
+        if not members or not (words or (counted and len(members) > 1)):
+            return e
+        if words and self.toks[members[-1][0] - 1].low not in self.lex.coordinators:
+            members = [mm for mm in members if mm[0] < members[-1][0]] if not counted else members
+        for m, me in members:
+            self.add(m, me, (m, me), "LOC", "loc_head")
+        return members[-1][1] if members else e
 
     def sentence_case_after(self, j: int) -> bool:
         return j < self.n and self.toks[j].cap and not self.toks[j].foreign and self.completion(j) > j + 1

@@ -41,3 +41,24 @@ def test_a_roman_numeral_counting_a_century_is_no_entity(recognize, text):
 
 def test_a_lord_after_huan_tuoc_is_a_person(recognize):
     assert recognize("Người được cử sang là huân tước Mountbatten.") == {"Mountbatten": "PER"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Thời ấy có bảy nước lớn là Tần, Sở, Tề, Yên, Hàn, Triệu, Nguỵ.",
+     {name: "LOC" for name in ("Tần", "Sở", "Tề", "Yên", "Hàn", "Triệu", "Nguỵ")}),
+    ("Thiên hạ chia ba nước Nguỵ, Thục, Ngô.", {"Nguỵ": "LOC", "Thục": "LOC", "Ngô": "LOC"}),
+    ("Các tỉnh Thanh Hoá, Nghệ An, Hà Tĩnh đều hưởng ứng.",
+     {"Thanh Hoá": "LOC", "Nghệ An": "LOC", "Hà Tĩnh": "LOC"}),
+    ("Quân Nguyên đánh nước Tống và Kim.", {"Nguyên": "ORG", "Tống": "LOC", "Kim": "LOC"}),
+])
+def test_the_places_a_head_lists_are_all_places(recognize, text, expected):
+    assert recognize(text) == expected
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Ở các nước Âu châu, Napoléon lên ngôi hoàng đế.", "Napoléon"),
+    ("Ở tỉnh Nghệ An, Phan Đình Phùng dựng cờ khởi nghĩa.", "Phan Đình Phùng"),
+    ("Quân ta đánh nước Pháp và Jules Ferry phải từ chức.", "Jules Ferry"),
+])
+def test_a_man_after_the_places_of_a_head_is_not_listed_with_them(recognize, text, person):
+    assert recognize(text)[person] == "PER"
