@@ -75,6 +75,12 @@ class Place:
     ambiguous: bool
     no_initial: bool
     short_of: str = ""  # the full name this one abbreviates ("Thổ" -> "Thổ Nhĩ Kỳ"), its canonical where written
+    cased: bool = False  # its syllables after the first match only with their capitals ("Miền Nam")
+
+    def cased_as(self, words: list[str]) -> bool:
+        """The written syllables keep the capitals this name has after its first syllable."""
+        return not self.cased or all(w[:1].isupper() or not n[:1].isupper()
+                                     for w, n in zip(words[1:], self.name.split()[1:]))
 
 
 @dataclass(frozen=True)
@@ -219,7 +225,7 @@ def lexicon() -> Lexicon:
     """Load every data file once per process."""
     places: dict[tuple[str, ...], Place] = {}
     for name, kind, flags, short_of in read("places.tsv", ["name", "kind", "flags", "short_of?"]):
-        place = Place(name, kind, "ambiguous" in flags, "no-initial" in flags, short_of)
+        place = Place(name, kind, "ambiguous" in flags, "no-initial" in flags, short_of, "cased" in flags)
         key = tuple(name.split()) if place.ambiguous else tuple(fold(name).split())
         places[key] = place
     sources = _sources()

@@ -88,6 +88,7 @@ class EntityRecognizer:
         """CRF labels over the core, the typed gazetteer, a place preposition before it, a person's verb after
         it, and a prior for foreign names."""
         by_start = {t.start: k for k, t in enumerate(toks)}
+        by_end = {t.end: k for k, t in enumerate(toks)}
         for cand in found:
             if cand.label is not None:
                 continue
@@ -121,6 +122,8 @@ class EntityRecognizer:
                 parts = text[cs:ce].split()
                 if parts[0] in self.lex.given_names and len(parts) > 1:
                     cand.prior["PER"] += _vote("given_name")  # "Otto von Bismarck", "Henri Dunant"
+                if len(parts) > 1 and all(t.foreign and t.cap for t in toks[k:by_end.get(ce, k) + 1]):
+                    cand.prior["PER"] += _vote("foreign_full_name")  # "Bal Gangadhar Tilak", "Jefferson Davis"
                 for label, weight in _affix_votes(text[cs:ce], self.lex.affixes) if " " not in text[cs:ce] else ():
                     cand.prior[label] += weight
 

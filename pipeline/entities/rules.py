@@ -118,7 +118,8 @@ class SentenceRules:
                 continue
             place = self.lex.places.get(tuple(t.text for t in span)) or self.lex.places.get(
                 tuple(fold(t.text) for t in span))
-            if place is None or (place.ambiguous and tuple(t.text for t in span) not in self.lex.places):
+            if place is None or (place.ambiguous and tuple(t.text for t in span) not in self.lex.places) \
+                    or not place.cased_as([t.text for t in span]):
                 continue
             if place.no_initial and span[0].initial:
                 continue
@@ -953,7 +954,8 @@ class SentenceRules:
                                         and not self.name_goes_on(j + 1)):
             return 0  # "đế quốc Nga hoàng": a country before a title word is no place name
         whole = self.lex.places.get(tuple(fold(t.text) for t in self.toks[i:j + 1]))
-        if whole is not None and not whole.ambiguous and (whole.kind != "region" or self.name_run(j) == j + 1):
+        if whole is not None and not whole.ambiguous and whole.cased_as([t.text for t in self.toks[i:j + 1]]) \
+                and (whole.kind != "region" or self.name_run(j) == j + 1):
             self.add(i, j + 1, (i, j + 1), "LOC", "gazetteer")  # "châu Phi" is "Châu Phi"
             return self.place_list(j + 1, counted)
         e = self.name_run(j)
@@ -964,7 +966,7 @@ class SentenceRules:
         state = self.country_at(j) and self.match(self.lex.state_words, j + self.country_at(j)) == e - j - self.country_at(j)
         # a name in sentence case takes its head ("điện Mùa đông"), but a state's name never takes the word that
         # says a state is meant (data/alias_state_heads.txt: "nước Cộng hoà Nhân dân Trung Hoa")
-        sentence_case = not state and any(not t.cap for t in self.toks[j:e]) \
+        sentence_case = not state and any(not t.cap and t.low not in self.lex.particles for t in self.toks[j:e]) \
             and tuple(t.low for t in self.toks[i:j]) not in state_heads()
         self.add(i if sentence_case else j, e, (i if sentence_case else j, e), "LOC", "loc_head")
         return self.place_list(e, counted)

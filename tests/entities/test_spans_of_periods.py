@@ -62,3 +62,31 @@ def test_the_places_a_head_lists_are_all_places(recognize, text, expected):
 ])
 def test_a_man_after_the_places_of_a_head_is_not_listed_with_them(recognize, text, person):
     assert recognize(text)[person] == "PER"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Năm 1860, tiểu bang Caroline du Sud tách khỏi Liên bang.", "Caroline du Sud"),
+    ("Đoàn sứ giả đến quần đảo Bahamas.", "Bahamas"),
+    ("Nhà Lý dựng chùa Diên Hựu ở kinh thành.", "Diên Hựu"),
+    ("Đám đông họp trong vườn Jallianwala Bagh thì bị bắn.", "Jallianwala Bagh"),
+    ("Năm 1922, dân làng Chauri Chaura đốt đồn cảnh sát.", "Chauri Chaura"),
+])
+def test_a_place_after_its_head_is_a_place_without_the_head(recognize, text, expected):
+    assert recognize(text)[expected] == "LOC"
+
+
+def test_a_compass_region_in_lower_case_is_no_name(recognize):
+    assert recognize("Miền bắc bị chia năm xẻ bảy.") == {}
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Đến đời Bal Gangadhar Tilak, phong trào mới mạnh lên.", "Bal Gangadhar Tilak"),
+    ("Các bang ấy họp ở Montgomery, bầu Jefferson Davis làm tổng thống.", "Jefferson Davis"),
+])
+def test_a_foreign_name_of_several_capitalized_words_leans_to_a_person(recognize, text, person):
+    assert recognize(text)[person] == "PER"
+
+
+def test_the_family_name_of_a_person_opening_with_a_given_name_is_that_person(recognize):
+    found = recognize("Còn Mohammed Ali Jinnah đứng đầu Liên đoàn Hồi giáo. Năm 1946, Jinnah kêu gọi biểu tình.")
+    assert found["Mohammed Ali Jinnah"] == "PER" and found["Jinnah"] == "PER"
