@@ -170,6 +170,7 @@ class Lexicon:
     places: dict[tuple[str, ...], Place]  # folded syllables -> place (ambiguous ones keyed by exact syllables)
     max_place_len: int
     surnames: frozenset[str]
+    compound_surnames: frozenset[Phrase]  # "Tư Mã", "Gia Cát": two-syllable family names (compound_surnames.txt)
     coordinators: frozenset[str]
     clause_openers: frozenset[str]
     conjunctions: frozenset[str]  # open a sentence, never a name ("Nhưng")
@@ -257,6 +258,7 @@ def lexicon() -> Lexicon:
         max_place_len=max(len(k) for k in places),
         surnames=frozenset(w for name in ("vietnamese_surnames.txt", "chinese_surnames.txt")
                            for w in read_words(DATA / name)),
+        compound_surnames=_phrases("compound_surnames.txt"),
         coordinators=_words("coordinators.txt"),
         clause_openers=_words("clause_openers.txt"),
         conjunctions=_words("conjunctions.txt"),

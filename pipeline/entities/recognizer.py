@@ -267,16 +267,20 @@ def _link_cue() -> str:
     return lexicon().sources["link_cue"].source
 
 
-def _states_after_link_cues(text: str, candidates: list[Candidate]) -> None:
+def _states_after_link_cues(text: str, candidates: list[Candidate], titles: bool = False) -> None:
     """A name after a link cue ("quân Hậu Kim") that another rule of the document fixes as a place and none as a
-    house ("lập nước Hậu Kim") is that state, a LOC like "quân Đức"; "quân Thanh" beside "nhà Thanh" stays ORG."""
-    link_cue = _link_cue()
+    house ("lập nước Hậu Kim") is that state, a LOC like "quân Đức"; "quân Thanh" beside "nhà Thanh" stays ORG.
+    So is one word after a title ("tướng Ngô" where the document lists "ba nước Nguỵ, Thục, Ngô"): the state he
+    serves, not a man called by his family name (``titles``: those only, before the document's votes are counted,
+    so that its other bare mentions follow; the names after link cues after them, as their house's votes stand)."""
+    link_cue, title = _link_cue(), lexicon().sources["title"].source
     fixed: dict[str, set[str]] = defaultdict(set)
     for c in candidates:
-        if c.label is not None and c.source != link_cue:
+        if c.label is not None and c.source != link_cue and not (titles and c.source == title):
             fixed[_key(text, c)].add(c.label)
     for c in candidates:
-        if c.source == link_cue and fixed.get(_key(text, c)) == {"LOC"}:
+        one_word = c.source == title and c.label == "PER" and " " not in text[c.core[0]:c.core[1]]
+        if (one_word if titles else c.source == link_cue) and fixed.get(_key(text, c)) == {"LOC"}:
             c.label = "LOC"
 
 
@@ -285,6 +289,7 @@ def _settle(text: str, candidates: list[Candidate], lists: list[list[Candidate]]
     document as a whole (one sense per document, the lists' evidence included)."""
     _vote_name_parts(text, candidates)
     _vote_family_names(text, candidates)
+    _states_after_link_cues(text, candidates, titles=True)
     totals, fixed = _evidence(text, candidates)
     shared = _list_labels(text, lists, totals, fixed)
     for c in candidates:

@@ -712,7 +712,7 @@ class SentenceRules:
         return j + n
 
     def title(self, i: int) -> int:
-        n = 0 if self.inside_word(i) else self.match(self.lex.titles, i)
+        n = 0 if self.inside_word(i) or self.compound_surname(i) else self.match(self.lex.titles, i)
         if n > 1 and self.toks[i + n - 1].cap and self.vietnamese_name(i + n - 1):
             n = self.match(self.lex.titles, i, n - 1)  # "ông Hoàng Hưng": a family name, not "ông hoàng"
         if not n:
@@ -747,7 +747,7 @@ class SentenceRules:
             # "Chủ tịch Hồ Chí Minh" is a man, "ông Hồ Gươm" no; a capitalized title before a country stays out of
             # the name ("trở thành Thủ tướng Đức": the place rule takes "Đức")
             return j if self.toks[i].cap and self.is_place_word(j) and not self.starts_structure(j) else 0
-        e = j + 2 if self.family_woman(j) else self.name_run(j)
+        e = j + 2 if self.family_woman(j) else (self.compound_surname(j) and self.vietnamese_name(j)) or self.name_run(j)
         if e > j + 1 and not self.toks[j + 1].cap and not self.family_woman(j) \
                 and self.toks[j + 1].low not in self.lex.particles and not self.suffix_label(j, e):
             e = j + 1  # "bọn Tuấn ra mắt": a person's name does not go on in lower case
@@ -1236,6 +1236,10 @@ class SentenceRules:
         The family name and its capitalized successor make a name even at a sentence start ("Phan Bội Châu").
         """
         t = self.toks[i]
+        compound = self.compound_surname(i)
+        if compound:
+            k = self.name_run(i + compound) if i + compound < self.n and self.adjacent(i + compound) else 0
+            return k if k > i + compound and not any(tok.foreign for tok in self.toks[i:k]) else 0
         if t.text not in self.lex.surnames or i + 1 >= self.n or not self.adjacent(i + 1):
             return 0
         k = i + 1
@@ -1247,6 +1251,19 @@ class SentenceRules:
         if k < self.n and self.adjacent(k) and not self.toks[k].cap and self.suffix_label(i, k + 1) == "ORG":
             return 0  # "Đồng Minh hội": a society named like a man
         return k
+
+    def compound_surname(self, i: int) -> int:
+        """Length of a two-syllable family name (data/compound_surnames.txt) written with its capitals at token
+        ``i`` and followed by a capitalized given name that is no family name ("Tư Mã Ý", not "Tư mã Trần Văn
+        Bảo"), else 0."""
+        n = self.match(self.lex.compound_surnames, i)
+        if not n or not all(t.cap for t in self.toks[i:i + n]) or not all(self.adjacent(k) for k in range(i + 1, i + n)):
+            return 0
+        j = i + n
+        if j >= self.n or not self.adjacent(j) or not self.toks[j].cap or self.toks[j].number \
+                or self.toks[j].text in self.lex.surnames:
+            return 0
+        return n
 
     def head_in_name(self, i: int, k: int) -> bool:
         """The one-syllable organisation head at token ``k``, right after the family name at ``i``, is the middle of

@@ -90,3 +90,25 @@ def test_a_foreign_name_of_several_capitalized_words_leans_to_a_person(recognize
 def test_the_family_name_of_a_person_opening_with_a_given_name_is_that_person(recognize):
     found = recognize("Còn Mohammed Ali Jinnah đứng đầu Liên đoàn Hồi giáo. Năm 1946, Jinnah kêu gọi biểu tình.")
     assert found["Mohammed Ali Jinnah"] == "PER" and found["Jinnah"] == "PER"
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Quân Thục không thắng, vì tướng Nguỵ là Tư Mã Ý giữ vững thành.", "Tư Mã Ý"),
+    ("Gia Cát Lượng đem quân ra Kỳ Sơn.", "Gia Cát Lượng"),
+    ("Nhờ có quan Da Luật Sở Tài can ngăn, dân được sống.", "Da Luật Sở Tài"),
+])
+def test_a_two_syllable_family_name_opens_a_person(recognize, text, person):
+    assert recognize(text)[person] == "PER"
+
+
+def test_the_same_words_before_a_vietnamese_full_name_stay_an_office(recognize):
+    assert recognize("Vua phong Tư Mã Trần Văn Bảo coi việc quân.") == {"Trần Văn Bảo": "PER"}
+
+
+def test_a_state_the_document_names_as_a_country_stays_a_place_after_a_general(recognize):
+    found = recognize("Thiên hạ chia ba nước Nguỵ, Thục, Ngô. Quan Vũ giữ Kinh Châu thì bị tướng Ngô đánh úp.")
+    assert found["Ngô"] == "LOC" and found["Quan Vũ"] == "PER"
+
+
+def test_a_general_called_by_his_family_name_stays_a_man_where_no_state_has_it(recognize):
+    assert recognize("Quan Vũ giữ Kinh Châu thì bị tướng Ngô đánh úp.")["Ngô"] == "PER"
