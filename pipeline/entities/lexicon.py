@@ -153,6 +153,7 @@ class Lexicon:
     place_offices: frozenset[Phrase]  # a governor's office: the name after it is the place ("Tri phủ Lạng Giang")
     honorifics: frozenset[Phrase]  # forms of address ("ông"): a dynasty after one opens the name ("ông Tống Giáo Nhân")
     house_offices: frozenset[Phrase]  # a ruler's, officer's or courtier's title: a dynasty alone after it is the house
+    appellations: frozenset[Phrase]  # "chúa": with one syllable that is no family name, a lord's name ("chúa Tiên")
     loc_heads: frozenset[Phrase]
     org_heads: dict[Phrase, OrgHead]
     org_modifiers: frozenset[Phrase]
@@ -237,6 +238,7 @@ def lexicon() -> Lexicon:
         place_offices=_flagged("titles.tsv", "place"),
         honorifics=_flagged("titles.tsv", "honorific"),
         house_offices=_flagged("titles.tsv", "house"),
+        appellations=_flagged("titles.tsv", "appellation"),
         loc_heads=_phrases("loc_heads.tsv"),
         org_heads=_org_heads(),
         org_modifiers=_phrases("org_modifiers.txt"),

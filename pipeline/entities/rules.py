@@ -731,6 +731,10 @@ class SentenceRules:
             return e
         if j >= self.n or not self.adjacent(j) or not self.toks[j].cap or self.toks[j].number:
             return 0
+        if j == i + n and self.match(self.lex.appellations, i) == n and self.toks[j].text not in self.lex.surnames \
+                and not self.toks[j].foreign and self.name_run(j) == j + 1 and not self.place_at(j):
+            self.add(i, j + 1, (i, j + 1), "PER", "title")  # "chúa Tiên", "chúa Sãi": the lord's popular name
+            return j + 1
         house = self.house_after_title(i, n, j)
         if house:
             return house

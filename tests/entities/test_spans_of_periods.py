@@ -112,3 +112,30 @@ def test_a_state_the_document_names_as_a_country_stays_a_place_after_a_general(r
 
 def test_a_general_called_by_his_family_name_stays_a_man_where_no_state_has_it(recognize):
     assert recognize("Quan Vũ giữ Kinh Châu thì bị tướng Ngô đánh úp.")["Ngô"] == "PER"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Người trong xứ gọi ông là chúa Tiên.", {"chúa Tiên": "PER"}),
+    ("Năm 1698, chúa Minh sai Nguyễn Hữu Cảnh vào kinh lược.", {"chúa Minh": "PER", "Nguyễn Hữu Cảnh": "PER"}),
+    ("Chúa Hiền nhận cho họ vào ở.", {"Chúa Hiền": "PER"}),
+])
+def test_a_lords_popular_name_is_one_person_with_its_title(recognize, text, expected):
+    assert recognize(text) == expected
+
+
+def test_a_family_name_after_the_lords_title_stays_the_house(recognize):
+    assert recognize("Chúa Trịnh và chúa Nguyễn đánh nhau.") == {"Trịnh": "ORG", "Nguyễn": "ORG"}
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Trước khi chết, ông từ biệt nàng Ngu Cơ.", "Ngu Cơ"),
+    ("Thiền sư Vạn Hạnh giúp Lý Công Uẩn lên ngôi.", "Vạn Hạnh"),
+    ("Năm ấy nhà thơ Nguyễn Du đi sứ.", "Nguyễn Du"),
+])
+def test_titles_of_every_period_type_the_name_after_them(recognize, text, person):
+    assert recognize(text)[person] == "PER"
+
+
+def test_a_party_after_its_leaders_is_no_person(recognize):
+    # the dict keeps the last mention: the one after "lãnh tụ"
+    assert recognize("Phái Bolsevich thì mạnh hơn, các lãnh tụ Bolsevich đều ở Paris.").get("Bolsevich") != "PER"
