@@ -119,7 +119,7 @@ class SentenceRules:
             place = self.lex.places.get(tuple(t.text for t in span)) or self.lex.places.get(
                 tuple(fold(t.text) for t in span))
             if place is None or (place.ambiguous and tuple(t.text for t in span) not in self.lex.places) \
-                    or not place.cased_as([t.text for t in span]):
+                    or not place.cased_as([t.text for t in span]) or self.other_marks(span, place.name):
                 continue
             if place.no_initial and span[0].initial:
                 continue
@@ -131,6 +131,13 @@ class SentenceRules:
                 continue  # "Phổ Nghi", "Mỹ Khê", "Kim Nhật Thành": the country word opens a longer name
             return n
         return 0
+
+    @staticmethod
+    def other_marks(span: list[Tok], name: str) -> bool:
+        """The written syllables carry accents other than the place's own ("Huệ" is no "Huế"); a syllable written
+        without any mark may still be the place (accents lost in the scan)."""
+        return any(fold(t.text) != t.text.lower() and word_key(t.text) != word_key(n)
+                   for t, n in zip(span, name.split()))
 
     def name_goes_on(self, k: int) -> bool:
         """Token ``k`` goes on a name: a capitalized Vietnamese syllable right after the token before it, that
@@ -786,8 +793,8 @@ class SentenceRules:
         house ("Vua Lê": data/house_titles.txt)."""
         t = self.toks[i]
         k = i + 1 if (t.low,) in self.lex.number_words and i + 1 < self.n and self.adjacent(i + 1) else i
-        if not t.cap or t.initial or not self.toks[k].cap or self.match(self.lex.house_titles, k):
-            return 0
+        if not t.cap or (t.initial and k == i) or not self.toks[k].cap or self.match(self.lex.house_titles, k):
+            return 0  # at a sentence start only after a number word: "Hai Bà Trưng khởi nghĩa"
         n = self.match(self.lex.titles, k)
         j = k + n
         if not n or self.capital_title(k) == n or j >= self.n or not self.adjacent(j) \
@@ -1104,6 +1111,8 @@ class SentenceRules:
         t = self.toks[i]
         if not t.cap:
             return 0
+        if _ROMAN.fullmatch(t.text) and self.name_run(i) == i + 1:
+            return i + 1  # a Roman numeral alone ("đời III") is no name; after a name it is its number
         if self.match(self.lex.name_prefixes, i):
             p = self.match(self.lex.name_prefixes, i)
             s = self.match(self.lex.org_suffixes, i + p, 2) if i + p < self.n and self.adjacent(i + p) else 0

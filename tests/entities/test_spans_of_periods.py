@@ -139,3 +139,29 @@ def test_titles_of_every_period_type_the_name_after_them(recognize, text, person
 def test_a_party_after_its_leaders_is_no_person(recognize):
     # the dict keeps the last mention: the one after "lãnh tụ"
     assert recognize("Phái Bolsevich thì mạnh hơn, các lãnh tụ Bolsevich đều ở Paris.").get("Bolsevich") != "PER"
+
+
+def test_a_part_of_a_mans_name_is_no_place_that_differs_only_in_its_accents(recognize):
+    found = recognize("Nguyễn Huệ kéo quân ra Bắc. Huệ thắng lớn ở Đống Đa, rồi về Huế.")
+    assert found["Huệ"] == "PER" and found["Huế"] == "LOC"
+
+
+def test_a_place_written_without_its_accents_is_still_the_place(recognize):
+    assert recognize("Quân Pháp vào Hue năm 1885.")["Hue"] == "LOC"
+
+
+@pytest.mark.parametrize("text", ["Đến đời III thì nhà ấy suy.", "III là số ba trong lối viết La Mã."])
+def test_a_roman_numeral_alone_is_no_name(recognize, text):
+    assert "III" not in recognize(text)
+
+
+def test_a_regnal_number_after_a_name_stays_in_it(recognize):
+    assert recognize("Năm 1852, Napoléon III lên ngôi.") == {"Napoléon III": "PER"}
+
+
+def test_hai_ba_trung_at_a_sentence_start_is_the_sisters(recognize):
+    assert recognize("Hai Bà Trưng khởi nghĩa năm 40.") == {"Hai Bà Trưng": "PER"}
+
+
+def test_a_street_is_a_place_whatever_man_it_is_named_after(recognize):
+    assert recognize("Nhà ông ở đường Paul Bert, gần nhà hát.") == {"Paul Bert": "LOC"}
