@@ -205,13 +205,17 @@ class SentenceRules:
             if (" ".join(words) in _dictionary() and not inner) or words in lex.org_modifiers \
                     or words in lex.state_words:
                 return k + m
-            if words[1:] in lex.org_suffixes and not (k + m < self.n and self.adjacent(k + m) and not self.toks[
-                    k + m].cap and f"{words[-1]} {self.toks[k + m].low}" in _dictionary()):
+            if words[1:] in lex.org_suffixes and not self.opens_word(k + m - 1):
                 return k + m  # "Lễ bộ", "Nam triều"; not "Hoa triều cống" (pays tribute)
             if (m == 3 and words[2] in lex.word_tails and " ".join(words[1:]) not in _dictionary()
-                    and words[:2] not in lex.org_modifiers):
-                return k + m  # "Sùng chính viện"; not "Tàu cầu viện"
+                    and words[:2] not in lex.org_modifiers and not self.opens_word(k + m - 1)):
+                return k + m  # "Sùng chính viện"; not "Tàu cầu viện", "Đông Quan biết viện binh"
         return k + 1
+
+    def opens_word(self, k: int) -> bool:
+        """Token ``k`` and the lower-case syllable after it make a common word ("viện binh": reinforcements)."""
+        return k + 1 < self.n and self.adjacent(k + 1) and not self.toks[k + 1].cap \
+            and f"{self.toks[k].low} {self.toks[k + 1].low}" in _dictionary()
 
     def name_run(self, i: int) -> int:
         """End (token index) of the capitalized name starting at token ``i``."""

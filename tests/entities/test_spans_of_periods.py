@@ -165,3 +165,8 @@ def test_hai_ba_trung_at_a_sentence_start_is_the_sisters(recognize):
 
 def test_a_street_is_a_place_whatever_man_it_is_named_after(recognize):
     assert recognize("Nhà ông ở đường Paul Bert, gần nhà hát.") == {"Paul Bert": "LOC"}
+
+
+def test_an_organisation_tail_that_opens_a_common_word_closes_no_name(recognize):
+    found = recognize("Vương Thông ở trong thành Đông Quan biết viện binh bị diệt. Vua lập Sùng chính viện.")
+    assert found["Đông Quan"] == "LOC" and found["Sùng chính viện"] == "ORG"
