@@ -95,6 +95,7 @@ class OrgHead:
     whole: bool = False  # the head is the whole name of one body, a name even at a sentence start ("Hội Quốc liên")
     country: bool = False  # a country after the head in lower case is part of the body's name ("chính phủ Nhật")
     meeting: bool = False  # with a place's name, a congress held once there: an event ("Hội nghị Vienne")
+    no_place: bool = False  # in lower case before a known place, no organisation ("dòng Trường Giang": a river)
 
 
 def _org_heads() -> dict[Phrase, OrgHead]:
@@ -102,7 +103,7 @@ def _org_heads() -> dict[Phrase, OrgHead]:
                                                                               "vote": float})
     return {word_key(r.phrase): OrgHead(r.keep, r.bare, r.vote, "capital" in r.flags,
                                      "referring" in r.flags, "whole" in r.flags, "country" in r.flags,
-                                     "meeting" in r.flags) for r in rows}
+                                     "meeting" in r.flags, "no-place" in r.flags) for r in rows}
 
 
 @dataclass(frozen=True)

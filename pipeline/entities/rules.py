@@ -674,6 +674,10 @@ class SentenceRules:
             return 0  # "hạm đội Anh", "quân đội Pháp": the country is a place (LOC), the head a common noun
         if name_start == i + n and self.book_end(name_start):
             return 0  # "sai soạn bộ Khang Hy tự điển": a book, no ministry
+        if info.no_place and not cap_head and name_start == i + n and (
+                self.place_at(name_start) == name_end - name_start
+                or gazetteer().get(name_key(self.text[self.toks[name_start].start:self.toks[name_end - 1].end])) == "LOC"):
+            return 0  # "theo dòng Trường Giang": the river's course, no religious order
         if name_start is not None and not keep and self.vietnamese_name(name_start) == name_end:
             return 0  # "quân phiệt Trương Tác Lâm", "phe Nguyễn Huệ": a man and his camp, no organisation's name
         if name_start is not None and not keep and self.match(self.lex.faiths, name_start) == name_end - name_start:

@@ -170,3 +170,16 @@ def test_a_street_is_a_place_whatever_man_it_is_named_after(recognize):
 def test_an_organisation_tail_that_opens_a_common_word_closes_no_name(recognize):
     found = recognize("Vương Thông ở trong thành Đông Quan biết viện binh bị diệt. Vua lập Sùng chính viện.")
     assert found["Đông Quan"] == "LOC" and found["Sùng chính viện"] == "ORG"
+
+
+@pytest.mark.parametrize("text, order", [
+    ("Giáo sĩ François Xavier thuộc dòng Tên sang Nhật giảng đạo.", "dòng Tên"),
+    ("Các giáo sĩ dòng Đa Minh xin cho người bản xứ.", "dòng Đa Minh"),
+])
+def test_a_religious_order_is_an_organisation_with_its_head(recognize, text, order):
+    assert recognize(text)[order] == "ORG"
+
+
+def test_the_course_of_a_known_river_is_no_order(recognize):
+    found = recognize("Quân Nguỵ theo dòng Trường Giang xuống phía đông.")
+    assert "dòng Trường Giang" not in found and found.get("Trường Giang") == "LOC"
