@@ -183,3 +183,12 @@ def test_a_religious_order_is_an_organisation_with_its_head(recognize, text, ord
 def test_the_course_of_a_known_river_is_no_order(recognize):
     found = recognize("Quân Nguỵ theo dòng Trường Giang xuống phía đông.")
     assert "dòng Trường Giang" not in found and found.get("Trường Giang") == "LOC"
+
+
+def test_a_named_army_is_one_organisation_with_its_head(recognize):
+    found = recognize("Tướng Robert Lee chỉ huy Đạo quân Bắc Virginie, còn McClellan cầm Đạo quân Potomac.")
+    assert found["Đạo quân Bắc Virginie"] == "ORG" and found["Đạo quân Potomac"] == "ORG"
+
+
+def test_an_army_in_lower_case_before_a_country_is_no_name(recognize):
+    assert recognize("Một đạo quân Pháp tiến lên phía bắc.") == {"Pháp": "LOC"}
