@@ -192,3 +192,8 @@ def test_a_named_army_is_one_organisation_with_its_head(recognize):
 
 def test_an_army_in_lower_case_before_a_country_is_no_name(recognize):
     assert recognize("Một đạo quân Pháp tiến lên phía bắc.") == {"Pháp": "LOC"}
+
+
+def test_the_seat_of_an_office_is_a_body_and_a_prefecture_a_place(recognize):
+    found = recognize("Việc cai trị tập trung vào Phủ Toàn quyền Đông Dương. Quân đến phủ Thường Tín.")
+    assert found == {"Phủ Toàn quyền Đông Dương": "ORG", "Thường Tín": "LOC"}
