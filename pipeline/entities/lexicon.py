@@ -197,7 +197,7 @@ class Lexicon:
     society_tails: frozenset[str]  # word tails that close a phrase of political words too ("Đồng minh hội")  # the org tails that may also close a capitalized word and a lower-case syllable
     person_suffixes: frozenset[str]  # last syllable of a temple name used for a ruler ("Anh Tông", "Thái Tổ")
     ruler_name_endings: frozenset[str]  # lower-case words after a ruler's name that belong to it ("Hiến đế")
-    place_list_words: dict[str, frozenset[str]]  # role -> words: a head counting places, and its list (place_lists.tsv)
+    place_list_words: dict[str, frozenset[Phrase]]  # role -> words around a place head (place_lists.tsv)
     place_suffixes: frozenset[str]  # Sino-Vietnamese place heads written after the name ("Bạch Đằng giang")
     person_cues: frozenset[str]  # a word before a bare one-syllable name that makes it a person ("sai Tuấn")
     long_person_cues: frozenset[str]  # the cues that also make a longer name a person ("vua sai Định Phúc")
@@ -286,7 +286,7 @@ def lexicon() -> Lexicon:
         society_tails=_words("org_tails.txt") - _words("org_tails.txt", skip_flag="society"),
         person_suffixes=frozenset(read_words(DATA / "person_suffixes.txt")),
         ruler_name_endings=frozenset(read_words(DATA / "ruler_name_endings.txt")),
-        place_list_words={role: frozenset(word_key(r.word)[0] for r in rows)
+        place_list_words={role: frozenset(word_key(r.word) for r in rows)
                           for role, rows in _grouped(read_table(DATA / "place_lists.tsv", ["word", "role"]))},
         place_suffixes=_words("place_suffixes.txt"),
         person_cues=_words("person_cues.txt"),

@@ -964,9 +964,13 @@ class SentenceRules:
             return 0
         j = i + n
         counted = self.counts_places(i)
-        while counted and j < self.n and self.adjacent(j) and self.toks[j].low in self.lex.place_list_words["filler"] \
+        while counted and j < self.n and self.adjacent(j) and (self.toks[j].low,) in self.lex.place_list_words["filler"] \
                 and j - i - n < 2:
             j += 1  # "bảy nước lớn là Tần, Sở, Tề"
+        if j == i + n and j + 1 < self.n and self.adjacent(j) and self.toks[j].low in self.lex.roles["copula"] \
+                and tuple(t.low for t in self.toks[i:j]) in self.lex.place_list_words["named"] \
+                and self.adjacent(j + 1) and not self.vietnamese_name(j + 1):
+            j += 1  # "kinh đô là Cuzco": the capital's name
         if j >= self.n or not self.adjacent(j) or not self.toks[j].cap or self.toks[j].number:
             return 0
         if self.starts_structure(j) or (self.is_place_word(j) and not self.place_at(j)
@@ -992,7 +996,7 @@ class SentenceRules:
 
     def counts_places(self, i: int) -> bool:
         """A plural or number word (data/place_lists.tsv) right before the place head at token ``i``."""
-        return i > 0 and self.adjacent(i) and self.toks[i - 1].low in self.lex.place_list_words["plural"]
+        return i > 0 and self.adjacent(i) and (self.toks[i - 1].low,) in self.lex.place_list_words["plural"]
 
     def place_list(self, e: int, counted: bool) -> int:
         """The places listed after the first one a head names, from token ``e`` ("ba nước Nguỵ, Thục, Ngô", "nước

@@ -197,3 +197,12 @@ def test_an_army_in_lower_case_before_a_country_is_no_name(recognize):
 def test_the_seat_of_an_office_is_a_body_and_a_prefecture_a_place(recognize):
     found = recognize("Việc cai trị tập trung vào Phủ Toàn quyền Đông Dương. Quân đến phủ Thường Tín.")
     assert found == {"Phủ Toàn quyền Đông Dương": "ORG", "Thường Tín": "LOC"}
+
+
+def test_a_capital_named_after_the_copula_is_a_place(recognize):
+    found = recognize("Nước Inca ở dãy núi Andes, kinh đô là Cuzco.")
+    assert found["Cuzco"] == "LOC"
+
+
+def test_a_man_after_the_capitals_copula_stays_a_man(recognize):
+    assert recognize("Người dựng kinh đô là Lý Công Uẩn.") == {"Lý Công Uẩn": "PER"}
