@@ -238,12 +238,29 @@ def _pen_name() -> str:
 def _vote_name_parts(text: str, candidates: list[Candidate]) -> None:
     """A one-word name that begins or ends a person's name fixed by a cue in the document is that person
     ("Togo" after "đô đốc Togo Heihachiro") where the text supports the link (linking.py): a list's vote."""
-    parts = person_parts([(c.start, text[c.core[0]:c.core[1]], c.label) for c in candidates
+    parts = person_parts([(c.start, text[c.core[0]:c.core[1]], c.label or _leaning(c)) for c in candidates
                           if c.source != _pen_name()])  # "Nam" is no part of the pen name "Sào Nam"
     support = Support(text)
     for c in candidates:
         if c.label is None and supported_full_name(text[c.core[0]:c.core[1]], c.start, parts, support):
             c.votes["PER"] += _vote("list")
+
+
+@lru_cache(maxsize=1)
+def _vi_name() -> str:
+    """The source of a Vietnamese or Chinese personal name (a family name first, data/sources.tsv)."""
+    return lexicon().sources["vi_name"].source
+
+
+def _leaning(c: Candidate) -> str | None:
+    """PER for an unsettled name opening with a family name whose own evidence for a person passes any other
+    label's by a family name's vote at least ("Hầu Nhân Bảo", "Đinh Tiên Hoàng" whose CRF vote for a place is
+    outweighed), so that its last words may stand for it."""
+    if c.source != _vi_name() or c.coord_only or c.doc_only:
+        return None
+    evidence = c.votes + c.prior
+    others = max(evidence[lab] for lab in LABELS if lab != "PER")
+    return "PER" if evidence["PER"] - others >= _vote("surname") else None
 
 
 def _vote_family_names(text: str, candidates: list[Candidate]) -> None:

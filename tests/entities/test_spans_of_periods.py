@@ -206,3 +206,8 @@ def test_a_capital_named_after_the_copula_is_a_place(recognize):
 
 def test_a_man_after_the_capitals_copula_stays_a_man(recognize):
     assert recognize("Người dựng kinh đô là Lý Công Uẩn.") == {"Lý Công Uẩn": "PER"}
+
+
+def test_the_last_words_of_a_chinese_name_stand_for_the_man(recognize):
+    found = recognize("Vua Tống sai Hầu Nhân Bảo đem quân sang. Lê Hoàn sai người giả đầu hàng, dụ Nhân Bảo vào.")
+    assert found["Hầu Nhân Bảo"] == "PER" and found["Nhân Bảo"] == "PER"
