@@ -48,6 +48,14 @@ def _flagged(name: str, flag: str) -> frozenset[Phrase]:
     return frozenset(word_key(r.phrase) for r in read(name, ["phrase", "flags?"]) if flag in r.flags.split(","))
 
 
+def _grouped(rows) -> list[tuple[str, list]]:
+    """Rows of a table grouped by their ``role`` column."""
+    groups: dict[str, list] = {}
+    for r in rows:
+        groups.setdefault(r.role, []).append(r)
+    return list(groups.items())
+
+
 def _phrases(name: str) -> frozenset[Phrase]:
     return frozenset(word_key(entry) for entry in _entries(name))
 
@@ -67,6 +75,12 @@ class Place:
     ambiguous: bool
     no_initial: bool
     short_of: str = ""  # the full name this one abbreviates ("Thổ" -> "Thổ Nhĩ Kỳ"), its canonical where written
+    cased: bool = False  # its syllables after the first match only with their capitals ("Miền Nam")
+
+    def cased_as(self, words: list[str]) -> bool:
+        """The written syllables keep the capitals this name has after its first syllable."""
+        return not self.cased or all(w[:1].isupper() or not n[:1].isupper()
+                                     for w, n in zip(words[1:], self.name.split()[1:]))
 
 
 @dataclass(frozen=True)
@@ -81,6 +95,7 @@ class OrgHead:
     whole: bool = False  # the head is the whole name of one body, a name even at a sentence start ("Hội Quốc liên")
     country: bool = False  # a country after the head in lower case is part of the body's name ("chính phủ Nhật")
     meeting: bool = False  # with a place's name, a congress held once there: an event ("Hội nghị Vienne")
+    no_place: bool = False  # in lower case before a known place, no organisation ("dòng Trường Giang": a river)
 
 
 def _org_heads() -> dict[Phrase, OrgHead]:
@@ -88,7 +103,7 @@ def _org_heads() -> dict[Phrase, OrgHead]:
                                                                               "vote": float})
     return {word_key(r.phrase): OrgHead(r.keep, r.bare, r.vote, "capital" in r.flags,
                                      "referring" in r.flags, "whole" in r.flags, "country" in r.flags,
-                                     "meeting" in r.flags) for r in rows}
+                                     "meeting" in r.flags, "no-place" in r.flags) for r in rows}
 
 
 @dataclass(frozen=True)
@@ -139,6 +154,7 @@ class Lexicon:
     place_offices: frozenset[Phrase]  # a governor's office: the name after it is the place ("Tri phủ Lạng Giang")
     honorifics: frozenset[Phrase]  # forms of address ("ông"): a dynasty after one opens the name ("ông Tống Giáo Nhân")
     house_offices: frozenset[Phrase]  # a ruler's, officer's or courtier's title: a dynasty alone after it is the house
+    appellations: frozenset[Phrase]  # "chúa": with one syllable that is no family name, a lord's name ("chúa Tiên")
     loc_heads: frozenset[Phrase]
     org_heads: dict[Phrase, OrgHead]
     org_modifiers: frozenset[Phrase]
@@ -156,6 +172,7 @@ class Lexicon:
     places: dict[tuple[str, ...], Place]  # folded syllables -> place (ambiguous ones keyed by exact syllables)
     max_place_len: int
     surnames: frozenset[str]
+    compound_surnames: frozenset[Phrase]  # "Tư Mã", "Gia Cát": two-syllable family names (compound_surnames.txt)
     coordinators: frozenset[str]
     clause_openers: frozenset[str]
     conjunctions: frozenset[str]  # open a sentence, never a name ("Nhưng")
@@ -179,6 +196,8 @@ class Lexicon:
     word_tails: frozenset[str]
     society_tails: frozenset[str]  # word tails that close a phrase of political words too ("Đồng minh hội")  # the org tails that may also close a capitalized word and a lower-case syllable
     person_suffixes: frozenset[str]  # last syllable of a temple name used for a ruler ("Anh Tông", "Thái Tổ")
+    ruler_name_endings: frozenset[str]  # lower-case words after a ruler's name that belong to it ("Hiến đế")
+    place_list_words: dict[str, frozenset[Phrase]]  # role -> words around a place head (place_lists.tsv)
     place_suffixes: frozenset[str]  # Sino-Vietnamese place heads written after the name ("Bạch Đằng giang")
     person_cues: frozenset[str]  # a word before a bare one-syllable name that makes it a person ("sai Tuấn")
     long_person_cues: frozenset[str]  # the cues that also make a longer name a person ("vua sai Định Phúc")
@@ -209,7 +228,7 @@ def lexicon() -> Lexicon:
     """Load every data file once per process."""
     places: dict[tuple[str, ...], Place] = {}
     for name, kind, flags, short_of in read("places.tsv", ["name", "kind", "flags", "short_of?"]):
-        place = Place(name, kind, "ambiguous" in flags, "no-initial" in flags, short_of)
+        place = Place(name, kind, "ambiguous" in flags, "no-initial" in flags, short_of, "cased" in flags)
         key = tuple(name.split()) if place.ambiguous else tuple(fold(name).split())
         places[key] = place
     sources = _sources()
@@ -220,6 +239,7 @@ def lexicon() -> Lexicon:
         place_offices=_flagged("titles.tsv", "place"),
         honorifics=_flagged("titles.tsv", "honorific"),
         house_offices=_flagged("titles.tsv", "house"),
+        appellations=_flagged("titles.tsv", "appellation"),
         loc_heads=_phrases("loc_heads.tsv"),
         org_heads=_org_heads(),
         org_modifiers=_phrases("org_modifiers.txt"),
@@ -241,6 +261,7 @@ def lexicon() -> Lexicon:
         max_place_len=max(len(k) for k in places),
         surnames=frozenset(w for name in ("vietnamese_surnames.txt", "chinese_surnames.txt")
                            for w in read_words(DATA / name)),
+        compound_surnames=_phrases("compound_surnames.txt"),
         coordinators=_words("coordinators.txt"),
         clause_openers=_words("clause_openers.txt"),
         conjunctions=_words("conjunctions.txt"),
@@ -264,6 +285,9 @@ def lexicon() -> Lexicon:
         word_tails=_words("org_tails.txt", skip_flag="after-name"),
         society_tails=_words("org_tails.txt") - _words("org_tails.txt", skip_flag="society"),
         person_suffixes=frozenset(read_words(DATA / "person_suffixes.txt")),
+        ruler_name_endings=frozenset(read_words(DATA / "ruler_name_endings.txt")),
+        place_list_words={role: frozenset(word_key(r.word) for r in rows)
+                          for role, rows in _grouped(read_table(DATA / "place_lists.tsv", ["word", "role"]))},
         place_suffixes=_words("place_suffixes.txt"),
         person_cues=_words("person_cues.txt"),
         long_person_cues=frozenset(word_key(r.entry)[0] for r in read("person_cues.txt", ["entry", "*flags"])

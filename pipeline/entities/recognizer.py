@@ -88,6 +88,7 @@ class EntityRecognizer:
         """CRF labels over the core, the typed gazetteer, a place preposition before it, a person's verb after
         it, and a prior for foreign names."""
         by_start = {t.start: k for k, t in enumerate(toks)}
+        by_end = {t.end: k for k, t in enumerate(toks)}
         for cand in found:
             if cand.label is not None:
                 continue
@@ -121,6 +122,8 @@ class EntityRecognizer:
                 parts = text[cs:ce].split()
                 if parts[0] in self.lex.given_names and len(parts) > 1:
                     cand.prior["PER"] += _vote("given_name")  # "Otto von Bismarck", "Henri Dunant"
+                if len(parts) > 1 and all(t.foreign and t.cap for t in toks[k:by_end.get(ce, k) + 1]):
+                    cand.prior["PER"] += _vote("foreign_full_name")  # "Bal Gangadhar Tilak", "Jefferson Davis"
                 for label, weight in _affix_votes(text[cs:ce], self.lex.affixes) if " " not in text[cs:ce] else ():
                     cand.prior[label] += weight
 
@@ -235,12 +238,29 @@ def _pen_name() -> str:
 def _vote_name_parts(text: str, candidates: list[Candidate]) -> None:
     """A one-word name that begins or ends a person's name fixed by a cue in the document is that person
     ("Togo" after "đô đốc Togo Heihachiro") where the text supports the link (linking.py): a list's vote."""
-    parts = person_parts([(c.start, text[c.core[0]:c.core[1]], c.label) for c in candidates
+    parts = person_parts([(c.start, text[c.core[0]:c.core[1]], c.label or _leaning(c)) for c in candidates
                           if c.source != _pen_name()])  # "Nam" is no part of the pen name "Sào Nam"
     support = Support(text)
     for c in candidates:
         if c.label is None and supported_full_name(text[c.core[0]:c.core[1]], c.start, parts, support):
             c.votes["PER"] += _vote("list")
+
+
+@lru_cache(maxsize=1)
+def _vi_name() -> str:
+    """The source of a Vietnamese or Chinese personal name (a family name first, data/sources.tsv)."""
+    return lexicon().sources["vi_name"].source
+
+
+def _leaning(c: Candidate) -> str | None:
+    """PER for an unsettled name opening with a family name whose own evidence for a person passes any other
+    label's by a family name's vote at least ("Hầu Nhân Bảo", "Đinh Tiên Hoàng" whose CRF vote for a place is
+    outweighed), so that its last words may stand for it."""
+    if c.source != _vi_name() or c.coord_only or c.doc_only:
+        return None
+    evidence = c.votes + c.prior
+    others = max(evidence[lab] for lab in LABELS if lab != "PER")
+    return "PER" if evidence["PER"] - others >= _vote("surname") else None
 
 
 def _vote_family_names(text: str, candidates: list[Candidate]) -> None:
@@ -264,16 +284,20 @@ def _link_cue() -> str:
     return lexicon().sources["link_cue"].source
 
 
-def _states_after_link_cues(text: str, candidates: list[Candidate]) -> None:
+def _states_after_link_cues(text: str, candidates: list[Candidate], titles: bool = False) -> None:
     """A name after a link cue ("quân Hậu Kim") that another rule of the document fixes as a place and none as a
-    house ("lập nước Hậu Kim") is that state, a LOC like "quân Đức"; "quân Thanh" beside "nhà Thanh" stays ORG."""
-    link_cue = _link_cue()
+    house ("lập nước Hậu Kim") is that state, a LOC like "quân Đức"; "quân Thanh" beside "nhà Thanh" stays ORG.
+    So is one word after a title ("tướng Ngô" where the document lists "ba nước Nguỵ, Thục, Ngô"): the state he
+    serves, not a man called by his family name (``titles``: those only, before the document's votes are counted,
+    so that its other bare mentions follow; the names after link cues after them, as their house's votes stand)."""
+    link_cue, title = _link_cue(), lexicon().sources["title"].source
     fixed: dict[str, set[str]] = defaultdict(set)
     for c in candidates:
-        if c.label is not None and c.source != link_cue:
+        if c.label is not None and c.source != link_cue and not (titles and c.source == title):
             fixed[_key(text, c)].add(c.label)
     for c in candidates:
-        if c.source == link_cue and fixed.get(_key(text, c)) == {"LOC"}:
+        one_word = c.source == title and c.label == "PER" and " " not in text[c.core[0]:c.core[1]]
+        if (one_word if titles else c.source == link_cue) and fixed.get(_key(text, c)) == {"LOC"}:
             c.label = "LOC"
 
 
@@ -282,6 +306,7 @@ def _settle(text: str, candidates: list[Candidate], lists: list[list[Candidate]]
     document as a whole (one sense per document, the lists' evidence included)."""
     _vote_name_parts(text, candidates)
     _vote_family_names(text, candidates)
+    _states_after_link_cues(text, candidates, titles=True)
     totals, fixed = _evidence(text, candidates)
     shared = _list_labels(text, lists, totals, fixed)
     for c in candidates:

@@ -118,7 +118,8 @@ class SentenceRules:
                 continue
             place = self.lex.places.get(tuple(t.text for t in span)) or self.lex.places.get(
                 tuple(fold(t.text) for t in span))
-            if place is None or (place.ambiguous and tuple(t.text for t in span) not in self.lex.places):
+            if place is None or (place.ambiguous and tuple(t.text for t in span) not in self.lex.places) \
+                    or not place.cased_as([t.text for t in span]) or self.other_marks(span, place.name):
                 continue
             if place.no_initial and span[0].initial:
                 continue
@@ -130,6 +131,13 @@ class SentenceRules:
                 continue  # "Phổ Nghi", "Mỹ Khê", "Kim Nhật Thành": the country word opens a longer name
             return n
         return 0
+
+    @staticmethod
+    def other_marks(span: list[Tok], name: str) -> bool:
+        """The written syllables carry accents other than the place's own ("Huệ" is no "Huế"); a syllable written
+        without any mark may still be the place (accents lost in the scan)."""
+        return any(fold(t.text) != t.text.lower() and word_key(t.text) != word_key(n)
+                   for t, n in zip(span, name.split()))
 
     def name_goes_on(self, k: int) -> bool:
         """Token ``k`` goes on a name: a capitalized Vietnamese syllable right after the token before it, that
@@ -197,13 +205,17 @@ class SentenceRules:
             if (" ".join(words) in _dictionary() and not inner) or words in lex.org_modifiers \
                     or words in lex.state_words:
                 return k + m
-            if words[1:] in lex.org_suffixes and not (k + m < self.n and self.adjacent(k + m) and not self.toks[
-                    k + m].cap and f"{words[-1]} {self.toks[k + m].low}" in _dictionary()):
+            if words[1:] in lex.org_suffixes and not self.opens_word(k + m - 1):
                 return k + m  # "Lễ bộ", "Nam triều"; not "Hoa triều cống" (pays tribute)
             if (m == 3 and words[2] in lex.word_tails and " ".join(words[1:]) not in _dictionary()
-                    and words[:2] not in lex.org_modifiers):
-                return k + m  # "Sùng chính viện"; not "Tàu cầu viện"
+                    and words[:2] not in lex.org_modifiers and not self.opens_word(k + m - 1)):
+                return k + m  # "Sùng chính viện"; not "Tàu cầu viện", "Đông Quan biết viện binh"
         return k + 1
+
+    def opens_word(self, k: int) -> bool:
+        """Token ``k`` and the lower-case syllable after it make a common word ("viện binh": reinforcements)."""
+        return k + 1 < self.n and self.adjacent(k + 1) and not self.toks[k + 1].cap \
+            and f"{self.toks[k].low} {self.toks[k + 1].low}" in _dictionary()
 
     def name_run(self, i: int) -> int:
         """End (token index) of the capitalized name starting at token ``i``."""
@@ -272,9 +284,23 @@ class SentenceRules:
         self.add_span(start, end, (cs, ce), label, case)
 
     def add_span(self, start: int, end: int, core: tuple[int, int], label: str | None, case: str) -> None:
+        k = self.ruler_ending_after(end) if label in (None, "PER") and core[1] == end else None
+        if k is not None:  # "vua Hiến đế", "Hán Hiến đế": the ending is part of the ruler's name
+            end, core, label = self.toks[k].end, (core[0], self.toks[k].end), "PER"
         src = self.lex.sources[case]
         self.out.append(Candidate(start, end, core, label, src.source, src.score,
                                   coord_only="coord-only" in src.flags, doc_only="doc-only" in src.flags))
+
+    def ruler_ending_after(self, end: int) -> int | None:
+        """The token of a ruler's name ending (data/ruler_name_endings.txt) written right after offset ``end``,
+        unless it opens a common word with the next syllable ("đế quốc")."""
+        k = next((k for k in range(self.n) if self.toks[k].start >= end), None)
+        if k is None or not self.adjacent(k) or self.toks[k - 1].end != end \
+                or self.toks[k].text not in self.lex.ruler_name_endings:
+            return None
+        if k + 1 < self.n and self.adjacent(k + 1) and f"{self.toks[k].low} {self.toks[k + 1].low}" in _dictionary():
+            return None
+        return k
 
     # -- rules -----------------------------------------------------------------------------------------------
     def run(self) -> list[Candidate]:
@@ -648,6 +674,10 @@ class SentenceRules:
             return 0  # "hạm đội Anh", "quân đội Pháp": the country is a place (LOC), the head a common noun
         if name_start == i + n and self.book_end(name_start):
             return 0  # "sai soạn bộ Khang Hy tự điển": a book, no ministry
+        if info.no_place and not cap_head and name_start == i + n and (
+                self.place_at(name_start) == name_end - name_start
+                or gazetteer().get(name_key(self.text[self.toks[name_start].start:self.toks[name_end - 1].end])) == "LOC"):
+            return 0  # "theo dòng Trường Giang": the river's course, no religious order
         if name_start is not None and not keep and self.vietnamese_name(name_start) == name_end:
             return 0  # "quân phiệt Trương Tác Lâm", "phe Nguyễn Huệ": a man and his camp, no organisation's name
         if name_start is not None and not keep and self.match(self.lex.faiths, name_start) == name_end - name_start:
@@ -697,7 +727,7 @@ class SentenceRules:
         return j + n
 
     def title(self, i: int) -> int:
-        n = 0 if self.inside_word(i) else self.match(self.lex.titles, i)
+        n = 0 if self.inside_word(i) or self.compound_surname(i) else self.match(self.lex.titles, i)
         if n > 1 and self.toks[i + n - 1].cap and self.vietnamese_name(i + n - 1):
             n = self.match(self.lex.titles, i, n - 1)  # "ông Hoàng Hưng": a family name, not "ông hoàng"
         if not n:
@@ -716,6 +746,10 @@ class SentenceRules:
             return e
         if j >= self.n or not self.adjacent(j) or not self.toks[j].cap or self.toks[j].number:
             return 0
+        if j == i + n and self.match(self.lex.appellations, i) == n and self.toks[j].text not in self.lex.surnames \
+                and not self.toks[j].foreign and self.name_run(j) == j + 1 and not self.place_at(j):
+            self.add(i, j + 1, (i, j + 1), "PER", "title")  # "chúa Tiên", "chúa Sãi": the lord's popular name
+            return j + 1
         house = self.house_after_title(i, n, j)
         if house:
             return house
@@ -732,7 +766,7 @@ class SentenceRules:
             # "Chủ tịch Hồ Chí Minh" is a man, "ông Hồ Gươm" no; a capitalized title before a country stays out of
             # the name ("trở thành Thủ tướng Đức": the place rule takes "Đức")
             return j if self.toks[i].cap and self.is_place_word(j) and not self.starts_structure(j) else 0
-        e = j + 2 if self.family_woman(j) else self.name_run(j)
+        e = j + 2 if self.family_woman(j) else (self.compound_surname(j) and self.vietnamese_name(j)) or self.name_run(j)
         if e > j + 1 and not self.toks[j + 1].cap and not self.family_woman(j) \
                 and self.toks[j + 1].low not in self.lex.particles and not self.suffix_label(j, e):
             e = j + 1  # "bọn Tuấn ra mắt": a person's name does not go on in lower case
@@ -767,8 +801,8 @@ class SentenceRules:
         house ("Vua Lê": data/house_titles.txt)."""
         t = self.toks[i]
         k = i + 1 if (t.low,) in self.lex.number_words and i + 1 < self.n and self.adjacent(i + 1) else i
-        if not t.cap or t.initial or not self.toks[k].cap or self.match(self.lex.house_titles, k):
-            return 0
+        if not t.cap or (t.initial and k == i) or not self.toks[k].cap or self.match(self.lex.house_titles, k):
+            return 0  # at a sentence start only after a number word: "Hai Bà Trưng khởi nghĩa"
         n = self.match(self.lex.titles, k)
         j = k + n
         if not n or self.capital_title(k) == n or j >= self.n or not self.adjacent(j) \
@@ -929,15 +963,24 @@ class SentenceRules:
         if not n or (self.toks[i].cap and not self.toks[i].initial and not self.sentence_case_after(i + n)):
             return 0
         j = i + n
+        counted = self.counts_places(i)
+        while counted and j < self.n and self.adjacent(j) and (self.toks[j].low,) in self.lex.place_list_words["filler"] \
+                and j - i - n < 2:
+            j += 1  # "bảy nước lớn là Tần, Sở, Tề"
+        if j == i + n and j + 1 < self.n and self.adjacent(j) and self.toks[j].low in self.lex.roles["copula"] \
+                and tuple(t.low for t in self.toks[i:j]) in self.lex.place_list_words["named"] \
+                and self.adjacent(j + 1) and not self.vietnamese_name(j + 1):
+            j += 1  # "kinh đô là Cuzco": the capital's name
         if j >= self.n or not self.adjacent(j) or not self.toks[j].cap or self.toks[j].number:
             return 0
         if self.starts_structure(j) or (self.is_place_word(j) and not self.place_at(j)
                                         and not self.name_goes_on(j + 1)):
             return 0  # "đế quốc Nga hoàng": a country before a title word is no place name
         whole = self.lex.places.get(tuple(fold(t.text) for t in self.toks[i:j + 1]))
-        if whole is not None and not whole.ambiguous:
+        if whole is not None and not whole.ambiguous and whole.cased_as([t.text for t in self.toks[i:j + 1]]) \
+                and (whole.kind != "region" or self.name_run(j) == j + 1):
             self.add(i, j + 1, (i, j + 1), "LOC", "gazetteer")  # "châu Phi" is "Châu Phi"
-            return j + 1
+            return self.place_list(j + 1, counted)
         e = self.name_run(j)
         if self.suffix_label(j, e) == "ORG":
             return 0  # "chia thành Trực hệ", "thành Quốc dân đảng": an organisation, "thành" the verb
@@ -946,10 +989,46 @@ class SentenceRules:
         state = self.country_at(j) and self.match(self.lex.state_words, j + self.country_at(j)) == e - j - self.country_at(j)
         # a name in sentence case takes its head ("điện Mùa đông"), but a state's name never takes the word that
         # says a state is meant (data/alias_state_heads.txt: "nước Cộng hoà Nhân dân Trung Hoa")
-        sentence_case = not state and any(not t.cap for t in self.toks[j:e]) \
+        sentence_case = not state and any(not t.cap and t.low not in self.lex.particles for t in self.toks[j:e]) \
             and tuple(t.low for t in self.toks[i:j]) not in state_heads()
         self.add(i if sentence_case else j, e, (i if sentence_case else j, e), "LOC", "loc_head")
-        return e
+        return self.place_list(e, counted)
+
+    def counts_places(self, i: int) -> bool:
+        """A plural or number word (data/place_lists.tsv) right before the place head at token ``i``."""
+        return i > 0 and self.adjacent(i) and (self.toks[i - 1].low,) in self.lex.place_list_words["plural"]
+
+    def place_list(self, e: int, counted: bool) -> int:
+        """The places listed after the first one a head names, from token ``e`` ("ba nước Nguỵ, Thục, Ngô", "nước
+        Pháp và Anh"), each a LOC; the end of the list (``e`` when there is none). Without a counting word before the
+        head the list must end with a coordinating word; with one, two more members are enough."""
+        members, words, k = [], 0, e
+        while k < self.n:
+            gap = self.text[self.toks[k - 1].end:self.toks[k].start].strip()
+            m = k
+            if gap == ",":
+                if self.toks[m].low in self.lex.coordinators and not self.toks[m].cap:
+                    m, words = m + 1, words + 1  # ", và Ngô"
+            elif not gap and self.toks[m].low in self.lex.coordinators and not self.toks[m].cap:
+                m, words = m + 1, words + 1
+            else:
+                break
+            if m >= self.n or (m > k and not self.adjacent(m)) or not self.toks[m].cap or self.toks[m].number \
+                    or self.starts_structure(m) or self.match(self.lex.titles, m):
+                break
+            me = self.name_run(m)
+            if me == m or (me - m > 2 and self.vietnamese_name(m)) \
+                    or not (counted or me - m == 1 or self.place_at(m) == me - m):
+                break  # "các tỉnh Nghệ An, Hà Tĩnh, Phan Đình Phùng ...", "nước Pháp và Jules Ferry": a man
+            members.append((m, me))
+            k = me
+        if not members or not (words or (counted and len(members) > 1)):
+            return e
+        if words and self.toks[members[-1][0] - 1].low not in self.lex.coordinators:
+            members = [mm for mm in members if mm[0] < members[-1][0]] if not counted else members
+        for m, me in members:
+            self.add(m, me, (m, me), "LOC", "loc_head")
+        return members[-1][1] if members else e
 
     def sentence_case_after(self, j: int) -> bool:
         return j < self.n and self.toks[j].cap and not self.toks[j].foreign and self.completion(j) > j + 1
@@ -1044,6 +1123,8 @@ class SentenceRules:
         t = self.toks[i]
         if not t.cap:
             return 0
+        if _ROMAN.fullmatch(t.text) and self.name_run(i) == i + 1:
+            return i + 1  # a Roman numeral alone ("đời III") is no name; after a name it is its number
         if self.match(self.lex.name_prefixes, i):
             p = self.match(self.lex.name_prefixes, i)
             s = self.match(self.lex.org_suffixes, i + p, 2) if i + p < self.n and self.adjacent(i + p) else 0
@@ -1180,6 +1261,10 @@ class SentenceRules:
         The family name and its capitalized successor make a name even at a sentence start ("Phan Bội Châu").
         """
         t = self.toks[i]
+        compound = self.compound_surname(i)
+        if compound:
+            k = self.name_run(i + compound) if i + compound < self.n and self.adjacent(i + compound) else 0
+            return k if k > i + compound and not any(tok.foreign for tok in self.toks[i:k]) else 0
         if t.text not in self.lex.surnames or i + 1 >= self.n or not self.adjacent(i + 1):
             return 0
         k = i + 1
@@ -1191,6 +1276,19 @@ class SentenceRules:
         if k < self.n and self.adjacent(k) and not self.toks[k].cap and self.suffix_label(i, k + 1) == "ORG":
             return 0  # "Đồng Minh hội": a society named like a man
         return k
+
+    def compound_surname(self, i: int) -> int:
+        """Length of a two-syllable family name (data/compound_surnames.txt) written with its capitals at token
+        ``i`` and followed by a capitalized given name that is no family name ("Tư Mã Ý", not "Tư mã Trần Văn
+        Bảo"), else 0."""
+        n = self.match(self.lex.compound_surnames, i)
+        if not n or not all(t.cap for t in self.toks[i:i + n]) or not all(self.adjacent(k) for k in range(i + 1, i + n)):
+            return 0
+        j = i + n
+        if j >= self.n or not self.adjacent(j) or not self.toks[j].cap or self.toks[j].number \
+                or self.toks[j].text in self.lex.surnames:
+            return 0
+        return n
 
     def head_in_name(self, i: int, k: int) -> bool:
         """The one-syllable organisation head at token ``k``, right after the family name at ``i``, is the middle of
