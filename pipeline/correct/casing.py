@@ -116,15 +116,15 @@ APPLIED_SHAPES = (BEFORE_NAME, PAIR)
 
 
 def _evidence(evidence: CaseEvidence, left: str, right: str, shape: str, own: int,
-              rules: CaseRules) -> tuple[int, float] | None:
+              rules: CaseRules, style: bool = True) -> tuple[int, float] | None:
     """(distinct places, share) of the capitalized uses of a pair printed with a word lowercase, by its shape:
     the right word after a capitalized one ("Nhật lễ"), the left one before a capitalized one ("tân Phúc"), the
-    right one after a lowercase word ("sông mã"), or both words ("thiên an"); None when style or lowercase uses
-    elsewhere say the lowercase is the book's."""
+    right one after a lowercase word ("sông mã"), or both words ("thiên an"); None when style (unless not
+    ``style``: after a capitalized word only) or lowercase uses elsewhere say the lowercase is the book's."""
     if shape == AFTER_NAME:
         places, count = evidence.uses(left, right, ("UU", "IU"))
         total = evidence.written(left, right)
-        if places and evidence.style(right, left, after=True) >= rules.style_share:
+        if places and style and evidence.style(right, left, after=True) >= rules.style_share:
             return None
     elif shape == BEFORE_NAME:
         places, count = evidence.uses(left, right, ("UU",))
@@ -175,7 +175,19 @@ def case_fixes(text: str, tokens: list[Token], evidence: CaseEvidence, rules: Ca
     found: dict[int, tuple[str, float, int, float]] = {}  # token -> (written, score, places, share)
 
     def judge(i: int, written: str, left: str, right: str, shape: str, own: int | None = None) -> None:
-        got = _evidence(evidence, left, right, shape, copies[i] if own is None else own, rules)
+        own = copies[i] if own is None else own
+        got = _evidence(evidence, left, right, shape, own, rules)
+        if got is None and shape == AFTER_NAME:
+            # a common word the book writes lowercase after other names ("từ", "chương"), in a pair the batch
+            # writes capitalized in as many places and as large a share as an applied fix needs ("Linh Từ" in 4
+            # places, never "Linh từ" elsewhere): the pair's own evidence outweighs the word's style, as a
+            # suggestion only
+            got = _evidence(evidence, left, right, shape, own, rules, style=False)
+            if got is not None and got[0] >= rules.places and got[1] >= rules.name_share:
+                best = _better(found.get(i), written, *got, rules, applied=False)
+                if best is not None:
+                    found[i] = best
+            return
         if got is not None:
             applied = shape in APPLIED_SHAPES or (
                 shape == AFTER_NAME and got[1] >= rules.name_share and corpus_title(written))

@@ -171,13 +171,35 @@ def save_confusions(table: ConfusionTable, path: Path, note: str) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+# A glyph rule whose observed and intended letters both end in "$" applies at the end of a word only: a final
+# consonant read as another ("đáng" for "đánh": "ng$ nh$"), where the same letters at a syllable's start ("nga",
+# "nha") are no confusion the scanner makes.
+END = "$"
+
+
+def rule_sites(form: str, letters: str) -> Iterable[int]:
+    """Where the glyph rule side ``letters`` (a "$" at its end: only at the end of ``form``) stands in ``form``."""
+    if letters.endswith(END):
+        bare = letters[:-1]
+        if bare and form.endswith(bare):
+            yield len(form) - len(bare)
+        return
+    start = form.find(letters)
+    while start >= 0:
+        yield start
+        start = form.find(letters, start + 1)
+
+
+def apply_rule(form: str, start: int, observed: str, intended: str) -> str:
+    """``form`` with the glyph rule's observed letters at ``start`` read as its intended ones."""
+    return form[:start] + intended.removesuffix(END) + form[start + len(observed.removesuffix(END)):]
+
+
 def _rewrites(form: str, rules: list[tuple[str, str, float]], double_cost: float) -> Iterable[tuple[str, float]]:
     """One-step rewrites of ``form``: each glyph rule at each place, and each doubled letter made single."""
     for observed, intended, cost in rules:
-        start = form.find(observed)
-        while start >= 0:
-            yield form[:start] + intended + form[start + len(observed):], cost
-            start = form.find(observed, start + 1)
+        for start in rule_sites(form, observed):
+            yield apply_rule(form, start, observed, intended), cost
     for i in range(1, len(form)):
         if form[i].lower() == form[i - 1].lower() and form[i].isalpha():
             yield form[:i] + form[i + 1:], double_cost
@@ -252,6 +274,7 @@ def estimate_costs(pairs: Iterable[tuple[str, str]], table: ConfusionTable, prio
     mark_seen: Counter[tuple[str, str]] = Counter()
     mark_base: Counter[str] = Counter()
     intended_glyphs = {intended for _, intended in table.glyph}
+    end_rules = [(o, i) for o, i in table.glyph if o.endswith(END)]
     class_seen: dict[str, Counter[tuple[int, int]]] = {cls: Counter() for cls in TONE_CLASS_KINDS}
     class_base: dict[str, Counter[int]] = {cls: Counter() for cls in TONE_CLASS_KINDS}
     for noisy, clean in pairs:
@@ -263,10 +286,15 @@ def estimate_costs(pairs: Iterable[tuple[str, str]], table: ConfusionTable, prio
         if _tone_of(noisy) != _tone_of(clean):
             seen[(_tone_of(noisy), _tone_of(clean))] += 1
         for intended in intended_glyphs:  # each intended form once, however many rules read it
-            glyph_base[intended] += bare_clean.count(intended)
+            glyph_base[intended] += sum(1 for _ in rule_sites(bare_clean, intended))
         for diff in _char_diffs(bare_noisy, bare_clean):
             if diff in table.glyph:
                 glyph_seen[diff] += 1
+        if bare_noisy != bare_clean:
+            # a word-end rule is seen where it, applied once, turns the printed word into the intended one (the
+            # letters that differ are "g"/"h" only, where "ng$"/"nh$" reads "đang" as "đanh")
+            glyph_seen.update((o, i) for o, i in end_rules
+                              if any(apply_rule(bare_noisy, at, o, i) == bare_clean for at in rule_sites(bare_noisy, o)))
         mark_base.update(c for c in bare_clean if c in _MARKED)
         if len(bare_noisy) == len(bare_clean):
             mark_seen.update((a, b) for a, b in zip(bare_noisy, bare_clean)

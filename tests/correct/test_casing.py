@@ -101,3 +101,28 @@ def test_case_pairs_by_code():
     again = CorpusStats.from_text("Khi ấy Nhật Lễ đến\nKhi ấy Nhật Lễ đến")  # a line written twice
     assert again.case_pairs[("nhật", "lễ", "UU")] == 2 == again.bigrams[("nhật", "lễ")]  # every use, as bigrams
     assert again.case_places.count(("nhật", "lễ", "UU")) == 1  # ... in one place
+
+
+# "văn" is written lowercase after many names ("Tống văn", "Hán văn": a common word), but the batch writes the name
+# "Nguyễn Văn Đàm" capitalized in several places and never otherwise
+VAN_STYLE = [
+    "Vua Tống văn thư sang, lời lẽ kiêu căng.",
+    "Nhà Hán văn hiến đã lâu đời.",
+    "Sứ Minh văn tự gửi sang.",
+    "Người Chiêm văn chương kém.",
+]
+VAN_NAME = [
+    "Sai Nguyễn Văn Đàm đi đánh giặc ở An Bang.",
+    "Tháng ấy, Nguyễn Văn Đàm về kinh.",
+    "Ban cho Nguyễn Văn Đàm áo gấm.",
+    "Lấy Nguyễn Văn Đàm làm Tổng binh.",
+]
+VAN_PRINTED = "Sai bọn Nguyễn văn Đàm đánh thắng."
+
+
+def test_a_pair_the_batch_always_capitalizes_outweighs_the_words_lowercase_style_as_a_suggestion():
+    [fix] = fixes(VAN_STYLE + VAN_NAME, VAN_PRINTED)
+    assert VAN_PRINTED[fix.start:fix.end] == "văn" and fix.written == "Văn"
+    assert fix.score == CASE_RULES.suggest_score < 0.75  # shown, never applied
+    # with the pair in fewer places than an applied fix needs, the style keeps the lowercase
+    assert fixes(VAN_STYLE + VAN_NAME[:2], VAN_PRINTED) == []

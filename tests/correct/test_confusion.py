@@ -23,6 +23,32 @@ def test_glyph_variants_reach_the_intended_words():
     assert glyph_variants("NNhưng", table)["Nhưng"] == table.single["double"]
 
 
+def test_word_end_rules_read_final_consonants_and_vowels_the_books_confuse():
+    table = default_table()
+    # a final consonant read as another (ng/nh, n/m, n/t) and "â" read as "ô", at word-end costs the corrector
+    # can reach for a dictionary word
+    for printed, intended in (("thang", "thanh"), ("nan", "nam"), ("bam", "ban"), ("môn", "môt"), ("hâi", "hôi"),
+                              ("Thang", "Thanh")):
+        assert glyph_variants(printed, table, depth=1).get(intended, math.inf) < 5.5, (printed, intended)
+    # the word-end rules stand at the end only: "ng" at a syllable's start is no final consonant
+    assert "nhang" not in glyph_variants("ngang", table, depth=1)
+    assert "mam" not in glyph_variants("nam", table, depth=1)
+
+
+def test_estimate_costs_counts_a_word_end_rule_where_it_turns_the_printed_word_into_the_intended(tmp_path):
+    path = tmp_path / "c.tsv"
+    path.write_text("# kind\tobserved\tintended\tcost\n"
+                    "glyph\tng$\tnh$\t5.0\t\n", encoding="utf-8")
+    table = load_confusions(path)
+    assert ("Ng$", "Nh$") in table.glyph  # capitalized as the other rules
+    pairs = [("đáng", "đánh"), ("thàng", "thành")] + [("nhanh", "nhanh")] * 20 + [("nhà", "nhà")] * 200
+    new = estimate_costs(pairs, table, offset=4.6)
+    assert new.glyph[("ng$", "nh$")] < table.glyph[("ng$", "nh$")]
+    # "nh" at a word's start is no base of the rule: the same pairs with 200 more "nhà" price it the same
+    fewer = estimate_costs(pairs[:22], table, offset=4.6)
+    assert abs(fewer.glyph[("ng$", "nh$")] - new.glyph[("ng$", "nh$")]) < 1e-9
+
+
 def test_estimate_costs_makes_seen_confusions_cheaper(tmp_path):
     path = tmp_path / "c.tsv"
     path.write_text("# kind\tobserved\tintended\tcost\n"
