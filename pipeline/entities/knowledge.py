@@ -98,18 +98,16 @@ def name_rows() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
             other = [name for name in comma_list(getattr(row, others))
                      if table != "person_names.tsv" or not middle & set(word_key(name))]
             if table == "ruler_names.tsv":  # a ruler's name without the dynasty that opens it ("Tần Nhị Thế":
-                # "Nhị Thế"; "Trần Nhân Tông", the family name of "Trần Khâm": "Nhân Tông"); one that two rulers share
-                # ("Thái Tổ") says no one by itself (linking.ruler_names)
-                houses = dynasties | {word_key(n.split()[0]) for n in names if len(n.split()) > 1}
-                other += [_without_dynasty(name, houses) for name in other if _without_dynasty(name, houses)]
+                # "Nhị Thế"); one that two rulers share ("Thái Tổ") says no one (linking.ruler_names)
+                other += [_without_dynasty(name, dynasties) for name in other if _without_dynasty(name, dynasties)]
             forms = [form for name in (*names, *other) for form in written_forms(name)]
             rows.append((names, tuple(dict.fromkeys(form for form in forms if form not in names))))
     return tuple(rows)
 
 
-def _without_dynasty(name: str, dynasties: frozenset[tuple[str, ...]] | set[tuple[str, ...]]) -> str | None:
-    """A ruler's name that a dynasty's name opens (data/dynasty_names.txt, or the ruler's family name), without it,
-    where two words at least remain ("Tần Nhị Thế" -> "Nhị Thế", "Lê Ngọa Triều" -> "Ngọa Triều"); else None."""
+def _without_dynasty(name: str, dynasties: frozenset[tuple[str, ...]]) -> str | None:
+    """A ruler's name that a dynasty's name opens (data/dynasty_names.txt), without it, where two words at least
+    remain ("Tần Nhị Thế" -> "Nhị Thế", "Lê Ngọa Triều" -> "Ngọa Triều"); else None."""
     words = name.split()
     return " ".join(words[1:]) if len(words) > 2 and word_key(words[0]) in dynasties else None
 

@@ -799,19 +799,7 @@ def ruler_names() -> tuple[dict[tuple[str, ...], int], frozenset[tuple[str, ...]
     others = set(spelled) - set(rows)  # a spelling that is another row's name is that row's
     rows.update((form, spelled[form]) for form in others)
     personal |= personal_spelled & others
-    _SHARED_RULER_NAMES.update((name, frozenset(ks)) for name, ks in rows.items() if len(ks) > 1)
     return {name: next(iter(ks)) for name, ks in rows.items() if len(ks) == 1}, frozenset(personal)
-
-
-# the names of two rows or more (word_key) -> those rows ("Nhân Tông": Lý, Trần, Lê, Song ...), filled by ruler_names
-_SHARED_RULER_NAMES: dict[tuple[str, ...], frozenset[int]] = {}
-
-
-def _one_written_row(name: str, written_rows: set[int]) -> int | None:
-    """The one row of a name that several rows share (a temple name without its dynasty: "Nhân Tông") whose person
-    the document writes under another name, else None."""
-    rows = _SHARED_RULER_NAMES.get(word_key(name), frozenset()) & written_rows
-    return next(iter(rows)) if len(rows) == 1 else None
 
 
 def same_person(names: list[str], labels: list[str], surnames: frozenset[str],
@@ -846,14 +834,6 @@ def same_person(names: list[str], labels: list[str], surnames: frozenset[str],
     rulers, personal_names = ruler_names()
     for name, label in written:  # a ruler's names (data/ruler_names.tsv)
         row = rulers.get(word_key(name)) if label == "PER" else None
-        if row is not None:
-            parent[find((name, label))] = find((f"ruler:{row}", label))
-    # a name several rulers share ("Nhân Tông") is the one of them the document writes under another name
-    written_rows = {rulers[word_key(name)] for name, label in written if label == "PER" and word_key(name) in rulers}
-    for name, label in written:
-        # (a temple or other name only: a personal name two rulers bore, "Lê Duy Kỳ", says no one)
-        row = _one_written_row(name, written_rows) if label == "PER" and word_key(name) not in rulers \
-            and word_key(name) not in personal_names else None
         if row is not None:
             parent[find((name, label))] = find((f"ruler:{row}", label))
     own = set()

@@ -128,13 +128,3 @@ def test_a_shared_given_name_joins_the_one_written_before_it_unless_a_nearer_nam
 ])
 def test_a_foreign_family_name_joins_the_name_the_document_writes_for_its_person(recognizer, text, part, canonical):
     assert _canonicals(recognizer, text)[part] == {canonical}
-
-
-@pytest.mark.parametrize("text, canonical", [
-    # the one ruler of that temple name whom the document writes under another name
-    ("Năm 1072, Lý Càn Đức lên ngôi, mới bảy tuổi. Năm 1075, Nhân Tông sai quân đánh Tống.", "Lý Càn Đức"),
-    # two of them written: no one
-    ("Năm 1072, Lý Càn Đức lên ngôi. Năm 1279, Trần Khâm lên ngôi. Nhân Tông có công lớn.", "Nhân Tông"),
-])
-def test_a_temple_name_several_rulers_share_is_the_one_the_document_writes(recognizer, text, canonical):
-    assert _canonicals(recognizer, text)["Nhân Tông"] == {canonical}
