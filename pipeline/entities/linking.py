@@ -228,10 +228,6 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
     # Chỉnh": the part joins its full name, and the pair follows it)
     equated = {(pair[1], pair[2]) for pair in aliases}
     echoes: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    person_starts: dict[str, list[int]] = defaultdict(list)
-    for start, surface, label in mentions:
-        if label == "PER":
-            person_starts[surface].append(start)
     out = []
     for start, surface, label in mentions:
         full = None
@@ -239,8 +235,7 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
             pass  # its canonical is its group's (same_person)
         elif label == "PER":
             full = supported_full_name(surface, start, parts, support, same, echoes) \
-                or _western_form(surface, start, persons, parts, support, same) \
-                or _known_part(surface, start, person_starts, support)
+                or _western_form(surface, start, persons, parts, support, same)
             if full:
                 echoes[surface].append((start, same.get(full, full)))
         elif label == "ORG" and _people_and_house(surface, lex) in houses:
@@ -289,35 +284,6 @@ def _related_places(text: str, spans: list[tuple[int, int, str, str]], names: li
         if spans[a][3] == spans[b][3] == "LOC" and len(gap) == 1 and gap[0] in lex.loc_prepositions:
             apart.add(frozenset((names[a], names[b])))
     return apart
-
-
-@lru_cache(maxsize=1)
-def _foreign_family_names() -> dict[str, frozenset[int]]:
-    """The family names of the romanised and European names of the tables of knowledge.name_rows (a foreign word
-    that opens a name of two words or more, "Tojo" of "Tojo Hideki", or closes one, "Pizarro" of "Francisco
-    Pizarro") -> the rows that hold it."""
-    out: dict[str, set[int]] = defaultdict(set)
-    for k, (names, others) in enumerate(name_rows()):
-        for name in (*names, *others):
-            words = name.split()
-            if len(words) > 1 and all(is_foreign(w) for w in words):
-                out[words[0]].add(k)
-                out[words[-1]].add(k)
-    return {word: frozenset(rows) for word, rows in out.items()}
-
-
-def _known_part(surface: str, start: int, person_starts: dict[str, list[int]], support: Support) -> str | None:
-    """The name the document writes for the one person of the tables whose romanised or European name opens or
-    closes with ``surface`` (one foreign word: "Tojo" -> "Đông Điều Anh Cơ", written for Tojo Hideki), where that
-    name supports a part-name (data/part_links.tsv); else None."""
-    if len(surface.split()) != 1 or not is_foreign(surface):
-        return None
-    rows = _foreign_family_names().get(surface, frozenset())
-    if len(rows) != 1:
-        return None
-    names, others = name_rows()[next(iter(rows))]
-    written = [n for n in (*names, *others) if n != surface and support.supports(start, person_starts.get(n, []))]
-    return written[0] if written else None  # one person: same_person gives his preferred name
 
 
 @lru_cache(maxsize=1)
