@@ -141,8 +141,7 @@ def _regnal_phrases() -> frozenset[tuple[str, ...]]:
 
 
 def supported_full_name(part: str, start: int, parts: dict[str, dict[str, list[int]]],
-                        support: Support, same: dict[str, str] | None = None,
-                        echoes: dict[str, list[tuple[int, str]]] | None = None) -> str | None:
+                        support: Support, same: dict[str, str] | None = None) -> str | None:
     """The one full name that ``part`` (at ``start``) may join, or None; full names ``same`` gives one
     preferred name (one person's names: "Tôn Dật Tiên", "Tôn Văn") count as one."""
     names = [full for full, starts in parts.get(part, {}).items() if support.supports(start, starts)]
@@ -152,34 +151,26 @@ def supported_full_name(part: str, start: int, parts: dict[str, dict[str, list[i
         # under the part at least twice as often as anyone else ("Pierre" after "Pierre đệ nhất", in a book that
         # names Pierre đệ tam only later)
         names = names if len(names) == 1 and support.just_before(start, parts[part][names[0]]) else \
-            _dominant(part, start, parts, support, same or {}, (echoes or {}).get(part))
+            _dominant(part, start, parts, same or {})
     if len(names) > 1 and same and len({same.get(n, n) for n in names}) == 1:
         return same.get(names[0], names[0])
     return names[0] if len(names) == 1 else None
 
 
-def _dominant(part: str, start: int, parts: dict[str, dict[str, list[int]]], support: Support,
-              same: dict[str, str], echoes: list[tuple[int, str]] | None = None) -> list[str]:
+def _dominant(part: str, start: int, parts: dict[str, dict[str, list[int]]], same: dict[str, str]) -> list[str]:
     """The full name of the one person (``same`` groups one person's names) whose names holding ``part`` the
-    document writes before ``start`` (the part's own earlier mentions that joined it included) at least twice as
-    often as any other's (the others may come later only: a part refers back), where no other's stands earlier in
-    the part's paragraph: [it], else []. Only for a European given name that opens the full names ("Pierre"): a
+    document writes before ``start`` at least twice as often as any other's (the others may come later only: a
+    part refers back): [it], else []. Only for a European given name that opens the full names ("Pierre"): a
     Vietnamese or Chinese syllable ("Trịnh", "Triệu") is as often a house or a state as a man, and a family name
     two full names close with ("Nehru" of Motilal and Jawaharlal Nehru) is a family's, whoever came first."""
     if not all(is_foreign(w) for w in part.split()) \
             or not all(full.split()[:len(part.split())] == part.split() for full in parts.get(part, {})):
         return []
-    # the part's own earlier mentions that joined a full name count for that name ("Pierre ... Pierre ...")
-    counts: Counter = Counter(full for at, full in echoes or () if at < start)
+    counts: Counter = Counter()
     for full, starts in parts.get(part, {}).items():
         counts[same.get(full, full)] += sum(s < start for s in starts)
     ranked = counts.most_common(2)
     if not ranked or ranked[0][1] < _DOMINANT_MENTIONS or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
-        return []
-    # another person's full name earlier in the part's own paragraph is the nearer referent ("Louis XIV ... Louis
-    # XV lên ngôi. Louis ..."): no one
-    if any(same.get(full, full) != ranked[0][0] and support.just_before(start, starts)
-           for full, starts in parts.get(part, {}).items()):
         return []
     return [ranked[0][0]]
 
@@ -227,17 +218,14 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
     # ("Nã Phá Luân đệ tam"); an own name still is ("Hữu Chỉnh, có sách chép là Nguyễn Hữu Chính" after "Nguyễn Hữu
     # Chỉnh": the part joins its full name, and the pair follows it)
     equated = {(pair[1], pair[2]) for pair in aliases}
-    echoes: dict[str, list[tuple[int, str]]] = defaultdict(list)
     out = []
     for start, surface, label in mentions:
         full = None
         if (surface, label) in equated and label != "LOC":
             pass  # its canonical is its group's (same_person)
         elif label == "PER":
-            full = supported_full_name(surface, start, parts, support, same, echoes) \
+            full = supported_full_name(surface, start, parts, support, same) \
                 or _western_form(surface, start, persons, parts, support, same)
-            if full:
-                echoes[surface].append((start, same.get(full, full)))
         elif label == "ORG" and _people_and_house(surface, lex) in houses:
             full = " ".join(surface.split()[1:])  # "Mãn Thanh" in a text that writes "nhà Thanh": Thanh
         elif label == "ORG" and len(bodies.get(surface, ())) == 1:
