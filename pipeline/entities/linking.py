@@ -147,35 +147,11 @@ def supported_full_name(part: str, start: int, parts: dict[str, dict[str, list[i
     names = [full for full, starts in parts.get(part, {}).items() if support.supports(start, starts)]
     if "shared" in part_rules()["refuse"] and len({(same or {}).get(n, n) for n in parts.get(part, {})}) > 1:
         # another full name of the document shares the part ("Nehru" of two Nehrus): the one supported full name
-        # must stand before the part in its own paragraph, else one person the document has written before it
-        # under the part at least twice as often as anyone else ("Pierre" after "Pierre đệ nhất", in a book that
-        # names Pierre đệ tam only later)
-        names = names if len(names) == 1 and support.just_before(start, parts[part][names[0]]) else \
-            _dominant(part, start, parts, same or {})
+        # must stand before the part in its own paragraph
+        names = names if len(names) == 1 and support.just_before(start, parts[part][names[0]]) else []
     if len(names) > 1 and same and len({same.get(n, n) for n in names}) == 1:
         return same.get(names[0], names[0])
     return names[0] if len(names) == 1 else None
-
-
-def _dominant(part: str, start: int, parts: dict[str, dict[str, list[int]]], same: dict[str, str]) -> list[str]:
-    """The full name of the one person (``same`` groups one person's names) whose names holding ``part`` the
-    document writes before ``start`` at least twice as often as any other's (the others may come later only: a
-    part refers back): [it], else []. Only for a European given name that opens the full names ("Pierre"): a
-    Vietnamese or Chinese syllable ("Trịnh", "Triệu") is as often a house or a state as a man, and a family name
-    two full names close with ("Nehru" of Motilal and Jawaharlal Nehru) is a family's, whoever came first."""
-    if not all(is_foreign(w) for w in part.split()) \
-            or not all(full.split()[:len(part.split())] == part.split() for full in parts.get(part, {})):
-        return []
-    counts: Counter = Counter()
-    for full, starts in parts.get(part, {}).items():
-        counts[same.get(full, full)] += sum(s < start for s in starts)
-    ranked = counts.most_common(2)
-    if not ranked or ranked[0][1] < _DOMINANT_MENTIONS or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
-        return []
-    return [ranked[0][0]]
-
-
-_DOMINANT_MENTIONS = 1  # earlier mentions of a full name that make it the dominant one of a shared part, at least
 
 
 def one_person(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon,

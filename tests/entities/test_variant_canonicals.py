@@ -92,21 +92,3 @@ def test_a_bodys_own_name_wins_over_its_abbreviation_however_often_written(recog
 ])
 def test_a_states_short_name_takes_its_long_form_where_written(recognizer, text, short, canonical):
     assert _canonicals(recognizer, text)[short] == {canonical}
-
-
-@pytest.mark.parametrize("text, canonical", [
-    # the one full name written before the part, the other only after it: the part refers back
-    ("Năm 1804, Gustave Courbet sinh ở Ornans.\nNăm 1850, Gustave vẽ bức tranh lớn.\n"
-     "Năm 1880, Gustave Eiffel xây cầu.", "Gustave Courbet"),
-    # two full names written before it, once each: no one
-    ("Năm 1804, Gustave Courbet sinh ở Ornans. Năm 1832, Gustave Eiffel sinh ở Dijon.\n"
-     "Năm 1850, Gustave vẽ bức tranh lớn.", "Gustave"),
-])
-def test_a_part_two_full_names_share_joins_the_one_written_before_it(recognizer, text, canonical):
-    assert _canonicals(recognizer, text)["Gustave"] == {canonical}
-
-
-def test_a_vietnamese_family_name_two_full_names_share_never_joins_by_precedence(recognizer):
-    text = ("Năm 1767, Trịnh Sâm lên ngôi chúa.\nNăm 1786, quân Tây Sơn ra bắc diệt Trịnh.\n"
-            "Năm 1787, Trịnh Bồng lên thay.")
-    assert _canonicals(recognizer, text).get("Trịnh", {"Trịnh"}) == {"Trịnh"}
