@@ -229,7 +229,9 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
     present = {(name, label) for (_, end, _, label), name in zip(spans, out)
                if label != "PER" and _later_name(text, end)}
     transcribed = transcriptions(text, [(s, e, name, label) for (s, e, _, label), name in zip(spans, out)])
-    canonicals = repaired(same_person(out, link_labels, lex.surnames, pairs, present, transcribed), labels)
+    # the names of mentions right after a capitalized word (a space between): perhaps a clipped span
+    clipped = {name for (start, _, _, _), name in zip(spans, out) if _after_capital(text, start)}
+    canonicals = repaired(same_person(out, link_labels, lex.surnames, pairs, present, transcribed, clipped), labels)
     # two places the text relates ("nước Đại Lý ở Vân Nam", "từ Pháp sang Anh") are two, whatever an encyclopedia
     # redirect says (the article "Vân Nam" names "Đại Lý" too)
     apart = _related_places(text, spans, out, lex)
@@ -734,7 +736,7 @@ def ruler_names() -> tuple[dict[tuple[str, ...], int], frozenset[tuple[str, ...]
 
 def same_person(names: list[str], labels: list[str], surnames: frozenset[str],
                 pairs: list[tuple[str, str, str]] = (), present: set[tuple[str, str]] = frozenset(),
-                transcribed: set[tuple[str, str]] = frozenset()) -> list[str]:
+                transcribed: set[tuple[str, str]] = frozenset(), clipped: set[str] = frozenset()) -> list[str]:
     """Each name replaced by the preferred name of its referent when the document writes two names of one: the
     names of one encyclopedia article of the label ("Quang Trung", "Nguyễn Huệ"; "Dương Tử", "Trường Giang"), or
     ``pairs`` (own name, other name, label) the text equates. For a person, a name opening with a family name
@@ -773,8 +775,17 @@ def same_person(names: list[str], labels: list[str], surnames: frozenset[str],
     for name, label in written:
         if label == "PER" and word_key(name) in rulers:
             row_names[rulers[word_key(name)]].add(name)
+    persons = [name for name, label in written if label == "PER"]
+
+    def whole_of(part: str) -> str:  # the one written full name a part closes ("Cung Hoàng" of "Lê Cung Hoàng")
+        fuller = [name for name in persons if _part_of(part, name) and name.split()[-1] == part.split()[-1]]
+        return fuller[0] if len(fuller) == 1 else part
+
     for a, b, label in pairs:
-        if label == "PER" and _known_elsewhere(a, b, rulers, row_names, surnames):
+        # (a part stands for its written full name: "Lê Cung Hoàng ... bắt vua Cung Hoàng ... Sử cũ gọi ông là Mạc
+        # Thái Tổ" in a text that writes Lê Xuân and Mạc Đăng Dung)
+        if label == "PER" and (_known_elsewhere(a, b, rulers, row_names, surnames)
+                               or _known_elsewhere(whole_of(a), whole_of(b), rulers, row_names, surnames)):
             continue
         if (a, label) in written and (b, label) in written:
             parent[find((a, label))] = find((b, label))
@@ -793,7 +804,11 @@ def same_person(names: list[str], labels: list[str], surnames: frozenset[str],
         if members[0][1] == "PER":
             # never a part of another of the names ("Catherine lên ngôi, tức Catherine đệ nhất": the fuller name)
             whole = [m for m in members if not any(_part_of(m[0], o[0]) for o in members)] or members
-            whole = [m for m in whole if m not in transcribed] or whole
+            # (but a single Vietnamese syllable, a common word read as a name, "Tên ông, sách ta phiên âm là Tô Phi
+            # Tốn", is never preferred to the transcription)
+            transcription = any(m in transcribed for m in whole)
+            whole = [m for m in whole if m not in transcribed
+                     and (len(m[0].split()) > 1 or is_foreign(m[0]) or not transcription)] or whole
             personal = [m for m in whole if word_key(m[0]) in personal_names] or \
                 [m for m in whole if len(m[0].split()) > 1 and m[0].split()[0] in surnames]
             best = max(personal or [m for m in titles if m in whole] or [m for m in whole if m in own] or whole,
@@ -801,7 +816,10 @@ def same_person(names: list[str], labels: list[str], surnames: frozenset[str],
         else:
             # a body's own name over the short one the text gives it ("Ấn Độ Quốc dân Đại hội đảng, thường gọi tắt
             # là đảng Quốc đại"), however often that is written: its fullest name (bench/devsets/README.md)
-            best = max(members, key=lambda m: (m in present, m not in transcribed, m[1] == "ORG" and m in own,
+            # (an own name only where its mention is whole: one right after a capitalized word may be clipped,
+            # "Việt Nam Độc lập Đồng minh hội" read as "Nam Độc lập ...": then the most written name)
+            best = max(members, key=lambda m: (m in present, m not in transcribed,
+                                               m[1] == "ORG" and m in own and m[0] not in clipped,
                                                written[m], m in own, m in titles, -first_at[m]))
         preferred.update((m, best[0]) for m in members)
     # a ruler's personal name the document writes under another label ("Phổ Nghi" read as a place) is still the
@@ -831,6 +849,16 @@ def _known_elsewhere(a: str, b: str, rulers: dict[tuple[str, ...], int], row_nam
                 and not any(_part_of(other, n) for n in names | {one}) and not _part_of(one, other):
             return True
     return False
+
+
+def _after_capital(text: str, start: int) -> bool:
+    """The mention at ``start`` follows a capitalized word with one space between ("Việt Nam Độc lập ...": "Nam
+    ..." read without "Việt")."""
+    before = text[max(0, start - 40):start]
+    if not before.endswith(" ") or before.endswith("  "):
+        return False
+    words = before.split()
+    return bool(words) and words[-1][:1].isupper() and words[-1].isalpha()
 
 
 def _part_of(name: str, other: str) -> bool:
