@@ -194,6 +194,10 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
     # ("Nã Phá Luân đệ tam"); an own name still is ("Hữu Chỉnh, có sách chép là Nguyễn Hữu Chính" after "Nguyễn Hữu
     # Chỉnh": the part joins its full name, and the pair follows it)
     equated = {(pair[1], pair[2]) for pair in aliases}
+    person_starts: dict[str, list[int]] = defaultdict(list)
+    for start, surface, label in mentions:
+        if label == "PER":
+            person_starts[surface].append(start)
     out = []
     for start, surface, label in mentions:
         full = None
@@ -201,7 +205,8 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
             pass  # its canonical is its group's (same_person)
         elif label == "PER":
             full = supported_full_name(surface, start, parts, support, same) \
-                or _western_form(surface, start, persons, parts, support, same)
+                or _western_form(surface, start, persons, parts, support, same) \
+                or _known_part(surface, start, person_starts, support)
         elif label == "ORG" and _people_and_house(surface, lex) in houses:
             full = " ".join(surface.split()[1:])  # "Mãn Thanh" in a text that writes "nhà Thanh": Thanh
         elif label == "ORG" and len(bodies.get(surface, ())) == 1:
@@ -257,6 +262,41 @@ def city_heads() -> frozenset[tuple[str, ...]]:
     """data/alias_city_heads.txt: the heads a city's or a state's other name may take after an alias cue ("tức
     thành Thăng Long", "gọi là nước Đại Việt"; word_key form)."""
     return frozenset(word_key(row.phrase) for row in read("alias_city_heads.txt", ["phrase"]))
+
+
+@lru_cache(maxsize=1)
+def _foreign_family_names() -> dict[str, frozenset[int]]:
+    """The family names of the romanised and European names of the tables of knowledge.name_rows -> the rows that
+    hold them: the last word of a European name ("Pizarro" of "Francisco Pizarro"; never its first, a given name
+    many men bear: "Paul", "Thomas"), the first of an East Asian romanisation ("Tojo" of "Tojo Hideki")."""
+    from .knowledge import TABLES
+    rows, out, k = name_rows(), defaultdict(set), 0
+    for table, preferred, others, third in TABLES:
+        count = len(read(table, [preferred, others, third]))
+        european = table in ("european_rulers.tsv", "western_names.tsv")
+        for row in range(k, k + count):
+            for name in (*rows[row][0], *rows[row][1]):
+                words = name.split()
+                if len(words) > 1 and all(is_foreign(w) for w in words):
+                    out[words[-1] if european else words[0]].add(row)
+        k += count
+    return {word: frozenset(found) for word, found in out.items()}
+
+
+def _known_part(surface: str, start: int, person_starts: dict[str, list[int]], support: Support) -> str | None:
+    """The name the document writes for the one person of the tables whose family name is ``surface`` (one foreign
+    word: "Pizarro" -> "François Pizarre", written for Francisco Pizarro), where that name supports a part-name
+    (data/part_links.tsv) and no other name the document writes for a person holds the word; else None."""
+    if len(surface.split()) != 1 or not is_foreign(surface):
+        return None
+    rows = _foreign_family_names().get(surface, frozenset())
+    if len(rows) != 1:
+        return None
+    names, others = name_rows()[next(iter(rows))]
+    if any(surface in name.split() for name in person_starts if name != surface and name not in (*names, *others)):
+        return None  # another person the text names bears the word ("Thomas More ... Thomas Edison ... Thomas")
+    written = [n for n in (*names, *others) if n != surface and support.supports(start, person_starts.get(n, []))]
+    return written[0] if written else None  # one person: same_person gives his preferred name
 
 
 @lru_cache(maxsize=1)

@@ -91,3 +91,14 @@ def test_a_part_of_a_rulers_written_name_never_pairs_with_another_rulers_name(re
             "Năm 1527, Mạc Đăng Dung bắt vua Cung Hoàng nhường ngôi. Sử cũ gọi ông là Mạc Thái Tổ.")
     found = _canonicals(recognizer, text)
     assert "Mạc Đăng Dung" not in set(found.get("Cung Hoàng", []))
+
+
+@pytest.mark.parametrize("text, part, canonical", [
+    ("Năm 1532, François Pizarre tới Pérou. Năm 1533, Pizarro giết vua Inca.", "Pizarro", "François Pizarre"),
+    ("Năm 1532, François Pizarre tới Pérou. Năm 1540, Gonzalo Pizarro đi tìm xứ quế.\nNăm 1548, Pizarro bị xử tử.",
+     "Pizarro", "Gonzalo Pizarro"),  # the full name written, never the table's other Pizarro
+])
+def test_a_european_family_name_of_one_row_joins_that_persons_written_name_unless_another_bears_it(
+        recognizer, text, part, canonical):
+    found = _canonicals(recognizer, text)
+    assert found[part][-1] == canonical
