@@ -163,8 +163,19 @@ def test_hai_ba_trung_at_a_sentence_start_is_the_sisters(recognize):
     assert recognize("Hai Bà Trưng khởi nghĩa năm 40.") == {"Hai Bà Trưng": "PER"}
 
 
-def test_a_street_is_a_place_whatever_man_it_is_named_after(recognize):
-    assert recognize("Nhà ông ở đường Paul Bert, gần nhà hát.") == {"Paul Bert": "LOC"}
+@pytest.mark.parametrize("text,person", [
+    ("Lê Lợi đánh đuổi quân Minh, lên ngôi năm 1428. Ngày nay, đường Lê Lợi ở nhiều thành phố mang tên ông.",
+     "Lê Lợi"),
+    ("Các vua Hùng dựng nước Văn Lang. Vua Hùng thứ mười tám gả con gái cho Sơn Tinh. Đền Hùng ở Phú Thọ.", "Hùng"),
+])
+def test_a_street_or_temple_named_after_a_person_leaves_the_person_a_person(text, person):
+    """A review of the seventh session: with "đường" and "đền" as place heads, the head typed every other mention
+    of the name as a place ("Lê Lợi đánh đuổi quân Minh" LOC); they are no place heads."""
+    from pipeline.api import process_text
+
+    entities = process_text(text)["entities"]
+    first = entities[entities["text"] == person].iloc[0]
+    assert first["label"] == "PER"
 
 
 def test_an_organisation_tail_that_opens_a_common_word_closes_no_name(recognize):
