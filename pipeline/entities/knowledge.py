@@ -99,7 +99,7 @@ def name_rows() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
                      if table != "person_names.tsv" or not middle & set(word_key(name))]
             if table == "ruler_names.tsv":  # a ruler's name without the dynasty that opens it ("Tần Nhị Thế":
                 # "Nhị Thế"); one that two rulers share ("Thái Tổ") says no one (linking.ruler_names)
-                other += [_without_dynasty(name, dynasties) for name in other if _without_dynasty(name, dynasties)]
+                other += [short for name in other if (short := _without_dynasty(name, dynasties))]
             forms = [form for name in (*names, *other) for form in written_forms(name)]
             rows.append((names, tuple(dict.fromkeys(form for form in forms if form not in names))))
     return tuple(rows)

@@ -129,15 +129,22 @@ def _hyphened_given_name(word: str) -> str | None:
 def _closes_as_name(words: list[str]) -> bool:
     """A name's last word is capitalized, or a regnal ordinal closes it ("Victor-Emmanuel đệ nhị";
     data/name_prefixes.txt; "Charles đệ thập nhị": any form of data/regnal_numbers.tsv)."""
-    return words[-1][:1].isupper() or (len(words) > 2 and word_key(" ".join(words[-2:])) in lexicon().name_prefixes) \
-        or any(len(words) > len(form) and tuple(w.lower() for w in words[-len(form):]) == form
-               for form in _regnal_phrases())
+    if words[-1][:1].isupper() or (len(words) > 2 and word_key(" ".join(words[-2:])) in lexicon().name_prefixes):
+        return True
+    phrases = _regnal_phrases()
+    return any(len(words) > n and tuple(w.lower() for w in words[-n:]) in phrases[n] for n in phrases)
 
 
 @lru_cache(maxsize=1)
-def _regnal_phrases() -> frozenset[tuple[str, ...]]:
-    """The forms of data/regnal_numbers.tsv of more than one word, lower case ("đệ thập nhị")."""
-    return frozenset(tuple(f.lower().split()) for forms in regnal_numbers().values() for f in forms if " " in f)
+def _regnal_phrases() -> dict[int, frozenset[tuple[str, ...]]]:
+    """The forms of data/regnal_numbers.tsv of more than one word, lower case ("đệ thập nhị"), by their length in
+    words (a name's last words are looked up once per length, not compared with every form)."""
+    by_length: dict[int, set[tuple[str, ...]]] = defaultdict(set)
+    for forms in regnal_numbers().values():
+        for form in forms:
+            if " " in form:
+                by_length[len(form.split())].add(tuple(form.lower().split()))
+    return {n: frozenset(found) for n, found in by_length.items()}
 
 
 def supported_full_name(part: str, start: int, parts: dict[str, dict[str, list[int]]],
