@@ -102,7 +102,6 @@ DATA_DIR = Path(__file__).parent / "data"
 _GLUED_DATE = re.compile(r"^(\d{3})-(\d{4})$")
 _GLUED_YEARS = re.compile(r"^(\d{4})(\d{4})$")  # "[11761210]": a span of years that lost its dash
 _YEAR_SPAN = re.compile(r"^\d{4}-\d{4}$")
-PAIR_CACHE_SIZE = 400_000  # word pairs whose attestation a Corrector remembers (~40 MB when full); then emptied
 
 
 @dataclass(frozen=True)
@@ -278,7 +277,6 @@ class Corrector:
         self._candidates = CandidateGenerator(self._res.table, self._res.skeletons, self._res.lexicon.unigrams,
                                               NONWORD_MAX_COST, REALWORD_MAX_COST)
         self._local = threading.local()  # per thread: a Dask worker's threads share one Corrector
-        self._pairs: dict[tuple[str, str], bool] = {}  # see _attested
         self._batch = _Batch(stats, self._res.continuations) if stats is not None else None
 
     @property
@@ -326,15 +324,8 @@ class Corrector:
         return score
 
     def _attested(self, left: str, right: str) -> bool:
-        """The language model's corpora write ``left right`` (memoized per corrector: the same pairs come back for
-        each occurrence of a word and its confusables; bounded)."""
-        pair = (left, right)
-        seen = self._pairs.get(pair)
-        if seen is None:
-            if len(self._pairs) >= PAIR_CACHE_SIZE:
-                self._pairs.clear()
-            seen = self._pairs[pair] = self.lm.count(left, right) > 0
-        return seen
+        """The language model's corpora write ``left right``."""
+        return self.lm.count(left, right) > 0
 
     def _support(self, batch: _Batch, prev: str | None, key: str, nxt: str | None, own: bool) -> float:
         owner = key if own else None
@@ -362,10 +353,7 @@ class Corrector:
         left, right = [window[0], window[1]], [window[2], window[3]]
         scored: list[tuple[str, float, float, float, float]] = []  # candidate, score, cost, bigram lm, trigram lm
         if realword:
-            l1, r1 = window[1], window[2]
-
-            def beside(word: str) -> bool:  # the corpora write the word beside one of its neighbours
-                return (l1 is not None and self._attested(l1, word)) or (r1 is not None and self._attested(word, r1))
+            beside = self.lm.beside(window[1], window[2])  # the corpora write the word beside one of its neighbours
 
             candidates = self._candidates.vietnamese(surface, damaged=False)
             if beside(key):  # the printed word is attested beside its neighbours: only candidates that are too

@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator, Protocol
+from typing import Callable, Iterable, Iterator, Protocol
 
 import numpy as np
 
@@ -320,6 +320,7 @@ class SyllableLM(Protocol):
 
     def prob(self, *keys: str | None) -> float: ...
     def count(self, *keys: str) -> int: ...
+    def beside(self, left: str | None, right: str | None) -> Callable[[str], bool]: ...
     def surface_count(self, surface: str) -> int: ...
 
 
@@ -440,11 +441,38 @@ class NgramLM:
             if i is None:
                 return 0
             key = key << BITS | i
-        table = {1: None, 2: self.bi, 3: self.tri, 4: self.quad}[len(keys)]
-        if table is None:
+        n = len(keys)
+        if n == 1:
             return self.uni_count[key]
-        value = table.get(key, 0)
-        return value[0] if len(keys) == 2 and value else value
+        if n == 2:
+            value = self.bi.get(key)
+            return value[0] if value else 0
+        return (self.tri if n == 3 else self.quad).get(key, 0)
+
+    def beside(self, left: str | None, right: str | None) -> Callable[[str], bool]:
+        """A test of a word: the corpora write ``left word`` or ``word right`` (a kept bigram; None: no such
+        side). The neighbours are looked up once, the test runs for each candidate (a hot path)."""
+        ids, bi = self.ids, self.bi
+        li = ids.get(left) if left is not None else None
+        ri = ids.get(right) if right is not None else None
+        if li is None and ri is None:
+            return _never
+        lkey = li << BITS if li is not None else None
+
+        def test(word: str) -> bool:
+            w = ids.get(word)
+            if w is None:
+                return False
+            if lkey is not None:
+                value = bi.get(lkey | w)
+                if value and value[0]:
+                    return True
+            if ri is not None:
+                value = bi.get(w << BITS | ri)
+                return bool(value and value[0])
+            return False
+
+        return test
 
     def surface_count(self, surface: str) -> int:
         """How often the corpora write this name or foreign word exactly so (case-sensitive)."""
@@ -464,6 +492,10 @@ def _backoff(total: np.ndarray, types: np.ndarray, discount: float, contexts: np
     return np.maximum(total.astype(np.float64) - kept, 0.0)
 
 
+def _never(word: str) -> bool:
+    return False
+
+
 TrigramLM = NgramLM  # the name of the trigram-only model class, kept for callers
 
 
@@ -479,6 +511,10 @@ class InterpolatedLM:
 
     def count(self, *keys: str) -> int:
         return self.base.count(*keys) + self.user.count(*keys)
+
+    def beside(self, left: str | None, right: str | None) -> Callable[[str], bool]:
+        base, user = self.base.beside(left, right), self.user.beside(left, right)
+        return lambda word: base(word) or user(word)
 
     def surface_count(self, surface: str) -> int:
         return self.base.surface_count(surface) + self.user.surface_count(surface)

@@ -204,3 +204,18 @@ def test_user_fourgram_model_mixes_with_the_shipped_trigram_model(tmp_path, corp
     expected = 0.5 * user.prob("đánh", "trận", "cầu", "giấy") + 0.5 * base.prob("trận", "cầu", "giấy")
     assert mixed.prob("đánh", "trận", "cầu", "giấy") == pytest.approx(expected)  # the trigram model reads 3 words
     assert math.isfinite(log_prob_window(mixed, ["đánh", "trận"], "cầu", ["giấy", "lần"]))
+
+
+def test_beside_agrees_with_bigram_counts(tmp_path, corpus):
+    user, _ = _model(tmp_path, corpus, min_bigram=1, min_trigram=1, min_surface=1)
+    words = ["trận", "cầu", "giấy", "quân", "pháp", "đánh", "thua", "to", "chưa", "có", "xyzw"]
+    for lm in (user, InterpolatedLM(load_lm(), user, 0.5)):
+        for left in (None, "đánh", "quân", "xyzw"):
+            for right in (None, "giấy", "to", "xyzw"):
+                test = lm.beside(left, right)
+                for word in words:
+                    expected = bool((left is not None and lm.count(left, word) > 0)
+                                    or (right is not None and lm.count(word, right) > 0))
+                    assert test(word) is expected, (left, word, right)
+    assert user.beside("đánh", None)("trận") and not user.beside("đánh", None)("giấy")
+    assert user.count("đánh", "trận") >= 1 and user.count("trận", "cầu", "giấy") >= 1 and user.count("đánh") >= 1
