@@ -41,8 +41,8 @@ from pipeline.vi.keys import fold
 from pipeline.vi.tone import restyle_word
 
 from .declared import comma_list
-from .gazetteer import _type_heads, gazetteer, referents
-from .knowledge import era_name, name_rows, place_rows, regnal_numbers
+from .gazetteer import _type_heads, gazetteer, glossed_referents, referents
+from .knowledge import dynasty_shortened, era_name, name_rows, place_rows, regnal_numbers
 from .lexicon import Lexicon, Place, lexicon, name_key, read, word_key
 from .tokens import is_foreign
 
@@ -237,18 +237,49 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
     pairs = written_aliases(text, [(s, e, name, label) for (s, e, _, label), name in zip(spans, out)], lex)
     # an era name ("Minh Trị năm thứ 1", "niên hiệu Minh Trị") is no ruler: it joins none of his names
     link_labels = ["ERA" if era_name(text, start, end) else label for (start, end, _, _), label in zip(spans, labels)]
+    # a ruler's name the tables give only without its dynasty ("Nhị Thế" of "Tần Nhị Thế") is no name of his where
+    # the text writes the dynasty neither before nor in the paragraph of any of its mentions
+    cued = {name for (start, _, _, label), name in zip(spans, out)
+            if label == "PER" and _dynasty_cued(text, start, name, support)}
+    uncued = {name for name, label in zip(out, labels) if label == "PER" and name not in cued}
     # the names the text calls the present ones ("Đại Đô (tức Bắc Kinh bây giờ)"): a place's canonical
     present = {(name, label) for (_, end, _, label), name in zip(spans, out)
                if label != "PER" and _later_name(text, end)}
     transcribed = transcriptions(text, [(s, e, name, label) for (s, e, _, label), name in zip(spans, out)])
     # the names of mentions right after a capitalized word (a space between): perhaps a clipped span
     clipped = {name for (start, _, _, _), name in zip(spans, out) if _after_capital(text, start)}
-    canonicals = repaired(same_person(out, link_labels, lex.surnames, pairs, present, transcribed, clipped), labels)
+    glossed = _glossed_in_paragraph(spans, out, support)
+    canonicals = repaired(same_person(out, link_labels, lex.surnames, pairs, present, transcribed, clipped, uncued,
+                                      glossed), labels)
     # two places the text relates ("nước Đại Lý ở Vân Nam", "từ Pháp sang Anh") are two, whatever an encyclopedia
     # redirect says (the article "Vân Nam" names "Đại Lý" too)
     apart = _related_places(text, spans, out, lex)
     return [own if label == "LOC" and frozenset((own, name)) in apart else name
             for own, name, label in zip(out, canonicals, labels)]
+
+
+def _glossed_in_paragraph(spans: list[tuple[int, int, str, str]], names: list[str],
+                          support: Support) -> dict[str, str]:
+    """name_key -> article of the names known only from a gloss (gazetteer.glossed_referents) whose article the text
+    writes in the paragraph of one of their mentions, with their label: "đất Mang Khảm ... Hà Tiên"."""
+    glossed, types = glossed_referents(), gazetteer()
+    paragraphs: dict[str, set[int]] = defaultdict(set)
+    for (start, _, _, label), name in zip(spans, names):
+        if types.get(name_key(name)) == label:
+            paragraphs[name_key(name)].add(support.paragraph(start))
+    return {key: glossed[key] for key in paragraphs
+            if key in glossed and paragraphs[key] & paragraphs.get(name_key(glossed[key]), set())}
+
+
+def _dynasty_cued(text: str, start: int, name: str, support: Support) -> bool:
+    """``name`` (a person's, at ``start``) is no ruler's name without its dynasty (knowledge.dynasty_shortened), or
+    the text writes that dynasty's name, a capitalized word, where it supports a part-name (data/part_links.tsv:
+    earlier, or in the paragraph): "Hồ Hợi, tức Tần Nhị Thế. Nhị Thế nhu nhược"."""
+    dynasties = dynasty_shortened().get(word_key(name))
+    if not dynasties:
+        return True
+    return any(support.supports(start, [m.start() for m in re.finditer(rf"(?<!\w){re.escape(dynasty)}(?!\w)", text)])
+               for dynasty in dynasties)
 
 
 def _related_places(text: str, spans: list[tuple[int, int, str, str]], names: list[str],
@@ -783,7 +814,8 @@ def ruler_names() -> tuple[dict[tuple[str, ...], int], frozenset[tuple[str, ...]
 
 def same_person(names: list[str], labels: list[str], surnames: frozenset[str],
                 pairs: list[tuple[str, str, str]] = (), present: set[tuple[str, str]] = frozenset(),
-                transcribed: set[tuple[str, str]] = frozenset(), clipped: set[str] = frozenset()) -> list[str]:
+                transcribed: set[tuple[str, str]] = frozenset(), clipped: set[str] = frozenset(),
+                uncued: set[str] = frozenset(), glossed: dict[str, str] | None = None) -> list[str]:
     """Each name replaced by the preferred name of its referent when the document writes two names of one: the
     names of one encyclopedia article of the label ("Quang Trung", "Nguyễn Huệ"; "Dương Tử", "Trường Giang"), or
     ``pairs`` (own name, other name, label) the text equates. For a person, a name opening with a family name
@@ -792,8 +824,10 @@ def same_person(names: list[str], labels: list[str], surnames: frozenset[str],
     another referent a name of ``present`` (the text calls it the present one: "Đại Đô (tức Bắc Kinh bây giờ)"),
     then the most written name, then the own name, then the article's title, then the first written ("Nam Kinh"
     written four times, renamed "Thiên Kinh" twice). A name of ``transcribed`` (the text calls it a transcription
-    of another: "phiên âm tên ông là Tô Phi Tốn") is the canonical of no group that holds another name."""
-    types, aliases = gazetteer(), referents()
+    of another: "phiên âm tên ông là Tô Phi Tốn") is the canonical of no group that holds another name. A name of
+    ``uncued`` (a ruler's name without its dynasty, that dynasty unwritten) takes no ruler's row; ``glossed``: the
+    names known only from a gloss that join their article in this document (_glossed_in_paragraph)."""
+    types, aliases = gazetteer(), (referents() | glossed) if glossed else referents()
     written = Counter(zip(names, labels))
     first_at = {}
     for k, key in enumerate(zip(names, labels)):
@@ -812,7 +846,7 @@ def same_person(names: list[str], labels: list[str], surnames: frozenset[str],
             parent[find((name, label))] = find(("article:" + name_key(article), label))
     rulers, personal_names = ruler_names()
     for name, label in written:  # a ruler's names (data/ruler_names.tsv)
-        row = rulers.get(word_key(name)) if label == "PER" else None
+        row = rulers.get(word_key(name)) if label == "PER" and name not in uncued else None
         if row is not None:
             parent[find((name, label))] = find((f"ruler:{row}", label))
     own = set()
