@@ -235,6 +235,11 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
         out.append(full or surface)
     labels = [label for _, _, label in mentions]
     pairs = written_aliases(text, [(s, e, name, label) for (s, e, _, label), name in zip(spans, out)], lex)
+    # a name of two words or more that closes or opens a person's full name the document writes is that person's,
+    # whatever label a mention gives it: it is no other name of a body or a place ("phe theo Gia Khang gọi là Đông
+    # quân" in a text on Đức Xuyên Gia Khang names the faction, not the man)
+    pairs = [(a, b, label) for a, b, label in pairs
+             if label == "PER" or not any(_part_of(n, p) for n in (a, b) if len(n.split()) > 1 for p in persons)]
     # an era name ("Minh Trị năm thứ 1", "niên hiệu Minh Trị") is no ruler: it joins none of his names
     link_labels = ["ERA" if era_name(text, start, end) else label for (start, end, _, _), label in zip(spans, labels)]
     # a ruler's name the tables give only without its dynasty ("Nhị Thế" of "Tần Nhị Thế") is no name of his where
@@ -614,18 +619,22 @@ def written_aliases(text: str, spans: list[tuple[int, int, str, str]], lex: Lexi
     spans = sorted(spans)
     starts = [s[0] for s in spans]
     pairs = []
+    referred: set[int] = set()  # the starts of the names a phrase that refers back gives ("gọi ông là Nurhaci")
     for k, second in enumerate(spans):
         start, _, name, label = second
         # the mentions that may be the other name: those that end at most a sentence or two before (linear time)
         near = spans[bisect.bisect_left(starts, start - _ANAPHOR_REACH, 0, k):k]
         of = _refers_back(text[max(0, start - 60):start], label, lex)
         if of is not None:  # "Có sách chép tên ông là Hồng Tú Tuyền"
+            referred.add(start)
             first = _antecedent(text, [s for s in near if s[3] == label and s[1] <= start
                                        and "\n" not in text[s[1]:start]], lex, of)
             # a name the document wrote before the antecedent names someone of its own ("Pierre lên ngôi cùng anh là
             # Ivan. Về sau người ta gọi ông là Pierre đại đế": "ông" is Pierre, not the nearer Ivan)
             if first is not None and first[2] != name and _near(text, first[1], start) \
-                    and not any(s[2] == name and s[3] == label and s[0] < first[0] for s in spans[:k]):
+                    and not any(s[2] == name and s[3] == label and s[0] < first[0] for s in spans[:k]) \
+                    and not (label == "PER" and first[0] not in referred
+                             and _known_as_written_other(first[2], name, spans)):
                 pairs.append((first[2], name, label))
             continue
         earlier = [s for s in near if s[3] == label and s[1] <= start and _one_sentence(text[s[1]:start])]
@@ -696,6 +705,19 @@ def written_aliases(text: str, spans: list[tuple[int, int, str, str]], lex: Lexi
                 prefer = "later"
             pairs.append((name, first[2], label) if prefer == "later" else (first[2], name, label))
     return pairs
+
+
+def _known_as_written_other(guess: str, name: str, spans: list[tuple[int, int, str, str]]) -> bool:
+    """A phrase that refers back ("sử gọi ông là Nguyên Thế Tổ") gives ``name`` to the guessed antecedent, but the
+    tables (ruler_names) give it to a person the document writes under another of his names ("Hốt Tất Liệt"), not
+    the one guessed ("... đánh nhau với em là A Lý Bất Ca"): knowledge overrules a pronoun's guess, whatever the
+    guess's spelling (the tables may lack a transcription, but not the ruler they state). The caller keeps a guess
+    that is itself a name a phrase referring back gave ("Sử phương Tây gọi ông là Nurhaci; sử nhà Thanh thì gọi
+    ông là Thanh Thái Tổ": one man)."""
+    rulers = ruler_names()[0]
+    row = rulers.get(word_key(name))
+    return row is not None and rulers.get(word_key(guess)) != row and any(
+        other != name and label == "PER" and rulers.get(word_key(other)) == row for _, _, other, label in spans)
 
 
 @lru_cache(maxsize=1)

@@ -73,3 +73,35 @@ def test_a_shortened_name_the_table_also_states_whole_needs_no_cue():
     shortened = dynasty_shortened()
     assert shortened[word_key("Nhị Thế")] == {"Tần"}
     assert word_key("Quang Trung") not in shortened
+
+
+def test_a_pronoun_after_a_ruler_s_brother_is_the_ruler_the_tables_name(recognizer):
+    # "gọi ông là Nguyên Thế Tổ" guesses the nearest man, the brother; the tables give the name to Hốt Tất Liệt,
+    # whom the document writes (a transcription the tables lack is still overruled)
+    text = ("Năm 1260, Hốt Tất Liệt lên làm đại hãn. Ông phải đánh nhau với em là A Lý Bất Ca mấy năm mới giữ được "
+            "ngôi. Năm 1271, ông đặt quốc hiệu là Đại Nguyên; sử gọi ông là Nguyên Thế Tổ.")
+    found = _canonicals(recognizer, text)
+    assert found["A Lý Bất Ca"] == {"A Lý Bất Ca"}
+    assert found["Nguyên Thế Tổ"] == {"Hốt Tất Liệt"}
+
+
+def test_a_pronoun_chain_through_a_romanisation_the_tables_lack_still_joins(recognizer):
+    text = ("Năm 1616, Nỗ Nhĩ Cáp Xích xưng hãn. Hai năm sau, ông đánh nhà Minh. Năm ấy quân Minh thua. "
+            "Sử phương Tây gọi ông là Nurhaci; sử nhà Thanh thì gọi ông là Thanh Thái Tổ.")
+    found = _canonicals(recognizer, text)
+    assert found["Nurhaci"] == {"Nỗ Nhĩ Cáp Xích"}
+
+
+def test_a_part_of_a_persons_full_name_is_no_other_name_of_a_body():
+    from pipeline.entities.lexicon import lexicon
+    from pipeline.entities.linking import fullest
+    text = ("Năm 1598, Đức Xuyên Gia Khang nắm quyền. Phe theo Gia Khang gọi là Đông quân. "
+            "Năm 1600, Đông quân thắng lớn.")
+    spans = []
+    for name, label in (("Đức Xuyên Gia Khang", "PER"), ("Gia Khang", "ORG"), ("Đông quân", "ORG")):
+        at = text.index(name, spans[-1][1] if spans else 0)
+        spans.append((at, at + len(name), name, label))
+    at = text.rindex("Đông quân")
+    spans.append((at, at + len("Đông quân"), "Đông quân", "ORG"))
+    names = fullest(text, spans, lexicon())
+    assert names[2] == names[3] == "Đông quân"
