@@ -12,8 +12,11 @@
   a head with its own modifiers ("Chính phủ lâm thời") is a full form and keeps it: no longer name that adds
   a qualifier ("Chính phủ lâm thời Kérensky") becomes its canonical.
 - Names the encyclopedia gives one person (an article's title and the names its first sentence gives: "Nguyễn
-  Huệ", "Quang Trung"; gazetteer.referents), a ruler's names (data/ruler_names.tsv: "Lê Thánh Tông", "Quang
-  Thuận", "Lê Tư Thành"; in either spelling of data/alias_spellings.tsv: "Lý Thánh Tôn"), and names the text
+  Huệ", "Quang Trung"; gazetteer.referents: never a name that is also an article's own title, "Tân Bình"; a name
+  the corpus knows only from a gloss, "Trấn Giang (tức Cần Thơ)", only where the text writes the article in its
+  paragraph: gazetteer.glossed_referents), a ruler's names (data/ruler_names.tsv: "Lê Thánh Tông", "Quang
+  Thuận", "Lê Tư Thành"; in either spelling of data/alias_spellings.tsv: "Lý Thánh Tôn"; a name the tables give
+  only without its dynasty, "Nhị Thế", where the text writes the dynasty), and names the text
   itself equates ("Lê Duy Kỳ lên ngôi, tức vua Chiêu Thống"; data/alias_cues.txt; a naming clause's own names,
   "sử Pháp gọi là", name nothing) join when the document writes more than one of them: the canonical is the
   personal name (a ruler's of ruler_names.tsv, even one the document writes under another label, else one that
