@@ -23,6 +23,7 @@ from .lexicon import DATA, lexicon, name_key, read, word_key
 GAZETTEER = DATA / "gazetteer.tsv.gz"
 LABELS = ("PER", "LOC", "ORG", "MISC")
 _MAX_WORDS = 6
+_TITLE_VOTES = 2  # an article's title counts two votes for its name, an alias one (build_gazetteer)
 # A name: letters (any script with Latin letters), spaces, hyphens, apostrophes and dots; no digits.
 _NAME = re.compile(r"[^\W\d_][\w'’.\- ]*", re.UNICODE)
 _ALIAS_PREFIX = re.compile(r"^(?:(?:âm |phiên âm )?(?:tiếng|chữ|âm) [^:]{1,25}:|Hán Việt:|[\w '’\-]{0,20}:|"
@@ -294,7 +295,7 @@ def build_gazetteer(corpus: Path, out: Path, min_appositions: int = 3, min_gloss
             if title is not None and line.strip():
                 names = parse_article(title, line.strip(), heads, skips)
                 for k, (name, label) in enumerate(names):
-                    votes[name_key(name)][label] += 1 if k else 2
+                    votes[name_key(name)][label] += 1 if k else _TITLE_VOTES
                     written[name_key(name)][name] += 1
                     if k:
                         referents[name_key(name)].add(names[0][0])
@@ -335,10 +336,10 @@ def build_gazetteer(corpus: Path, out: Path, min_appositions: int = 3, min_gloss
 
 
 @lru_cache(maxsize=1)
-def _load() -> tuple[dict[str, str], dict[str, str]]:
-    types, referents = {}, {}
+def _load() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    types, referents, glossed = {}, {}, {}
     if not GAZETTEER.exists():
-        return types, referents
+        return types, referents, glossed
     with gzip.open(GAZETTEER, "rt", encoding="utf-8") as handle:
         for number, line in enumerate(handle, 1):
             if line.startswith("#") or not line.strip():
@@ -348,9 +349,20 @@ def _load() -> tuple[dict[str, str], dict[str, str]]:
                 raise ValueError(f"{GAZETTEER.name}:{number}: expected name, label, two counts, article; "
                                  f"got {line.strip()!r}")
             types[name_key(fields[0])] = fields[1]
-            if fields[4]:
+            if fields[4] and _names_one_thing(int(fields[2])):
                 referents[name_key(fields[0])] = fields[4]
-    return types, referents
+            elif fields[4] and int(fields[2]) == 0:
+                glossed[name_key(fields[0])] = fields[4]
+    return types, referents, glossed
+
+
+def _names_one_thing(article_votes: int) -> bool:
+    """An alias row (its article column set) names that article alone: the first sentence of one article or two
+    gives the name (one vote each, _TITLE_VOTES for a title). Not a name that is also the title of an article of
+    its own (three votes or more: "Tân Bình", a district, also named as Quảng Bình; "Hắc Long Giang", a province,
+    as the Amur): a name of two places joins neither, except where the text itself equates the two
+    (linking.written_aliases); nor one the corpus gives the article only in a gloss (no vote: glossed_referents)."""
+    return 0 < article_votes < _TITLE_VOTES + 1
 
 
 def gazetteer() -> dict[str, str]:
@@ -361,3 +373,12 @@ def gazetteer() -> dict[str, str]:
 def referents() -> dict[str, str]:
     """name_key of an alias -> the name of the one article it names ("Quang Trung" -> "Nguyễn Huệ")."""
     return _load()[1]
+
+
+def glossed_referents() -> dict[str, str]:
+    """name_key of a name the corpus knows only from glosses (no article names it) -> the article a gloss gives it
+    ("Mang Khảm (tức Hà Tiên)"). Such a name is as often an old name of a part of the place, or of a place of
+    another country ("Trấn Giang (tức Cần Thơ)" is also Zhenjiang in China; "Sơn Nam (tức Nam Định)" was larger):
+    it joins the article only where the text writes the article's name where it supports a part-name (linking:
+    earlier, or in the paragraph)."""
+    return _load()[2]

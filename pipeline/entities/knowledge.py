@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import defaultdict
 from functools import lru_cache
 
 from pipeline.vi.keys import fold
@@ -103,6 +104,23 @@ def name_rows() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
             forms = [form for name in (*names, *other) for form in written_forms(name)]
             rows.append((names, tuple(dict.fromkeys(form for form in forms if form not in names))))
     return tuple(rows)
+
+
+@lru_cache(maxsize=1)
+def dynasty_shortened() -> dict[tuple[str, ...], frozenset[str]]:
+    """The rulers' names of data/ruler_names.tsv that a table gives only without the dynasty that opens them
+    ("Nhị Thế" of "Tần Nhị Thế"; word_key) -> the dynasties' names as written ("Tần"): such a name is the ruler's
+    only where the text writes his dynasty (linking.fullest), as "vua Tần" or "Tần Thuỷ Hoàng" do; a name a table
+    also states whole is left out."""
+    from .lexicon import lexicon
+    dynasties = lexicon().dynasty_names
+    stated, out = set(), defaultdict(set)
+    for row in read("ruler_names.tsv", ["personal", "other", "dynasty"]):
+        for name in (*comma_list(row.personal), *comma_list(row.other)):
+            stated.add(word_key(name))
+            if short := _without_dynasty(name, dynasties):
+                out[word_key(short)].add(name.split()[0])
+    return {key: frozenset(found) for key, found in out.items() if key not in stated}
 
 
 def _without_dynasty(name: str, dynasties: frozenset[tuple[str, ...]]) -> str | None:

@@ -12,8 +12,11 @@
   a head with its own modifiers ("Chính phủ lâm thời") is a full form and keeps it: no longer name that adds
   a qualifier ("Chính phủ lâm thời Kérensky") becomes its canonical.
 - Names the encyclopedia gives one person (an article's title and the names its first sentence gives: "Nguyễn
-  Huệ", "Quang Trung"; gazetteer.referents), a ruler's names (data/ruler_names.tsv: "Lê Thánh Tông", "Quang
-  Thuận", "Lê Tư Thành"; in either spelling of data/alias_spellings.tsv: "Lý Thánh Tôn"), and names the text
+  Huệ", "Quang Trung"; gazetteer.referents: never a name that is also an article's own title, "Tân Bình"; a name
+  the corpus knows only from a gloss, "Trấn Giang (tức Cần Thơ)", only where the text writes the article in its
+  paragraph: gazetteer.glossed_referents), a ruler's names (data/ruler_names.tsv: "Lê Thánh Tông", "Quang
+  Thuận", "Lê Tư Thành"; in either spelling of data/alias_spellings.tsv: "Lý Thánh Tôn"; a name the tables give
+  only without its dynasty, "Nhị Thế", where the text writes the dynasty), and names the text
   itself equates ("Lê Duy Kỳ lên ngôi, tức vua Chiêu Thống"; data/alias_cues.txt; a naming clause's own names,
   "sử Pháp gọi là", name nothing) join when the document writes more than one of them: the canonical is the
   personal name (a ruler's of ruler_names.tsv, even one the document writes under another label, else one that
@@ -41,8 +44,8 @@ from pipeline.vi.keys import fold
 from pipeline.vi.tone import restyle_word
 
 from .declared import comma_list
-from .gazetteer import _type_heads, gazetteer, referents
-from .knowledge import era_name, name_rows, place_rows, regnal_numbers
+from .gazetteer import _type_heads, gazetteer, glossed_referents, referents
+from .knowledge import dynasty_shortened, era_name, name_rows, place_rows, regnal_numbers
 from .lexicon import Lexicon, Place, lexicon, name_key, read, word_key
 from .tokens import is_foreign
 
@@ -235,20 +238,56 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
         out.append(full or surface)
     labels = [label for _, _, label in mentions]
     pairs = written_aliases(text, [(s, e, name, label) for (s, e, _, label), name in zip(spans, out)], lex)
+    # a name of two words or more that closes or opens a person's full name the document writes is that person's,
+    # whatever label a mention gives it: it is no other name of a body or a place ("phe theo Gia Khang gọi là Đông
+    # quân" in a text on Đức Xuyên Gia Khang names the faction, not the man)
+    pairs = [(a, b, label) for a, b, label in pairs
+             if label == "PER" or not any(_part_of(n, p) for n in (a, b) if len(n.split()) > 1 for p in persons)]
     # an era name ("Minh Trị năm thứ 1", "niên hiệu Minh Trị") is no ruler: it joins none of his names
     link_labels = ["ERA" if era_name(text, start, end) else label for (start, end, _, _), label in zip(spans, labels)]
+    # a ruler's name the tables give only without its dynasty ("Nhị Thế" of "Tần Nhị Thế") is no name of his where
+    # the text writes the dynasty neither before nor in the paragraph of any of its mentions
+    cued = {name for (start, _, _, label), name in zip(spans, out)
+            if label == "PER" and _dynasty_cued(text, start, name, support)}
+    uncued = {name for name, label in zip(out, labels) if label == "PER" and name not in cued}
     # the names the text calls the present ones ("Đại Đô (tức Bắc Kinh bây giờ)"): a place's canonical
     present = {(name, label) for (_, end, _, label), name in zip(spans, out)
                if label != "PER" and _later_name(text, end)}
     transcribed = transcriptions(text, [(s, e, name, label) for (s, e, _, label), name in zip(spans, out)])
     # the names of mentions right after a capitalized word (a space between): perhaps a clipped span
     clipped = {name for (start, _, _, _), name in zip(spans, out) if _after_capital(text, start)}
-    canonicals = repaired(same_person(out, link_labels, lex.surnames, pairs, present, transcribed, clipped), labels)
+    glossed = _glossed_in_paragraph(spans, out, support)
+    canonicals = repaired(same_person(out, link_labels, lex.surnames, pairs, present, transcribed, clipped, uncued,
+                                      glossed), labels)
     # two places the text relates ("nước Đại Lý ở Vân Nam", "từ Pháp sang Anh") are two, whatever an encyclopedia
     # redirect says (the article "Vân Nam" names "Đại Lý" too)
     apart = _related_places(text, spans, out, lex)
     return [own if label == "LOC" and frozenset((own, name)) in apart else name
             for own, name, label in zip(out, canonicals, labels)]
+
+
+def _glossed_in_paragraph(spans: list[tuple[int, int, str, str]], names: list[str],
+                          support: Support) -> dict[str, str]:
+    """name_key -> article of the names known only from a gloss (gazetteer.glossed_referents) whose article the text
+    writes in the paragraph of one of their mentions, with their label: "đất Mang Khảm ... Hà Tiên"."""
+    glossed, types = glossed_referents(), gazetteer()
+    paragraphs: dict[str, set[int]] = defaultdict(set)
+    for (start, _, _, label), name in zip(spans, names):
+        if types.get(name_key(name)) == label:
+            paragraphs[name_key(name)].add(support.paragraph(start))
+    return {key: glossed[key] for key in paragraphs
+            if key in glossed and paragraphs[key] & paragraphs.get(name_key(glossed[key]), set())}
+
+
+def _dynasty_cued(text: str, start: int, name: str, support: Support) -> bool:
+    """``name`` (a person's, at ``start``) is no ruler's name without its dynasty (knowledge.dynasty_shortened), or
+    the text writes that dynasty's name, a capitalized word, where it supports a part-name (data/part_links.tsv:
+    earlier, or in the paragraph): "Hồ Hợi, tức Tần Nhị Thế. Nhị Thế nhu nhược"."""
+    dynasties = dynasty_shortened().get(word_key(name))
+    if not dynasties:
+        return True
+    return any(support.supports(start, [m.start() for m in re.finditer(rf"(?<!\w){re.escape(dynasty)}(?!\w)", text)])
+               for dynasty in dynasties)
 
 
 def _related_places(text: str, spans: list[tuple[int, int, str, str]], names: list[str],
@@ -583,18 +622,22 @@ def written_aliases(text: str, spans: list[tuple[int, int, str, str]], lex: Lexi
     spans = sorted(spans)
     starts = [s[0] for s in spans]
     pairs = []
+    referred: set[int] = set()  # the starts of the names a phrase that refers back gives ("gọi ông là Nurhaci")
     for k, second in enumerate(spans):
         start, _, name, label = second
         # the mentions that may be the other name: those that end at most a sentence or two before (linear time)
         near = spans[bisect.bisect_left(starts, start - _ANAPHOR_REACH, 0, k):k]
         of = _refers_back(text[max(0, start - 60):start], label, lex)
         if of is not None:  # "Có sách chép tên ông là Hồng Tú Tuyền"
+            referred.add(start)
             first = _antecedent(text, [s for s in near if s[3] == label and s[1] <= start
                                        and "\n" not in text[s[1]:start]], lex, of)
             # a name the document wrote before the antecedent names someone of its own ("Pierre lên ngôi cùng anh là
             # Ivan. Về sau người ta gọi ông là Pierre đại đế": "ông" is Pierre, not the nearer Ivan)
             if first is not None and first[2] != name and _near(text, first[1], start) \
-                    and not any(s[2] == name and s[3] == label and s[0] < first[0] for s in spans[:k]):
+                    and not any(s[2] == name and s[3] == label and s[0] < first[0] for s in spans[:k]) \
+                    and not (label == "PER" and first[0] not in referred
+                             and _known_as_written_other(first[2], name, spans)):
                 pairs.append((first[2], name, label))
             continue
         earlier = [s for s in near if s[3] == label and s[1] <= start and _one_sentence(text[s[1]:start])]
@@ -665,6 +708,19 @@ def written_aliases(text: str, spans: list[tuple[int, int, str, str]], lex: Lexi
                 prefer = "later"
             pairs.append((name, first[2], label) if prefer == "later" else (first[2], name, label))
     return pairs
+
+
+def _known_as_written_other(guess: str, name: str, spans: list[tuple[int, int, str, str]]) -> bool:
+    """A phrase that refers back ("sử gọi ông là Nguyên Thế Tổ") gives ``name`` to the guessed antecedent, but the
+    tables (ruler_names) give it to a person the document writes under another of his names ("Hốt Tất Liệt"), not
+    the one guessed ("... đánh nhau với em là A Lý Bất Ca"): knowledge overrules a pronoun's guess, whatever the
+    guess's spelling (the tables may lack a transcription, but not the ruler they state). The caller keeps a guess
+    that is itself a name a phrase referring back gave ("Sử phương Tây gọi ông là Nurhaci; sử nhà Thanh thì gọi
+    ông là Thanh Thái Tổ": one man)."""
+    rulers = ruler_names()[0]
+    row = rulers.get(word_key(name))
+    return row is not None and rulers.get(word_key(guess)) != row and any(
+        other != name and label == "PER" and rulers.get(word_key(other)) == row for _, _, other, label in spans)
 
 
 @lru_cache(maxsize=1)
@@ -783,7 +839,8 @@ def ruler_names() -> tuple[dict[tuple[str, ...], int], frozenset[tuple[str, ...]
 
 def same_person(names: list[str], labels: list[str], surnames: frozenset[str],
                 pairs: list[tuple[str, str, str]] = (), present: set[tuple[str, str]] = frozenset(),
-                transcribed: set[tuple[str, str]] = frozenset(), clipped: set[str] = frozenset()) -> list[str]:
+                transcribed: set[tuple[str, str]] = frozenset(), clipped: set[str] = frozenset(),
+                uncued: set[str] = frozenset(), glossed: dict[str, str] | None = None) -> list[str]:
     """Each name replaced by the preferred name of its referent when the document writes two names of one: the
     names of one encyclopedia article of the label ("Quang Trung", "Nguyễn Huệ"; "Dương Tử", "Trường Giang"), or
     ``pairs`` (own name, other name, label) the text equates. For a person, a name opening with a family name
@@ -792,8 +849,10 @@ def same_person(names: list[str], labels: list[str], surnames: frozenset[str],
     another referent a name of ``present`` (the text calls it the present one: "Đại Đô (tức Bắc Kinh bây giờ)"),
     then the most written name, then the own name, then the article's title, then the first written ("Nam Kinh"
     written four times, renamed "Thiên Kinh" twice). A name of ``transcribed`` (the text calls it a transcription
-    of another: "phiên âm tên ông là Tô Phi Tốn") is the canonical of no group that holds another name."""
-    types, aliases = gazetteer(), referents()
+    of another: "phiên âm tên ông là Tô Phi Tốn") is the canonical of no group that holds another name. A name of
+    ``uncued`` (a ruler's name without its dynasty, that dynasty unwritten) takes no ruler's row; ``glossed``: the
+    names known only from a gloss that join their article in this document (_glossed_in_paragraph)."""
+    types, aliases = gazetteer(), (referents() | glossed) if glossed else referents()
     written = Counter(zip(names, labels))
     first_at = {}
     for k, key in enumerate(zip(names, labels)):
@@ -812,7 +871,7 @@ def same_person(names: list[str], labels: list[str], surnames: frozenset[str],
             parent[find((name, label))] = find(("article:" + name_key(article), label))
     rulers, personal_names = ruler_names()
     for name, label in written:  # a ruler's names (data/ruler_names.tsv)
-        row = rulers.get(word_key(name)) if label == "PER" else None
+        row = rulers.get(word_key(name)) if label == "PER" and name not in uncued else None
         if row is not None:
             parent[find((name, label))] = find((f"ruler:{row}", label))
     own = set()

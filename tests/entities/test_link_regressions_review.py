@@ -61,8 +61,6 @@ def test_a_shared_given_name_joins_the_nearest_full_name_of_its_paragraph_or_non
     assert found["Pierre"][-1] != "Pierre Loti"
 
 
-@pytest.mark.xfail(strict=True, reason="the built gazetteer (an encyclopedia alias of Cần Thơ) still links it; "
-                   "data/place_names.tsv no longer does")
 def test_a_chinese_city_is_not_an_old_name_of_a_vietnamese_province(recognizer):
     text = ("Năm 1842, quân Anh chiếm Trấn Giang bên bờ Trường Giang rồi ép nhà Thanh ký hoà ước Nam Kinh.\n\n"
             "Năm 1867, quân Pháp chiếm Vĩnh Long, An Giang và Hà Tiên; Cần Thơ cũng thuộc Pháp.")
