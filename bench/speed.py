@@ -3,6 +3,9 @@
 Prints figures and writes bench/results/speed.json:
 - full pipeline on one core vs underthesea ner() over the same sentences (ratio, both measured here, now);
 - per-stage seconds from run.json;
+- whole processes (--parts whole): a fresh process running underthesea's ner() over the sentences (import, model
+  load and all) against a fresh `python -m pipeline run` (start-up and every stage), on the seed book and on a
+  larger text, CPU seconds of each process tree (wall seconds beside them);
 - --workers 1 vs 2 on the same multi-document corpus (speed-up);
 - peak RSS of whole runs (the parent and its workers) for generated corpora of growing size.
 """
@@ -20,6 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "corpus" / "000_fd759c1a574f5de6.txt"
+WHOLE_LARGER_CHARS = 400_000  # the larger text of the whole-process comparison: seed, our prose, then the chronicle
 RESULTS = ROOT / "bench" / "results"
 sys.path.insert(0, str(ROOT))
 
@@ -111,7 +115,7 @@ def main() -> None:
     parser.add_argument("--big-mb", type=float, default=200.0, help="size of the large memory corpus (MB)")
     parser.add_argument("--big-skip", default="--no-entities",
                         help="stages skipped on the large corpus (every stage there takes over an hour on 2 cores)")
-    parser.add_argument("--parts", default="speed,workers,memory", help="which measurements to run")
+    parser.add_argument("--parts", default="speed,whole,workers,memory", help="which measurements to run")
     args = parser.parse_args()
     parts = set(args.parts.split(","))
     text = SEED.read_text(encoding="utf-8")
@@ -119,6 +123,9 @@ def main() -> None:
 
     if "speed" in parts:
         results["one_core"] = one_core(text)
+    if "whole" in parts:
+        larger = "\n\n".join(_source_texts())[:WHOLE_LARGER_CHARS]
+        results["whole_processes"] = whole_processes({"seed book": text, "larger text": larger})
     if "workers" in parts:
         results["workers"] = workers_speedup()
     if "memory" in parts:
@@ -146,6 +153,48 @@ def one_core(text: str) -> dict:
           f"{processing:.2f} s -> {ner_s / processing:.2f}x ner() speed")
     print("  stages: " + ", ".join(f"{k} {v:.2f}s" for k, v in stages.items()))
     return result
+
+
+_NER_PROCESS = """
+import sys
+from underthesea import ner, sent_tokenize
+for sentence in sent_tokenize(open(sys.argv[1], encoding="utf-8").read()):
+    ner(sentence)
+"""
+
+
+def _child_seconds(command: list[str]) -> tuple[float, float]:
+    """(CPU seconds of the whole process tree, wall seconds) of ``command`` run to its end."""
+    import resource
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, wall
+
+
+def whole_processes(texts: dict[str, str]) -> dict:
+    """Each text in a fresh ner() process and a fresh one-worker pipeline run: start-up and model loading count."""
+    results = {}
+    for name, text in texts.items():
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp) / "in"
+            folder.mkdir()
+            source = folder / "text.txt"
+            source.write_text(text, encoding="utf-8")
+            script = Path(tmp) / "ner.py"
+            script.write_text(_NER_PROCESS, encoding="utf-8")
+            ner_cpu, ner_wall = _child_seconds([sys.executable, str(script), str(source)])
+            ours_cpu, ours_wall = _child_seconds([sys.executable, "-m", "pipeline", "run", str(folder), "-o",
+                                                  str(Path(tmp) / "out"), "--workers", "1", "--no-progress"])
+        results[name] = {"chars": len(text), "ner_cpu_seconds": round(ner_cpu, 2), "ner_wall_seconds": round(ner_wall, 2),
+                         "pipeline_cpu_seconds": round(ours_cpu, 2), "pipeline_wall_seconds": round(ours_wall, 2),
+                         "ratio_cpu": round(ner_cpu / ours_cpu, 2), "ratio_wall": round(ner_wall / ours_wall, 2)}
+        print(f"whole processes, {name} ({len(text):,} chars): ner() process {ner_cpu:.1f} s CPU ({ner_wall:.1f} s wall);"
+              f" pipeline run {ours_cpu:.1f} s CPU ({ours_wall:.1f} s wall) -> {ner_cpu / ours_cpu:.2f}x (CPU), "
+              f"{ner_wall / ours_wall:.2f}x (wall)")
+    return results
 
 
 def workers_speedup() -> dict:

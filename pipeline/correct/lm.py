@@ -38,7 +38,7 @@ MIN_VIETNAMESE_SHARE = 0.8  # lines whose words are less Vietnamese than this ar
 # A word, a number, or anything else (punctuation), which cuts the chain of neighbours.
 _PIECE = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*|[^\w\s]")
 UNKNOWN_FLOOR = 1e-7  # probability of a syllable the model has never seen
-_NO_BIGRAM = (0, 0)
+_LOW32 = (1 << 32) - 1
 # Whether what a pruned n-gram held goes to the lower order (P(. | context) sums to one) or is lost (the shipped
 # behaviour: sums of 0.7-0.95 in contexts with many pruned n-grams). Off: on the development sets of issue 10 it
 # changed recall and false corrections by a row or two either way, the calibration refitted or not.
@@ -346,7 +346,10 @@ class NgramLM:
             self.ctx1 = list(zip(data["ctx1_total"].tolist(), _backoff(
                 data["ctx1_total"], data["ctx1_types"], self.d2, np.arange(len(vocab), dtype=np.uint64),
                 bi_keys >> np.uint64(BITS), bi_cont).tolist()))
-            self.bi = dict(zip(bi_keys.tolist(), zip(data["bi_count"].tolist(), bi_cont.tolist())))
+            # a bigram's raw count and continuation count packed in one int (count << 32 | continuation): no tuple
+            # per bigram to build at load time or to keep
+            self.bi = dict(zip(bi_keys.tolist(), ((data["bi_count"].astype(np.uint64) << np.uint64(32))
+                                                  | bi_cont.astype(np.uint64)).tolist()))
             tri_keys = data["tri_keys"]
             # the value Kneser-Ney reads at order 3: raw counts at the top order, continuation counts below 4-grams
             tri_kn = data["tri_cont"] if self.order == 4 else data["tri_count"]
@@ -381,7 +384,7 @@ class NgramLM:
         total, backoff = self.ctx1[v]
         if not total:
             return p1
-        cont = self.bi.get(v << BITS | w, _NO_BIGRAM)[1] if w is not None else 0
+        cont = self.bi.get(v << BITS | w, 0) & _LOW32 if w is not None else 0
         return (max(cont - self.d2, 0.0) + backoff * p1) / total
 
     def prob(self, *keys: str | None) -> float:
@@ -445,8 +448,7 @@ class NgramLM:
         if n == 1:
             return self.uni_count[key]
         if n == 2:
-            value = self.bi.get(key)
-            return value[0] if value else 0
+            return self.bi.get(key, 0) >> 32
         return (self.tri if n == 3 else self.quad).get(key, 0)
 
     def beside(self, left: str | None, right: str | None) -> Callable[[str], bool]:
@@ -464,12 +466,10 @@ class NgramLM:
             if w is None:
                 return False
             if lkey is not None:
-                value = bi.get(lkey | w)
-                if value and value[0]:
+                if bi.get(lkey | w, 0) >> 32:
                     return True
             if ri is not None:
-                value = bi.get(w << BITS | ri)
-                return bool(value and value[0])
+                return bool(bi.get(w << BITS | ri, 0) >> 32)
             return False
 
         return test

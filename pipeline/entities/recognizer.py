@@ -1,19 +1,18 @@
 """EntityRecognizer: underthesea's CRF as weak evidence, rules as the backbone, lists of names sharing a label,
-one sense per document; the result is a spaCy ``Doc`` whose ``ents`` are the mentions."""
+one sense per document; the result is a list of mentions, or a spaCy ``Doc`` whose ``ents`` are the mentions
+(``EntityRecognizer.doc``: spaCy is imported only there, so a pipeline run does not pay for its import)."""
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from itertools import accumulate
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from pipeline.vi.keys import fold
 
-from .container import to_doc
 from .coordination import equated_lists, name_lists
 from .crf import Word, crf_chain
 from .gazetteer import gazetteer
@@ -23,6 +22,9 @@ from .lexicon import lexicon, name_key, sources_flagged, word_key
 from .linking import Support, fullest, one_person, person_parts, supported_full_name
 from .rules import Candidate, SentenceRules, _dictionary, proper_names
 from .tokens import tokenize
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 LABELS = ("PER", "LOC", "ORG", "MISC")
 
@@ -57,12 +59,26 @@ class EntityRecognizer:
 
     def __call__(self, text: str, sentences: list[tuple[int, int]],
                  suggestions: dict[tuple[int, int], str] | None = None) -> list[EntityMention]:
-        return mentions_of(self.doc(text, sentences, suggestions))
+        """The mentions in text order, each with its entity id (what ``mentions_of(self.doc(...))`` gives)."""
+        mentions = self._mentions(text, sentences, suggestions)
+        ids = entity_ids([(text[m.start:m.end], m.canonical, m.label) for m in mentions])
+        return sorted((replace(m, entity_id=i) for m, i in zip(mentions, ids)), key=lambda m: m.start)
 
     def doc(self, text: str, sentences: list[tuple[int, int]],
             suggestions: dict[tuple[int, int], str] | None = None) -> Doc:
         """The mentions as ``doc.ents`` of a spaCy ``Doc`` over ``text`` (``displacy.render(doc, style="ent")``);
         ``span.kb_id_`` is the entity id, and ``doc.user_data["entities"]`` holds score, source and canonical."""
+        from .container import to_doc
+
+        mentions = self._mentions(text, sentences, suggestions)
+        ids = entity_ids([(text[m.start:m.end], m.canonical, m.label) for m in mentions])
+        doc = to_doc(text, [(m.start, m.end, m.label, i) for m, i in zip(mentions, ids)])
+        doc.user_data["entities"] = {(m.start, m.end): (m.score, m.source, m.canonical) for m in mentions}
+        return doc
+
+    def _mentions(self, text: str, sentences: list[tuple[int, int]],
+                  suggestions: dict[tuple[int, int], str] | None) -> list[EntityMention]:
+        """The document's mentions, non-overlapping, with canonical names (no entity ids yet)."""
         candidates: list[Candidate] = []
         lists: list[list[Candidate]] = []
         for start, end in sentences:
@@ -78,11 +94,7 @@ class EntityRecognizer:
         settled = _settle(text, candidates, lists)
         settled += _repeats(text, settled)
         settled = extend_to_known(text, settled)  # a name the knowledge tables state is not cut (knowledge.py)
-        mentions = _with_canonicals(text, _drop_overlaps(settled), suggestions or {})
-        ids = entity_ids([(text[m.start:m.end], m.canonical, m.label) for m in mentions])
-        doc = to_doc(text, [(m.start, m.end, m.label, i) for m, i in zip(mentions, ids)])
-        doc.user_data["entities"] = {(m.start, m.end): (m.score, m.source, m.canonical) for m in mentions}
-        return doc
+        return _with_canonicals(text, _drop_overlaps(settled), suggestions or {})
 
     def _weak_votes(self, text: str, toks: list, found: list[Candidate], words: list[Word]) -> None:
         """CRF labels over the core, the typed gazetteer, a place preposition before it, a person's verb after
