@@ -30,6 +30,7 @@ LOOK_BACK = 29  # a cycle year without an era is the first one from 29 years bef
 FRAME_PARTS = {"START": (0, 40), "MID": (30, 70), "END": (60, 100)}  # "cuối thế kỷ XIV": 1360-1400
 FLASHBACK = 50  # a bare year inside a sentence more than 50 years before the narrative is a reference to the past
 CHAIN_BREAK = 60  # a year written more than one cycle after the last annal header restarts the annals there
+ERA_SLACK = 1  # an era's year n may run one year past the first year of the next era (accession-year counting)
 WRITTEN, OWN, CONTEXT = "written", "own", "context"  # where a year came from: digits, own words, the narrative
 
 
@@ -133,7 +134,7 @@ class Resolver:
             return _two_digit_year(f["year2"], ctx, modern=f["gran"] in ("day", "month", "time"))
         annal = f.get("annal") and ctx.header_year is not None
         reference = ctx.header_year if annal else ctx.year
-        era_year = self.era_year(f.get("era"), f.get("era_n", 1), reference)
+        era_year = self.era_year(f.get("era"), f.get("era_n", 1), f.get("sync_year", reference))
         if "canchi" not in f:
             return era_year, (OWN if era_year is not None else None)
         cycle = f["canchi"]
@@ -186,12 +187,23 @@ class Resolver:
         return ctx.reign_start + n - 1
 
     def era_first(self, era: str | None, n: int, reference: int | None) -> int | None:
-        """First year of the era; a name used twice takes the era whose year ``n`` is nearest the reference."""
-        firsts = self.lex.eras.get(self.lex.key(era), []) if era else []
+        """First year of the era; a name used twice takes, among the eras that last ``n`` years, the one whose year
+        ``n`` is nearest the reference (a gloss's year, else the narrative's): "Thiên Chính thứ 10" is no Liang
+        year (551-552), it is the Japanese 1582."""
+        key = self.lex.key(era) if era else ""
+        firsts = self.lex.eras.get(key, [])
         if not firsts:
             return None
+        lasting = [y for y in firsts if self.era_lasts(key, y, n)]
+        firsts = lasting or firsts  # none lasts so long: the year is miscounted or the table incomplete
         reference = reference if reference is not None else firsts[0]
         return min(firsts, key=lambda y: abs(y + n - 1 - reference))
+
+    def era_lasts(self, key: str, first: int, n: int) -> bool:
+        """True when the era starting in ``first`` has a year ``n``: its last year is the next era of its dynasty
+        (ERA_SLACK more: some chronicles count year 1 from the accession, a year early); the last era has no end."""
+        last = self.lex.era_last.get((key, first))
+        return last is None or first + n - 1 <= last + ERA_SLACK
 
     def gregorian_era(self, era: str, n: int, year: int | None) -> bool:
         """True when ``year`` of the era falls after its state adopted the Gregorian calendar."""
