@@ -231,10 +231,13 @@ class CandidateFinder:
         Vũ thứ 16"; "Tháng 5 năm Quý Mão, tức năm 43"; "ngày mồng 8 tháng 3 năm Mậu Tý, tức ngày 9 tháng 4 năm
         1288"): its cycle year is then the one nearest that year. An era date takes the written year of its gloss
         to choose among the eras of its name ("năm Thiên Chính thứ 10, tức năm 1582": the Japanese era, not the
-        Liang one). The gloss stays a mention of its own."""
+        Liang one). The gloss stays a mention of its own; a regnal year that glosses a date ("năm Canh Thìn, tức năm
+        thứ 26 đời vua Tần") is that date's year, and is no date without one."""
         out = list(chosen)
         for i in range(len(chosen) - 1):
             a, b = chosen[i], chosen[i + 1]
+            if b.fields.get("regnal_gloss") and self.gloss_gap.fullmatch(text, a.end, b.start):
+                out[i + 1] = replace(b, fields=dict(b.fields, year_of_previous=True))
             target = a.fields.get("end", a.fields)
             if (("canchi" not in target and "era" not in target) or target.get("year") is not None
                     or target.get("era_whole") or not self.gloss_gap.fullmatch(text, a.end, b.start)):
@@ -245,7 +248,7 @@ class CandidateFinder:
             if sync:
                 fields = dict(a.fields, end=dict(target, **sync)) if "end" in a.fields else dict(a.fields, **sync)
                 out[i] = replace(a, fields=fields)
-        return out
+        return [c for c in out if not c.fields.get("regnal_gloss") or c.fields.get("year_of_previous")]
 
 
 def _gloss_year(f: dict) -> dict:

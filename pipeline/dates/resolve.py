@@ -50,6 +50,7 @@ class Context:
     frame: tuple[int, int] | None = None  # years of the last century or decade named ("thế kỷ mười ba")
     frame_newer: bool = False  # that frame was named after the narrative year was set
     seed_before: int | None = None  # no year yet: the first year the text writes (cycle years come before it)
+    last_year: int | None = None  # year of the last point resolved (a regnal-year gloss after "tức" is that year)
 
 
 @dataclass
@@ -127,6 +128,8 @@ class Resolver:
     def text_year(self, f: dict, ctx: Context) -> tuple[int | None, str | None]:
         """The year a candidate's words give, and its source: WRITTEN digits, OWN words (a reign era, an annal
         header's place in the annals) or CONTEXT (a cycle year placed near the narrative year)."""
+        if f.get("year_of_previous"):  # "năm Canh Thìn, tức năm thứ 26 đời vua Tần": the glossed date's year
+            return ctx.last_year, (OWN if ctx.last_year is not None else None)
         written = f.get("year")
         if written is not None and f["gran"] != "century":
             return (1 - written if f.get("bce") else written), WRITTEN
@@ -218,6 +221,12 @@ class Resolver:
 
     def point(self, f: dict, c: Candidate, ctx: Context) -> tuple[Parts, bool, bool]:
         """Resolve one calendar point and update the context; returns (parts, year_inferred, lunar)."""
+        p, inferred, lunar = self.point_parts(f, c, ctx)
+        ctx.last_year = p.year
+        return p, inferred, lunar
+
+    def point_parts(self, f: dict, c: Candidate, ctx: Context) -> tuple[Parts, bool, bool]:
+        """The parts of one calendar point (``point`` without remembering its year)."""
         year, source = self.text_year(f, ctx)
         lunar = f.get("calendar") == "lunar" or "canchi" in f or "era" in f
         gran = f["gran"]

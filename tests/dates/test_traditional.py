@@ -158,3 +158,9 @@ def test_a_following_gloss_chooses_among_eras_of_one_name(extract):
 def test_the_narrative_year_chooses_among_eras_of_one_name(extract):
     text = "Năm 1580, Nobunaga đánh chùa Honnō. Năm Thiên Chính thứ 10, ông chết."
     assert spans(extract, text)[1] == ("Năm Thiên Chính thứ 10", "1582")
+
+
+def test_a_regnal_year_glossing_a_date_takes_its_year(extract):
+    text = "Năm 230 TCN, Tần diệt Hàn. Năm Canh Thìn, tức năm thứ 26 đời vua Tần, nước Tề mất."
+    assert spans(extract, text)[1:] == [("Năm Canh Thìn", "BC0221"), ("năm thứ 26", "BC0221")]
+    assert spans(extract, "Năm thứ 26 đời vua Tần, nước Tề mất.") == []   # no date glossed: no year known
