@@ -202,8 +202,8 @@ class CandidateFinder:
         if any(f.get(k) for f in (a.fields, b.fields) for k in ("day_offset", "month_offset", "year_offset")):
             return False
         gap = text[a.end:b.start]
-        if self.list_and.fullmatch(gap):
-            return True
+        if self.list_and.fullmatch(gap):  # "mùa đông năm 1941 và mùa xuân năm 1942": two dates, each with its year
+            return gran == "year" or a.fields.get("year") is None or b.fields.get("year") is None
         return bool(self.range_to.search(gap)) and len(gap) <= 12 and (
             bool(self.range_from.search(text[max(0, a.start - 10):a.start])) or bool(self.range_to.fullmatch(gap)))
 
