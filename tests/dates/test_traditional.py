@@ -164,3 +164,11 @@ def test_a_regnal_year_glossing_a_date_takes_its_year(extract):
     text = "Năm 230 TCN, Tần diệt Hàn. Năm Canh Thìn, tức năm thứ 26 đời vua Tần, nước Tề mất."
     assert spans(extract, text)[1:] == [("Năm Canh Thìn", "BC0221"), ("năm thứ 26", "BC0221")]
     assert spans(extract, "Năm thứ 26 đời vua Tần, nước Tề mất.") == []   # no date glossed: no year known
+
+
+def test_a_bare_era_needs_every_word_capitalised(extract):
+    # Japanese eras read like common words (文化 Văn Hóa, 天文 Thiên Văn): without a year number only a name
+    assert spans(extract, "Năm Văn hóa Việt Nam được tổ chức.") == []
+    assert spans(extract, "Năm Thiên văn Quốc tế mở đầu.") == []
+    assert spans(extract, "Đó là năm Văn Hóa, đời Tướng quân Ienari.") == [("năm Văn Hóa", "1804/1818")]
+    assert spans(extract, "Năm Khánh Trường thứ 5, quân Đông thắng.")[0][1] == "1600"
