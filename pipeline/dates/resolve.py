@@ -281,7 +281,7 @@ class Resolver:
         if (gran == "year" and source == WRITTEN and not f.get("opens") and ctx.year is not None
                 and p.year is not None and p.year < ctx.year - FLASHBACK):
             return  # "(năm 1945) ... bản Tuyên ngôn Độc lập năm 1776 của nước Mỹ": the narrative stays in 1945  # a reign era as a whole, or a year before the current annal: a reference, not the narrative
-        if source in (WRITTEN, OWN) or (source == CONTEXT and "canchi" in f and gran != "year"):
+        if source in (WRITTEN, OWN) or (source == CONTEXT and "canchi" in f and (gran != "year" or f.get("opens"))):
             # a cycle year that dates a day, a month or a season ("Tết Kỷ Dậu") moves the narrative there
             ctx.year, ctx.anchor = p.year, (c.start, c.end)  # a period "1914-1916" sets the narrative at its start
             ctx.frame_newer = False
