@@ -202,8 +202,8 @@ class CandidateFinder:
         if any(f.get(k) for f in (a.fields, b.fields) for k in ("day_offset", "month_offset", "year_offset")):
             return False
         gap = text[a.end:b.start]
-        if self.list_and.fullmatch(gap):
-            return True
+        if self.list_and.fullmatch(gap):  # "mùa đông năm 1941 và mùa xuân năm 1942": two dates, each with its year
+            return gran == "year" or a.fields.get("year") is None or b.fields.get("year") is None
         return bool(self.range_to.search(gap)) and len(gap) <= 12 and (
             bool(self.range_from.search(text[max(0, a.start - 10):a.start])) or bool(self.range_to.fullmatch(gap)))
 
@@ -229,19 +229,26 @@ class CandidateFinder:
     def link_glosses(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
         """Give a can-chi date the year of the date that glosses it after "tức" ("Mùa xuân năm Canh Tý, tức năm Kiến
         Vũ thứ 16"; "Tháng 5 năm Quý Mão, tức năm 43"; "ngày mồng 8 tháng 3 năm Mậu Tý, tức ngày 9 tháng 4 năm
-        1288"): its cycle year is then the one nearest that year. The gloss stays a mention of its own."""
+        1288"): its cycle year is then the one nearest that year. An era date takes the written year of its gloss
+        to choose among the eras of its name ("năm Thiên Chính thứ 10, tức năm 1582": the Japanese era, not the
+        Liang one). The gloss stays a mention of its own; a regnal year that glosses a date ("năm Canh Thìn, tức năm
+        thứ 26 đời vua Tần") is that date's year, and is no date without one."""
         out = list(chosen)
         for i in range(len(chosen) - 1):
             a, b = chosen[i], chosen[i + 1]
+            if b.fields.get("regnal_gloss") and self.gloss_gap.fullmatch(text, a.end, b.start):
+                out[i + 1] = replace(b, fields=dict(b.fields, year_of_previous=True))
             target = a.fields.get("end", a.fields)
-            if ("canchi" not in target or target.get("year") is not None or "era" in target
-                    or not self.gloss_gap.fullmatch(text, a.end, b.start)):
+            if (("canchi" not in target and "era" not in target) or target.get("year") is not None
+                    or target.get("era_whole") or not self.gloss_gap.fullmatch(text, a.end, b.start)):
                 continue
             sync = _gloss_year(b.fields.get("end", b.fields))
+            if "era" in target:  # an era's gloss only picks which era of that name: its written year
+                sync = {k: v for k, v in sync.items() if k == "sync_year"}
             if sync:
                 fields = dict(a.fields, end=dict(target, **sync)) if "end" in a.fields else dict(a.fields, **sync)
                 out[i] = replace(a, fields=fields)
-        return out
+        return [c for c in out if not c.fields.get("regnal_gloss") or c.fields.get("year_of_previous")]
 
 
 def _gloss_year(f: dict) -> dict:

@@ -68,11 +68,13 @@ class Lexicon:
             variants |= {v.replace(old, new) for v in variants} | {v.replace(new, old) for v in variants}
         return variants
 
-    def alternation(self, words: list[str], right: str = _RIGHT, capital: bool = False) -> str:
+    def alternation(self, words: list[str], right: str = _RIGHT, capital: bool = False,
+                    every_word: bool = False) -> str:
         """A regex matching any of ``words`` as whole words, longest first, spaces as any whitespace; with
-        ``capital`` the first letter must be written as in the table (names: "Thái Bình", not "thái bình")."""
+        ``capital`` the first letter must be written as in the table (names: "Thái Bình", not "thái bình"), with
+        ``every_word`` the first letter of each word ("Văn Hóa", not "Văn hóa")."""
         forms = {" ".join(form.split()) for word in words for form in self.spellings(word)}
-        return _LEFT + "(?:" + _trie_regex(forms, capital) + ")" + right
+        return _LEFT + "(?:" + _trie_regex(forms, capital, every_word) + ")" + right
 
     def expand(self, pattern: str) -> str:
         """Replace every ``%name`` macro by its regex (recursively)."""
@@ -93,16 +95,18 @@ class Lexicon:
             elif name == "era":  # names: capitalised; may touch a following "năm" ("Thiệu Longnăm")
                 glue = "|".join(re.escape(w) for w in self.cues.get("era_glue", []))
                 regex = self.alternation(self.era_words, f"(?:{_RIGHT}|(?={glue}))", capital=True)
+            elif name == "era_capitals":  # every word capitalised: an era without its year ("năm Văn Hóa", not
+                regex = self.alternation(self.era_words, capital=True, every_word=True)  # "Năm Văn hóa Việt Nam")
             else:
                 raise KeyError(f"unknown date pattern macro %{name}")
             self._expanded[name] = regex
         return self._expanded[name]
 
 
-def _trie_regex(forms: set[str], capital: bool) -> str:
+def _trie_regex(forms: set[str], capital: bool, every_word: bool = False) -> str:
     """One regex for many words, factored on their common prefixes ("mười(?:\\s+(?:một|hai ...))?"): the same
     matches as a longest-first alternation, without trying hundreds of alternatives at each position; with
-    ``capital`` the first letter is matched case-sensitively."""
+    ``capital`` the first letter is matched case-sensitively (with ``every_word`` each word's)."""
     trie: dict = {}
     for form in forms:
         node = trie
@@ -114,7 +118,7 @@ def _trie_regex(forms: set[str], capital: bool) -> str:
         alts = []
         for ch in sorted(k for k in node if k):
             atom = r"\s+" if ch == " " else re.escape(ch)
-            alts.append((f"(?-i:{atom})" if root and capital else atom) + emit(node[ch], False))
+            alts.append((f"(?-i:{atom})" if root and capital else atom) + emit(node[ch], every_word and ch == " "))
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"

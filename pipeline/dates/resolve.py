@@ -30,6 +30,7 @@ LOOK_BACK = 29  # a cycle year without an era is the first one from 29 years bef
 FRAME_PARTS = {"START": (0, 40), "MID": (30, 70), "END": (60, 100)}  # "cuối thế kỷ XIV": 1360-1400
 FLASHBACK = 50  # a bare year inside a sentence more than 50 years before the narrative is a reference to the past
 CHAIN_BREAK = 60  # a year written more than one cycle after the last annal header restarts the annals there
+ERA_SLACK = 1  # an era's year n may run one year past the first year of the next era (accession-year counting)
 WRITTEN, OWN, CONTEXT = "written", "own", "context"  # where a year came from: digits, own words, the narrative
 
 
@@ -49,6 +50,7 @@ class Context:
     frame: tuple[int, int] | None = None  # years of the last century or decade named ("thế kỷ mười ba")
     frame_newer: bool = False  # that frame was named after the narrative year was set
     seed_before: int | None = None  # no year yet: the first year the text writes (cycle years come before it)
+    last_year: int | None = None  # year of the last point resolved (a regnal-year gloss after "tức" is that year)
 
 
 @dataclass
@@ -126,6 +128,8 @@ class Resolver:
     def text_year(self, f: dict, ctx: Context) -> tuple[int | None, str | None]:
         """The year a candidate's words give, and its source: WRITTEN digits, OWN words (a reign era, an annal
         header's place in the annals) or CONTEXT (a cycle year placed near the narrative year)."""
+        if f.get("year_of_previous"):  # "năm Canh Thìn, tức năm thứ 26 đời vua Tần": the glossed date's year
+            return ctx.last_year, (OWN if ctx.last_year is not None else None)
         written = f.get("year")
         if written is not None and f["gran"] != "century":
             return (1 - written if f.get("bce") else written), WRITTEN
@@ -133,7 +137,7 @@ class Resolver:
             return _two_digit_year(f["year2"], ctx, modern=f["gran"] in ("day", "month", "time"))
         annal = f.get("annal") and ctx.header_year is not None
         reference = ctx.header_year if annal else ctx.year
-        era_year = self.era_year(f.get("era"), f.get("era_n", 1), reference)
+        era_year = self.era_year(f.get("era"), f.get("era_n", 1), f.get("sync_year", reference))
         if "canchi" not in f:
             return era_year, (OWN if era_year is not None else None)
         cycle = f["canchi"]
@@ -186,12 +190,23 @@ class Resolver:
         return ctx.reign_start + n - 1
 
     def era_first(self, era: str | None, n: int, reference: int | None) -> int | None:
-        """First year of the era; a name used twice takes the era whose year ``n`` is nearest the reference."""
-        firsts = self.lex.eras.get(self.lex.key(era), []) if era else []
+        """First year of the era; a name used twice takes, among the eras that last ``n`` years, the one whose year
+        ``n`` is nearest the reference (a gloss's year, else the narrative's): "Thiên Chính thứ 10" is no Liang
+        year (551-552), it is the Japanese 1582."""
+        key = self.lex.key(era) if era else ""
+        firsts = self.lex.eras.get(key, [])
         if not firsts:
             return None
+        lasting = [y for y in firsts if self.era_lasts(key, y, n)]
+        firsts = lasting or firsts  # none lasts so long: the year is miscounted or the table incomplete
         reference = reference if reference is not None else firsts[0]
         return min(firsts, key=lambda y: abs(y + n - 1 - reference))
+
+    def era_lasts(self, key: str, first: int, n: int) -> bool:
+        """True when the era starting in ``first`` has a year ``n``: its last year is the next era of its dynasty
+        (ERA_SLACK more: some chronicles count year 1 from the accession, a year early); the last era has no end."""
+        last = self.lex.era_last.get((key, first))
+        return last is None or first + n - 1 <= last + ERA_SLACK
 
     def gregorian_era(self, era: str, n: int, year: int | None) -> bool:
         """True when ``year`` of the era falls after its state adopted the Gregorian calendar."""
@@ -206,6 +221,12 @@ class Resolver:
 
     def point(self, f: dict, c: Candidate, ctx: Context) -> tuple[Parts, bool, bool]:
         """Resolve one calendar point and update the context; returns (parts, year_inferred, lunar)."""
+        p, inferred, lunar = self.point_parts(f, c, ctx)
+        ctx.last_year = p.year
+        return p, inferred, lunar
+
+    def point_parts(self, f: dict, c: Candidate, ctx: Context) -> tuple[Parts, bool, bool]:
+        """The parts of one calendar point (``point`` without remembering its year)."""
         year, source = self.text_year(f, ctx)
         lunar = f.get("calendar") == "lunar" or "canchi" in f or "era" in f
         gran = f["gran"]
@@ -260,7 +281,7 @@ class Resolver:
         if (gran == "year" and source == WRITTEN and not f.get("opens") and ctx.year is not None
                 and p.year is not None and p.year < ctx.year - FLASHBACK):
             return  # "(năm 1945) ... bản Tuyên ngôn Độc lập năm 1776 của nước Mỹ": the narrative stays in 1945  # a reign era as a whole, or a year before the current annal: a reference, not the narrative
-        if source in (WRITTEN, OWN) or (source == CONTEXT and "canchi" in f and gran != "year"):
+        if source in (WRITTEN, OWN) or (source == CONTEXT and "canchi" in f and (gran != "year" or f.get("opens"))):
             # a cycle year that dates a day, a month or a season ("Tết Kỷ Dậu") moves the narrative there
             ctx.year, ctx.anchor = p.year, (c.start, c.end)  # a period "1914-1916" sets the narrative at its start
             ctx.frame_newer = False

@@ -1,7 +1,7 @@
 """Year inference from the narrative: anchors, month order, no year at all, clock times, event years."""
 from pipeline.dates import DateExtractor
 
-from .conftest import mentions
+from .conftest import mentions, spans
 
 
 def test_year_from_most_recent_explicit_year(extract):
@@ -80,3 +80,11 @@ def test_julian_declared_documents_get_a_gregorian_value():
     assert (got["Ngày 25-10-1917"].calendar, got["Ngày 25-10-1917"].value_gregorian) == ("julian", "1917-11-07")
     assert got["Ngày 25-10-1917"].value == "1917-10-25"
     assert got["Ngày 3-3-1918"].value_gregorian == ""
+
+
+def test_a_cycle_year_that_opens_its_sentence_moves_the_narrative(extract):
+    text = ("Mùa thu năm Bính Ngọ, Minh sai Vương Thông sang. Sang năm Đinh Mùi, Liễu Thăng sang. "
+            "Ngày 20 tháng 9, Liễu Thăng bị chém.")
+    assert spans(extract, "Năm 1424 ... " + text)[-1] == ("Ngày 20 tháng 9", "1427-09-20")
+    inside = "Năm 1426, Vương Thông sang; người ta nhớ năm Đinh Mùi. Ngày 20 tháng 9, quân thua."
+    assert spans(extract, inside)[-1] == ("Ngày 20 tháng 9", "1426-09-20")   # a bare one inside a sentence does not

@@ -49,6 +49,9 @@ def test_lunar_relative_day_stays_in_its_month(extract):
     "Ít lâu sau, họ trở về.",
     "Khi ấy, ông còn ở Paris.",
     "Ngày nay, đền vẫn còn.",
+    "Ít năm sau, các lãnh chúa đều có súng.",          # "ít": a few years, vague
+    "Đất ấy mở mang hơn trăm năm trước đã mất.",       # a count of years in words: a duration
+    "Hơn một nghìn năm sau, La Quán Trung viết truyện.",
 ])
 def test_vague_relative_words_are_not_dates(extract, text):
     assert spans(extract, text) == []

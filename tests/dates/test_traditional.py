@@ -24,7 +24,7 @@ def test_roman_numerals():
 def test_era_table_rows_have_a_year_and_a_source():
     rows = [row for path in sorted(DATA_DIR.glob("eras*.tsv")) for row in read_eras(path)]
     assert len(rows) > 500
-    assert all(row.note and -300 < row.first_year < 2000 for row in rows)
+    assert all(row.note and -300 < row.first_year < 2100 for row in rows)
     lex = load_lexicon()
     assert lex.eras[lex.key("Thuận Thiên")] == [1010, 1428]
     assert 1680 in lex.eras[lex.key("Chính Hoà")]      # old tone placement finds the same era
@@ -115,3 +115,60 @@ def test_eras_of_states_that_went_gregorian_are_not_lunar(extract):
     assert (got["Năm Dân quốc thứ 3"].value, got["Năm Dân quốc thứ 3"].calendar) == ("1914", "as_written")
     assert got["Năm Minh Trị thứ 2"].calendar == "lunar"      # Japan counted lunar years until 1873
     assert got["Năm Cảnh Hưng thứ 9"].calendar == "lunar"
+
+
+def test_japanese_eras_are_complete_from_taika_to_reiwa():
+    rows = read_eras(DATA_DIR / "eras_japan.tsv")
+    firsts = [row.first_year for row in rows]
+    assert firsts == sorted(firsts) and firsts[0] == 645 and firsts[-1] == 2019
+    assert len(rows) > 240                                  # every nengō (about 248)
+    courts = {row.dynasty for row in rows if 1331 <= row.first_year < 1392}
+    assert courts == {"Nhật Bản", "Nhật Bản (Nam triều)"}   # the Northern Court continues the main line
+    assert all("Bắc triều" in row.note for row in rows if row.era == "Minh Đức")  # 明徳 1390
+    lex = load_lexicon()
+    assert lex.era_last[(lex.key("Nguyên Đức"), 1329)] == 1332    # Gentoku -> Shōkei (Northern Court)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Năm Khánh Trường thứ 5, Tokugawa thắng trận Sekigahara.", "1600"),
+    ("Năm Văn Lộc thứ 1, quân Nhật sang Triều Tiên.", "1592"),
+    ("Năm Vĩnh Lộc thứ 3, Oda Nobunaga thắng trận.", "1560"),
+    ("Năm Khoan Vĩnh thứ 12, Mạc phủ cấm đi biển.", "1635"),
+])
+def test_japanese_eras_in_their_sino_vietnamese_reading(extract, text, value):
+    assert spans(extract, text)[0][1] == value
+
+
+def test_an_era_year_beyond_the_eras_length_is_another_era_of_that_name(extract):
+    # Thiên Chính: Liang 551-552 and Japan 1573-1592; year 10 exists only in the Japanese era
+    assert spans(extract, "Năm Thiên Chính thứ 10, Oda Nobunaga chết.")[0][1] == "1582"
+    assert spans(extract, "Năm Thiên Chính thứ 2, vua Lương bị giết.")[0][1] == "0552"   # both last 2 years
+    # Thiên Phúc: Lê Đại Hành 980-988 and Japan 1233-1234; year 5 exists only in the Vietnamese era
+    assert spans(extract, "Năm 1233 ... Năm Thiên Phúc thứ 5, vua đi đánh.")[1][1] == "0984"
+
+
+def test_a_following_gloss_chooses_among_eras_of_one_name(extract):
+    text = "Ngày mồng 2 tháng 6 năm Thiên Chính thứ 10, tức năm 1582, Oda Nobunaga chết."
+    assert spans(extract, text) == [("Ngày mồng 2 tháng 6 năm Thiên Chính thứ 10", "1582-06-02"), ("năm 1582", "1582")]
+    assert spans(extract, "Năm Thiên Chính thứ 2, tức năm 1574.")[0][1] == "1574"   # not Liang 552
+    assert spans(extract, "Năm Nguyên Hòa thứ 3, tức năm 1617.")[0][1] == "1617"    # not Lê Trang Tông 1535
+    assert spans(extract, "Năm Nguyên Hòa thứ 3, đời Lê Trang Tông.")[0][1] == "1535"   # no gloss: the first table's
+
+
+def test_the_narrative_year_chooses_among_eras_of_one_name(extract):
+    text = "Năm 1580, Nobunaga đánh chùa Honnō. Năm Thiên Chính thứ 10, ông chết."
+    assert spans(extract, text)[1] == ("Năm Thiên Chính thứ 10", "1582")
+
+
+def test_a_regnal_year_glossing_a_date_takes_its_year(extract):
+    text = "Năm 230 TCN, Tần diệt Hàn. Năm Canh Thìn, tức năm thứ 26 đời vua Tần, nước Tề mất."
+    assert spans(extract, text)[1:] == [("Năm Canh Thìn", "BC0221"), ("năm thứ 26", "BC0221")]
+    assert spans(extract, "Năm thứ 26 đời vua Tần, nước Tề mất.") == []   # no date glossed: no year known
+
+
+def test_a_bare_era_needs_every_word_capitalised(extract):
+    # Japanese eras read like common words (文化 Văn Hóa, 天文 Thiên Văn): without a year number only a name
+    assert spans(extract, "Năm Văn hóa Việt Nam được tổ chức.") == []
+    assert spans(extract, "Năm Thiên văn Quốc tế mở đầu.") == []
+    assert spans(extract, "Đó là năm Văn Hóa, đời Tướng quân Ienari.") == [("năm Văn Hóa", "1804/1818")]
+    assert spans(extract, "Năm Khánh Trường thứ 5, quân Đông thắng.")[0][1] == "1600"
