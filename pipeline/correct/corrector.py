@@ -103,6 +103,7 @@ DOUBLED_MISREAD_COST = _T["doubled_misread_cost"]
 DOUBLED_MISREAD_SHARE = _T["doubled_misread_share"]
 HABIT_MIN_PAIRS = int(_T["habit_min_pairs"])
 HABIT_BONUS_MAX = _T["habit_bonus_max"]
+HABIT_WEIGHT = _T["habit_weight"]
 DATA_DIR = Path(__file__).parent / "data"
 _GLUED_DATE = re.compile(r"^(\d{3})-(\d{4})$")
 _GLUED_YEARS = re.compile(r"^(\d{4})(\d{4})$")  # "[11761210]": a span of years that lost its dash
@@ -744,7 +745,7 @@ class Corrector:
         show twice or more made cheaper (``habits.py``); a proposal that scores higher so replaces the first."""
         confident = {(key_of(tokens[i].text), d.corrected) for i, d in decisions.items()
                      if d.kind.startswith("ocr_") and d.score >= self.threshold and " " not in d.corrected}
-        bonuses = habit_bonuses(confident, HABIT_MIN_PAIRS, HABIT_BONUS_MAX)
+        bonuses = habit_bonuses(confident, HABIT_MIN_PAIRS, HABIT_BONUS_MAX, HABIT_WEIGHT)
         if not bonuses:
             return
         self._local.habits = bonuses
@@ -962,7 +963,8 @@ class Corrector:
                           and (key in _never_doubled() or self._never_doubled_in_corpora(key, tokens, i)))
                          or (tok.text != prev.text and self._misread_copy(batch, tokens, i)))
                     and batch.bigrams.get((key, key), 0) <= 1
-                    and not any(decisions[j].score >= self.threshold for j in (i - 1, i) if j in decisions)):
+                    and not any(decisions[j].score >= self.threshold for j in (i - 1, i)
+                                if j in decisions and decisions[j].corrected != key)):  # (not "hướng hướng")
                 edits[i] = CleanEdit(prev.end, tok.end, "", "ocr_realword", DOUBLED_SCORE,
                                      DOUBLED_SCORE >= self.threshold)
                 decisions.pop(i, None)

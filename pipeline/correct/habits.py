@@ -1,7 +1,7 @@
 """A text's own misreading habits: the confusions its confident corrections show ("thẳng" -> "thắng", "chỏng" ->
 "chóng", "tản" -> "tán": a hỏi read for a sắc; "chổ" -> "chỗ", "sẳn" -> "sẵn": a hỏi for a ngã), each counted once
 per distinct word pair, so that one word's spelling makes no habit. A weaker proposal that makes the same confusion
-is weighed with that confusion cheaper (data/thresholds.tsv: habit_min_pairs, habit_bonus_max): the channel model
+is weighed with that confusion cheaper (data/thresholds.tsv: habit_min_pairs, habit_weight, habit_bonus_max): the channel model
 adapted to the scanner, or the typist, of this text.
 """
 from __future__ import annotations
@@ -23,13 +23,15 @@ def signature(printed: str, corrected: str) -> tuple[tuple[str, str], ...]:
                  .get_opcodes() if op != "equal")
 
 
-def habit_bonuses(pairs: set[tuple[str, str]], min_pairs: int, bonus_max: float) -> dict[tuple, float]:
+def habit_bonuses(pairs: set[tuple[str, str]], min_pairs: int, bonus_max: float,
+                  weight: float = 1.0) -> dict[tuple, float]:
     """Nats taken off the cost of each confusion that at least ``min_pairs`` distinct (printed, corrected) word
-    pairs of the text's confident corrections show: log(pairs / (min_pairs - 1)), at most ``bonus_max``."""
+    pairs of the text's confident corrections show: ``weight`` * log(pairs / (min_pairs - 1)), at most
+    ``bonus_max``."""
     by_signature: dict[tuple, int] = defaultdict(int)
     for printed, corrected in pairs:
         sig = signature(printed, corrected)
         if sig:
             by_signature[sig] += 1
-    return {sig: min(math.log(n / max(min_pairs - 1, 1)), bonus_max)
+    return {sig: min(weight * math.log(n / max(min_pairs - 1, 1)), bonus_max)
             for sig, n in by_signature.items() if n >= min_pairs}

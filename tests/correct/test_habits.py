@@ -27,6 +27,9 @@ def test_a_habit_needs_distinct_word_pairs():
     assert list(bonuses) == [(("\u0309", "\u0301"),)]
     assert 0 < bonuses[(("\u0309", "\u0301"),)] <= 2.0
     assert habit_bonuses({(f"w{k}", f"v{k}") for k in range(100)}, 2, 2.0)[(("w", "v"),)] == 2.0  # bounded
+    pairs = {("thẳng", "thắng"), ("tản", "tán")}
+    assert habit_bonuses(pairs, 2, 9.0, weight=1.5)[(("\u0309", "\u0301"),)] == 1.5 * habit_bonuses(pairs, 2, 9.0)[
+        (("\u0309", "\u0301"),)]
 
 
 def _score(text: str, word: str, min_pairs: int, monkeypatch) -> float:
