@@ -47,7 +47,8 @@ def outcome(text: str, gold: dict, edits: list, corrector: Corrector) -> tuple[s
     over = [e for e in edits if e.start < gold["end"] and gold["start"] < e.end]
     for e in over:
         written = text[gold["start"]:e.start] + e.corrected + text[e.end:gold["end"]]
-        if comparable(written) == comparable(gold["corrected"]) and gold["start"] <= e.start and e.end <= gold["end"]:
+        inside = gold["start"] <= e.start or not text[e.start:gold["start"]].strip()  # a removal takes its space
+        if comparable(written) == comparable(gold["corrected"]) and inside and e.end <= gold["end"]:
             return ("HIT" if e.applied else "LOW"), f"{e.corrected!r} {e.score:.3f} {e.kind}"
     if over:
         e = max(over, key=lambda e: e.score)

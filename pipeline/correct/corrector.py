@@ -34,6 +34,7 @@ from pipeline.correct.candidates import CandidateGenerator, deletes, skeleton_in
 from pipeline.correct.confusion import ConfusionTable, default_table, glyph_variants
 from pipeline.correct.decision import Decision, thresholds
 from pipeline.correct.glue import glue_edits
+from pipeline.correct.habits import habit_bonuses, signature
 from pipeline.correct.lexicon import SyllableLexicon, key_of, load_lexicon, token_keys
 from pipeline.correct.lm import NUM, SyllableLM, load_lm, log_prob_window
 from pipeline.correct.render import document_style, written_form
@@ -98,6 +99,11 @@ TYPED_WORD_COUNT = _T["typed_word_count"]
 TYPED_SWAP_COST = _T["typed_swap_cost"]
 CONVENTION_MIN_COUNT = _T["convention_min_count"]
 TWO_MARKS_SCORE = _T["two_marks_score"]
+DOUBLED_MISREAD_COST = _T["doubled_misread_cost"]
+DOUBLED_MISREAD_SHARE = _T["doubled_misread_share"]
+HABIT_MIN_PAIRS = int(_T["habit_min_pairs"])
+HABIT_BONUS_MAX = _T["habit_bonus_max"]
+HABIT_WEIGHT = _T["habit_weight"]
 DATA_DIR = Path(__file__).parent / "data"
 _GLUED_DATE = re.compile(r"^(\d{3})-(\d{4})$")
 _GLUED_YEARS = re.compile(r"^(\d{4})(\d{4})$")  # "[11761210]": a span of years that lost its dash
@@ -365,7 +371,7 @@ class Corrector:
             if not candidates:
                 return None  # (speed: the word's own scores below are computed only when a candidate is left)
             own_lm3 = log_prob_window(self.lm, left, key, right)
-            for cand, cost in candidates:
+            for cand, cost in self._habitual(key, candidates):
                 prior = cost + ERROR_LOG_PRIOR + self._name_penalty(batch, cand, name_like)
                 lm3 = log_prob_window(self.lm, left, cand, right)
                 if lm3 - prior < own_lm3 - REALWORD_MARGIN:
@@ -380,7 +386,7 @@ class Corrector:
             own_lm = self._log_lm(batch, prev, key, nxt, own=True)
             own_lm3 = log_prob_window(self.lm, left, key, right)
             own = UNKNOWN_LOG_PRIOR.get(cls, UNKNOWN_LOG_PRIOR["damage"]) + own_lm3 + BIGRAM_WEIGHT * own_lm
-            for cand, cost in self._candidates.vietnamese(surface, damaged=True):
+            for cand, cost in self._habitual(key, self._candidates.vietnamese(surface, damaged=True)):
                 lm3 = log_prob_window(self.lm, left, cand, right)
                 lm = self._log_lm(batch, prev, cand, nxt, own=False)
                 scored.append((cand, lm3 + BIGRAM_WEIGHT * lm - cost - self._name_penalty(batch, cand, name_like), cost,
@@ -425,6 +431,14 @@ class Corrector:
             float(sum(w is not None for w in window)),
         )
         return cand, features, "spacing" if spacing else ("ocr_realword" if realword else "ocr_nonword")
+
+    def _habitual(self, key: str, candidates: list) -> list[tuple[str, float]]:
+        """``candidates`` (key, cost), each cost less the bonus of the text's habit its confusion is, if any
+        (``habits.py``; only while ``_decisions`` takes its second look)."""
+        bonuses = getattr(self._local, "habits", None)
+        if not bonuses:
+            return candidates
+        return [(cand, cost - bonuses.get(signature(key, cand), 0.0)) for cand, cost in candidates]
 
     @staticmethod
     def _name_penalty(batch: _Batch, cand: str, name_like: bool) -> float:
@@ -710,7 +724,30 @@ class Corrector:
                     del decisions[i]
                 else:
                     decisions[i] = again
+        self._habit_look(batch, tokens, corrected_keys, copies, decisions, parts)
         return decisions
+
+    def _habit_look(self, batch: _Batch, tokens: list[Token], keys: list[str | None], copies: list[int],
+                    decisions: dict[int, Decision], parts: set[int]) -> None:
+        """A third look at the weaker proposals for single words, the confusions that the text's applied ones
+        show twice or more made cheaper (``habits.py``); a proposal that scores higher so replaces the first."""
+        confident = {(key_of(tokens[i].text), d.corrected) for i, d in decisions.items()
+                     if d.kind.startswith("ocr_") and d.score >= self.threshold and " " not in d.corrected}
+        bonuses = habit_bonuses(confident, HABIT_MIN_PAIRS, HABIT_BONUS_MAX, HABIT_WEIGHT)
+        if not bonuses:
+            return
+        self._local.habits = bonuses
+        try:
+            for i in [i for i, d in decisions.items() if d.kind.startswith("ocr_") and d.score < self.threshold]:
+                if signature(key_of(tokens[i].text), decisions[i].corrected) not in bonuses:
+                    continue
+                self._copies = copies[i]
+                again = self._decide(batch, tokens, keys, i)
+                if again is not None and again.corrected == decisions[i].corrected and again.score > decisions[i].score \
+                        and not (i in parts and again.kind != "name"):
+                    decisions[i] = again
+        finally:
+            self._local.habits = None
 
     def proposals(self, text: str, tone_style: str = "hòa") -> list[tuple[CleanEdit, tuple[float, ...] | None]]:
         """Every correction considered, whatever its score, with its calibration features (None for names and
@@ -908,15 +945,39 @@ class Corrector:
         edits = {}
         for i in range(1, len(tokens)):
             prev, tok = tokens[i - 1], tokens[i]
-            key = key_of(tok.text)
-            if (tok.linked and tok.text == prev.text and tok.text.islower()
-                    and (key in _never_doubled() or self._never_doubled_in_corpora(key, tokens, i))
+            key = key_of(prev.text)
+            if (tok.linked and tok.text.islower()
+                    and ((tok.text == prev.text
+                          and (key in _never_doubled() or self._never_doubled_in_corpora(key, tokens, i)))
+                         or (tok.text != prev.text and self._misread_copy(batch, tokens, i)))
                     and batch.bigrams.get((key, key), 0) <= 1
-                    and not any(decisions[j].score >= self.threshold for j in (i - 1, i) if j in decisions)):
+                    and not any(decisions[j].score >= self.threshold for j in (i - 1, i)
+                                if j in decisions and decisions[j].corrected != key)):  # (not "hướng hướng")
                 edits[i] = CleanEdit(prev.end, tok.end, "", "ocr_realword", DOUBLED_SCORE,
                                      DOUBLED_SCORE >= self.threshold)
                 decisions.pop(i, None)
         return edits
+
+    def _misread_copy(self, batch: _Batch, tokens: list[Token], i: int) -> bool:
+        """Token ``i`` is a misread second copy of the word before it ("khuynh hướng hưởng bảo thủ", "do đo trời
+        mưa"): one cheap confusion away from it (at most ``doubled_misread_cost``), a word the corpora write often
+        (``doubled_lm_count``) and almost never twice in a row nor before the token as printed (at most
+        ``doubled_misread_share`` of its uses each: "hướng hướng" 8 times in 5705, from "định hướng hướng dẫn"), the
+        pair as printed not written again in the batch, and the word after written after the word before more often
+        than after the token in the corpora."""
+        prev, tok = tokens[i - 1], tokens[i]
+        if not prev.text.islower() or i + 1 >= len(tokens) or not tokens[i + 1].linked:
+            return False
+        left, key, right = key_of(prev.text), key_of(tok.text), key_of(tokens[i + 1].text)
+        uses = self.lm.count(left)
+        rare = DOUBLED_MISREAD_SHARE * uses
+        if (left == key or uses < DOUBLED_LM_COUNT or self.lm.count(left, key) > rare
+                or self.lm.count(left, left) > rare or batch.bigrams.get((left, key), 0) > 1
+                or self.lm.count(key, right) >= self.lm.count(left, right)):
+            return False  # (the word after reads on from the word before more often than from the token: not "tốc
+            # độ đô thị", "hiện tượng tương tự")
+        return any(cand == left and cost <= DOUBLED_MISREAD_COST
+                   for cand, cost in self._candidates.vietnamese(tok.text, damaged=key not in self._res.lexicon.unigrams))
 
     def _never_doubled_in_corpora(self, key: str, tokens: list[Token], i: int) -> bool:
         """A word the language model's corpora write often and never twice in a row ("tập": 9967 times, "tập

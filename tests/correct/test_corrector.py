@@ -108,6 +108,20 @@ def test_doubled_function_word_is_removed(text, removed):
     assert [(text[e.start:e.end], e.corrected, e.kind) for e in edits] == [(removed, "", "ocr_realword")]
 
 
+@pytest.mark.parametrize("text,removed", [
+    ("nhóm này có khuynh hướng hưởng bảo thủ rõ rệt", " hưởng"),  # a second copy misread
+    ("vì do đo trời mưa to nên phải nghỉ", " đo"),
+])
+def test_misread_copy_of_the_word_before_is_removed(text, removed):
+    edits = [e for e in Corrector().correct(text, "hòa") if e.applied]
+    assert [(text[e.start:e.end], e.corrected) for e in edits] == [(removed, "")]
+
+
+@pytest.mark.parametrize("text", ["tốc độ đô thị hóa cao", "hiện tượng tương tự chưa liệt kê", "đi đo đất"])
+def test_a_look_alike_that_reads_on_with_the_next_word_stays(text):
+    assert [e for e in Corrector().correct(text, "hòa") if e.corrected == ""] == []
+
+
 @pytest.mark.parametrize("text", ["nhà nhà đều là Hậu Nghệ", "dần dần tiến lên", "ra làm tri châu châu Lộng Nguyên"])
 def test_reduplication_is_the_authors(text):
     assert [e for e in Corrector().correct(text, "hòa") if e.applied and e.corrected == ""] == []
