@@ -97,6 +97,7 @@ class OrgHead:
     meeting: bool = False  # with a place's name, a congress held once there: an event ("Hội nghị Vienne")
     no_place: bool = False  # in lower case before a known place, no organisation ("dòng Trường Giang": a river)
     army: bool = False  # before a Vietnamese personal name, the man's army: no organisation ("đạo quân Lý Thường Kiệt")
+    sentence_case: bool = False  # only before a name with a lower-case syllable ("Trường Quân sự Hoàng Phố")
 
 
 def _org_heads() -> dict[Phrase, OrgHead]:
@@ -104,7 +105,8 @@ def _org_heads() -> dict[Phrase, OrgHead]:
                                                                               "vote": float})
     return {word_key(r.phrase): OrgHead(r.keep, r.bare, r.vote, "capital" in r.flags,
                                      "referring" in r.flags, "whole" in r.flags, "country" in r.flags,
-                                     "meeting" in r.flags, "no-place" in r.flags, "army" in r.flags) for r in rows}
+                                     "meeting" in r.flags, "no-place" in r.flags, "army" in r.flags,
+                                     "sentence-case" in r.flags) for r in rows}
 
 
 @dataclass(frozen=True)

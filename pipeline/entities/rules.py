@@ -671,6 +671,10 @@ class SentenceRules:
             k += m
         cap_head = self.toks[i].cap
         modified = k > i + n
+        if info.sentence_case and name_start is not None and name_end == k and self.completion(k - 1) > k:
+            name_end = k = self.completion(k - 1)  # "Trường Viễn Đông Bác cổ": the last word's lower-case syllable
+        if info.sentence_case and (name_start is None or all(t.cap for t in self.toks[name_start:name_end])):
+            return 0  # "Trường An", "Trường Giang": a place's name, no school
         if not cap_head and not info.country and name_start == i + n \
                 and self.country_at(name_start) == name_end - name_start:
             return 0  # "hạm đội Anh", "quân đội Pháp": the country is a place (LOC), the head a common noun

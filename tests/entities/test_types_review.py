@@ -122,3 +122,13 @@ def test_a_name_after_a_killing_verb_or_an_armys_cua_is_a_person(recognize, text
 
 def test_a_country_after_an_armys_cua_stays_a_place(recognize):
     assert recognize("Ông đánh tan quân của Pháp ở Cầu Giấy.")["Pháp"] == "LOC"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ngày 16-6-1924, Trường Quân sự Hoàng Phố khai giảng.", {"Trường Quân sự Hoàng Phố": "ORG"}),
+    ("Năm 1902, Trường Viễn Đông Bác cổ dời ra Hà Nội.", {"Trường Viễn Đông Bác cổ": "ORG", "Hà Nội": "LOC"}),
+    ("Quân Tống tiến vào Trường An.", {"Tống": "ORG", "Trường An": "LOC"}),
+    ("Quân Minh theo Trường Giang tiến xuống.", {"Minh": "ORG", "Trường Giang": "LOC"}),
+])
+def test_a_capitalized_school_in_sentence_case_is_an_organisation(recognize, text, expected):
+    assert recognize(text) == expected
