@@ -96,6 +96,8 @@ class OrgHead:
     country: bool = False  # a country after the head in lower case is part of the body's name ("chính phủ Nhật")
     meeting: bool = False  # with a place's name, a congress held once there: an event ("Hội nghị Vienne")
     no_place: bool = False  # in lower case before a known place, no organisation ("dòng Trường Giang": a river)
+    army: bool = False  # before a Vietnamese personal name, the man's army: no organisation ("đạo quân Lý Thường Kiệt")
+    sentence_case: bool = False  # only before a name with a lower-case syllable ("Trường Quân sự Hoàng Phố")
 
 
 def _org_heads() -> dict[Phrase, OrgHead]:
@@ -103,7 +105,8 @@ def _org_heads() -> dict[Phrase, OrgHead]:
                                                                               "vote": float})
     return {word_key(r.phrase): OrgHead(r.keep, r.bare, r.vote, "capital" in r.flags,
                                      "referring" in r.flags, "whole" in r.flags, "country" in r.flags,
-                                     "meeting" in r.flags, "no-place" in r.flags) for r in rows}
+                                     "meeting" in r.flags, "no-place" in r.flags, "army" in r.flags,
+                                     "sentence-case" in r.flags) for r in rows}
 
 
 @dataclass(frozen=True)
@@ -115,7 +118,7 @@ class Source:
     flags: frozenset[str]
 
 
-_SOURCE_FLAGS = {"structured", "repeatable", "doc-only", "coord-only"}
+_SOURCE_FLAGS = {"structured", "repeatable", "doc-only", "coord-only", "own-span"}
 
 
 def _sources() -> dict[str, Source]:
@@ -156,6 +159,8 @@ class Lexicon:
     house_offices: frozenset[Phrase]  # a ruler's, officer's or courtier's title: a dynasty alone after it is the house
     appellations: frozenset[Phrase]  # "chúa": with one syllable that is no family name, a lord's name ("chúa Tiên")
     loc_heads: frozenset[Phrase]
+    own_span_heads: frozenset[Phrase]  # place heads whose label types only their own mention ("chùa", "cầu")
+    kept_loc_heads: frozenset[Phrase]  # place heads inside the span, in any case ("hãn quốc Kim Trướng")
     org_heads: dict[Phrase, OrgHead]
     org_modifiers: frozenset[Phrase]
     ministry_words: frozenset[Phrase]
@@ -168,6 +173,7 @@ class Lexicon:
     name_prefixes: frozenset[Phrase]
     after_country: frozenset[str]
     loc_prepositions: frozenset[str]
+    motion_verbs: frozenset[Phrase]  # "chạy", "đóng đô": with a preposition after them, the name after is a place
     date_heads: frozenset[Phrase]
     places: dict[tuple[str, ...], Place]  # folded syllables -> place (ambiguous ones keyed by exact syllables)
     max_place_len: int
@@ -204,9 +210,11 @@ class Lexicon:
     affixes: tuple[tuple[str, str, float], ...]  # (affix, label, weight): "-sky" PER, "Port-" LOC
     link_cues: frozenset[str]  # "quân Minh", "giặc Minh": the bare name after it is a dynasty, state or army
     dynasty_names: frozenset[Phrase]  # Chinese dynasties between a title and a name ("vua Thanh Càn Long")
+    state_dynasties: frozenset[Phrase]  # those read as a country after a link cue too ("quân Nguỵ": LOC)
     person_verbs: frozenset[Phrase]  # words after a bare name that make it a person's act ("Bá Đa Lộc đem")
     place_prefixes: frozenset[str]  # first syllables of two-province regions ("Lưỡng Quảng")
     given_names: frozenset[str]  # "Otto", "Henri": a foreign name that begins with one is a person
+    foreign_org_words: frozenset[str]  # "Real", "Company", "Parti": a foreign name holding one is an organisation
     middle_names: frozenset[str]  # "Văn", "Thị": between a family name and a given name, a person's
     pen_name_heads: frozenset[Phrase]  # "hiệu": after "<name>, " the name it heads is that person's pen name
     alias_cues: dict[Phrase, str]  # "tức", "tên thật là": the person named next is the one named before;
@@ -241,6 +249,8 @@ def lexicon() -> Lexicon:
         house_offices=_flagged("titles.tsv", "house"),
         appellations=_flagged("titles.tsv", "appellation"),
         loc_heads=_phrases("loc_heads.tsv"),
+        own_span_heads=_flagged("loc_heads.tsv", "own-span"),
+        kept_loc_heads=_flagged("loc_heads.tsv", "keep"),
         org_heads=_org_heads(),
         org_modifiers=_phrases("org_modifiers.txt"),
         ministry_words=_phrases("ministry_words.txt"),
@@ -256,6 +266,7 @@ def lexicon() -> Lexicon:
         name_prefixes=_phrases("name_prefixes.txt"),
         after_country=_words("after_country.txt"),
         loc_prepositions=_words("loc_prepositions.txt"),
+        motion_verbs=_phrases("motion_verbs.txt"),
         date_heads=_phrases("date_heads.txt"),
         places=places,
         max_place_len=max(len(k) for k in places),
@@ -295,9 +306,11 @@ def lexicon() -> Lexicon:
         affixes=tuple(read("name_affixes.tsv", ["affix", "label", "weight"], {"weight": float})),
         link_cues=_words("link_cues.txt"),
         dynasty_names=_phrases("dynasty_names.txt"),
+        state_dynasties=_flagged("dynasty_names.txt", "state"),
         person_verbs=_phrases("person_verbs.txt"),
         place_prefixes=frozenset(read_words(DATA / "place_prefixes.txt")),
         given_names=frozenset(read_words(DATA / "given_names.txt")),
+        foreign_org_words=_words("foreign_org_words.txt"),
         middle_names=frozenset(read_words(DATA / "middle_names.txt")),
         pen_name_heads=_phrases("pen_name_heads.txt"),
         alias_cues={word_key(r.phrase): r.prefer for r in read("alias_cues.txt", ["phrase", "prefer", "scope?", "needs?"])},

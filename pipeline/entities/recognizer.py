@@ -122,6 +122,11 @@ class EntityRecognizer:
             if k and toks[k - 1].low in self.lex.loc_prepositions and not text[toks[k - 1].end:cs].strip():
                 # right before the name: "kéo sang; Liễu Thăng" is no place after "sang"
                 cand.votes["LOC"] += _vote("preposition")
+            if k and k > 1 and toks[k - 1].low in self.lex.roles["possessive"] \
+                    and (toks[k - 2].low,) in self.lex.army_prefixes and not text[toks[k - 2].end:cs].replace(toks[k - 1].text, "", 1).strip():
+                cand.votes["PER"] += _vote("cue")  # "đại quân của Kim Xuyên": the army of its commander
+            if k and _moved_to(toks, k, text, self.lex):
+                cand.votes["LOC"] += _vote("motion")  # "thua chạy về Bạch Đế": a town, not a man
             after = by_start.get(next((t.start for t in toks if t.start >= ce), -1))
             if after is not None and _phrase_at(toks, after, self.lex.person_verbs) \
                     and not text[ce:toks[after].start].strip():
@@ -136,8 +141,24 @@ class EntityRecognizer:
                     cand.prior["PER"] += _vote("given_name")  # "Otto von Bismarck", "Henri Dunant"
                 if len(parts) > 1 and all(t.foreign and t.cap for t in toks[k:by_end.get(ce, k) + 1]):
                     cand.prior["PER"] += _vote("foreign_full_name")  # "Bal Gangadhar Tilak", "Jefferson Davis"
+                if len(parts) > 1 and any(word_key(p)[0] in self.lex.foreign_org_words for p in parts):
+                    cand.prior["ORG"] += _vote("foreign_org_word")  # "Real Madrid", "Compagnie des Indes"
                 for label, weight in _affix_votes(text[cs:ce], self.lex.affixes) if " " not in text[cs:ce] else ():
                     cand.prior[label] += weight
+
+
+_DIRECTIONS = frozenset({"về", "vào", "ra", "lên", "xuống"})
+
+
+def _moved_to(toks: list, k: int, text: str, lex) -> bool:
+    """A verb of moving or settling (data/motion_verbs.txt) then a preposition of direction or place right before
+    token ``k``, all adjacent: "chạy về", "đóng đô ở", "rút quân về" is not one (a verb's object between)."""
+    p = k - 1
+    if p < 1 or not (toks[p].low in lex.loc_prepositions or toks[p].low in _DIRECTIONS) \
+            or text[toks[p].end:toks[k].start].strip():
+        return False
+    return any(p - n >= 0 and tuple(t.low for t in toks[p - n:p]) in lex.motion_verbs
+               and not text[toks[p - n].start:toks[p].start].count(",") for n in (1, 2))
 
 
 _APPOSITION = re.compile(r"\s*,\s*((?:[^\W\d_]+\s+){1,4})")  # the words after a comma that follows a name
@@ -193,6 +214,9 @@ def _evidence(text: str, candidates: list[Candidate]) -> tuple[dict[str, Counter
         if c.coord_only:
             continue
         key = _key(text, c)
+        if c.own_span:  # "chùa Trần Quang Khải": a weak vote for the name elsewhere, no label fixed
+            totals[key]["LOC"] += _vote("own_span_head")
+            continue
         priors[key] |= c.prior  # once per name: the largest each label gets at any mention
         if c.doc_only:
             totals[key].update(c.votes)
@@ -298,18 +322,22 @@ def _link_cue() -> str:
 
 def _states_after_link_cues(text: str, candidates: list[Candidate], titles: bool = False) -> None:
     """A name after a link cue ("quân Hậu Kim") that another rule of the document fixes as a place and none as a
-    house ("lập nước Hậu Kim") is that state, a LOC like "quân Đức"; "quân Thanh" beside "nhà Thanh" stays ORG.
+    house ("lập nước Hậu Kim") is that state, a LOC like "quân Đức"; "quân Thanh" beside "nhà Thanh" stays ORG, and
+    so does a Chinese dynasty's ("quân Nam Hán" beside "lập ra nước Nam Hán", data/dynasty_names.txt).
     So is one word after a title ("tướng Ngô" where the document lists "ba nước Nguỵ, Thục, Ngô"): the state he
     serves, not a man called by his family name (``titles``: those only, before the document's votes are counted,
     so that its other bare mentions follow; the names after link cues after them, as their house's votes stand)."""
     link_cue, title = _link_cue(), lexicon().sources["title"].source
+    lex = lexicon()
+    houses = lex.dynasty_names - lex.state_dynasties  # "quân Nam Hán" stays the house's army (data/dynasty_names.txt)
     fixed: dict[str, set[str]] = defaultdict(set)
     for c in candidates:
-        if c.label is not None and c.source != link_cue and not (titles and c.source == title):
+        if c.label is not None and c.source != link_cue and not (titles and c.source == title) and not c.own_span:
             fixed[_key(text, c)].add(c.label)
     for c in candidates:
         one_word = c.source == title and c.label == "PER" and " " not in text[c.core[0]:c.core[1]]
-        if (one_word if titles else c.source == link_cue) and fixed.get(_key(text, c)) == {"LOC"}:
+        if (one_word if titles else c.source == link_cue and word_key(text[c.core[0]:c.core[1]]) not in houses) \
+                and fixed.get(_key(text, c)) == {"LOC"}:
             c.label = "LOC"
 
 
@@ -352,7 +380,8 @@ def _named_elsewhere(text: str, pending: list[Candidate], settled: list[Candidat
     whose longer name of that head the document wrote before ("Hội nghị" after "Hội nghị Quốc ước")."""
     labels: dict[str, Counter] = defaultdict(Counter)  # by exact surface: "Y" (he) is not "Ý" (Italy)
     for c in settled:
-        labels[text[c.core[0]:c.core[1]]][c.label] += 1
+        if not c.own_span:
+            labels[text[c.core[0]:c.core[1]]][c.label] += 1
     parts = person_parts([(c.start, text[c.core[0]:c.core[1]], c.label) for c in settled if c.source != _pen_name()])
     support = Support(text)
     same = one_person(text, [(c.core[0], c.core[1], text[c.core[0]:c.core[1]], c.label) for c in settled],

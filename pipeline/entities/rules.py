@@ -38,6 +38,7 @@ class Candidate:
     prior: Counter = field(default_factory=Counter)
     coord_only: bool = False  # kept only if a list it stands in gives it a label ("Anh và Pháp" at a start)
     doc_only: bool = False  # a bare one-syllable name: kept only if the document names it elsewhere ("quân Thanh")
+    own_span: bool = False  # its label types this mention only ("chùa Trần Quang Khải"): no evidence for the name
 
 
 def _transliterated(word: str) -> bool:
@@ -289,7 +290,8 @@ class SentenceRules:
             end, core, label = self.toks[k].end, (core[0], self.toks[k].end), "PER"
         src = self.lex.sources[case]
         self.out.append(Candidate(start, end, core, label, src.source, src.score,
-                                  coord_only="coord-only" in src.flags, doc_only="doc-only" in src.flags))
+                                  coord_only="coord-only" in src.flags, doc_only="doc-only" in src.flags,
+                                  own_span="own-span" in src.flags))
 
     def ruler_ending_after(self, end: int) -> int | None:
         """The token of a ruler's name ending (data/ruler_name_endings.txt) written right after offset ``end``,
@@ -669,15 +671,26 @@ class SentenceRules:
             k += m
         cap_head = self.toks[i].cap
         modified = k > i + n
+        if info.sentence_case and name_start is not None and name_end == k and self.completion(k - 1) > k:
+            name_end = k = self.completion(k - 1)  # "Trường Viễn Đông Bác cổ": the last word's lower-case syllable
+        if info.sentence_case and (name_start is None or all(t.cap for t in self.toks[name_start:name_end])):
+            return 0  # "Trường An", "Trường Giang": a place's name, no school
         if not cap_head and not info.country and name_start == i + n \
                 and self.country_at(name_start) == name_end - name_start:
             return 0  # "hạm đội Anh", "quân đội Pháp": the country is a place (LOC), the head a common noun
         if name_start == i + n and self.book_end(name_start):
             return 0  # "sai soạn bộ Khang Hy tự điển": a book, no ministry
-        if info.no_place and not cap_head and name_start == i + n and (
+        if info.no_place and (not cap_head or self.toks[i].initial) and name_start == i + n and (
                 self.place_at(name_start) == name_end - name_start
                 or gazetteer().get(name_key(self.text[self.toks[name_start].start:self.toks[name_end - 1].end])) == "LOC"):
             return 0  # "theo dòng Trường Giang": the river's course, no religious order
+        place_head = self.match(self.lex.loc_heads, name_start) if name_start is not None else 0
+        if info.no_place and place_head and name_start == i + n and name_start + place_head < name_end \
+                and not self.place_at(name_start):
+            self.add(name_start + place_head, name_end, (name_start + place_head, name_end), "LOC", "loc_head")
+            return name_end  # "Dòng Sông Hương": the river's course; the river's name after its head
+        if info.army and name_start == i + n and self.vietnamese_name(name_start) == name_end:
+            return 0  # "Đạo quân Lý Thường Kiệt tiến vào": the man's army, the man a person
         if name_start is not None and not keep and self.vietnamese_name(name_start) == name_end:
             return 0  # "quân phiệt Trương Tác Lâm", "phe Nguyễn Huệ": a man and his camp, no organisation's name
         if name_start is not None and not keep and self.match(self.lex.faiths, name_start) == name_end - name_start:
@@ -729,7 +742,8 @@ class SentenceRules:
     def title(self, i: int) -> int:
         n = 0 if self.inside_word(i) or self.compound_surname(i) else self.match(self.lex.titles, i)
         if n > 1 and self.toks[i + n - 1].cap and self.vietnamese_name(i + n - 1):
-            n = self.match(self.lex.titles, i, n - 1)  # "ông Hoàng Hưng": a family name, not "ông hoàng"
+            # "ông Hoàng Hưng": a family name, not "ông hoàng"; but "Tư Mã Trần Văn Bảo": no shorter title
+            n = self.match(self.lex.titles, i, n - 1) or n
         if not n:
             return self.popular_name(i)
         if self.toks[i].cap and not self.toks[i].initial and self.capital_title(i) != n:
@@ -960,7 +974,8 @@ class SentenceRules:
 
     def loc_head(self, i: int) -> int:
         n = 0 if self.inside_word(i) or self.vietnamese_name(i) else self.match(self.lex.loc_heads, i)
-        if not n or (self.toks[i].cap and not self.toks[i].initial and not self.sentence_case_after(i + n)):
+        kept = n and tuple(t.low for t in self.toks[i:i + n]) in self.lex.kept_loc_heads  # "hãn quốc Kim Trướng"
+        if not n or (self.toks[i].cap and not self.toks[i].initial and not kept and not self.sentence_case_after(i + n)):
             return 0
         j = i + n
         counted = self.counts_places(i)
@@ -991,14 +1006,18 @@ class SentenceRules:
         # says a state is meant (data/alias_state_heads.txt: "nước Cộng hoà Nhân dân Trung Hoa")
         sentence_case = not state and any(not t.cap and t.low not in self.lex.particles for t in self.toks[j:e]) \
             and tuple(t.low for t in self.toks[i:j]) not in state_heads()
-        self.add(i if sentence_case else j, e, (i if sentence_case else j, e), "LOC", "loc_head")
-        return self.place_list(e, counted)
+        s = i if sentence_case or kept else j
+        if tuple(t.low for t in self.toks[i:i + n]) in self.lex.own_span_heads:  # "chùa Trần Quang Khải"
+            self.add(s, e, (s, e), "LOC", "loc_head_own")
+        else:
+            self.add(s, e, (s, e), "LOC", "loc_head")
+        return self.place_list(e, counted, self.out[-1].source)
 
     def counts_places(self, i: int) -> bool:
         """A plural or number word (data/place_lists.tsv) right before the place head at token ``i``."""
         return i > 0 and self.adjacent(i) and (self.toks[i - 1].low,) in self.lex.place_list_words["plural"]
 
-    def place_list(self, e: int, counted: bool) -> int:
+    def place_list(self, e: int, counted: bool, source: str = "rule:loc_head") -> int:
         """The places listed after the first one a head names, from token ``e`` ("ba nước Nguỵ, Thục, Ngô", "nước
         Pháp và Anh"), each a LOC; the end of the list (``e`` when there is none). Without a counting word before the
         head the list must end with a coordinating word; with one, two more members are enough."""
@@ -1026,8 +1045,9 @@ class SentenceRules:
             return e
         if words and self.toks[members[-1][0] - 1].low not in self.lex.coordinators:
             members = [mm for mm in members if mm[0] < members[-1][0]] if not counted else members
-        for m, me in members:
-            self.add(m, me, (m, me), "LOC", "loc_head")
+        for m, me in members:  # the members' head is the first one's ("các chùa X, Y và Z")
+            self.add(m, me, (m, me), "LOC", "loc_head_own" if source == self.lex.sources["loc_head_own"].source
+                     else "loc_head")
         return members[-1][1] if members else e
 
     def sentence_case_after(self, j: int) -> bool:
@@ -1088,8 +1108,9 @@ class SentenceRules:
                                                                   and self.verb_before(i, self.lex.link_verbs)):
             return 0  # "đánh Nguyên": a verb of war before a dynasty's name (data/link_verbs.txt)
         if e - i > 2 or any(s.foreign or not s.cap for s in self.toks[i:e]) or self.vietnamese_name(i) \
-                or self.toks[e - 1].text in self.lex.person_suffixes or self.starts_structure(i):
-            return 0  # "quân Nguyễn Huệ" is the man's army, "quân Anh Tông" the emperor's
+                or self.toks[e - 1].text in self.lex.person_suffixes or self.starts_structure(i) \
+                or (self.toks[e - 1].low,) in self.lex.honorifics:
+            return 0  # "quân Nguyễn Huệ" is the man's army, "quân Anh Tông" the emperor's, "quân Hai Bà" theirs
         if e - i == 2 and self.toks[i - 1].low in self.lex.era_cues and self.toks[i + 1].text not in self.lex.surnames \
                 and not self.match(self.lex.dynasty_names, i + 1, 1) and self.match(self.lex.dynasty_names, i, 2) != 2:
             return e  # "thời Hồng Đức": a period named by an era, no entity
@@ -1167,8 +1188,10 @@ class SentenceRules:
             if e < self.n and self.adjacent(e) and self.match(self.lex.title_tails, e, 2):
                 return e  # "Thái Bình năm thứ 2": an era
             if self.suffix_label(i, e) == "ORG" and (
-                    (e > i + 2 and all(s.cap for s in self.toks[i:e - 1])) or self.political(self.toks[i:e - 1])):
-                self.add(i, e, (i, e), "ORG", "name_labelled")  # "Hộ quốc quân nổi lên"
+                    (e > i + 2 and all(s.cap for s in self.toks[i:e - 1])) or self.political(self.toks[i:e - 1])
+                    or 0 < self.country_at(i) < e - i - 1):
+                # "Hộ quốc quân nổi lên"; "Việt Nam Độc lập Đồng minh hội ra đời": a country opens the body's name
+                self.add(i, e, (i, e), "ORG", "name_labelled")
                 return e
             if e > i + 1 and all(s.cap for s in self.toks[i:e]) and (name_key(
                     self.text[t.start:self.toks[e - 1].end]) in gazetteer() or self.person_act(e)):
@@ -1271,8 +1294,9 @@ class SentenceRules:
         while (k < self.n and self.adjacent(k) and self.toks[k].cap and not self.toks[k].foreign
                and not self.toks[k].number and (not self.starts_structure(k) or self.head_in_name(i, k)) and k - i < 4):
             k += 1
-        if k == i + 1 or self.political(self.toks[i:k]) or self.suffix_label(i, k):
-            return 0
+        if k == i + 1 or self.political(self.toks[i:k]) or (self.suffix_label(i, k) and not (
+                k == i + 2 and self.toks[i + 1].cap and not self.opens_word(i + 1))):
+            return 0  # but a family name and one capitalized syllable is a man ("Mã Viện", not an academy)
         if k < self.n and self.adjacent(k) and not self.toks[k].cap and self.suffix_label(i, k + 1) == "ORG":
             return 0  # "Đồng Minh hội": a society named like a man
         return k
