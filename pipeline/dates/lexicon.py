@@ -21,6 +21,7 @@ _RIGHT = r"(?![^\W\d_])"
 # A comment line of a word table saying its words are names: they match only with the capital written in the
 # table ("Tết", not "tết tóc"; "Trung thu").
 CAPITALISED_MARK = "#! capitalised"
+RARE_ERAS_MARK = "#! rare"  # an era table a Vietnamese history seldom names (eras_japan.tsv)
 
 
 def has_mark(path: Path, mark: str) -> bool:
@@ -45,6 +46,8 @@ class Lexicon:
     era_last: dict[tuple[str, int], int] = field(default_factory=dict)
     era_gregorian: dict[tuple[str, int], int] = field(default_factory=dict)  # year its state went Gregorian
     era_words: list[str] = field(default_factory=list)
+    era_rare: set[tuple[str, int]] = field(default_factory=set)  # (key, first year) of the eras of a "#! rare" table
+    rare_era_words: set[str] = field(default_factory=set)
     capitalised: set[str] = field(default_factory=set)  # tables of names: the first letter as written
     tone_pairs: list[tuple[str, str]] = field(default_factory=list)
     fragments: dict[str, str] = field(default_factory=dict)
@@ -95,8 +98,10 @@ class Lexicon:
             elif name == "era":  # names: capitalised; may touch a following "năm" ("Thiệu Longnăm")
                 glue = "|".join(re.escape(w) for w in self.cues.get("era_glue", []))
                 regex = self.alternation(self.era_words, f"(?:{_RIGHT}|(?={glue}))", capital=True)
-            elif name == "era_capitals":  # every word capitalised: an era without its year ("năm Văn Hóa", not
-                regex = self.alternation(self.era_words, capital=True, every_word=True)  # "Năm Văn hóa Việt Nam")
+            elif name == "era_capitals":  # an era without its year: a rare (Japanese) one with every word
+                common = [w for w in self.era_words if w not in self.rare_era_words]  # capitalised ("năm Văn Hóa",
+                regex = "(?:" + self.alternation(self.era_words, capital=True, every_word=True) + "|" + (  # not
+                    self.alternation(common, capital=True)) + ")"  # "Năm Văn hóa Việt Nam"), others the first only
             else:
                 raise KeyError(f"unknown date pattern macro %{name}")
             self._expanded[name] = regex
@@ -147,7 +152,7 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
     gregorian = {row.state: row.year for row in read_table(
         data_dir / "gregorian_states.tsv", ["state", "year", "note"], {"year": int})}
     for path in sorted(data_dir.glob("eras*.tsv")):
-        _read_eras(lex, read_eras(path), gregorian)
+        _read_eras(lex, read_eras(path), gregorian, has_mark(path, RARE_ERAS_MARK))
     lex.fragments = dict(read_table(data_dir / "patterns.tsv", ["name", "regex"]))
     return lex
 
@@ -157,7 +162,7 @@ def read_eras(path: Path) -> list[tuple]:
     return read_table(path, ["era", "dynasty", "first_year", "note"], {"first_year": int})
 
 
-def _read_eras(lex: Lexicon, rows: list[tuple], gregorian: dict[str, int]) -> None:
+def _read_eras(lex: Lexicon, rows: list[tuple], gregorian: dict[str, int], rare: bool = False) -> None:
     """Add one era table: first years (negative = BCE, stored astronomical) and each era's last year, which is
     the first year of the next era of the same dynasty (the year of the change belongs to both)."""
     by_dynasty: dict[str, list[tuple[int, str]]] = {}
@@ -166,6 +171,9 @@ def _read_eras(lex: Lexicon, rows: list[tuple], gregorian: dict[str, int]) -> No
         key = lex.key(row.era)
         lex.eras.setdefault(key, []).append(first)
         lex.era_words.append(row.era)
+        if rare:
+            lex.era_rare.add((key, first))
+            lex.rare_era_words.add(row.era)
         by_dynasty.setdefault(row.dynasty, []).append((first, key))
         if row.dynasty in gregorian:
             lex.era_gregorian[(key, first)] = gregorian[row.dynasty]

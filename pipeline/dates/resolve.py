@@ -30,6 +30,7 @@ LOOK_BACK = 29  # a cycle year without an era is the first one from 29 years bef
 FRAME_PARTS = {"START": (0, 40), "MID": (30, 70), "END": (60, 100)}  # "cuối thế kỷ XIV": 1360-1400
 FLASHBACK = 50  # a bare year inside a sentence more than 50 years before the narrative is a reference to the past
 CHAIN_BREAK = 60  # a year written more than one cycle after the last annal header restarts the annals there
+RARE_ERA_NEAR = 30  # a rare (Japanese) era beats a Vietnamese or Chinese one of its name only this near its time
 ERA_SLACK = 1  # an era's year n may run one year past the first year of the next era (accession-year counting)
 WRITTEN, OWN, CONTEXT = "written", "own", "context"  # where a year came from: digits, own words, the narrative
 
@@ -199,8 +200,15 @@ class Resolver:
             return None
         lasting = [y for y in firsts if self.era_lasts(key, y, n)]
         firsts = lasting or firsts  # none lasts so long: the year is miscounted or the table incomplete
+        common = [y for y in firsts if (key, y) not in self.lex.era_rare or self.era_near(key, y, reference)]
+        firsts = common or firsts  # "năm 1400 ... năm Thiên Phúc thứ 1": Lê Hoàn's, not the Japanese era of 1233
         reference = reference if reference is not None else firsts[0]
         return min(firsts, key=lambda y: abs(y + n - 1 - reference))
+
+    def era_near(self, key: str, first: int, reference: int | None) -> bool:
+        """True when ``reference`` is within RARE_ERA_NEAR years of the era starting in ``first``."""
+        last = self.lex.era_last.get((key, first), first)
+        return reference is not None and first - RARE_ERA_NEAR <= reference <= last + RARE_ERA_NEAR
 
     def era_lasts(self, key: str, first: int, n: int) -> bool:
         """True when the era starting in ``first`` has a year ``n``: its last year is the next era of its dynasty
@@ -281,7 +289,8 @@ class Resolver:
         if (gran == "year" and source == WRITTEN and not f.get("opens") and ctx.year is not None
                 and p.year is not None and p.year < ctx.year - FLASHBACK):
             return  # "(năm 1945) ... bản Tuyên ngôn Độc lập năm 1776 của nước Mỹ": the narrative stays in 1945  # a reign era as a whole, or a year before the current annal: a reference, not the narrative
-        if source in (WRITTEN, OWN) or (source == CONTEXT and "canchi" in f and (gran != "year" or f.get("opens"))):
+        if source in (WRITTEN, OWN) or (source == CONTEXT and "canchi" in f and (gran != "year" or (
+                f.get("opens") and (ctx.year is None or p.year is None or p.year >= ctx.year)))):  # a bare one: forward
             # a cycle year that dates a day, a month or a season ("Tết Kỷ Dậu") moves the narrative there
             ctx.year, ctx.anchor = p.year, (c.start, c.end)  # a period "1914-1916" sets the narrative at its start
             ctx.frame_newer = False

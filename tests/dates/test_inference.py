@@ -88,3 +88,11 @@ def test_a_cycle_year_that_opens_its_sentence_moves_the_narrative(extract):
     assert spans(extract, "Năm 1424 ... " + text)[-1] == ("Ngày 20 tháng 9", "1427-09-20")
     inside = "Năm 1426, Vương Thông sang; người ta nhớ năm Đinh Mùi. Ngày 20 tháng 9, quân thua."
     assert spans(extract, inside)[-1] == ("Ngày 20 tháng 9", "1426-09-20")   # a bare one inside a sentence does not
+
+
+def test_a_sentence_opening_cycle_year_before_the_narrative_does_not_move_it(extract):
+    # a look back ("Năm Bính Tuất trước", "Năm Kỷ Hợi, Lê Lợi đã ...") is a reference, not the narrative
+    text = "Đinh Hợi (1407). Mùa xuân. Năm Bính Tuất trước, quân Minh sang. Tháng 3, vua đi."
+    assert spans(extract, text)[-1] == ("Tháng 3", "1407-03")
+    text = "Năm 1288, quân Nguyên thua. Năm Giáp Thân, Hưng Đạo vương đã soạn Hịch. Tháng 4, vua về."
+    assert spans(extract, text)[-1] == ("Tháng 4", "1288-04")

@@ -172,3 +172,21 @@ def test_a_bare_era_needs_every_word_capitalised(extract):
     assert spans(extract, "Năm Thiên văn Quốc tế mở đầu.") == []
     assert spans(extract, "Đó là năm Văn Hóa, đời Tướng quân Ienari.") == [("năm Văn Hóa", "1804/1818")]
     assert spans(extract, "Năm Khánh Trường thứ 5, quân Đông thắng.")[0][1] == "1600"
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Năm 1400 ... năm Thiên Phúc thứ 1, Lê Hoàn lên ngôi.", "0980"),          # not Japan 1233
+    ("Năm 1427 ... năm Thiên Bảo thứ 14, An Lộc Sơn làm phản.", "0755"),       # Tang, not Japan 1843
+    ("Năm 1400 ... năm Trinh Quán thứ 3, Đường Thái Tông sai quân.", "0629"),  # not Japan 861
+    ("Năm 1500 ... năm Gia Khánh thứ 2, nhà Thanh.", "1797"),                  # not Japan 1388
+    ("Năm 1800 ... năm Đại Chính thứ 5, Mạc Thái Tông sai sứ.", "1534"),       # not Japan 1916
+    ("Năm 1900 ... năm Chính Đức thứ 3, nhà Minh.", "1508"),                   # not Japan 1713
+    ("Năm 1930 ... năm Đại Chính thứ 5, Nhật Bản.", "1916"),                   # near its time: the Japanese era
+])
+def test_a_japanese_era_wins_over_a_vietnamese_or_chinese_one_only_near_its_time(extract, text, value):
+    assert spans(extract, text)[1][1] == value
+
+
+def test_a_bare_vietnamese_era_keeps_its_old_capitalisation(extract):
+    assert spans(extract, "vào năm Hồng đức, vua ban luật") == [("năm Hồng đức", "1470/1498")]
+    assert spans(extract, "Năm Văn hóa Việt Nam được tổ chức.") == []   # a Japanese one still needs every word
