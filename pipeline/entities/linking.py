@@ -257,7 +257,10 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
     transcribed = transcriptions(text, [(s, e, name, label) for (s, e, _, label), name in zip(spans, out)])
     # the names of mentions right after a capitalized word (a space between): perhaps a clipped span
     clipped = {name for (start, _, _, _), name in zip(spans, out) if _after_capital(text, start)}
-    glossed = _glossed_in_paragraph(spans, out, support)
+    glossed = _glossed_in_paragraph(text, spans, out, support)
+    # a name joined to its article by a gloss the corpus gives is no canonical: the article's name is ("Nam Định"
+    # stays Nam Định in a text that writes "Sơn Nam" more often)
+    transcribed |= {(name, label) for name, label in zip(out, labels) if name_key(name) in glossed}
     canonicals = repaired(same_person(out, link_labels, lex.surnames, pairs, present, transcribed, clipped, uncued,
                                       glossed), labels)
     # two places the text relates ("nước Đại Lý ở Vân Nam", "từ Pháp sang Anh") are two, whatever an encyclopedia
@@ -267,17 +270,27 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
             for own, name, label in zip(out, canonicals, labels)]
 
 
-def _glossed_in_paragraph(spans: list[tuple[int, int, str, str]], names: list[str],
+def _glossed_in_paragraph(text: str, spans: list[tuple[int, int, str, str]], names: list[str],
                           support: Support) -> dict[str, str]:
     """name_key -> article of the names known only from a gloss (gazetteer.glossed_referents) whose article the text
-    writes in the paragraph of one of their mentions, with their label: "đất Mang Khảm ... Hà Tiên"."""
+    writes in the paragraph of one of their mentions, with their label, in another sentence: "đất Mang Khảm ...
+    Chúa cho đất ấy làm trấn Hà Tiên". Two such names in one sentence are two places the sentence relates ("đánh
+    Chợ Lớn rồi tiến xuống Long An", "chia trấn Sơn Nam thành các tỉnh Nam Định, Hưng Yên"); where the sentence
+    equates them ("Trấn Giang (tức Cần Thơ)") written_aliases joins them."""
     glossed, types = glossed_referents(), gazetteer()
-    paragraphs: dict[str, set[int]] = defaultdict(set)
-    for (start, _, _, label), name in zip(spans, names):
+    at: dict[str, dict[int, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
+    for (start, end, _, label), name in zip(spans, names):
         if types.get(name_key(name)) == label:
-            paragraphs[name_key(name)].add(support.paragraph(start))
-    return {key: glossed[key] for key in paragraphs
-            if key in glossed and paragraphs[key] & paragraphs.get(name_key(glossed[key]), set())}
+            at[name_key(name)][support.paragraph(start)].append((start, end))
+    out = {}
+    for key in [key for key in at if key in glossed]:
+        article = at.get(name_key(glossed[key]), {})
+        if any(not re.search(r"[.!?]\s", text[min(e1, e2):max(s1, s2)])
+               for paragraph, own in at[key].items() for s1, e1 in own for s2, e2 in article.get(paragraph, ())) \
+                or not any(paragraph in article for paragraph in at[key]):
+            continue  # written with its article in one sentence somewhere, or never in one paragraph
+        out[key] = glossed[key]
+    return out
 
 
 def _dynasty_cued(text: str, start: int, name: str, support: Support, dynasty_at: dict[str, list[int]]) -> bool:

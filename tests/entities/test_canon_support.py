@@ -132,3 +132,18 @@ def test_a_long_text_scans_for_each_dynasty_once(monkeypatch):
         at += 1
     linking.fullest(text, spans, lexicon())
     assert sum("Tần" in p for p in scans) == 1
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Năm 1861, quân Pháp đánh Chợ Lớn rồi tiến xuống Long An, Mỹ Tho.", "Chợ Lớn"),
+    ("Năm 1831, vua Minh Mạng chia trấn Sơn Nam thành các tỉnh Nam Định, Hưng Yên và Hà Nội.", "Sơn Nam"),
+    ("Năm 1832, Minh Mạng đổi trấn Vĩnh Thanh thành hai tỉnh Vĩnh Long và An Giang.", "Vĩnh Thanh"),
+])
+def test_a_name_known_from_a_gloss_is_no_place_its_own_sentence_relates_it_to(recognizer, text, name):
+    assert _canonicals(recognizer, text)[name] == {name}
+
+
+def test_a_name_known_from_a_gloss_is_no_canonical_of_its_article(recognizer):
+    # "Sơn Nam" written more often than "Nam Định" does not rename Nam Định
+    text = "Năm 1802, Gia Long đặt trấn Sơn Nam thượng và Sơn Nam hạ. Quân triều đình đóng ở Nam Định."
+    assert _canonicals(recognizer, text)["Nam Định"] == {"Nam Định"}
