@@ -247,8 +247,9 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
     link_labels = ["ERA" if era_name(text, start, end) else label for (start, end, _, _), label in zip(spans, labels)]
     # a ruler's name the tables give only without its dynasty ("Nhị Thế" of "Tần Nhị Thế") is no name of his where
     # the text writes the dynasty neither before nor in the paragraph of any of its mentions
+    dynasty_at: dict[str, list[int]] = {}  # a dynasty's name -> where the text writes it (one scan per name)
     cued = {name for (start, _, _, label), name in zip(spans, out)
-            if label == "PER" and _dynasty_cued(text, start, name, support)}
+            if label == "PER" and _dynasty_cued(text, start, name, support, dynasty_at)}
     uncued = {name for name, label in zip(out, labels) if label == "PER" and name not in cued}
     # the names the text calls the present ones ("Đại Đô (tức Bắc Kinh bây giờ)"): a place's canonical
     present = {(name, label) for (_, end, _, label), name in zip(spans, out)
@@ -256,7 +257,10 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
     transcribed = transcriptions(text, [(s, e, name, label) for (s, e, _, label), name in zip(spans, out)])
     # the names of mentions right after a capitalized word (a space between): perhaps a clipped span
     clipped = {name for (start, _, _, _), name in zip(spans, out) if _after_capital(text, start)}
-    glossed = _glossed_in_paragraph(spans, out, support)
+    glossed = _glossed_in_paragraph(text, spans, out, support)
+    # a name joined to its article by a gloss the corpus gives is no canonical: the article's name is ("Nam Định"
+    # stays Nam Định in a text that writes "Sơn Nam" more often)
+    transcribed |= {(name, label) for name, label in zip(out, labels) if name_key(name) in glossed}
     canonicals = repaired(same_person(out, link_labels, lex.surnames, pairs, present, transcribed, clipped, uncued,
                                       glossed), labels)
     # two places the text relates ("nước Đại Lý ở Vân Nam", "từ Pháp sang Anh") are two, whatever an encyclopedia
@@ -266,28 +270,40 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
             for own, name, label in zip(out, canonicals, labels)]
 
 
-def _glossed_in_paragraph(spans: list[tuple[int, int, str, str]], names: list[str],
+def _glossed_in_paragraph(text: str, spans: list[tuple[int, int, str, str]], names: list[str],
                           support: Support) -> dict[str, str]:
     """name_key -> article of the names known only from a gloss (gazetteer.glossed_referents) whose article the text
-    writes in the paragraph of one of their mentions, with their label: "đất Mang Khảm ... Hà Tiên"."""
+    writes in the paragraph of one of their mentions, with their label, in another sentence: "đất Mang Khảm ...
+    Chúa cho đất ấy làm trấn Hà Tiên". Two such names in one sentence are two places the sentence relates ("đánh
+    Chợ Lớn rồi tiến xuống Long An", "chia trấn Sơn Nam thành các tỉnh Nam Định, Hưng Yên"); where the sentence
+    equates them ("Trấn Giang (tức Cần Thơ)") written_aliases joins them."""
     glossed, types = glossed_referents(), gazetteer()
-    paragraphs: dict[str, set[int]] = defaultdict(set)
-    for (start, _, _, label), name in zip(spans, names):
+    at: dict[str, dict[int, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
+    for (start, end, _, label), name in zip(spans, names):
         if types.get(name_key(name)) == label:
-            paragraphs[name_key(name)].add(support.paragraph(start))
-    return {key: glossed[key] for key in paragraphs
-            if key in glossed and paragraphs[key] & paragraphs.get(name_key(glossed[key]), set())}
+            at[name_key(name)][support.paragraph(start)].append((start, end))
+    out = {}
+    for key in [key for key in at if key in glossed]:
+        article = at.get(name_key(glossed[key]), {})
+        if any(not re.search(r"[.!?]\s", text[min(e1, e2):max(s1, s2)])
+               for paragraph, own in at[key].items() for s1, e1 in own for s2, e2 in article.get(paragraph, ())) \
+                or not any(paragraph in article for paragraph in at[key]):
+            continue  # written with its article in one sentence somewhere, or never in one paragraph
+        out[key] = glossed[key]
+    return out
 
 
-def _dynasty_cued(text: str, start: int, name: str, support: Support) -> bool:
+def _dynasty_cued(text: str, start: int, name: str, support: Support, dynasty_at: dict[str, list[int]]) -> bool:
     """``name`` (a person's, at ``start``) is no ruler's name without its dynasty (knowledge.dynasty_shortened), or
     the text writes that dynasty's name, a capitalized word, where it supports a part-name (data/part_links.tsv:
     earlier, or in the paragraph): "Hồ Hợi, tức Tần Nhị Thế. Nhị Thế nhu nhược"."""
     dynasties = dynasty_shortened().get(word_key(name))
     if not dynasties:
         return True
-    return any(support.supports(start, [m.start() for m in re.finditer(rf"(?<!\w){re.escape(dynasty)}(?!\w)", text)])
-               for dynasty in dynasties)
+    for dynasty in dynasties:  # ``dynasty_at`` keeps each scan: a long text scanned once per name, not per mention
+        if dynasty not in dynasty_at:
+            dynasty_at[dynasty] = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(dynasty)}(?!\w)", text)]
+    return any(support.supports(start, dynasty_at[dynasty]) for dynasty in dynasties)
 
 
 def _related_places(text: str, spans: list[tuple[int, int, str, str]], names: list[str],
@@ -622,23 +638,26 @@ def written_aliases(text: str, spans: list[tuple[int, int, str, str]], lex: Lexi
     spans = sorted(spans)
     starts = [s[0] for s in spans]
     pairs = []
-    referred: set[int] = set()  # the starts of the names a phrase that refers back gives ("gọi ông là Nurhaci")
+    # the starts of the names a phrase that refers back gives ("gọi ông là Nurhaci") -> the man it was joined to, or
+    # the one that man's own name was joined to (a chain of such phrases is one guess); None: joined to no one
+    referred: dict[int, str | None] = {}
     for k, second in enumerate(spans):
         start, _, name, label = second
         # the mentions that may be the other name: those that end at most a sentence or two before (linear time)
         near = spans[bisect.bisect_left(starts, start - _ANAPHOR_REACH, 0, k):k]
         of = _refers_back(text[max(0, start - 60):start], label, lex)
         if of is not None:  # "Có sách chép tên ông là Hồng Tú Tuyền"
-            referred.add(start)
             first = _antecedent(text, [s for s in near if s[3] == label and s[1] <= start
                                        and "\n" not in text[s[1]:start]], lex, of)
+            guess = None if first is None else referred.get(first[0], first[2])
+            referred[start] = None
             # a name the document wrote before the antecedent names someone of its own ("Pierre lên ngôi cùng anh là
             # Ivan. Về sau người ta gọi ông là Pierre đại đế": "ông" is Pierre, not the nearer Ivan)
             if first is not None and first[2] != name and _near(text, first[1], start) \
                     and not any(s[2] == name and s[3] == label and s[0] < first[0] for s in spans[:k]) \
-                    and not (label == "PER" and first[0] not in referred
-                             and _known_as_written_other(first[2], name, spans)):
+                    and not (label == "PER" and guess is not None and _known_as_written_other(guess, name, spans)):
                 pairs.append((first[2], name, label))
+                referred[start] = guess
             continue
         earlier = [s for s in near if s[3] == label and s[1] <= start and _one_sentence(text[s[1]:start])]
         if not earlier:
@@ -714,9 +733,10 @@ def _known_as_written_other(guess: str, name: str, spans: list[tuple[int, int, s
     """A phrase that refers back ("sử gọi ông là Nguyên Thế Tổ") gives ``name`` to the guessed antecedent, but the
     tables (ruler_names) give it to a person the document writes under another of his names ("Hốt Tất Liệt"), not
     the one guessed ("... đánh nhau với em là A Lý Bất Ca"): knowledge overrules a pronoun's guess, whatever the
-    guess's spelling (the tables may lack a transcription, but not the ruler they state). The caller keeps a guess
-    that is itself a name a phrase referring back gave ("Sử phương Tây gọi ông là Nurhaci; sử nhà Thanh thì gọi
-    ông là Thanh Thái Tổ": one man)."""
+    guess's spelling (the tables may lack a transcription, but not the ruler they state). Where the guess is itself
+    a name a phrase referring back gave, the caller passes the man first guessed ("Sử phương Tây gọi ông là
+    Nurhaci; sử nhà Thanh thì gọi ông là Thanh Thái Tổ": Nỗ Nhĩ Cáp Xích, one man; "em là A Lý Bất Ca. Người Mông
+    Cổ gọi ông là Khả hãn. Sử gọi ông là Nguyên Thế Tổ": A Lý Bất Ca, not Hốt Tất Liệt)."""
     rulers = ruler_names()[0]
     row = rulers.get(word_key(name))
     return row is not None and rulers.get(word_key(guess)) != row and any(

@@ -105,3 +105,45 @@ def test_a_part_of_a_persons_full_name_is_no_other_name_of_a_body():
     spans.append((at, at + len("Đông quân"), "Đông quân", "ORG"))
     names = fullest(text, spans, lexicon())
     assert names[2] == names[3] == "Đông quân"
+
+
+def test_a_pronoun_chain_from_a_guessed_brother_does_not_join_him_to_the_ruler(recognizer):
+    # "gọi ông là Khả hãn" guesses the brother; the next "gọi ông là Nguyên Thế Tổ" guesses that name, whose man is
+    # still the brother: the tables give the temple name to Hốt Tất Liệt, whom the document writes
+    text = ("Năm 1260, Hốt Tất Liệt lên làm đại hãn. Ông đánh nhau với em là A Lý Bất Ca. Người Mông Cổ gọi ông là "
+            "Khả hãn. Năm 1271, sử gọi ông là Nguyên Thế Tổ.")
+    found = _canonicals(recognizer, text)
+    assert found["A Lý Bất Ca"] == {"A Lý Bất Ca"}
+    assert found["Nguyên Thế Tổ"] == {"Hốt Tất Liệt"}
+
+
+def test_a_long_text_scans_for_each_dynasty_once(monkeypatch):
+    # the dynasty cue of a shortened ruler's name: one scan of the text per dynasty, not one per mention
+    from pipeline.entities import linking
+    from pipeline.entities.lexicon import lexicon
+    scans = []
+    finditer = linking.re.finditer
+    monkeypatch.setattr(linking.re, "finditer", lambda p, s, *a: scans.append(p) or finditer(p, s, *a))
+    text = "Năm 221 TCN, nhà Tần thống nhất. " + "Thủy Hoàng đi tuần. " * 50
+    spans = [(0, 0, "", "")][:0]
+    at = 0
+    while (at := text.find("Thủy Hoàng", at)) >= 0:
+        spans.append((at, at + len("Thủy Hoàng"), "Thủy Hoàng", "PER"))
+        at += 1
+    linking.fullest(text, spans, lexicon())
+    assert sum("Tần" in p for p in scans) == 1
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Năm 1861, quân Pháp đánh Chợ Lớn rồi tiến xuống Long An, Mỹ Tho.", "Chợ Lớn"),
+    ("Năm 1831, vua Minh Mạng chia trấn Sơn Nam thành các tỉnh Nam Định, Hưng Yên và Hà Nội.", "Sơn Nam"),
+    ("Năm 1832, Minh Mạng đổi trấn Vĩnh Thanh thành hai tỉnh Vĩnh Long và An Giang.", "Vĩnh Thanh"),
+])
+def test_a_name_known_from_a_gloss_is_no_place_its_own_sentence_relates_it_to(recognizer, text, name):
+    assert _canonicals(recognizer, text)[name] == {name}
+
+
+def test_a_name_known_from_a_gloss_is_no_canonical_of_its_article(recognizer):
+    # "Sơn Nam" written more often than "Nam Định" does not rename Nam Định
+    text = "Năm 1802, Gia Long đặt trấn Sơn Nam thượng và Sơn Nam hạ. Quân triều đình đóng ở Nam Định."
+    assert _canonicals(recognizer, text)["Nam Định"] == {"Nam Định"}
