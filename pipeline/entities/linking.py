@@ -13,8 +13,9 @@
   a qualifier ("Chính phủ lâm thời Kérensky") becomes its canonical.
 - Names the encyclopedia gives one person (an article's title and the names its first sentence gives: "Nguyễn
   Huệ", "Quang Trung"; gazetteer.referents: never a name that is also an article's own title, "Tân Bình"; a name
-  the corpus knows only from a gloss, "Trấn Giang (tức Cần Thơ)", only where the text writes the article in its
-  paragraph: gazetteer.glossed_referents), a ruler's names (data/ruler_names.tsv: "Lê Thánh Tông", "Quang
+  the corpus knows only from a gloss, "Trấn Giang (tức Cần Thơ)", never: a review found a paragraph that writes
+  both naming two places, "chiếm Phụng Thiên ... toàn tỉnh Liêu Ninh"; where the text itself equates them, the
+  alias cues join them), a ruler's names (data/ruler_names.tsv: "Lê Thánh Tông", "Quang
   Thuận", "Lê Tư Thành"; in either spelling of data/alias_spellings.tsv: "Lý Thánh Tôn"; a name the tables give
   only without its dynasty, "Nhị Thế", where the text writes the dynasty), and names the text
   itself equates ("Lê Duy Kỳ lên ngôi, tức vua Chiêu Thống"; data/alias_cues.txt; a naming clause's own names,
@@ -44,7 +45,7 @@ from pipeline.vi.keys import fold
 from pipeline.vi.tone import restyle_word
 
 from .declared import comma_list
-from .gazetteer import _type_heads, gazetteer, glossed_referents, referents
+from .gazetteer import _type_heads, gazetteer, referents
 from .knowledge import dynasty_shortened, era_name, name_rows, place_rows, regnal_numbers
 from .lexicon import Lexicon, Place, lexicon, name_key, read, word_key
 from .tokens import is_foreign
@@ -257,40 +258,13 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
     transcribed = transcriptions(text, [(s, e, name, label) for (s, e, _, label), name in zip(spans, out)])
     # the names of mentions right after a capitalized word (a space between): perhaps a clipped span
     clipped = {name for (start, _, _, _), name in zip(spans, out) if _after_capital(text, start)}
-    glossed = _glossed_in_paragraph(text, spans, out, support)
-    # a name joined to its article by a gloss the corpus gives is no canonical: the article's name is ("Nam Định"
-    # stays Nam Định in a text that writes "Sơn Nam" more often)
-    transcribed |= {(name, label) for name, label in zip(out, labels) if name_key(name) in glossed}
-    canonicals = repaired(same_person(out, link_labels, lex.surnames, pairs, present, transcribed, clipped, uncued,
-                                      glossed), labels)
+    canonicals = repaired(same_person(out, link_labels, lex.surnames, pairs, present, transcribed, clipped, uncued),
+                          labels)
     # two places the text relates ("nước Đại Lý ở Vân Nam", "từ Pháp sang Anh") are two, whatever an encyclopedia
     # redirect says (the article "Vân Nam" names "Đại Lý" too)
     apart = _related_places(text, spans, out, lex)
     return [own if label == "LOC" and frozenset((own, name)) in apart else name
             for own, name, label in zip(out, canonicals, labels)]
-
-
-def _glossed_in_paragraph(text: str, spans: list[tuple[int, int, str, str]], names: list[str],
-                          support: Support) -> dict[str, str]:
-    """name_key -> article of the names known only from a gloss (gazetteer.glossed_referents) whose article the text
-    writes in the paragraph of one of their mentions, with their label, in another sentence: "đất Mang Khảm ...
-    Chúa cho đất ấy làm trấn Hà Tiên". Two such names in one sentence are two places the sentence relates ("đánh
-    Chợ Lớn rồi tiến xuống Long An", "chia trấn Sơn Nam thành các tỉnh Nam Định, Hưng Yên"); where the sentence
-    equates them ("Trấn Giang (tức Cần Thơ)") written_aliases joins them."""
-    glossed, types = glossed_referents(), gazetteer()
-    at: dict[str, dict[int, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
-    for (start, end, _, label), name in zip(spans, names):
-        if types.get(name_key(name)) == label:
-            at[name_key(name)][support.paragraph(start)].append((start, end))
-    out = {}
-    for key in [key for key in at if key in glossed]:
-        article = at.get(name_key(glossed[key]), {})
-        if any(not re.search(r"[.!?]\s", text[min(e1, e2):max(s1, s2)])
-               for paragraph, own in at[key].items() for s1, e1 in own for s2, e2 in article.get(paragraph, ())) \
-                or not any(paragraph in article for paragraph in at[key]):
-            continue  # written with its article in one sentence somewhere, or never in one paragraph
-        out[key] = glossed[key]
-    return out
 
 
 def _dynasty_cued(text: str, start: int, name: str, support: Support, dynasty_at: dict[str, list[int]]) -> bool:
@@ -860,7 +834,7 @@ def ruler_names() -> tuple[dict[tuple[str, ...], int], frozenset[tuple[str, ...]
 def same_person(names: list[str], labels: list[str], surnames: frozenset[str],
                 pairs: list[tuple[str, str, str]] = (), present: set[tuple[str, str]] = frozenset(),
                 transcribed: set[tuple[str, str]] = frozenset(), clipped: set[str] = frozenset(),
-                uncued: set[str] = frozenset(), glossed: dict[str, str] | None = None) -> list[str]:
+                uncued: set[str] = frozenset()) -> list[str]:
     """Each name replaced by the preferred name of its referent when the document writes two names of one: the
     names of one encyclopedia article of the label ("Quang Trung", "Nguyễn Huệ"; "Dương Tử", "Trường Giang"), or
     ``pairs`` (own name, other name, label) the text equates. For a person, a name opening with a family name
@@ -870,9 +844,8 @@ def same_person(names: list[str], labels: list[str], surnames: frozenset[str],
     then the most written name, then the own name, then the article's title, then the first written ("Nam Kinh"
     written four times, renamed "Thiên Kinh" twice). A name of ``transcribed`` (the text calls it a transcription
     of another: "phiên âm tên ông là Tô Phi Tốn") is the canonical of no group that holds another name. A name of
-    ``uncued`` (a ruler's name without its dynasty, that dynasty unwritten) takes no ruler's row; ``glossed``: the
-    names known only from a gloss that join their article in this document (_glossed_in_paragraph)."""
-    types, aliases = gazetteer(), (referents() | glossed) if glossed else referents()
+    ``uncued`` (a ruler's name without its dynasty, that dynasty unwritten) takes no ruler's row;"""
+    types, aliases = gazetteer(), referents()
     written = Counter(zip(names, labels))
     first_at = {}
     for k, key in enumerate(zip(names, labels)):
