@@ -689,8 +689,11 @@ class SentenceRules:
                 and not self.place_at(name_start):
             self.add(name_start + place_head, name_end, (name_start + place_head, name_end), "LOC", "loc_head")
             return name_end  # "Dòng Sông Hương": the river's course; the river's name after its head
-        if info.army and name_start == i + n and self.vietnamese_name(name_start) == name_end:
-            return 0  # "Đạo quân Lý Thường Kiệt tiến vào": the man's army, the man a person
+        if info.army and (not cap_head or self.toks[i].initial) and name_start == i + n \
+                and self.vietnamese_name(name_start) == name_end:
+            # "Đạo quân Lý Thường Kiệt tiến vào": the man's army, the man a person; a head capitalized inside a
+            # sentence names a unit after a hero ("chỉ huy Lữ đoàn Lê Lợi", "Trung đoàn Trần Cao Vân": ORG)
+            return 0
         if name_start is not None and not keep and self.vietnamese_name(name_start) == name_end:
             return 0  # "quân phiệt Trương Tác Lâm", "phe Nguyễn Huệ": a man and his camp, no organisation's name
         if name_start is not None and not keep and self.match(self.lex.faiths, name_start) == name_end - name_start:
