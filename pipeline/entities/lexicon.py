@@ -161,6 +161,7 @@ class Lexicon:
     loc_heads: frozenset[Phrase]
     own_span_heads: frozenset[Phrase]  # place heads whose label types only their own mention ("chùa", "cầu")
     kept_loc_heads: frozenset[Phrase]  # place heads inside the span, in any case ("hãn quốc Kim Trướng")
+    name_opening_heads: frozenset[Phrase]  # "Trường": at a sentence start it may open a place's name ("Trường Sa")
     org_heads: dict[Phrase, OrgHead]
     org_modifiers: frozenset[Phrase]
     ministry_words: frozenset[Phrase]
@@ -251,6 +252,7 @@ def lexicon() -> Lexicon:
         loc_heads=_phrases("loc_heads.tsv"),
         own_span_heads=_flagged("loc_heads.tsv", "own-span"),
         kept_loc_heads=_flagged("loc_heads.tsv", "keep"),
+        name_opening_heads=_flagged("loc_heads.tsv", "opens-name"),
         org_heads=_org_heads(),
         org_modifiers=_phrases("org_modifiers.txt"),
         ministry_words=_phrases("ministry_words.txt"),

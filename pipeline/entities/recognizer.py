@@ -123,7 +123,8 @@ class EntityRecognizer:
                 # right before the name: "kéo sang; Liễu Thăng" is no place after "sang"
                 cand.votes["LOC"] += _vote("preposition")
             if k and k > 1 and toks[k - 1].low in self.lex.roles["possessive"] \
-                    and (toks[k - 2].low,) in self.lex.army_prefixes and not text[toks[k - 2].end:cs].replace(toks[k - 1].text, "", 1).strip():
+                    and (toks[k - 2].low,) in self.lex.army_prefixes and not text[toks[k - 2].end:cs].replace(toks[k - 1].text, "", 1).strip() \
+                    and (_person_shaped(text[cs:ce]) or len(text[cs:ce].split()) > 2):  # not "quân của Việt Minh"
                 cand.votes["PER"] += _vote("cue")  # "đại quân của Kim Xuyên": the army of its commander
             if k and _moved_to(toks, k, text, self.lex) and not _full_personal_name(text[cs:ce]):
                 cand.votes["LOC"] += _vote("motion")  # "thua chạy về Bạch Đế": a town, not a man

@@ -994,6 +994,13 @@ class SentenceRules:
         if self.starts_structure(j) or (self.is_place_word(j) and not self.place_at(j)
                                         and not self.name_goes_on(j + 1)):
             return 0  # "đế quốc Nga hoàng": a country before a title word is no place name
+        if self.toks[i].initial and j == i + n and tuple(t.low for t in self.toks[i:j]) in self.lex.name_opening_heads \
+                and gazetteer().get(
+                name_key(self.text[self.toks[i].start:self.toks[self.name_run(j) - 1].end])) == "LOC":
+            # "Trường Sa thuộc Việt Nam", "Trường Giang chảy qua": at a sentence start the head's syllable opens a
+            # place's name the encyclopedia knows whole, it is no head (data/loc_heads.tsv flag opens-name)
+            self.add(i, self.name_run(j), (i, self.name_run(j)), "LOC", "gazetteer")
+            return self.name_run(j)
         whole = self.lex.places.get(tuple(fold(t.text) for t in self.toks[i:j + 1]))
         if whole is not None and not whole.ambiguous and whole.cased_as([t.text for t in self.toks[i:j + 1]]) \
                 and (whole.kind != "region" or self.name_run(j) == j + 1):

@@ -168,3 +168,21 @@ def test_a_country_written_in_english_is_no_organisation(recognizer, text, name)
 def test_a_unit_named_after_a_hero_inside_a_sentence_is_an_organisation(recognizer, text, name):
     """Review 4: the army heads' exemption (a man's army) made these LOC; a capital inside a sentence is a name."""
     assert _labels(recognizer, text, name) == ["ORG"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Trường Sa thuộc Việt Nam.", {"Trường Sa": "LOC", "Việt Nam": "LOC"}),
+    ("Trường Giang chảy qua Nam Kinh.", {"Trường Giang": "LOC", "Nam Kinh": "LOC"}),
+    ("Trường An là kinh đô nhà Đường.", {"Trường An": "LOC", "Đường": "ORG"}),
+    ("Sông Hồng chảy qua Hà Nội.", {"Hồng": "LOC", "Hà Nội": "LOC"}),
+])
+def test_trường_at_a_sentence_start_opens_a_known_place(recognize, text, expected):
+    """Review 4: "Trường" as a place head at a sentence start cut "Trường Sa" to "Sa" (LOC)."""
+    assert recognize(text) == expected
+
+
+def test_the_army_of_a_front_gives_no_person_vote(recognizer):
+    """Review 4: "quân của X" voted any name a person ("Việt Minh"); only a name shaped like a man's gets it."""
+    text = "Quân của Việt Minh giành chính quyền."
+    assert "PER" not in _labels(recognizer, text, "Việt Minh")
+    assert _labels(recognizer, "Đại quân của Trương Phúc kéo đến.", "Trương Phúc") == ["PER"]
