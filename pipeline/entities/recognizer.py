@@ -142,7 +142,9 @@ class EntityRecognizer:
                     cand.prior["PER"] += _vote("given_name")  # "Otto von Bismarck", "Henri Dunant"
                 if len(parts) > 1 and all(t.foreign and t.cap for t in toks[k:by_end.get(ce, k) + 1]):
                     cand.prior["PER"] += _vote("foreign_full_name")  # "Bal Gangadhar Tilak", "Jefferson Davis"
-                if len(parts) > 1 and any(word_key(p)[0] in self.lex.foreign_org_words for p in parts):
+                if len(parts) > 1 and any(word_key(p)[0] in self.lex.foreign_org_words
+                                          and (n == 0 or word_key(p) not in self.lex.foreign_org_openers)
+                                          for n, p in enumerate(parts)):
                     cand.prior["ORG"] += _vote("foreign_org_word")  # "Real Madrid", "Compagnie des Indes"
                 for label, weight in _affix_votes(text[cs:ce], self.lex.affixes) if " " not in text[cs:ce] else ():
                     cand.prior[label] += weight

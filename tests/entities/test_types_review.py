@@ -186,3 +186,9 @@ def test_the_army_of_a_front_gives_no_person_vote(recognizer):
     text = "Quân của Việt Minh giành chính quyền."
     assert "PER" not in _labels(recognizer, text, "Việt Minh")
     assert _labels(recognizer, "Đại quân của Trương Phúc kéo đến.", "Trương Phúc") == ["PER"]
+
+
+def test_a_club_word_that_ends_a_town_name_is_no_organisation(recognizer):
+    """Review 4: "Real" gave "Ciudad Real" (a Spanish town) an ORG vote above the place preposition's."""
+    assert _labels(recognizer, "Quân Pháp thua ở Ciudad Real.", "Ciudad Real") == ["LOC"]
+    assert _labels(recognizer, "Anh chơi cho Real Madrid nhiều năm.", "Real Madrid") == ["ORG"]
