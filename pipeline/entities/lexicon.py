@@ -161,6 +161,7 @@ class Lexicon:
     loc_heads: frozenset[Phrase]
     own_span_heads: frozenset[Phrase]  # place heads whose label types only their own mention ("chùa", "cầu")
     kept_loc_heads: frozenset[Phrase]  # place heads inside the span, in any case ("hãn quốc Kim Trướng")
+    name_opening_heads: frozenset[Phrase]  # "Trường": at a sentence start it may open a place's name ("Trường Sa")
     org_heads: dict[Phrase, OrgHead]
     org_modifiers: frozenset[Phrase]
     ministry_words: frozenset[Phrase]
@@ -215,6 +216,7 @@ class Lexicon:
     place_prefixes: frozenset[str]  # first syllables of two-province regions ("Lưỡng Quảng")
     given_names: frozenset[str]  # "Otto", "Henri": a foreign name that begins with one is a person
     foreign_org_words: frozenset[str]  # "Real", "Company", "Parti": a foreign name holding one is an organisation
+    foreign_org_openers: frozenset[Phrase]  # "Real": only as the name's first word ("Ciudad Real" is a town)
     middle_names: frozenset[str]  # "Văn", "Thị": between a family name and a given name, a person's
     pen_name_heads: frozenset[Phrase]  # "hiệu": after "<name>, " the name it heads is that person's pen name
     alias_cues: dict[Phrase, str]  # "tức", "tên thật là": the person named next is the one named before;
@@ -251,6 +253,7 @@ def lexicon() -> Lexicon:
         loc_heads=_phrases("loc_heads.tsv"),
         own_span_heads=_flagged("loc_heads.tsv", "own-span"),
         kept_loc_heads=_flagged("loc_heads.tsv", "keep"),
+        name_opening_heads=_flagged("loc_heads.tsv", "opens-name"),
         org_heads=_org_heads(),
         org_modifiers=_phrases("org_modifiers.txt"),
         ministry_words=_phrases("ministry_words.txt"),
@@ -311,6 +314,7 @@ def lexicon() -> Lexicon:
         place_prefixes=frozenset(read_words(DATA / "place_prefixes.txt")),
         given_names=frozenset(read_words(DATA / "given_names.txt")),
         foreign_org_words=_words("foreign_org_words.txt"),
+        foreign_org_openers=_flagged("foreign_org_words.txt", "first"),
         middle_names=frozenset(read_words(DATA / "middle_names.txt")),
         pen_name_heads=_phrases("pen_name_heads.txt"),
         alias_cues={word_key(r.phrase): r.prefer for r in read("alias_cues.txt", ["phrase", "prefer", "scope?", "needs?"])},

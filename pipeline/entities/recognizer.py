@@ -21,7 +21,7 @@ from .knowledge import extend_to_known, known_types
 from .lexicon import lexicon, name_key, sources_flagged, word_key
 from .linking import Support, fullest, one_person, person_parts, supported_full_name
 from .rules import Candidate, SentenceRules, _dictionary, proper_names
-from .tokens import tokenize
+from .tokens import is_foreign, tokenize
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -123,9 +123,10 @@ class EntityRecognizer:
                 # right before the name: "kéo sang; Liễu Thăng" is no place after "sang"
                 cand.votes["LOC"] += _vote("preposition")
             if k and k > 1 and toks[k - 1].low in self.lex.roles["possessive"] \
-                    and (toks[k - 2].low,) in self.lex.army_prefixes and not text[toks[k - 2].end:cs].replace(toks[k - 1].text, "", 1).strip():
+                    and (toks[k - 2].low,) in self.lex.army_prefixes and not text[toks[k - 2].end:cs].replace(toks[k - 1].text, "", 1).strip() \
+                    and (_person_shaped(text[cs:ce]) or len(text[cs:ce].split()) > 2):  # not "quân của Việt Minh"
                 cand.votes["PER"] += _vote("cue")  # "đại quân của Kim Xuyên": the army of its commander
-            if k and _moved_to(toks, k, text, self.lex):
+            if k and _moved_to(toks, k, text, self.lex) and not _full_personal_name(text[cs:ce]):
                 cand.votes["LOC"] += _vote("motion")  # "thua chạy về Bạch Đế": a town, not a man
             after = by_start.get(next((t.start for t in toks if t.start >= ce), -1))
             if after is not None and _phrase_at(toks, after, self.lex.person_verbs) \
@@ -141,10 +142,19 @@ class EntityRecognizer:
                     cand.prior["PER"] += _vote("given_name")  # "Otto von Bismarck", "Henri Dunant"
                 if len(parts) > 1 and all(t.foreign and t.cap for t in toks[k:by_end.get(ce, k) + 1]):
                     cand.prior["PER"] += _vote("foreign_full_name")  # "Bal Gangadhar Tilak", "Jefferson Davis"
-                if len(parts) > 1 and any(word_key(p)[0] in self.lex.foreign_org_words for p in parts):
+                if len(parts) > 1 and any(word_key(p)[0] in self.lex.foreign_org_words
+                                          and (n == 0 or word_key(p) not in self.lex.foreign_org_openers)
+                                          for n, p in enumerate(parts)):
                     cand.prior["ORG"] += _vote("foreign_org_word")  # "Real Madrid", "Compagnie des Indes"
                 for label, weight in _affix_votes(text[cs:ce], self.lex.affixes) if " " not in text[cs:ce] else ():
                     cand.prior[label] += weight
+
+
+def _full_personal_name(surface: str) -> bool:
+    """A family name then two or more syllables ("Trần Ích Tắc", "Tôn Sĩ Nghị"): a man even after "chạy về" (the
+    troops ran back to their commander); two syllables stay open to the motion vote ("chạy về Bạch Đế")."""
+    words = surface.split()
+    return len(words) > 2 and words[0] in lexicon().surnames and not any(is_foreign(w) for w in words)
 
 
 _DIRECTIONS = frozenset({"về", "vào", "ra", "lên", "xuống"})
@@ -379,9 +389,12 @@ def _named_elsewhere(text: str, pending: list[Candidate], settled: list[Candidat
     "Nguyễn Hữu Chỉnh", "Viên" for "Viên Thế Khải"), where the text supports the link (linking.py), else a body
     whose longer name of that head the document wrote before ("Hội nghị" after "Hội nghị Quốc ước")."""
     labels: dict[str, Counter] = defaultdict(Counter)  # by exact surface: "Y" (he) is not "Ý" (Italy)
+    own: dict[str, Counter] = defaultdict(Counter)  # after a building's head ("đồn Chợ Rẫy", "chùa Trần Quang Khải")
     for c in settled:
-        if not c.own_span:
-            labels[text[c.core[0]:c.core[1]]][c.label] += 1
+        (own if c.own_span else labels)[text[c.core[0]:c.core[1]]][c.label] += 1
+    for surface, counts in own.items():  # a building's name that is no man's stays a place ("Chợ Rẫy thất thủ")
+        if surface not in labels and not _person_shaped(surface):
+            labels[surface] = counts
     parts = person_parts([(c.start, text[c.core[0]:c.core[1]], c.label) for c in settled if c.source != _pen_name()])
     support = Support(text)
     same = one_person(text, [(c.core[0], c.core[1], text[c.core[0]:c.core[1]], c.label) for c in settled],
@@ -402,6 +415,14 @@ def _named_elsewhere(text: str, pending: list[Candidate], settled: list[Candidat
             continue
         out.append(c)
     return out
+
+
+def _person_shaped(surface: str) -> bool:
+    """A name that may be a man's: a family name then more syllables ("Trần Quang Khải", "Lê Lợi"), or a foreign
+    word ("Doumer"): after a building's head it names the building only, so its bare mentions are left open."""
+    words, lex = surface.split(), lexicon()
+    return any(is_foreign(w) for w in words) or len(words) > 1 and (
+        words[0] in lex.surnames or len(words) > 2 and word_key(" ".join(words[:2])) in lex.compound_surnames)
 
 
 _WORD = re.compile(r"\w")

@@ -689,8 +689,11 @@ class SentenceRules:
                 and not self.place_at(name_start):
             self.add(name_start + place_head, name_end, (name_start + place_head, name_end), "LOC", "loc_head")
             return name_end  # "Dòng Sông Hương": the river's course; the river's name after its head
-        if info.army and name_start == i + n and self.vietnamese_name(name_start) == name_end:
-            return 0  # "Đạo quân Lý Thường Kiệt tiến vào": the man's army, the man a person
+        if info.army and (not cap_head or self.toks[i].initial) and name_start == i + n \
+                and self.vietnamese_name(name_start) == name_end:
+            # "Đạo quân Lý Thường Kiệt tiến vào": the man's army, the man a person; a head capitalized inside a
+            # sentence names a unit after a hero ("chỉ huy Lữ đoàn Lê Lợi", "Trung đoàn Trần Cao Vân": ORG)
+            return 0
         if name_start is not None and not keep and self.vietnamese_name(name_start) == name_end:
             return 0  # "quân phiệt Trương Tác Lâm", "phe Nguyễn Huệ": a man and his camp, no organisation's name
         if name_start is not None and not keep and self.match(self.lex.faiths, name_start) == name_end - name_start:
@@ -991,6 +994,13 @@ class SentenceRules:
         if self.starts_structure(j) or (self.is_place_word(j) and not self.place_at(j)
                                         and not self.name_goes_on(j + 1)):
             return 0  # "đế quốc Nga hoàng": a country before a title word is no place name
+        if self.toks[i].initial and j == i + n and tuple(t.low for t in self.toks[i:j]) in self.lex.name_opening_heads \
+                and gazetteer().get(
+                name_key(self.text[self.toks[i].start:self.toks[self.name_run(j) - 1].end])) == "LOC":
+            # "Trường Sa thuộc Việt Nam", "Trường Giang chảy qua": at a sentence start the head's syllable opens a
+            # place's name the encyclopedia knows whole, it is no head (data/loc_heads.tsv flag opens-name)
+            self.add(i, self.name_run(j), (i, self.name_run(j)), "LOC", "gazetteer")
+            return self.name_run(j)
         whole = self.lex.places.get(tuple(fold(t.text) for t in self.toks[i:j + 1]))
         if whole is not None and not whole.ambiguous and whole.cased_as([t.text for t in self.toks[i:j + 1]]) \
                 and (whole.kind != "region" or self.name_run(j) == j + 1):
