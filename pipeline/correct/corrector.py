@@ -101,6 +101,7 @@ CONVENTION_MIN_COUNT = _T["convention_min_count"]
 TWO_MARKS_SCORE = _T["two_marks_score"]
 DOUBLED_MISREAD_COST = _T["doubled_misread_cost"]
 DOUBLED_MISREAD_SHARE = _T["doubled_misread_share"]
+DOUBLED_MISREAD_PAIR_MAX = _T["doubled_misread_pair_max"]
 HABIT_MIN_PAIRS = int(_T["habit_min_pairs"])
 HABIT_BONUS_MAX = _T["habit_bonus_max"]
 HABIT_WEIGHT = _T["habit_weight"]
@@ -962,7 +963,8 @@ class Corrector:
         """Token ``i`` is a misread second copy of the word before it ("khuynh hướng hưởng bảo thủ", "do đo trời
         mưa"): one cheap confusion away from it (at most ``doubled_misread_cost``), a word the corpora write often
         (``doubled_lm_count``) and almost never twice in a row nor before the token as printed (at most
-        ``doubled_misread_share`` of its uses each: "hướng hướng" 8 times in 5705, from "định hướng hướng dẫn"), the
+        ``doubled_misread_share`` of its uses each: "hướng hướng" 8 times in 5705, from "định hướng hướng dẫn"; the
+        pair as printed, at most ``doubled_misread_pair_max`` times in all: "này nay" 18, "thể thế" 26), the
         pair as printed not written again in the batch, and the word after written after the word before more often
         than after the token in the corpora."""
         prev, tok = tokens[i - 1], tokens[i]
@@ -971,7 +973,7 @@ class Corrector:
         left, key, right = key_of(prev.text), key_of(tok.text), key_of(tokens[i + 1].text)
         uses = self.lm.count(left)
         rare = DOUBLED_MISREAD_SHARE * uses
-        if (left == key or uses < DOUBLED_LM_COUNT or self.lm.count(left, key) > rare
+        if (left == key or uses < DOUBLED_LM_COUNT or self.lm.count(left, key) > min(rare, DOUBLED_MISREAD_PAIR_MAX)
                 or self.lm.count(left, left) > rare or batch.bigrams.get((left, key), 0) > 1
                 or self.lm.count(key, right) >= self.lm.count(left, right)):
             return False  # (the word after reads on from the word before more often than from the token: not "tốc
