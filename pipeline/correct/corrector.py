@@ -76,6 +76,7 @@ KNOWN_SURFACE = _T["known_surface"]
 CORPUS_NAME_WEIGHT = _T["corpus_name_weight"]
 ACRONYM_MAX = _T["acronym_max"]
 DOUBLED_SCORE = _T["doubled_score"]
+DOUBLED_MISREAD_SCORE = _T["doubled_misread_score"]
 DOUBLED_LM_COUNT = _T["doubled_lm_count"]
 DOUBLED_COMPOUND_COUNT = _T["doubled_compound_count"]
 LOWERED_NAME_SHARE = _T["lowered_name_share"]
@@ -947,15 +948,15 @@ class Corrector:
         for i in range(1, len(tokens)):
             prev, tok = tokens[i - 1], tokens[i]
             key = key_of(prev.text)
+            same = tok.text == prev.text
             if (tok.linked and tok.text.islower()
-                    and ((tok.text == prev.text
-                          and (key in _never_doubled() or self._never_doubled_in_corpora(key, tokens, i)))
-                         or (tok.text != prev.text and self._misread_copy(batch, tokens, i)))
+                    and ((same and (key in _never_doubled() or self._never_doubled_in_corpora(key, tokens, i)))
+                         or (not same and self._misread_copy(batch, tokens, i)))
                     and batch.bigrams.get((key, key), 0) <= 1
                     and not any(decisions[j].score >= self.threshold for j in (i - 1, i)
                                 if j in decisions and decisions[j].corrected != key)):  # (not "hướng hướng")
-                edits[i] = CleanEdit(prev.end, tok.end, "", "ocr_realword", DOUBLED_SCORE,
-                                     DOUBLED_SCORE >= self.threshold)
+                score = DOUBLED_SCORE if same else DOUBLED_MISREAD_SCORE
+                edits[i] = CleanEdit(prev.end, tok.end, "", "ocr_realword", score, score >= self.threshold)
                 decisions.pop(i, None)
         return edits
 
