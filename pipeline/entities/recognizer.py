@@ -126,8 +126,9 @@ class EntityRecognizer:
                     and (toks[k - 2].low,) in self.lex.army_prefixes and not text[toks[k - 2].end:cs].replace(toks[k - 1].text, "", 1).strip() \
                     and (_person_shaped(text[cs:ce]) or len(text[cs:ce].split()) > 2):  # not "quân của Việt Minh"
                 cand.votes["PER"] += _vote("cue")  # "đại quân của Kim Xuyên": the army of its commander
-            if k and _moved_to(toks, k, text, self.lex) and not _full_personal_name(text[cs:ce]):
-                cand.votes["LOC"] += _vote("motion")  # "thua chạy về Bạch Đế": a town, not a man
+            if k and _moved_to(toks, k, text, self.lex) and not _full_personal_name(text[cs:ce]) and typed != "PER":
+                # "thua chạy về Bạch Đế": a town, not a man; not a man the encyclopedia knows ("chạy về Trịnh Kiểm")
+                cand.votes["LOC"] += _vote("motion")
             after = by_start.get(next((t.start for t in toks if t.start >= ce), -1))
             if after is not None and _phrase_at(toks, after, self.lex.person_verbs) \
                     and not text[ce:toks[after].start].strip():

@@ -146,6 +146,7 @@ def test_a_building_name_that_is_no_mans_keeps_its_bare_mentions(recognizer, tex
 @pytest.mark.parametrize("text, name", [
     ("Tàn quân chạy về Trần Ích Tắc.", "Trần Ích Tắc"),
     ("Quân Thanh chạy về Tôn Sĩ Nghị báo tin.", "Tôn Sĩ Nghị"),
+    ("Dư đảng chạy về Trịnh Kiểm.", "Trịnh Kiểm"),  # two syllables the encyclopedia knows a man
 ])
 def test_a_full_personal_name_after_a_motion_verb_stays_a_man(recognizer, text, name):
     """Review 4: "chạy về" + a family name and two syllables is the troops' commander, not a town."""
