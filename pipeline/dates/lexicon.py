@@ -99,9 +99,10 @@ class Lexicon:
                 glue = "|".join(re.escape(w) for w in self.cues.get("era_glue", []))
                 regex = self.alternation(self.era_words, f"(?:{_RIGHT}|(?={glue}))", capital=True)
             elif name == "era_capitals":  # an era without its year: a rare (Japanese) one with every word
-                common = [w for w in self.era_words if w not in self.rare_era_words]  # capitalised ("năm Văn Hóa",
-                regex = "(?:" + self.alternation(self.era_words, capital=True, every_word=True) + "|" + (  # not
-                    self.alternation(common, capital=True)) + ")"  # "Năm Văn hóa Việt Nam"), others the first only
+                # capitalised ("năm Văn Hóa", not "Năm Văn hóa Việt Nam"), the others with the first letter only
+                common = [w for w in self.era_words if w not in self.rare_era_words]
+                regex = ("(?:" + self.alternation(self.era_words, capital=True, every_word=True) + "|"
+                         + self.alternation(common, capital=True) + ")")
             else:
                 raise KeyError(f"unknown date pattern macro %{name}")
             self._expanded[name] = regex

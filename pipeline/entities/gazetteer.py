@@ -379,6 +379,6 @@ def glossed_referents() -> dict[str, str]:
     """name_key of a name the corpus knows only from glosses (no article names it) -> the article a gloss gives it
     ("Mang Khảm (tức Hà Tiên)"). Such a name is as often an old name of a part of the place, or of a place of
     another country ("Trấn Giang (tức Cần Thơ)" is also Zhenjiang in China; "Sơn Nam (tức Nam Định)" was larger):
-    it joins the article only where the text writes the article's name where it supports a part-name (linking:
-    earlier, or in the paragraph)."""
+    kept apart from ``referents``, it joins the article only where the text itself equates the two
+    (linking.written_aliases)."""
     return _load()[2]

@@ -269,7 +269,7 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
 
 def _dynasty_cued(text: str, start: int, name: str, support: Support, dynasty_at: dict[str, list[int]]) -> bool:
     """``name`` (a person's, at ``start``) is no ruler's name without its dynasty (knowledge.dynasty_shortened), or
-    the text writes that dynasty's name, a capitalized word, where it supports a part-name (data/part_links.tsv:
+    the text writes that dynasty's name, as a whole word (in any name: "Tần Cối" counts too), where it supports a part-name (data/part_links.tsv:
     earlier, or in the paragraph): "Hồ Hợi, tức Tần Nhị Thế. Nhị Thế nhu nhược"."""
     dynasties = dynasty_shortened().get(word_key(name))
     if not dynasties:
@@ -844,7 +844,7 @@ def same_person(names: list[str], labels: list[str], surnames: frozenset[str],
     then the most written name, then the own name, then the article's title, then the first written ("Nam Kinh"
     written four times, renamed "Thiên Kinh" twice). A name of ``transcribed`` (the text calls it a transcription
     of another: "phiên âm tên ông là Tô Phi Tốn") is the canonical of no group that holds another name. A name of
-    ``uncued`` (a ruler's name without its dynasty, that dynasty unwritten) takes no ruler's row;"""
+    ``uncued`` (a ruler's name without its dynasty, that dynasty unwritten) takes no ruler's row."""
     types, aliases = gazetteer(), referents()
     written = Counter(zip(names, labels))
     first_at = {}

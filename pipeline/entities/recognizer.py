@@ -60,9 +60,7 @@ class EntityRecognizer:
     def __call__(self, text: str, sentences: list[tuple[int, int]],
                  suggestions: dict[tuple[int, int], str] | None = None) -> list[EntityMention]:
         """The mentions in text order, each with its entity id (what ``mentions_of(self.doc(...))`` gives)."""
-        mentions = self._mentions(text, sentences, suggestions)
-        ids = entity_ids([(text[m.start:m.end], m.canonical, m.label) for m in mentions])
-        return sorted((replace(m, entity_id=i) for m, i in zip(mentions, ids)), key=lambda m: m.start)
+        return sorted(self._mentions(text, sentences, suggestions), key=lambda m: m.start)
 
     def doc(self, text: str, sentences: list[tuple[int, int]],
             suggestions: dict[tuple[int, int], str] | None = None) -> Doc:
@@ -71,14 +69,13 @@ class EntityRecognizer:
         from .container import to_doc
 
         mentions = self._mentions(text, sentences, suggestions)
-        ids = entity_ids([(text[m.start:m.end], m.canonical, m.label) for m in mentions])
-        doc = to_doc(text, [(m.start, m.end, m.label, i) for m, i in zip(mentions, ids)])
+        doc = to_doc(text, [(m.start, m.end, m.label, m.entity_id) for m in mentions])
         doc.user_data["entities"] = {(m.start, m.end): (m.score, m.source, m.canonical) for m in mentions}
         return doc
 
     def _mentions(self, text: str, sentences: list[tuple[int, int]],
                   suggestions: dict[tuple[int, int], str] | None) -> list[EntityMention]:
-        """The document's mentions, non-overlapping, with canonical names (no entity ids yet)."""
+        """The document's mentions, non-overlapping, with canonical names and entity ids."""
         candidates: list[Candidate] = []
         lists: list[list[Candidate]] = []
         for start, end in sentences:
@@ -94,7 +91,9 @@ class EntityRecognizer:
         settled = _settle(text, candidates, lists)
         settled += _repeats(text, settled)
         settled = extend_to_known(text, settled)  # a name the knowledge tables state is not cut (knowledge.py)
-        return _with_canonicals(text, _drop_overlaps(settled), suggestions or {})
+        mentions = _with_canonicals(text, _drop_overlaps(settled), suggestions or {})
+        ids = entity_ids([(text[m.start:m.end], m.canonical, m.label) for m in mentions])
+        return [replace(m, entity_id=i) for m, i in zip(mentions, ids)]
 
     def _weak_votes(self, text: str, toks: list, found: list[Candidate], words: list[Word]) -> None:
         """CRF labels over the core, the typed gazetteer, a place preposition before it, a person's verb after
