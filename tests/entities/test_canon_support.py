@@ -4,16 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.segment import split_sentences
-
-
-def _canonicals(recognizer, text):
-    """surface -> the set of canonicals its mentions get."""
-    out: dict[str, set[str]] = {}
-    for m in recognizer(text, split_sentences(text)):
-        out.setdefault(text[m.start:m.end], set()).add(m.canonical)
-    return out
-
 
 @pytest.mark.parametrize("votes, names_one", [
     (1, True),   # an alias one article gives
@@ -36,11 +26,11 @@ def test_the_loaded_gazetteer_keeps_no_alias_of_a_shared_name():
     assert aliases.get(name_key("Quang Trung")) == "Nguyễn Huệ"  # an article's own alias still joins
 
 
-def test_a_place_of_two_countries_is_not_the_one_a_gloss_once_named(recognizer):
+def test_a_place_of_two_countries_is_not_the_one_a_gloss_once_named(canonicals):
     text = ("Năm 1842, quân Anh chiếm Trấn Giang bên bờ Trường Giang.\n\n"
             "Năm 1882, quân Thanh đóng ở Ninh Viễn.\n"
             "Năm 1867, quân Pháp chiếm Vĩnh Long và Cần Thơ; Lai Châu về sau cũng thuộc Pháp.")
-    found = _canonicals(recognizer, text)
+    found = canonicals(text)
     assert found["Trấn Giang"] == {"Trấn Giang"}
     assert found.get("Ninh Viễn", {"Ninh Viễn"}) == {"Ninh Viễn"}
 
@@ -52,13 +42,13 @@ def test_a_place_of_two_countries_is_not_the_one_a_gloss_once_named(recognizer):
     ("Năm 1253, quân Mông Cổ diệt nước Đại Lý. Vân Nam thuộc Mông Cổ từ đó.", "Đại Lý"),
     ("Năm 1680, Mạc Cửu đến đất Mang Khảm, mở sòng bạc, lập bảy xã. Về sau đất ấy thành trấn Hà Tiên.", "Mang Khảm"),
 ])
-def test_a_name_known_only_from_a_gloss_joins_no_place_the_text_does_not_equate_it_with(recognizer, text, glossed):
-    assert _canonicals(recognizer, text).get(glossed, {glossed}) == {glossed}
+def test_a_name_known_only_from_a_gloss_joins_no_place_the_text_does_not_equate_it_with(canonicals, text, glossed):
+    assert canonicals(text).get(glossed, {glossed}) == {glossed}
 
 
-def test_the_text_still_equates_a_shared_name_with_the_place_it_glosses(recognizer):
+def test_the_text_still_equates_a_shared_name_with_the_place_it_glosses(canonicals):
     text = "Năm 1732, chúa Nguyễn lập dinh Long Hồ ở Trấn Giang (tức Cần Thơ ngày nay). Cần Thơ trù phú."
-    found = _canonicals(recognizer, text)
+    found = canonicals(text)
     assert found["Trấn Giang"] == {"Cần Thơ"}
 
 
@@ -67,8 +57,8 @@ def test_the_text_still_equates_a_shared_name_with_the_place_it_glosses(recogniz
     ("Nhà Tần suy từ khi Hồ Hợi lên ngôi.\nVề sau Nhị Thế lên thay cha, chăm lo việc nước.", "Hồ Hợi"),
     ("Năm 1700, Hồ Hợi làm quan ở Quảng Đông.\nVề sau Nhị Thế lên thay cha, chăm lo việc nước.", "Nhị Thế"),
 ])
-def test_a_rulers_name_without_its_dynasty_needs_the_dynasty_in_the_text(recognizer, text, expected):
-    found = _canonicals(recognizer, text)
+def test_a_rulers_name_without_its_dynasty_needs_the_dynasty_in_the_text(canonicals, text, expected):
+    found = canonicals(text)
     assert found["Nhị Thế"] == {expected}
 
 
@@ -80,20 +70,26 @@ def test_a_shortened_name_the_table_also_states_whole_needs_no_cue():
     assert word_key("Quang Trung") not in shortened
 
 
-def test_a_pronoun_after_a_ruler_s_brother_is_the_ruler_the_tables_name(recognizer):
+@pytest.mark.parametrize("text", [
     # "gọi ông là Nguyên Thế Tổ" guesses the nearest man, the brother; the tables give the name to Hốt Tất Liệt,
     # whom the document writes (a transcription the tables lack is still overruled)
-    text = ("Năm 1260, Hốt Tất Liệt lên làm đại hãn. Ông phải đánh nhau với em là A Lý Bất Ca mấy năm mới giữ được "
-            "ngôi. Năm 1271, ông đặt quốc hiệu là Đại Nguyên; sử gọi ông là Nguyên Thế Tổ.")
-    found = _canonicals(recognizer, text)
+    "Năm 1260, Hốt Tất Liệt lên làm đại hãn. Ông phải đánh nhau với em là A Lý Bất Ca mấy năm mới giữ được "
+    "ngôi. Năm 1271, ông đặt quốc hiệu là Đại Nguyên; sử gọi ông là Nguyên Thế Tổ.",
+    # "gọi ông là Khả hãn" guesses the brother; the next "gọi ông là Nguyên Thế Tổ" guesses that name, whose man is
+    # still the brother: the tables give the temple name to Hốt Tất Liệt, whom the document writes
+    "Năm 1260, Hốt Tất Liệt lên làm đại hãn. Ông đánh nhau với em là A Lý Bất Ca. Người Mông Cổ gọi ông là "
+    "Khả hãn. Năm 1271, sử gọi ông là Nguyên Thế Tổ.",
+])
+def test_a_pronoun_after_a_ruler_s_brother_is_the_ruler_the_tables_name(canonicals, text):
+    found = canonicals(text)
     assert found["A Lý Bất Ca"] == {"A Lý Bất Ca"}
     assert found["Nguyên Thế Tổ"] == {"Hốt Tất Liệt"}
 
 
-def test_a_pronoun_chain_through_a_romanisation_the_tables_lack_still_joins(recognizer):
+def test_a_pronoun_chain_through_a_romanisation_the_tables_lack_still_joins(canonicals):
     text = ("Năm 1616, Nỗ Nhĩ Cáp Xích xưng hãn. Hai năm sau, ông đánh nhà Minh. Năm ấy quân Minh thua. "
             "Sử phương Tây gọi ông là Nurhaci; sử nhà Thanh thì gọi ông là Thanh Thái Tổ.")
-    found = _canonicals(recognizer, text)
+    found = canonicals(text)
     assert found["Nurhaci"] == {"Nỗ Nhĩ Cáp Xích"}
 
 
@@ -110,16 +106,6 @@ def test_a_part_of_a_persons_full_name_is_no_other_name_of_a_body():
     spans.append((at, at + len("Đông quân"), "Đông quân", "ORG"))
     names = fullest(text, spans, lexicon())
     assert names[2] == names[3] == "Đông quân"
-
-
-def test_a_pronoun_chain_from_a_guessed_brother_does_not_join_him_to_the_ruler(recognizer):
-    # "gọi ông là Khả hãn" guesses the brother; the next "gọi ông là Nguyên Thế Tổ" guesses that name, whose man is
-    # still the brother: the tables give the temple name to Hốt Tất Liệt, whom the document writes
-    text = ("Năm 1260, Hốt Tất Liệt lên làm đại hãn. Ông đánh nhau với em là A Lý Bất Ca. Người Mông Cổ gọi ông là "
-            "Khả hãn. Năm 1271, sử gọi ông là Nguyên Thế Tổ.")
-    found = _canonicals(recognizer, text)
-    assert found["A Lý Bất Ca"] == {"A Lý Bất Ca"}
-    assert found["Nguyên Thế Tổ"] == {"Hốt Tất Liệt"}
 
 
 def test_a_long_text_scans_for_each_dynasty_once(monkeypatch):
@@ -144,11 +130,11 @@ def test_a_long_text_scans_for_each_dynasty_once(monkeypatch):
     ("Năm 1831, vua Minh Mạng chia trấn Sơn Nam thành các tỉnh Nam Định, Hưng Yên và Hà Nội.", "Sơn Nam"),
     ("Năm 1832, Minh Mạng đổi trấn Vĩnh Thanh thành hai tỉnh Vĩnh Long và An Giang.", "Vĩnh Thanh"),
 ])
-def test_a_name_known_from_a_gloss_is_no_place_its_own_sentence_relates_it_to(recognizer, text, name):
-    assert _canonicals(recognizer, text)[name] == {name}
+def test_a_name_known_from_a_gloss_is_no_place_its_own_sentence_relates_it_to(canonicals, text, name):
+    assert canonicals(text)[name] == {name}
 
 
-def test_a_name_known_from_a_gloss_is_no_canonical_of_its_article(recognizer):
+def test_a_name_known_from_a_gloss_is_no_canonical_of_its_article(canonicals):
     # "Sơn Nam" written more often than "Nam Định" does not rename Nam Định
     text = "Năm 1802, Gia Long đặt trấn Sơn Nam thượng và Sơn Nam hạ. Quân triều đình đóng ở Nam Định."
-    assert _canonicals(recognizer, text)["Nam Định"] == {"Nam Định"}
+    assert canonicals(text)["Nam Định"] == {"Nam Định"}
