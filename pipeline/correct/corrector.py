@@ -37,6 +37,7 @@ from pipeline.correct.glue import glue_edits
 from pipeline.correct.habits import habit_bonuses, signature
 from pipeline.correct.lexicon import SyllableLexicon, key_of, load_lexicon, token_keys
 from pipeline.correct.lm import NUM, SyllableLM, load_lm, log_prob_window
+from pipeline.correct.names import NameRules, corpus_name_fix, name_neighbours, name_word
 from pipeline.correct.render import document_style, written_form
 from pipeline.correct.specks import speck_edits, tail_junk_edits
 from pipeline.correct.stats import CorpusStats, after_full_stop, line_copies
@@ -94,6 +95,10 @@ CASE_RULES = CaseRules(_T["capital_places"], _T["capital_share"], _T["capital_lo
                        _T["capital_suggest_score"], _T["capital_variant_cost"], _T["capital_name_share"])
 NAME_TRIPLE_MIN = _T["name_triple_min"]
 BATCH_NAME_PSEUDO = _T["batch_name_pseudo"]
+NAME_RULES = NameRules(_T["name_pair_min"], _T["name_pair_pseudo"], _T["name_pair_max_cost"], _T["known_surface"],
+                       _T["name_pair_share"], _T["name_pair_share_ratio"], _T["name_pair_own_share"],
+                       _T["name_pair_printed_ratio"])
+NAME_WORD_RULES = replace(NAME_RULES, max_cost=_T["name_word_max_cost"])
 VERSE_SCORE = _T["verse_score"]
 TYPED_MARK_SCORE = _T["typed_mark_score"]
 TYPED_WORD_COUNT = _T["typed_word_count"]
@@ -586,6 +591,27 @@ class Corrector:
             return None
         return Decision(best[1], round(best[0], 4), "name", None)
 
+    def _name_in_corpora(self, tokens: list[Token], keys: list[str | None], i: int,
+                         batch: _Batch) -> Decision | None:
+        """A syllable of a capitalized name that the corpora never write beside its capitalized neighbours, one
+        cheap confusion away from a name syllable that they write there (``names.py``: "Hàm Nghỉ" -> "Hàm Nghi"), or
+        a capitalized word alone after a lowercase one, read so ("nước Phố" -> "nước Phổ")."""
+        tok = tokens[i]
+        if not name_word(tok) or self._written_name(batch, tok):
+            return None
+        left, right = name_neighbours(tokens, keys, i)
+        rules = NAME_RULES
+        if left is None and right is None:
+            # a capitalized word alone inside a sentence: the lowercase word before it, where Vietnamese puts the
+            # noun a name follows ("nước Phố" -> "nước Phổ"), for a cheap confusion only
+            if tok.initial or not tok.linked or keys[i - 1] is None or not tokens[i - 1].text.islower():
+                return None
+            left, rules = keys[i - 1], NAME_WORD_RULES
+        found = corpus_name_fix(
+            self.lm, keys[i], left, right, self._candidates.vietnamese(tok.text, damaged=False),
+            lambda a, b: batch.bigrams.get((a, b), 0) - self._copies > 0, rules)
+        return Decision(found[0], round(found[1], 4), "name", None) if found is not None else None
+
     def _sentence_start(self, batch: _Batch, tok: Token) -> Decision | None:
         """A lowercase word after a full stop, in a batch that nearly always starts a sentence with a capital:
         the capital was lost ("thiên hạ. ban cho")."""
@@ -674,6 +700,9 @@ class Corrector:
         window = _window(tokens, keys, i, getattr(self._local, "wrapped", frozenset()))
         if cls == "vi" and keys[i] in self._res.lexicon.unigrams and not surface.isupper():
             found = self._name_in_batch(tokens, keys, i, batch)
+            if found is None:  # the corpora's name, where it is strong enough to apply (else the usual weighing)
+                found = self._name_in_corpora(tokens, keys, i, batch)
+                found = found if found is not None and found.score >= self.threshold else None
             if found is not None:
                 return found._replace(corrected=written_form(found.corrected, tok, False, set(), "hòa", True))
         if cls == "vi" and keys[i] in self._res.lexicon.unigrams and (
