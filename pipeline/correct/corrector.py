@@ -37,7 +37,7 @@ from pipeline.correct.glue import glue_edits
 from pipeline.correct.habits import habit_bonuses, signature
 from pipeline.correct.lexicon import SyllableLexicon, key_of, load_lexicon, token_keys
 from pipeline.correct.lm import NUM, SyllableLM, load_lm, log_prob_window
-from pipeline.correct.names import NameRules, corpus_name_fix, name_neighbours, name_word
+from pipeline.correct.names import NameRules, corpus_name_fix, name_neighbours, name_word, vietnamese_name_pair
 from pipeline.correct.render import document_style, written_form
 from pipeline.correct.specks import speck_edits, tail_junk_edits
 from pipeline.correct.stats import CorpusStats, after_full_stop, line_copies
@@ -453,9 +453,18 @@ class Corrector:
         capitalizes the candidate too ("Chỉnh phủ" -> "Chính phủ")."""
         return NAME_CAPITAL_PENALTY if name_like and cand not in batch.capitalized else 0.0
 
-    def _decide_name(self, batch: _Batch, surface: str) -> tuple[str, float] | None:
+    def _vietnamese_neighbours(self, tokens: list[Token], keys: list[str | None],
+                               i: int) -> tuple[str | None, str | None]:
+        """The keys of the capitalized Vietnamese syllables linked to token ``i`` (None where none)."""
+        left, right = name_neighbours(tokens, keys, i)
+        return tuple(key if key is not None and classify_token(tokens[j].text) == "vi" else None  # type: ignore
+                     for key, j in ((left, i - 1), (right, i + 1)))
+
+    def _decide_name(self, batch: _Batch, surface: str,
+                     neighbours: tuple[str | None, str | None] = (None, None)) -> tuple[str, float] | None:
         """A frequent foreign name of the batch one confusion or letter away from a rare ``surface``, or a name the
-        language model's corpora write often one OCR confusion away."""
+        language model's corpora write often one OCR confusion away (applied only as a Vietnamese syllable of a
+        name the corpora write beside its capitalized Vietnamese ``neighbours``: ``names.vietnamese_name_pair``)."""
         own_count = batch.stats.tokens.get(surface, 0) - (self._copies - 1)  # copies of its line are one use
         if own_count > 1 or self.lm.surface_count(surface) >= KNOWN_SURFACE:  # a name spelled as others do
             return None
@@ -485,9 +494,12 @@ class Corrector:
             return None
         name = scored[0][0]
         score = self._posterior(math.log(max(own_count - 1, 0) + NAME_NOVEL_PSEUDO), scored)
-        if skeleton(name) == skeleton(surface) or name not in batch.names:
+        if skeleton(name) == skeleton(surface) or (name not in batch.names and not (
+                classify_token(name) == "vi"
+                and vietnamese_name_pair(self.lm, key_of(surface), key_of(name), *neighbours, NAME_RULES.pair_min))):
             # "Platôn"/"Platon": a variant for the entity stage, not a misreading; a name only the corpora know
-            # ("Engcls" -> "Engels", but "Inao" -> "Mao"): shown to the reader, never applied
+            # ("Engcls" -> "Engels", but "Inao" -> "Mao"): shown to the reader, never applied, unless a Vietnamese
+            # syllable of a name they write ("Nguyễn Hoàeg" -> "Nguyễn Hoàng")
             score = min(score, VARIANT_SCORE)
         return name, score
 
@@ -710,7 +722,7 @@ class Corrector:
             return None
         name_sized = not surface.isupper() and len(surface) >= NAME_MIN_LENGTH  # "VIII", "Km" are no names
         if name_sized and (cls == "foreign" or (cls == "damage" and surface[0].isupper() and not tok.initial)):
-            named = self._decide_name(batch, surface)
+            named = self._decide_name(batch, surface, self._vietnamese_neighbours(tokens, keys, i))
             if named:
                 return Decision(named[0], named[1], "name", None)
         if cls == "foreign":

@@ -104,3 +104,16 @@ def corpus_name_fix(lm: SyllableLM, key: str, left: str | None, right: str | Non
     found.sort(reverse=True)
     weight, cand = found[0]
     return cand, weight / (sum(w for w, _ in found) + rules.pseudo)
+
+
+def vietnamese_name_pair(lm: SyllableLM, key: str, cand: str, left: str | None, right: str | None,
+                         pair_min: float) -> bool:
+    """A Vietnamese name's syllable read into letters no Vietnamese syllable spells ("Nguyễn Hoàeg", "Việt Narn"):
+    the corpora write the candidate ``cand`` beside each capitalized Vietnamese neighbour (``left``/``right``
+    keys, None where none) at least ``pair_min`` times, and the printed ``key`` never; a name of Vietnamese
+    syllables is spelled with Vietnamese syllables, so its foreign-looking word is a misreading, not a foreign
+    name ("Tony Blain" has no Vietnamese neighbour)."""
+    sides = [(a, b) for a, b in ((left, None), (None, right)) if a is not None or b is not None]
+    return bool(sides) and all(
+        lm.count(*((a, cand) if a is not None else (cand, b))) >= pair_min
+        and lm.count(*((a, key) if a is not None else (key, b))) == 0 for a, b in sides)

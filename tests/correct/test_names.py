@@ -4,7 +4,7 @@ import pytest
 from pipeline.correct import CorpusStats, Corrector
 from pipeline.correct.confusion import tesseract_table
 from pipeline.correct.corrector import NAME_RULES
-from pipeline.correct.names import NameRules, corpus_name_fix, name_neighbours, name_share
+from pipeline.correct.names import NameRules, corpus_name_fix, name_neighbours, name_share, vietnamese_name_pair
 from pipeline.correct.lexicon import token_keys
 from pipeline.vi.tokens import word_tokens
 
@@ -115,3 +115,22 @@ def test_a_name_the_batch_writes_so_several_times_stays():
 
 def test_the_rules_are_data():
     assert NAME_RULES == RULES
+
+
+def test_a_foreign_looking_word_beside_vietnamese_name_syllables_is_one_of_them():
+    lm = FakeLM({("nguyễn", "hoàng"): 112}, {})
+    assert vietnamese_name_pair(lm, "hoàeg", "hoàng", "nguyễn", None, 3)
+    assert not vietnamese_name_pair(lm, "hoàeg", "hoàng", None, None, 3)  # no Vietnamese neighbour
+    assert not vietnamese_name_pair(FakeLM({**lm.counts, ("nguyễn", "hoàeg"): 1}, {}), "hoàeg", "hoàng",
+                                    "nguyễn", None, 3)  # the corpora write it as printed
+
+
+@pytest.mark.parametrize("text, wrong, right, applied", [
+    ("Thái uý Nguyễn Hoàeg theo vua.", "Hoàeg", "Hoàng", True),
+    ("Phan Bội Châu viết cuốn Việt Narn vong quốc sử.", "Narn", "Nam", True),
+    ("Nước Pháp phải cắt hai tỉnh Alsaee và Lorraine.", "Alsaee", "Alsace", False),  # a foreign name: shown only
+])
+def test_a_name_only_the_corpora_know_is_applied_as_a_vietnamese_name_syllable(tesseract, text, wrong, right,
+                                                                                applied):
+    edits = [(text[e.start:e.end], e.corrected, e.applied) for e in tesseract.correct(text, "hòa") if e.kind == "name"]
+    assert edits == [(wrong, right, applied)]
