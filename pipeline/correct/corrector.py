@@ -10,8 +10,10 @@ token and the candidate, goes through a logistic calibration (``calibration.py``
 is the edit's score (a ``Decision``), applied at or above the threshold; every threshold is in
 data/thresholds.tsv. A token that looks foreign but stands where a Vietnamese word would ("lâp", "Muà", "tronh") is
 weighed like damage. Names are corrected towards a foreign name the batch uses often, unless the language model's
-corpora or the batch write the name as printed; a capital lost before a name ("lê Lan"), inside a name the batch
-writes capitalized (``casing.py``: "huyện tân Phúc", "điện thiên an") or read inside a word ("KIến") is restored.
+corpora or the batch write the name as printed, and a syllable of a name misread into another word towards the name
+the corpora write beside its capitalized neighbours (``names.py``: "Hàm Nghỉ" -> "Hàm Nghi"); a capital lost
+before a name ("lê Lan"), inside a name the batch writes capitalized (``casing.py``: "huyện tân Phúc", "điện thiên
+an") or read inside a word ("KIến") is restored.
 Edits that span more than a token: stray punctuation specks (``specks.py``), spaces lost around punctuation and
 numbers (``glue.py``), a function word printed twice ("với với", data/doubling.tsv) and a word typed with the VNI
 input method off ("na8m" for "năm", ``typed.py``).
