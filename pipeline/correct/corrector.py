@@ -10,8 +10,10 @@ token and the candidate, goes through a logistic calibration (``calibration.py``
 is the edit's score (a ``Decision``), applied at or above the threshold; every threshold is in
 data/thresholds.tsv. A token that looks foreign but stands where a Vietnamese word would ("lâp", "Muà", "tronh") is
 weighed like damage. Names are corrected towards a foreign name the batch uses often, unless the language model's
-corpora or the batch write the name as printed; a capital lost before a name ("lê Lan"), inside a name the batch
-writes capitalized (``casing.py``: "huyện tân Phúc", "điện thiên an") or read inside a word ("KIến") is restored.
+corpora or the batch write the name as printed, and a syllable of a name misread into another word towards the name
+the corpora write beside its capitalized neighbours (``names.py``: "Hàm Nghỉ" -> "Hàm Nghi"); a capital lost
+before a name ("lê Lan"), inside a name the batch writes capitalized (``casing.py``: "huyện tân Phúc", "điện thiên
+an") or read inside a word ("KIến") is restored.
 Edits that span more than a token: stray punctuation specks (``specks.py``), spaces lost around punctuation and
 numbers (``glue.py``), a function word printed twice ("với với", data/doubling.tsv) and a word typed with the VNI
 input method off ("na8m" for "năm", ``typed.py``).
@@ -37,6 +39,7 @@ from pipeline.correct.glue import glue_edits
 from pipeline.correct.habits import habit_bonuses, signature
 from pipeline.correct.lexicon import SyllableLexicon, key_of, load_lexicon, token_keys
 from pipeline.correct.lm import NUM, SyllableLM, load_lm, log_prob_window
+from pipeline.correct.names import NameRules, corpus_name_fix, name_neighbours, name_word, vietnamese_name_pair
 from pipeline.correct.render import document_style, written_form
 from pipeline.correct.specks import speck_edits, tail_junk_edits
 from pipeline.correct.stats import CorpusStats, after_full_stop, line_copies
@@ -94,6 +97,10 @@ CASE_RULES = CaseRules(_T["capital_places"], _T["capital_share"], _T["capital_lo
                        _T["capital_suggest_score"], _T["capital_variant_cost"], _T["capital_name_share"])
 NAME_TRIPLE_MIN = _T["name_triple_min"]
 BATCH_NAME_PSEUDO = _T["batch_name_pseudo"]
+NAME_RULES = NameRules(_T["name_pair_min"], _T["name_pair_pseudo"], _T["name_pair_max_cost"], _T["known_surface"],
+                       _T["name_pair_share"], _T["name_pair_share_ratio"], _T["name_pair_own_share"],
+                       _T["name_pair_printed_ratio"])
+NAME_WORD_RULES = replace(NAME_RULES, max_cost=_T["name_word_max_cost"])
 VERSE_SCORE = _T["verse_score"]
 TYPED_MARK_SCORE = _T["typed_mark_score"]
 TYPED_WORD_COUNT = _T["typed_word_count"]
@@ -448,9 +455,18 @@ class Corrector:
         capitalizes the candidate too ("Chỉnh phủ" -> "Chính phủ")."""
         return NAME_CAPITAL_PENALTY if name_like and cand not in batch.capitalized else 0.0
 
-    def _decide_name(self, batch: _Batch, surface: str) -> tuple[str, float] | None:
+    def _vietnamese_neighbours(self, tokens: list[Token], keys: list[str | None],
+                               i: int) -> tuple[str | None, str | None]:
+        """The keys of the capitalized Vietnamese syllables linked to token ``i`` (None where none)."""
+        left, right = name_neighbours(tokens, keys, i)
+        return tuple(key if key is not None and classify_token(tokens[j].text) == "vi" else None  # type: ignore
+                     for key, j in ((left, i - 1), (right, i + 1)))
+
+    def _decide_name(self, batch: _Batch, surface: str,
+                     neighbours: tuple[str | None, str | None] = (None, None)) -> tuple[str, float] | None:
         """A frequent foreign name of the batch one confusion or letter away from a rare ``surface``, or a name the
-        language model's corpora write often one OCR confusion away."""
+        language model's corpora write often one OCR confusion away (applied only as a Vietnamese syllable of a
+        name the corpora write beside its capitalized Vietnamese ``neighbours``: ``names.vietnamese_name_pair``)."""
         own_count = batch.stats.tokens.get(surface, 0) - (self._copies - 1)  # copies of its line are one use
         if own_count > 1 or self.lm.surface_count(surface) >= KNOWN_SURFACE:  # a name spelled as others do
             return None
@@ -480,9 +496,12 @@ class Corrector:
             return None
         name = scored[0][0]
         score = self._posterior(math.log(max(own_count - 1, 0) + NAME_NOVEL_PSEUDO), scored)
-        if skeleton(name) == skeleton(surface) or name not in batch.names:
+        if skeleton(name) == skeleton(surface) or (name not in batch.names and not (
+                classify_token(name) == "vi"
+                and vietnamese_name_pair(self.lm, key_of(surface), key_of(name), *neighbours, NAME_RULES.pair_min))):
             # "Platôn"/"Platon": a variant for the entity stage, not a misreading; a name only the corpora know
-            # ("Engcls" -> "Engels", but "Inao" -> "Mao"): shown to the reader, never applied
+            # ("Engcls" -> "Engels", but "Inao" -> "Mao"): shown to the reader, never applied, unless a Vietnamese
+            # syllable of a name they write ("Nguyễn Hoàeg" -> "Nguyễn Hoàng")
             score = min(score, VARIANT_SCORE)
         return name, score
 
@@ -586,6 +605,27 @@ class Corrector:
             return None
         return Decision(best[1], round(best[0], 4), "name", None)
 
+    def _name_in_corpora(self, tokens: list[Token], keys: list[str | None], i: int,
+                         batch: _Batch) -> Decision | None:
+        """A syllable of a capitalized name that the corpora never write beside its capitalized neighbours, one
+        cheap confusion away from a name syllable that they write there (``names.py``: "Hàm Nghỉ" -> "Hàm Nghi"), or
+        a capitalized word alone after a lowercase one, read so ("nước Phố" -> "nước Phổ")."""
+        tok = tokens[i]
+        if not name_word(tok) or self._written_name(batch, tok):
+            return None
+        left, right = name_neighbours(tokens, keys, i)
+        rules = NAME_RULES
+        if left is None and right is None:
+            # a capitalized word alone inside a sentence: the lowercase word before it, where Vietnamese puts the
+            # noun a name follows ("nước Phố" -> "nước Phổ"), for a cheap confusion only
+            if tok.initial or not tok.linked or keys[i - 1] is None or not tokens[i - 1].text.islower():
+                return None
+            left, rules = keys[i - 1], NAME_WORD_RULES
+        found = corpus_name_fix(
+            self.lm, keys[i], left, right, self._candidates.vietnamese(tok.text, damaged=False),
+            lambda a, b: batch.bigrams.get((a, b), 0) - self._copies > 0, rules)
+        return Decision(found[0], round(found[1], 4), "name", None) if found is not None else None
+
     def _sentence_start(self, batch: _Batch, tok: Token) -> Decision | None:
         """A lowercase word after a full stop, in a batch that nearly always starts a sentence with a capital:
         the capital was lost ("thiên hạ. ban cho")."""
@@ -674,6 +714,9 @@ class Corrector:
         window = _window(tokens, keys, i, getattr(self._local, "wrapped", frozenset()))
         if cls == "vi" and keys[i] in self._res.lexicon.unigrams and not surface.isupper():
             found = self._name_in_batch(tokens, keys, i, batch)
+            if found is None:  # the corpora's name, where it is strong enough to apply (else the usual weighing)
+                found = self._name_in_corpora(tokens, keys, i, batch)
+                found = found if found is not None and found.score >= self.threshold else None
             if found is not None:
                 return found._replace(corrected=written_form(found.corrected, tok, False, set(), "hòa", True))
         if cls == "vi" and keys[i] in self._res.lexicon.unigrams and (
@@ -681,7 +724,7 @@ class Corrector:
             return None
         name_sized = not surface.isupper() and len(surface) >= NAME_MIN_LENGTH  # "VIII", "Km" are no names
         if name_sized and (cls == "foreign" or (cls == "damage" and surface[0].isupper() and not tok.initial)):
-            named = self._decide_name(batch, surface)
+            named = self._decide_name(batch, surface, self._vietnamese_neighbours(tokens, keys, i))
             if named:
                 return Decision(named[0], named[1], "name", None)
         if cls == "foreign":
