@@ -80,6 +80,7 @@ CORPUS_NAME_WEIGHT = _T["corpus_name_weight"]
 ACRONYM_MAX = _T["acronym_max"]
 DOUBLED_SCORE = _T["doubled_score"]
 DOUBLED_MISREAD_SCORE = _T["doubled_misread_score"]
+DOUBLED_WORD_SCORE = _T["doubled_word_score"]
 DOUBLED_LM_COUNT = _T["doubled_lm_count"]
 DOUBLED_COMPOUND_COUNT = _T["doubled_compound_count"]
 LOWERED_NAME_SHARE = _T["lowered_name_share"]
@@ -999,6 +1000,8 @@ class Corrector:
                     and not any(decisions[j].score >= self.threshold for j in (i - 1, i)
                                 if j in decisions and decisions[j].corrected != key)):  # (not "hướng hướng")
                 score = DOUBLED_SCORE if same else DOUBLED_MISREAD_SCORE
+                if same and self._dictionary_pair(key, key):
+                    score = DOUBLED_WORD_SCORE  # "là là", "dần dần": a reduplication the dictionary lists
                 edits[i] = CleanEdit(prev.end, tok.end, "", "ocr_realword", score, score >= self.threshold)
                 decisions.pop(i, None)
         return edits

@@ -76,3 +76,15 @@ def test_two_tone_marks_are_two_words_that_lost_their_space():
     assert ("HảẢi", "Hả Ải") not in _proposed("Những bài tương tự mọc lên ở Hà Đông, HảẢi Dương, Quảng Nam.")
     # a foreign name with two accents splits into no two Vietnamese words
     assert _applied("Ông sang hai xứ Lombardie và Vénétie thuộc đế quốc Áo.") == []
+
+
+def test_a_doubled_word_the_dictionary_lists_is_only_suggested_for_removal():
+    # "là là" (low over the ground) is a Vietnamese reduplication: the doubled-word rule may show it, never apply it
+    text = "Chiều tối, sương xuống là là trên mặt ruộng, cò bay về tổ."
+    assert [e for e in _applied(text) if e[1] == ""] == []
+    shown = [e for e in Corrector(CorpusStats.from_text(text)).correct(text) if e.corrected == ""]
+    assert shown and not any(e.applied for e in shown)
+
+
+def test_a_doubled_function_word_the_dictionary_does_not_list_is_still_removed():
+    assert _applied("Quân ta đã đã sai người đi đánh giặc.") == [(" đã", "")]
