@@ -46,7 +46,7 @@ from pipeline.vi.tone import restyle_word
 
 from .declared import comma_list
 from .gazetteer import _type_heads, gazetteer, referents
-from .knowledge import dynasty_shortened, era_name, name_rows, place_rows, regnal_numbers
+from .knowledge import dynasty_opened, dynasty_shortened, era_name, name_rows, place_rows, regnal_numbers
 from .lexicon import Lexicon, Place, lexicon, name_key, read, word_key
 from .tokens import is_foreign
 
@@ -89,10 +89,11 @@ class Support:
         return any(s < part_start and self.paragraph(s) == here for s in full_starts)
 
 
-def person_parts(mentions: list[tuple[int, str, str]]) -> dict[str, dict[str, list[int]]]:
+def person_parts(mentions: list[tuple[int, str, str]],
+                 families: frozenset[str] = frozenset()) -> dict[str, dict[str, list[int]]]:
     """The parts of multi-word PER names that may stand for them -> full name -> its offsets: the words that
     open it ("first": "Viên" of "Viên Thế Khải") or close it ("last": "Chỉnh", "Lloyd George" of "David Lloyd
-    George"), as data/part_links.tsv allows."""
+    George"), as data/part_links.tsv allows; ``families``: more family names (the text's, shared_family_names)."""
     ends, refuse = part_rules()["words"], part_rules()["refuse"]
     parts: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     persons = {surface for _, surface, label in mentions if label == "PER"}
@@ -114,11 +115,19 @@ def person_parts(mentions: list[tuple[int, str, str]]) -> dict[str, dict[str, li
         for k in range(1, len(words)):
             # one syllable opening such a name stands for it when it is a family name ("Ngô" of "Ngô Tam Quế"),
             # never otherwise ("Tây" of "Tây Hương Long Thịnh", whose family name is "Tây Hương")
-            if "first" in ends and not (sino and k == 1 and words[0] not in lexicon().surnames):
+            if "first" in ends and not (sino and k == 1 and words[0] not in lexicon().surnames
+                                        and words[0] not in families):
                 parts[" ".join(words[:k])][surface].append(start)
             if "last" in ends:
                 parts[" ".join(words[k:])][surface].append(start)
     return parts
+
+
+def shared_family_names(pairs: list[tuple[str, str, str]]) -> frozenset[str]:
+    """The first word of two names of two words or more the text gives one person (written_aliases): that person's
+    family name, whatever lists of family names hold ("Kim" of "Kim Nhật Thành, tức Kim Il-sung")."""
+    return frozenset(a.split()[0] for a, b, label in pairs if label == "PER" and len(a.split()) > 1
+                     and len(b.split()) > 1 and a.split()[0] == b.split()[0])
 
 
 def _hyphened_given_name(word: str) -> str | None:
@@ -186,7 +195,7 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
     aliases = written_aliases(text, spans, lex)
     # a name the text gives as another name of someone (a pen or reign name: "hiệu Sào Nam") lends no part-name
     others = {(other, label) for _, other, label in aliases}
-    parts = person_parts([m for m in mentions if (m[1], m[2]) not in others])
+    parts = person_parts([m for m in mentions if (m[1], m[2]) not in others], shared_family_names(aliases))
     same = one_person(text, spans, lex, aliases)
     bodies: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for start, surface, label in mentions:
@@ -247,18 +256,21 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
     # an era name ("Minh Trị năm thứ 1", "niên hiệu Minh Trị") is no ruler: it joins none of his names
     link_labels = ["ERA" if era_name(text, start, end) else label for (start, end, _, _), label in zip(spans, labels)]
     # a ruler's name the tables give only without its dynasty ("Nhị Thế" of "Tần Nhị Thế") is no name of his where
-    # the text writes the dynasty neither before nor in the paragraph of any of its mentions
+    # the text writes the dynasty neither before nor in the paragraph of any of its mentions; one that several
+    # dynasties gave ("Thành Tổ") is the ruler's of the one dynasty so written
     dynasty_at: dict[str, list[int]] = {}  # a dynasty's name -> where the text writes it (one scan per name)
-    cued = {name for (start, _, _, label), name in zip(spans, out)
-            if label == "PER" and _dynasty_cued(text, start, name, support, dynasty_at)}
-    uncued = {name for name, label in zip(out, labels) if label == "PER" and name not in cued}
+    cued_rows: dict[str, set[int]] = {}
+    for (start, _, _, label), name in zip(spans, out):
+        if label == "PER" and (rows := _dynasty_rows(text, start, name, support, dynasty_at, spans, lex)) is not None:
+            cued_rows.setdefault(name, set()).update(rows)
+    chosen = {name: next(iter(rows)) if len(rows) == 1 else None for name, rows in cued_rows.items()}
     # the names the text calls the present ones ("Đại Đô (tức Bắc Kinh bây giờ)"): a place's canonical
     present = {(name, label) for (_, end, _, label), name in zip(spans, out)
                if label != "PER" and _later_name(text, end)}
     transcribed = transcriptions(text, [(s, e, name, label) for (s, e, _, label), name in zip(spans, out)])
     # the names of mentions right after a capitalized word (a space between): perhaps a clipped span
     clipped = {name for (start, _, _, _), name in zip(spans, out) if _after_capital(text, start)}
-    canonicals = repaired(same_person(out, link_labels, lex.surnames, pairs, present, transcribed, clipped, uncued),
+    canonicals = repaired(same_person(out, link_labels, lex.surnames, pairs, present, transcribed, clipped, chosen),
                           labels)
     # two places the text relates ("nước Đại Lý ở Vân Nam", "từ Pháp sang Anh") are two, whatever an encyclopedia
     # redirect says (the article "Vân Nam" names "Đại Lý" too)
@@ -267,17 +279,45 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
             for own, name, label in zip(out, canonicals, labels)]
 
 
-def _dynasty_cued(text: str, start: int, name: str, support: Support, dynasty_at: dict[str, list[int]]) -> bool:
-    """``name`` (a person's, at ``start``) is no ruler's name without its dynasty (knowledge.dynasty_shortened), or
-    the text writes that dynasty's name, as a whole word (in any name: "Tần Cối" counts too), where it supports a part-name (data/part_links.tsv:
-    earlier, or in the paragraph): "Hồ Hợi, tức Tần Nhị Thế. Nhị Thế nhu nhược"."""
+def _dynasty_rows(text: str, start: int, name: str, support: Support, dynasty_at: dict[str, list[int]],
+                  spans: list[tuple[int, int, str, str]], lex: Lexicon) -> set[int] | None:
+    """None where ``name`` (a person's, at ``start``) is no ruler's name without its dynasty (knowledge.
+    dynasty_shortened); else the rows of the rulers so named of the dynasties the text writes as their own names
+    (_dynasty_written) where they support a part-name (data/part_links.tsv: earlier, or in the paragraph): "Hồ Hợi,
+    tức Tần Nhị Thế. Nhị Thế nhu nhược"; none where no such dynasty is written."""
     dynasties = dynasty_shortened().get(word_key(name))
     if not dynasties:
-        return True
+        return None
     for dynasty in dynasties:  # ``dynasty_at`` keeps each scan: a long text scanned once per name, not per mention
         if dynasty not in dynasty_at:
-            dynasty_at[dynasty] = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(dynasty)}(?!\w)", text)]
-    return any(support.supports(start, dynasty_at[dynasty]) for dynasty in dynasties)
+            dynasty_at[dynasty] = _dynasty_written(text, dynasty, spans, lex)
+    return {row for dynasty, rows in dynasties.items() if support.supports(start, dynasty_at[dynasty]) for row in rows}
+
+
+def _dynasty_written(text: str, dynasty: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> list[int]:
+    """Where the text writes ``dynasty`` as the dynasty's own name: a mention of it alone that is no person ("nhà
+    Tần": ORG "Tần"), the opening of a ruler's name the tables state with his dynasty (knowledge.dynasty_opened:
+    "Tần Nhị Thế", not "Trịnh Tùng"), or, outside every mention,
+    right after a word that makes a bare name a dynasty, state or army, or a title ("quân Tần", "nhà Tần", "vua
+    Tần": data/link_cues.txt, dynasty_heads.txt, house_titles.txt, titles.tsv); never a syllable of another name
+    ("Tần Cối", a Song minister; "Minh" of "Hồ Chí Minh")."""
+    ordered = sorted(spans)
+    starts = [s for s, _, _, _ in ordered]
+    cues = {(w,) for w in lex.link_cues} | lex.dynasty_heads | lex.house_titles | lex.titles
+    found = []
+    for m in re.finditer(rf"(?<!\w){re.escape(dynasty)}(?!\w)", text):
+        k = bisect.bisect_right(starts, m.start()) - 1
+        covering = ordered[k] if k >= 0 and ordered[k][1] > m.start() else None
+        if covering is not None:
+            s, e, surface, label = covering
+            if (label != "PER" and (s, e) == m.span()) or \
+                    (label == "PER" and s == m.start() and word_key(surface) in dynasty_opened()):
+                found.append(m.start())
+            continue
+        words = text[max(0, m.start() - 30):m.start()].split()
+        if any(word_key(" ".join(words[-n:])) in cues for n in (1, 2) if len(words) >= n):
+            found.append(m.start())
+    return found
 
 
 def _related_places(text: str, spans: list[tuple[int, int, str, str]], names: list[str],
@@ -834,7 +874,7 @@ def ruler_names() -> tuple[dict[tuple[str, ...], int], frozenset[tuple[str, ...]
 def same_person(names: list[str], labels: list[str], surnames: frozenset[str],
                 pairs: list[tuple[str, str, str]] = (), present: set[tuple[str, str]] = frozenset(),
                 transcribed: set[tuple[str, str]] = frozenset(), clipped: set[str] = frozenset(),
-                uncued: set[str] = frozenset()) -> list[str]:
+                chosen: dict[str, int | None] | None = None) -> list[str]:
     """Each name replaced by the preferred name of its referent when the document writes two names of one: the
     names of one encyclopedia article of the label ("Quang Trung", "Nguyễn Huệ"; "Dương Tử", "Trường Giang"), or
     ``pairs`` (own name, other name, label) the text equates. For a person, a name opening with a family name
@@ -844,7 +884,8 @@ def same_person(names: list[str], labels: list[str], surnames: frozenset[str],
     then the most written name, then the own name, then the article's title, then the first written ("Nam Kinh"
     written four times, renamed "Thiên Kinh" twice). A name of ``transcribed`` (the text calls it a transcription
     of another: "phiên âm tên ông là Tô Phi Tốn") is the canonical of no group that holds another name. A name of
-    ``uncued`` (a ruler's name without its dynasty, that dynasty unwritten) takes no ruler's row."""
+    ``chosen`` (a ruler's name without its dynasty -> the one row of the dynasty the text writes, or None: that
+    dynasty unwritten, or several) takes that row, whatever the tables say of the name alone."""
     types, aliases = gazetteer(), referents()
     written = Counter(zip(names, labels))
     first_at = {}
@@ -863,8 +904,15 @@ def same_person(names: list[str], labels: list[str], surnames: frozenset[str],
         if article and types.get(key) == label:
             parent[find((name, label))] = find(("article:" + name_key(article), label))
     rulers, personal_names = ruler_names()
+    chosen = chosen or {}
+
+    def row_of(name: str, label: str) -> int | None:
+        if label != "PER":
+            return None
+        return chosen[name] if name in chosen else rulers.get(word_key(name))
+
     for name, label in written:  # a ruler's names (data/ruler_names.tsv)
-        row = rulers.get(word_key(name)) if label == "PER" and name not in uncued else None
+        row = row_of(name, label)
         if row is not None:
             parent[find((name, label))] = find((f"ruler:{row}", label))
     own = set()
@@ -872,8 +920,8 @@ def same_person(names: list[str], labels: list[str], surnames: frozenset[str],
     # ông là Lê Đại Hành" in a text that writes Lê Hoàn: the ruler's row says whose name Lê Đại Hành is)
     row_names: dict[int, set[str]] = defaultdict(set)
     for name, label in written:
-        if label == "PER" and word_key(name) in rulers:
-            row_names[rulers[word_key(name)]].add(name)
+        if (row := row_of(name, label)) is not None:
+            row_names[row].add(name)
     persons = [name for name, label in written if label == "PER"]
 
     def whole_of(part: str) -> str:  # the one written full name a part closes ("Cung Hoàng" of "Lê Cung Hoàng")

@@ -151,3 +151,15 @@ def test_a_suggestion_inside_a_name_counts_only_where_the_whole_repaired_word_is
     found = [(text[m.start:m.end], m.canonical) for m in recognizer(text, split_sentences(text), suggestions)]
     assert ("Kaspoutine", "Raspoutine") in found  # the whole word repaired, written elsewhere
     assert ("Bô-hem", "Bô-em") not in found  # a piece of a name: "Bô-em" is written nowhere
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two names the text gives one man that open with one word: that word is his family name, and alone stands
+    # for him, whatever the lists of family names hold
+    ("Ở Bình Nhưỡng, đứng đầu là Kim Nhật Thành, tức Kim Il-sung. Ông Lý lẫn ông Kim đều muốn thống nhất.",
+     "Kim Nhật Thành"),
+    # without such a pair the word is no family name the lists know: it stays its own
+    ("Ở Bình Nhưỡng, đứng đầu là Kim Nhật Thành. Ông Lý lẫn ông Kim đều muốn thống nhất.", "Kim"),
+])
+def test_the_family_name_two_equated_names_share_stands_for_the_man(recognizer, text, expected):
+    assert {c for s, _, c in _found(recognizer, text) if s == "Kim"} == {expected}
