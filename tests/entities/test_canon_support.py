@@ -144,3 +144,24 @@ def test_a_name_known_from_a_gloss_is_no_canonical_of_its_article(canonicals):
     # "Sơn Nam" written more often than "Nam Định" does not rename Nam Định
     text = "Năm 1802, Gia Long đặt trấn Sơn Nam thượng và Sơn Nam hạ. Quân triều đình đóng ở Nam Định."
     assert canonicals(text)["Nam Định"] == {"Nam Định"}
+
+
+@pytest.mark.parametrize("line, cued", [
+    ("Năm 1403, vua dời đô về Yên Kinh (tức Bắc Kinh ngày nay).", True),
+    ("Ông sinh ở Bình Dư (Hà Nam ngày nay), một làng nghèo.", False),  # where the place lies today, no other name
+])
+def test_a_gloss_is_cued_by_a_word_before_it_only(line, cued):
+    from pipeline.entities.gazetteer import _glosses
+    assert [c for _, _, c in _glosses(line)] == [cued]
+
+
+def test_a_name_glossed_by_two_articles_is_given_neither():
+    from collections import Counter
+
+    from pipeline.entities.gazetteer import _with_glosses
+    from pipeline.entities.lexicon import name_key
+    rows = [("Long An", "LOC", 2, 0, ""), ("Sài Gòn", "LOC", 2, 0, ""), ("Bắc Kinh", "LOC", 2, 0, "")]
+    glossed = Counter({(name_key("Chợ Lớn"), name_key("Long An")): 1, (name_key("Chợ Lớn"), name_key("Sài Gòn")): 0,
+                       (name_key("Yên Kinh"), name_key("Bắc Kinh")): 1})
+    given = {row[0]: row[4] for row in _with_glosses(rows, glossed, 1) if row[4]}
+    assert given == {"Yên Kinh": "Bắc Kinh"}
