@@ -59,7 +59,7 @@ def part_rules() -> dict[str, frozenset[str]]:
     rules = {row.setting: frozenset(v.strip() for v in row.values.split(","))
              for row in read("part_links.tsv", ["setting", "values"])}
     allowed = {"words": {"first", "last"}, "support": {"earlier", "paragraph"},
-               "refuse": {"shared", "titled"}}
+               "refuse": {"shared", "titled", "work"}}
     for key, values in allowed.items():
         if key not in rules or not rules[key] <= values:
             raise ValueError(f"part_links.tsv: {key!r} must list some of {sorted(values)}")
@@ -70,8 +70,17 @@ class Support:
     """Answers whether a full name mentioned at some offsets supports a part-name at another offset."""
 
     def __init__(self, text: str) -> None:
+        self._text = text
         self._breaks = [m.end() for m in re.finditer("\n", text)]
         self._ways = part_rules()["support"]
+
+    def after_work_head(self, pos: int) -> bool:
+        """The word or two before ``pos`` name a kind of work whose title follows ("sách", "báo", "truyện": the
+        heads of data/misc_heads.tsv that take a title), so the name there is the work's ("sách Thư")."""
+        words = self._text[max(0, pos - 30):pos].split()
+        heads = lexicon().misc_heads
+        return any(heads.get(word_key(" ".join(words[-n:])), (None, None))[1] in ("title", "quoted")
+                   for n in (1, 2) if len(words) >= n)
 
     def paragraph(self, pos: int) -> int:
         return bisect.bisect_right(self._breaks, pos)
@@ -164,6 +173,8 @@ def supported_full_name(part: str, start: int, parts: dict[str, dict[str, list[i
                         support: Support, same: dict[str, str] | None = None) -> str | None:
     """The one full name that ``part`` (at ``start``) may join, or None; full names ``same`` gives one
     preferred name (one person's names: "Tôn Dật Tiên", "Tôn Văn") count as one."""
+    if "work" in part_rules()["refuse"] and part in parts and support.after_work_head(start):
+        return None  # the title of a work, no person's part: "sách Thư" in a text on the general Đồ Thư
     names = [full for full, starts in parts.get(part, {}).items() if support.supports(start, starts)]
     if "shared" in part_rules()["refuse"] and len({(same or {}).get(n, n) for n in parts.get(part, {})}) > 1:
         # another full name of the document shares the part ("Nehru" of two Nehrus): the one supported full name
