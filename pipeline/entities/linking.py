@@ -139,6 +139,12 @@ def shared_family_names(pairs: list[tuple[str, str, str]]) -> frozenset[str]:
                      and len(b.split()) > 1 and a.split()[0] == b.split()[0])
 
 
+def _referring(surface: str, lex: Lexicon) -> bool:
+    """``surface`` is a bare organisation head flagged "referring" in data/org_heads.tsv ("Hội nghị")."""
+    head = lex.org_heads.get(word_key(surface))
+    return head is not None and head.referring
+
+
 def _hyphened_given_name(word: str) -> str | None:
     """The given name that opens a hyphened name of capitalized pieces ("Gustave" of "Gustave-Adolphe"; data/
     given_names.txt), else None: "Marx" of "Marx-Engels" is no given name, "Ga-ri-ban-đi" is one transliteration."""
@@ -244,6 +250,12 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
             # the one longer name of the head, where the text supports it as a part's (data/part_links.tsv)
             (body, starts), = bodies[surface].items()
             full = body if support.supports(start, starts) else None
+        elif label == "ORG" and _referring(surface, lex):
+            # a head that refers back (data/org_heads.tsv "referring": "Hội nghị") is the body of that head the
+            # document named last before it, where it named several ("Hội nghị các Đẳng cấp" ... "Hội nghị Quốc
+            # ước" ... "Robespierre bị Hội nghị hạ lệnh bắt": the Convention)
+            before = [(s, body) for body, starts in bodies.get(surface, {}).items() for s in starts if s < start]
+            full = max(before)[1] if before else None
         elif label == "LOC":
             place = _place(surface, lex)
             longer = [name for name in long_forms().get(word_key(surface), ()) if fold(name) in written]
@@ -295,10 +307,18 @@ def _dynasty_rows(text: str, start: int, name: str, support: Support, dynasty_at
     """None where ``name`` (a person's, at ``start``) is no ruler's name without its dynasty (knowledge.
     dynasty_shortened); else the rows of the rulers so named of the dynasties the text writes as their own names
     (_dynasty_written) where they support a part-name (data/part_links.tsv: earlier, or in the paragraph): "Hồ Hợi,
-    tức Tần Nhị Thế. Nhị Thế nhu nhược"; none where no such dynasty is written."""
+    tức Tần Nhị Thế. Nhị Thế nhu nhược"; the rows of the name written whole with its dynasty first; none where no
+    such dynasty is written."""
     dynasties = dynasty_shortened().get(word_key(name))
     if not dynasties:
         return None
+    # the name written whole, with its dynasty, says whose it is before any other dynasty written does ("Trần Nhân
+    # Tông ... vua Nhân Tông" in a text on the wars with the Nguyên, whose Nhân Tông is another)
+    whole = {row for dynasty, rows in dynasties.items()
+             if support.supports(start, [s for s, _, surface, label in spans if label == "PER"
+                                         and word_key(surface) == word_key(f"{dynasty} {name}")]) for row in rows}
+    if whole:
+        return whole
     for dynasty in dynasties:  # ``dynasty_at`` keeps each scan: a long text scanned once per name, not per mention
         if dynasty not in dynasty_at:
             dynasty_at[dynasty] = _dynasty_written(text, dynasty, spans, lex)

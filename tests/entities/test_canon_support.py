@@ -165,3 +165,15 @@ def test_a_name_glossed_by_two_articles_is_given_neither():
                        (name_key("Yên Kinh"), name_key("Bắc Kinh")): 1})
     given = {row[0]: row[4] for row in _with_glosses(rows, glossed, 1) if row[4]}
     assert given == {"Yên Kinh": "Bắc Kinh"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the temple name written whole with its house says whose it is, whatever other dynasty the text writes
+    ("Vua Trần Nhân Tông, tên huý là Trần Khâm, lên ngôi năm 1278. Quân Nguyên kéo sang.\n"
+     "Thắng xong, vua Nhân Tông vẫn sai sứ sang Đại Đô.", "Trần Khâm"),
+    # two houses that gave the name written, neither whole with it: no one's
+    ("Trần Khâm lên ngôi năm 1278; quân Trần thắng. Quân Nguyên kéo sang.\n"
+     "Thắng xong, vua Nhân Tông vẫn sai sứ sang Đại Đô.", "Nhân Tông"),
+])
+def test_a_temple_name_several_houses_gave_is_the_ruler_of_the_house_the_text_gives_it(canonicals, text, expected):
+    assert canonicals(text)["Nhân Tông"] == {expected}

@@ -163,3 +163,10 @@ def test_a_suggestion_inside_a_name_counts_only_where_the_whole_repaired_word_is
 ])
 def test_the_family_name_two_equated_names_share_stands_for_the_man(recognizer, text, expected):
     assert {c for s, _, c in _found(recognizer, text) if s == "Kim"} == {expected}
+
+
+def test_a_referring_head_is_the_body_of_that_head_named_last_before_it(recognizer):
+    # two bodies of the head "Hội nghị": the bare head is the one named last before it (org_heads.tsv "referring")
+    text = ("Tháng 5-1789, Hội nghị các Đẳng cấp họp ở Versailles. Năm 1792, Hội nghị Quốc ước bãi bỏ ngôi vua.\n"
+            "Louis XVI bị xử chém ngày 21-1-1793. Trong Hội nghị, phái Girondin và phái Montagnard tranh nhau.")
+    assert {c for s, _, c in _found(recognizer, text) if s == "Hội nghị"} == {"Hội nghị Quốc ước"}
