@@ -51,6 +51,7 @@ from .lexicon import Lexicon, Place, lexicon, name_key, read, word_key
 from .tokens import is_foreign
 
 _MIN_REPAIR_LEN = 5  # shorter words are one edit from too many others
+_MIN_REPAIR_WORDS = 4  # words of a body's name in which a damaged Vietnamese syllable is repaired, at least
 
 
 @lru_cache(maxsize=1)
@@ -1055,8 +1056,20 @@ def _one_edit(a: str, b: str) -> bool:
     return a[i + 1:] == b[i + 1:] if len(a) == len(b) else a[i:] == b[i + 1:] or a[i + 1:] == b[i:]
 
 
+def _damaged(word: str, other: str, label: str, words: int) -> bool:
+    """``word`` may be a damaged spelling of ``other``: one edit from it, or from it once a speck inside is dropped
+    ("I.énine": "Lénine"), where it is a foreign or damaged word long enough (shorter ones are one edit from too
+    many others); in the name of a body of _MIN_REPAIR_WORDS words or more, where every other word agrees, also a
+    capitalized Vietnamese syllable ("đảng Xã hội dân chủ Bức": "Đức")."""
+    if not ((len(word) >= _MIN_REPAIR_LEN and is_foreign(word))
+            or (label == "ORG" and words >= _MIN_REPAIR_WORDS and word[:1].isupper() and other[:1].isupper())):
+        return False
+    return _one_edit(word, other) or (word.strip(".") == word and _one_edit(word.replace(".", ""), other))
+
+
 def repaired(names: list[str], labels: list[str]) -> list[str]:
-    """Each name with a damaged word replaced by the more frequent same-label name it is one edit from."""
+    """Each name with a damaged word replaced by the more frequent same-label name it is one edit from
+    (_damaged)."""
     counts = Counter(zip(names, labels))
     fixes: dict[tuple[str, str], str] = {}
     for (name, label), n in counts.items():
@@ -1067,8 +1080,7 @@ def repaired(names: list[str], labels: list[str]) -> list[str]:
             if other_label != label or m <= n or len(theirs) != len(words):
                 continue
             diff = [(w, t) for w, t in zip(words, theirs) if w != t]
-            if len(diff) == 1 and len(diff[0][0]) >= _MIN_REPAIR_LEN and _one_edit(*diff[0]) \
-                    and is_foreign(diff[0][0]):
+            if len(diff) == 1 and _damaged(*diff[0], label, len(words)):
                 found.add(other)
         if len(found) == 1:
             fixes[(name, label)] = found.pop()

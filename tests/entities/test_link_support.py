@@ -170,3 +170,16 @@ def test_a_referring_head_is_the_body_of_that_head_named_last_before_it(recogniz
     text = ("Tháng 5-1789, Hội nghị các Đẳng cấp họp ở Versailles. Năm 1792, Hội nghị Quốc ước bãi bỏ ngôi vua.\n"
             "Louis XVI bị xử chém ngày 21-1-1793. Trong Hội nghị, phái Girondin và phái Montagnard tranh nhau.")
     assert {c for s, _, c in _found(recognizer, text) if s == "Hội nghị"} == {"Hội nghị Quốc ước"}
+
+
+@pytest.mark.parametrize("text, damaged, repaired", [
+    # a speck inside a damaged foreign name ("I.énine": L read as "I.")
+    ("Lénine về nước. Lénine đọc luận cương. Trotsky cũng như I.énine, vẫn không dám hô hào.", "I.énine", "Lénine"),
+    # a capitalized syllable of a long body's name, every other word the same
+    ("Năm 1914, đảng Xã hội dân chủ Đức bỏ phiếu. Lénine chê đảng Xã hội dân chủ Đức. Danh hiệu ấy đã bị đảng Xã "
+     "hội dân chủ Bức bôi nhọ.", "đảng Xã hội dân chủ Bức", "đảng Xã hội dân chủ Đức"),
+    # never in a short name: two men of one family name and given names one edit apart stay two
+    ("Trần Văn Tâm đi Huế. Trần Văn Tâm về. Trần Văn Tám ở lại.", "Trần Văn Tám", "Trần Văn Tám"),
+])
+def test_a_damaged_mention_takes_the_name_it_is_one_edit_from(recognizer, text, damaged, repaired):
+    assert {c for s, _, c in _found(recognizer, text) if s == damaged} == {repaired}
