@@ -241,6 +241,9 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
         full = None
         if (surface, label) in equated and label != "LOC":
             pass  # its canonical is its group's (same_person)
+        elif label == "PER" and word_key(surface) in dynasty_shortened():
+            pass  # a ruler's name without its dynasty ("Thái Tổ") is no part of the whole name ("Tống Thái Tổ"): the
+            # dynasty the text writes decides whose it is (_dynasty_rows), in same_person
         elif label == "PER":
             full = supported_full_name(surface, start, parts, support, same) \
                 or _western_form(surface, start, persons, parts, support, same) \
@@ -284,8 +287,11 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
     # dynasties gave ("Thành Tổ") is the ruler's of the one dynasty so written
     dynasty_at: dict[str, list[int]] = {}  # a dynasty's name -> where the text writes it (one scan per name)
     cued_rows: dict[str, set[int]] = {}
+    written_rows = {row for _, _, surface, label in spans if label == "PER"
+                    and (row := ruler_names()[0].get(word_key(surface))) is not None}
     for (start, _, _, label), name in zip(spans, out):
-        if label == "PER" and (rows := _dynasty_rows(text, start, name, support, dynasty_at, spans, lex)) is not None:
+        if label == "PER" and (rows := _dynasty_rows(text, start, name, support, dynasty_at, spans, lex,
+                                                     written_rows)) is not None:
             cued_rows.setdefault(name, set()).update(rows)
     chosen = {name: next(iter(rows)) if len(rows) == 1 else None for name, rows in cued_rows.items()}
     # the names the text calls the present ones ("Đại Đô (tức Bắc Kinh bây giờ)"): a place's canonical
@@ -304,12 +310,13 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
 
 
 def _dynasty_rows(text: str, start: int, name: str, support: Support, dynasty_at: dict[str, list[int]],
-                  spans: list[tuple[int, int, str, str]], lex: Lexicon) -> set[int] | None:
+                  spans: list[tuple[int, int, str, str]], lex: Lexicon, written_rows: set[int]) -> set[int] | None:
     """None where ``name`` (a person's, at ``start``) is no ruler's name without its dynasty (knowledge.
     dynasty_shortened); else the rows of the rulers so named of the dynasties the text writes as their own names
     (_dynasty_written) where they support a part-name (data/part_links.tsv: earlier, or in the paragraph): "Hồ Hợi,
     tức Tần Nhị Thế. Nhị Thế nhu nhược"; the rows of the name written whole with its dynasty first; none where no
-    such dynasty is written."""
+    such dynasty is written, or where the document writes another ruler so named (``written_rows``: the rows of the
+    rulers its persons' names name)."""
     dynasties = dynasty_shortened().get(word_key(name))
     if not dynasties:
         return None
@@ -318,12 +325,17 @@ def _dynasty_rows(text: str, start: int, name: str, support: Support, dynasty_at
     whole = {row for dynasty, rows in dynasties.items()
              if support.supports(start, [s for s, _, surface, label in spans if label == "PER"
                                          and word_key(surface) == word_key(f"{dynasty} {name}")]) for row in rows}
-    if whole:
-        return whole
-    for dynasty in dynasties:  # ``dynasty_at`` keeps each scan: a long text scanned once per name, not per mention
-        if dynasty not in dynasty_at:
-            dynasty_at[dynasty] = _dynasty_written(text, dynasty, spans, lex)
-    return {row for dynasty, rows in dynasties.items() if support.supports(start, dynasty_at[dynasty]) for row in rows}
+    found = whole
+    if not found:
+        for dynasty in dynasties:  # ``dynasty_at`` keeps each scan: a long text scanned once per name, not per mention
+            if dynasty not in dynasty_at:
+                dynasty_at[dynasty] = _dynasty_written(text, dynasty, spans, lex)
+        found = {row for dynasty, rows in dynasties.items() if support.supports(start, dynasty_at[dynasty])
+                 for row in rows}
+    # another ruler so named whom the document writes under any of his names ("Lý Công Uẩn" beside "Tống Thái Tổ"
+    # and a bare "Thái Tổ") leaves the name no one's
+    others = {row for rows in dynasties.values() for row in rows} - found
+    return set() if others & written_rows else found
 
 
 def _dynasty_written(text: str, dynasty: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> list[int]:

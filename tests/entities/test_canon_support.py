@@ -177,3 +177,10 @@ def test_a_name_glossed_by_two_articles_is_given_neither():
 ])
 def test_a_temple_name_several_houses_gave_is_the_ruler_of_the_house_the_text_gives_it(canonicals, text, expected):
     assert canonicals(text)["Nhân Tông"] == {expected}
+
+
+def test_a_temple_name_is_no_ones_where_the_text_writes_another_ruler_it_names(canonicals):
+    # the Lý founder written under his personal name, the Song founder whole: a bare "Thái Tổ" is neither's
+    text = ("Năm 1009, Lý Công Uẩn lên ngôi ở Hoa Lư. Sứ sang nước Tống, gặp Tống Thái Tổ.\n"
+            "Năm 1010, Thái Tổ dời đô ra Đại La.")
+    assert canonicals(text).get("Thái Tổ", {"Thái Tổ"}) == {"Thái Tổ"}
