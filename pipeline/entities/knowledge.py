@@ -5,7 +5,9 @@ be (a ruler's personal name, a scholar's own name, a European monarch's French r
 he is known by (temple, posthumous and era names; courtesy names, art and pen names, aliases; the other readings
 and spellings of the name). The tables, each with its own header saying its source and columns:
 
-- data/ruler_names.tsv: the rulers of Vietnam and China (personal, other, dynasty);
+- data/ruler_names.tsv: the rulers of Vietnam and China (personal, other, dynasty); a name that opens with its
+  dynasty (data/dynasty_names.txt) or house (data/ruling_houses.txt: "Trịnh Thành Tổ") is also known without it
+  (dynasty_shortened);
 - data/person_names.tsv: scholars, generals, officials and revolutionaries of Vietnam, China and Japan (name,
   others, who);
 - data/european_rulers.tsv: European monarchs under their French regnal names (name, others, realm); a regnal

@@ -6,9 +6,12 @@
   person's names: "ông Tôn" after "Tôn Dật Tiên, cũng gọi là Tôn Văn"). Only a whole name lends its parts: not
   one that is itself a part of a longer name ("Tam Quế" of "Ngô Tam Quế"), nor a span closing with a common
   word ("Trà Toàn bị"). A cue before the part that makes it a dynasty, state or army ("quân Minh",
-  data/link_cues.txt) gives it another label, and labels must agree, so it never joins.
+  data/link_cues.txt) gives it another label, and labels must agree, so it never joins; a word before it that
+  names a kind of work ("sách Thư") makes it no person's part. Two names the text equates that open with one
+  word give that word as a family name ("ông Kim" after "Kim Nhật Thành, tức Kim Il-sung").
 - A bare organisation head ("Nghĩa quân", "Hội nghị") joins the one longer name of that head in the document,
-  written before it or in its paragraph (the support a part-name needs);
+  written before it or in its paragraph (the support a part-name needs); a head that refers back (data/
+  org_heads.tsv "referring") the one of several named last before it;
   a head with its own modifiers ("Chính phủ lâm thời") is a full form and keeps it: no longer name that adds
   a qualifier ("Chính phủ lâm thời Kérensky") becomes its canonical.
 - Names the encyclopedia gives one person (an article's title and the names its first sentence gives: "Nguyễn
@@ -17,7 +20,9 @@
   both naming two places, "chiếm Phụng Thiên ... toàn tỉnh Liêu Ninh"; where the text itself equates them, the
   alias cues join them), a ruler's names (data/ruler_names.tsv: "Lê Thánh Tông", "Quang
   Thuận", "Lê Tư Thành"; in either spelling of data/alias_spellings.tsv: "Lý Thánh Tôn"; a name the tables give
-  only without its dynasty, "Nhị Thế", where the text writes the dynasty), and names the text
+  only without its dynasty or house, "Nhị Thế", "Thành Tổ" (data/ruling_houses.txt), where the text writes the
+  dynasty as its own name, "nhà Tần", "Tần Nhị Thế", never a syllable of another name, "Tần Cối", and the ruler
+  of the one dynasty written, none where the document writes another ruler so named), and names the text
   itself equates ("Lê Duy Kỳ lên ngôi, tức vua Chiêu Thống"; data/alias_cues.txt; a naming clause's own names,
   "sử Pháp gọi là", name nothing) join when the document writes more than one of them: the canonical is the
   personal name (a ruler's of ruler_names.tsv, even one the document writes under another label, else one that
@@ -31,8 +36,9 @@
   writes it, also where the text equates the two; not a name that is itself the standard name of another one
   written ("Đông Kinh" beside "Tokyo"), nor a state's name that a city's would replace ("đế quốc La Mã":
   data/alias_state_heads.txt).
-- A damaged spelling ("Kaspoutine") joins the more frequent name of the same label it is one edit away from,
-  when the differing word is no Vietnamese syllable (a foreign or damaged word).
+- A damaged spelling ("Kaspoutine", "I.énine") joins the more frequent name of the same label it is one edit away
+  from, when the differing word is no Vietnamese syllable (a foreign or damaged word) or a capitalized one in a
+  body's name of four words or more ("đảng Xã hội dân chủ Bức").
 """
 from __future__ import annotations
 
