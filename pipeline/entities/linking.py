@@ -293,11 +293,14 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
     # dynasties gave ("Thành Tổ") is the ruler's of the one dynasty so written
     dynasty_at: dict[str, list[int]] = {}  # a dynasty's name -> where the text writes it (one scan per name)
     cued_rows: dict[str, set[int]] = {}
-    written_rows = {row for _, _, surface, label in spans if label == "PER"
-                    and (row := ruler_names()[0].get(word_key(surface))) is not None}
+    person_at: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for start, _, surface, label in spans:
+        if label == "PER":
+            person_at[word_key(surface)].append(start)
+    written_rows = {row for key in person_at if (row := ruler_names()[0].get(key)) is not None}
     for (start, _, _, label), name in zip(spans, out):
         if label == "PER" and (rows := _dynasty_rows(text, start, name, support, dynasty_at, spans, lex,
-                                                     written_rows)) is not None:
+                                                     written_rows, person_at)) is not None:
             cued_rows.setdefault(name, set()).update(rows)
     chosen = {name: next(iter(rows)) if len(rows) == 1 else None for name, rows in cued_rows.items()}
     # the names the text calls the present ones ("Đại Đô (tức Bắc Kinh bây giờ)"): a place's canonical
@@ -316,21 +319,21 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
 
 
 def _dynasty_rows(text: str, start: int, name: str, support: Support, dynasty_at: dict[str, list[int]],
-                  spans: list[tuple[int, int, str, str]], lex: Lexicon, written_rows: set[int]) -> set[int] | None:
+                  spans: list[tuple[int, int, str, str]], lex: Lexicon, written_rows: set[int],
+                  person_at: dict[tuple[str, ...], list[int]]) -> set[int] | None:
     """None where ``name`` (a person's, at ``start``) is no ruler's name without its dynasty (knowledge.
     dynasty_shortened); else the rows of the rulers so named of the dynasties the text writes as their own names
     (_dynasty_written) where they support a part-name (data/part_links.tsv: earlier, or in the paragraph): "Hồ Hợi,
     tức Tần Nhị Thế. Nhị Thế nhu nhược"; the rows of the name written whole with its dynasty first; none where no
     such dynasty is written, or where the document writes another ruler so named (``written_rows``: the rows of the
-    rulers its persons' names name)."""
+    rulers its persons' names name; ``person_at``: the starts of its persons' names, by word_key)."""
     dynasties = dynasty_shortened().get(word_key(name))
     if not dynasties:
         return None
     # the name written whole, with its dynasty, says whose it is before any other dynasty written does ("Trần Nhân
     # Tông ... vua Nhân Tông" in a text on the wars with the Nguyên, whose Nhân Tông is another)
     whole = {row for dynasty, rows in dynasties.items()
-             if support.supports(start, [s for s, _, surface, label in spans if label == "PER"
-                                         and word_key(surface) == word_key(f"{dynasty} {name}")]) for row in rows}
+             if support.supports(start, person_at.get(word_key(f"{dynasty} {name}"), [])) for row in rows}
     found = whole
     if not found:
         for dynasty in dynasties:  # ``dynasty_at`` keeps each scan: a long text scanned once per name, not per mention
