@@ -102,7 +102,8 @@ def _gloss_pattern() -> re.Pattern[str]:
 
 def _glosses(line: str) -> list[tuple[str, str, bool]]:
     """(name, gloss, cued) of a line: the capitalized run that ends right before the parenthesis and the whole
-    gloss in it, both names; cued where a cue word says it is the same place ("tức", "ngày nay")."""
+    gloss in it, both names; cued where a cue word before the gloss says it is the same place ("tức", "nay là").
+    A word after it alone ("Bình Dư (Hà Nam ngày nay)") says as often where the place lies today: no cue."""
     out = []
     for m in _gloss_pattern().finditer(line):
         words = m.group("name").split()
@@ -112,7 +113,7 @@ def _glosses(line: str) -> list[tuple[str, str, bool]]:
         name, gloss = " ".join(words[k:]), m.group("gloss")
         if name != gloss and _is_name(name) and _is_name(gloss) and len(name.split()) > 1 \
                 and len(gloss.split()) > 1 and all(w[:1].isupper() for w in gloss.split() + name.split()):
-            out.append((name, gloss, bool(m.group("cue") or m.group("after"))))
+            out.append((name, gloss, bool(m.group("cue"))))
     return out
 
 
@@ -251,13 +252,20 @@ def _apposition_name(name: str, surnames: frozenset[str]) -> bool:
 def _with_glosses(rows: list[tuple], glossed: Counter, min_glosses: int) -> list[tuple]:
     """The rows, with the names the corpus glosses by an article's title with a cue (``min_glosses`` times) given
     that article: "Yên Kinh (tức Bắc Kinh ngày nay)" -> Yên Kinh, the article Bắc Kinh. A bare gloss says as
-    often where a place lies ("Khoái Châu (Hưng Yên)") and counts for nothing; a gloss of two articles' titles,
-    or of a name that names another article, gives nothing either."""
+    often where a place lies ("Khoái Châu (Hưng Yên)") and counts for nothing, but a name glossed by the titles of
+    two articles, with a cue or not, names neither ("Chợ Lớn (nay là Long An)", an old province, beside "Chợ Lớn
+    (Thành phố Hồ Chí Minh)"); a gloss of two articles' titles, or of a name that names another article, gives
+    nothing either. ``glossed``: (name, gloss) -> the glosses with a cue, every gloss counted (zero: none)."""
     by_key = {name_key(r[0]): r for r in rows}
     titles = {key: r for key, r in by_key.items() if r[2] and not r[4]}
     given: dict[str, set[str]] = defaultdict(set)
+    articles: dict[str, set[str]] = defaultdict(set)  # a name -> the articles any gloss gives it
+    for (alias, article), n in glossed.items():
+        if article in titles:
+            articles[alias].add(article)
     for (alias, article), n in glossed.items():  # the gloss is the better known name, never the other way
-        if n >= min_glosses and article in titles and alias not in titles and not (alias in by_key and by_key[alias][4]):
+        if n >= min_glosses and article in titles and alias not in titles and not (alias in by_key and by_key[alias][4]) \
+                and articles[alias] == {article}:
             given[alias].add(article)
     out = [r for r in rows if len(given.get(name_key(r[0]), ())) != 1]
     for alias, articles in given.items():

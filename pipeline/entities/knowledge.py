@@ -5,7 +5,9 @@ be (a ruler's personal name, a scholar's own name, a European monarch's French r
 he is known by (temple, posthumous and era names; courtesy names, art and pen names, aliases; the other readings
 and spellings of the name). The tables, each with its own header saying its source and columns:
 
-- data/ruler_names.tsv: the rulers of Vietnam and China (personal, other, dynasty);
+- data/ruler_names.tsv: the rulers of Vietnam and China (personal, other, dynasty); a name that opens with its
+  dynasty (data/dynasty_names.txt) or house (data/ruling_houses.txt: "Trịnh Thành Tổ") is also known without it
+  (dynasty_shortened);
 - data/person_names.tsv: scholars, generals, officials and revolutionaries of Vietnam, China and Japan (name,
   others, who);
 - data/european_rulers.tsv: European monarchs under their French regnal names (name, others, realm); a regnal
@@ -89,7 +91,7 @@ def name_rows() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
     (written_forms: "Louis đệ thập tứ" of "Louis XIV") are other names, so that the table's own form wins."""
     from .lexicon import lexicon
     middle = {word_key(w)[0] for w in lexicon().middle_names}
-    dynasties = lexicon().dynasty_names
+    dynasties = _houses()
     rows = []
     for table, preferred, others, third in TABLES:
         for row in read(table, [preferred, others, third]):
@@ -99,32 +101,56 @@ def name_rows() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
             other = [name for name in comma_list(getattr(row, others))
                      if table != "person_names.tsv" or not middle & set(word_key(name))]
             if table == "ruler_names.tsv":  # a ruler's name without the dynasty that opens it ("Tần Nhị Thế":
-                # "Nhị Thế"); one that two rulers share ("Thái Tổ") says no one (linking.ruler_names)
-                other += [short for name in other if (short := _without_dynasty(name, dynasties))]
+                # "Nhị Thế"); one that two rulers share ("Thái Tổ") says no one (linking.ruler_names) unless the
+                # text writes the house of one of them (dynasty_shortened); one that a row states whole ("Minh
+                # Vương", a Nguyễn lord's, beside "Triệu Minh Vương") is that row's alone
+                other += [short for name in other if (short := _without_dynasty(name, dynasties))
+                          and word_key(short) in dynasty_shortened()]
             forms = [form for name in (*names, *other) for form in written_forms(name)]
             rows.append((names, tuple(dict.fromkeys(form for form in forms if form not in names))))
     return tuple(rows)
 
 
 @lru_cache(maxsize=1)
-def dynasty_shortened() -> dict[tuple[str, ...], frozenset[str]]:
-    """The rulers' names of data/ruler_names.tsv that a table gives only without the dynasty that opens them
-    ("Nhị Thế" of "Tần Nhị Thế"; word_key) -> the dynasties' names as written ("Tần"): such a name is the ruler's
-    only where the text writes his dynasty (linking.fullest), as "vua Tần" or "Tần Thuỷ Hoàng" do; a name a table
-    also states whole is left out."""
+def _houses() -> frozenset[tuple[str, ...]]:
+    """The names of the dynasties and houses that open their rulers' names (word_key): data/dynasty_names.txt and
+    the houses named by a family name, data/ruling_houses.txt ("Trịnh" of "Trịnh Thành Tổ")."""
     from .lexicon import lexicon
-    dynasties = lexicon().dynasty_names
-    stated, out = set(), defaultdict(set)
-    for row in read("ruler_names.tsv", ["personal", "other", "dynasty"]):
-        for name in (*comma_list(row.personal), *comma_list(row.other)):
+    return lexicon().dynasty_names | frozenset(word_key(row.house) for row in read("ruling_houses.txt", ["house"]))
+
+
+@lru_cache(maxsize=1)
+def dynasty_shortened() -> dict[tuple[str, ...], dict[str, frozenset[int]]]:
+    """The rulers' names of data/ruler_names.tsv that a table gives only without the dynasty or house that opens
+    them ("Nhị Thế" of "Tần Nhị Thế", "Thành Tổ" of "Minh Thành Tổ" and "Trịnh Thành Tổ"; word_key) -> each
+    dynasty's name as written ("Tần") -> the rows (name_rows) of its rulers so named: such a name is the ruler's
+    only where the text writes his dynasty (linking.fullest), as "vua Tần" or "Tần Thuỷ Hoàng" do, and the ruler of
+    the one dynasty written where several gave the name; a name a table also states whole is left out."""
+    dynasties = _houses()
+    stated: set[tuple[str, ...]] = set()
+    out: dict[tuple[str, ...], dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+    for k, row in enumerate(read("ruler_names.tsv", ["personal", "other", "dynasty"])):
+        stated.update(word_key(name) for name in comma_list(row.personal))
+        for name in comma_list(row.other):
             stated.add(word_key(name))
             if short := _without_dynasty(name, dynasties):
-                out[word_key(short)].add(name.split()[0])
-    return {key: frozenset(found) for key, found in out.items() if key not in stated}
+                out[word_key(short)][name.split()[0]].add(k)
+    return {key: {dynasty: frozenset(rows) for dynasty, rows in found.items()}
+            for key, found in out.items() if key not in stated}
+
+
+@lru_cache(maxsize=1)
+def dynasty_opened() -> frozenset[tuple[str, ...]]:
+    """The other names of data/ruler_names.tsv that a dynasty's or house's name opens ("Tần Nhị Thế", "Trịnh Thành
+    Tổ"; word_key): a mention of one writes that dynasty's name (a personal name, "Trịnh Tùng", writes a family
+    name)."""
+    dynasties = _houses()
+    return frozenset(word_key(name) for row in read("ruler_names.tsv", ["personal", "other", "dynasty"])
+                     for name in comma_list(row.other) if _without_dynasty(name, dynasties))
 
 
 def _without_dynasty(name: str, dynasties: frozenset[tuple[str, ...]]) -> str | None:
-    """A ruler's name that a dynasty's name opens (data/dynasty_names.txt), without it, where two words at least
+    """A ruler's name that a dynasty's or house's name opens (_houses), without it, where two words at least
     remain ("Tần Nhị Thế" -> "Nhị Thế", "Lê Ngọa Triều" -> "Ngọa Triều"); else None."""
     words = name.split()
     return " ".join(words[1:]) if len(words) > 2 and word_key(words[0]) in dynasties else None

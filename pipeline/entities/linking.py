@@ -6,9 +6,12 @@
   person's names: "ông Tôn" after "Tôn Dật Tiên, cũng gọi là Tôn Văn"). Only a whole name lends its parts: not
   one that is itself a part of a longer name ("Tam Quế" of "Ngô Tam Quế"), nor a span closing with a common
   word ("Trà Toàn bị"). A cue before the part that makes it a dynasty, state or army ("quân Minh",
-  data/link_cues.txt) gives it another label, and labels must agree, so it never joins.
+  data/link_cues.txt) gives it another label, and labels must agree, so it never joins; a word before it that
+  names a kind of work ("sách Thư") makes it no person's part. Two names the text equates that open with one
+  word give that word as a family name ("ông Kim" after "Kim Nhật Thành, tức Kim Il-sung").
 - A bare organisation head ("Nghĩa quân", "Hội nghị") joins the one longer name of that head in the document,
-  written before it or in its paragraph (the support a part-name needs);
+  written before it or in its paragraph (the support a part-name needs); a head that refers back (data/
+  org_heads.tsv "referring") the one of several named last before it;
   a head with its own modifiers ("Chính phủ lâm thời") is a full form and keeps it: no longer name that adds
   a qualifier ("Chính phủ lâm thời Kérensky") becomes its canonical.
 - Names the encyclopedia gives one person (an article's title and the names its first sentence gives: "Nguyễn
@@ -17,7 +20,9 @@
   both naming two places, "chiếm Phụng Thiên ... toàn tỉnh Liêu Ninh"; where the text itself equates them, the
   alias cues join them), a ruler's names (data/ruler_names.tsv: "Lê Thánh Tông", "Quang
   Thuận", "Lê Tư Thành"; in either spelling of data/alias_spellings.tsv: "Lý Thánh Tôn"; a name the tables give
-  only without its dynasty, "Nhị Thế", where the text writes the dynasty), and names the text
+  only without its dynasty or house, "Nhị Thế", "Thành Tổ" (data/ruling_houses.txt), where the text writes the
+  dynasty as its own name, "nhà Tần", "Tần Nhị Thế", never a syllable of another name, "Tần Cối", and the ruler
+  of the one dynasty written, none where the document writes another ruler so named), and names the text
   itself equates ("Lê Duy Kỳ lên ngôi, tức vua Chiêu Thống"; data/alias_cues.txt; a naming clause's own names,
   "sử Pháp gọi là", name nothing) join when the document writes more than one of them: the canonical is the
   personal name (a ruler's of ruler_names.tsv, even one the document writes under another label, else one that
@@ -31,8 +36,9 @@
   writes it, also where the text equates the two; not a name that is itself the standard name of another one
   written ("Đông Kinh" beside "Tokyo"), nor a state's name that a city's would replace ("đế quốc La Mã":
   data/alias_state_heads.txt).
-- A damaged spelling ("Kaspoutine") joins the more frequent name of the same label it is one edit away from,
-  when the differing word is no Vietnamese syllable (a foreign or damaged word).
+- A damaged spelling ("Kaspoutine", "I.énine") joins the more frequent name of the same label it is one edit away
+  from, when the differing word is no Vietnamese syllable (a foreign or damaged word) or a capitalized one in a
+  body's name of four words or more ("đảng Xã hội dân chủ Bức").
 """
 from __future__ import annotations
 
@@ -46,11 +52,12 @@ from pipeline.vi.tone import restyle_word
 
 from .declared import comma_list
 from .gazetteer import _type_heads, gazetteer, referents
-from .knowledge import dynasty_shortened, era_name, name_rows, place_rows, regnal_numbers
+from .knowledge import dynasty_opened, dynasty_shortened, era_name, name_rows, place_rows, regnal_numbers
 from .lexicon import Lexicon, Place, lexicon, name_key, read, word_key
 from .tokens import is_foreign
 
 _MIN_REPAIR_LEN = 5  # shorter words are one edit from too many others
+_MIN_REPAIR_WORDS = 4  # words of a body's name in which a damaged Vietnamese syllable is repaired, at least
 
 
 @lru_cache(maxsize=1)
@@ -59,7 +66,7 @@ def part_rules() -> dict[str, frozenset[str]]:
     rules = {row.setting: frozenset(v.strip() for v in row.values.split(","))
              for row in read("part_links.tsv", ["setting", "values"])}
     allowed = {"words": {"first", "last"}, "support": {"earlier", "paragraph"},
-               "refuse": {"shared", "titled"}}
+               "refuse": {"shared", "titled", "work"}}
     for key, values in allowed.items():
         if key not in rules or not rules[key] <= values:
             raise ValueError(f"part_links.tsv: {key!r} must list some of {sorted(values)}")
@@ -70,8 +77,17 @@ class Support:
     """Answers whether a full name mentioned at some offsets supports a part-name at another offset."""
 
     def __init__(self, text: str) -> None:
+        self._text = text
         self._breaks = [m.end() for m in re.finditer("\n", text)]
         self._ways = part_rules()["support"]
+
+    def after_work_head(self, pos: int) -> bool:
+        """The word or two before ``pos`` name a kind of work whose title follows ("sách", "báo", "truyện": the
+        heads of data/misc_heads.tsv that take a title), so the name there is the work's ("sách Thư")."""
+        words = self._text[max(0, pos - 30):pos].split()
+        heads = lexicon().misc_heads
+        return any(heads.get(word_key(" ".join(words[-n:])), (None, None))[1] in ("title", "quoted")
+                   for n in (1, 2) if len(words) >= n)
 
     def paragraph(self, pos: int) -> int:
         return bisect.bisect_right(self._breaks, pos)
@@ -89,10 +105,11 @@ class Support:
         return any(s < part_start and self.paragraph(s) == here for s in full_starts)
 
 
-def person_parts(mentions: list[tuple[int, str, str]]) -> dict[str, dict[str, list[int]]]:
+def person_parts(mentions: list[tuple[int, str, str]],
+                 families: frozenset[str] = frozenset()) -> dict[str, dict[str, list[int]]]:
     """The parts of multi-word PER names that may stand for them -> full name -> its offsets: the words that
     open it ("first": "Viên" of "Viên Thế Khải") or close it ("last": "Chỉnh", "Lloyd George" of "David Lloyd
-    George"), as data/part_links.tsv allows."""
+    George"), as data/part_links.tsv allows; ``families``: more family names (the text's, shared_family_names)."""
     ends, refuse = part_rules()["words"], part_rules()["refuse"]
     parts: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     persons = {surface for _, surface, label in mentions if label == "PER"}
@@ -114,11 +131,25 @@ def person_parts(mentions: list[tuple[int, str, str]]) -> dict[str, dict[str, li
         for k in range(1, len(words)):
             # one syllable opening such a name stands for it when it is a family name ("Ngô" of "Ngô Tam Quế"),
             # never otherwise ("Tây" of "Tây Hương Long Thịnh", whose family name is "Tây Hương")
-            if "first" in ends and not (sino and k == 1 and words[0] not in lexicon().surnames):
+            if "first" in ends and not (sino and k == 1 and words[0] not in lexicon().surnames
+                                        and words[0] not in families):
                 parts[" ".join(words[:k])][surface].append(start)
             if "last" in ends:
                 parts[" ".join(words[k:])][surface].append(start)
     return parts
+
+
+def shared_family_names(pairs: list[tuple[str, str, str]]) -> frozenset[str]:
+    """The first word of two names of two words or more the text gives one person (written_aliases): that person's
+    family name, whatever lists of family names hold ("Kim" of "Kim Nhật Thành, tức Kim Il-sung")."""
+    return frozenset(a.split()[0] for a, b, label in pairs if label == "PER" and len(a.split()) > 1
+                     and len(b.split()) > 1 and a.split()[0] == b.split()[0])
+
+
+def _referring(surface: str, lex: Lexicon) -> bool:
+    """``surface`` is a bare organisation head flagged "referring" in data/org_heads.tsv ("Hội nghị")."""
+    head = lex.org_heads.get(word_key(surface))
+    return head is not None and head.referring
 
 
 def _hyphened_given_name(word: str) -> str | None:
@@ -155,6 +186,8 @@ def supported_full_name(part: str, start: int, parts: dict[str, dict[str, list[i
                         support: Support, same: dict[str, str] | None = None) -> str | None:
     """The one full name that ``part`` (at ``start``) may join, or None; full names ``same`` gives one
     preferred name (one person's names: "Tôn Dật Tiên", "Tôn Văn") count as one."""
+    if "work" in part_rules()["refuse"] and part in parts and support.after_work_head(start):
+        return None  # the title of a work, no person's part: "sách Thư" in a text on the general Đồ Thư
     names = [full for full, starts in parts.get(part, {}).items() if support.supports(start, starts)]
     if "shared" in part_rules()["refuse"] and len({(same or {}).get(n, n) for n in parts.get(part, {})}) > 1:
         # another full name of the document shares the part ("Nehru" of two Nehrus): the one supported full name
@@ -186,7 +219,7 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
     aliases = written_aliases(text, spans, lex)
     # a name the text gives as another name of someone (a pen or reign name: "hiệu Sào Nam") lends no part-name
     others = {(other, label) for _, other, label in aliases}
-    parts = person_parts([m for m in mentions if (m[1], m[2]) not in others])
+    parts = person_parts([m for m in mentions if (m[1], m[2]) not in others], shared_family_names(aliases))
     same = one_person(text, spans, lex, aliases)
     bodies: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for start, surface, label in mentions:
@@ -214,6 +247,9 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
         full = None
         if (surface, label) in equated and label != "LOC":
             pass  # its canonical is its group's (same_person)
+        elif label == "PER" and word_key(surface) in dynasty_shortened():
+            pass  # a ruler's name without its dynasty ("Thái Tổ") is no part of the whole name ("Tống Thái Tổ"): the
+            # dynasty the text writes decides whose it is (_dynasty_rows), in same_person
         elif label == "PER":
             full = supported_full_name(surface, start, parts, support, same) \
                 or _western_form(surface, start, persons, parts, support, same) \
@@ -224,6 +260,12 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
             # the one longer name of the head, where the text supports it as a part's (data/part_links.tsv)
             (body, starts), = bodies[surface].items()
             full = body if support.supports(start, starts) else None
+        elif label == "ORG" and _referring(surface, lex):
+            # a head that refers back (data/org_heads.tsv "referring": "Hội nghị") is the body of that head the
+            # document named last before it, where it named several ("Hội nghị các Đẳng cấp" ... "Hội nghị Quốc
+            # ước" ... "Robespierre bị Hội nghị hạ lệnh bắt": the Convention)
+            before = [(s, body) for body, starts in bodies.get(surface, {}).items() for s in starts if s < start]
+            full = max(before)[1] if before else None
         elif label == "LOC":
             place = _place(surface, lex)
             longer = [name for name in long_forms().get(word_key(surface), ()) if fold(name) in written]
@@ -247,18 +289,27 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
     # an era name ("Minh Trị năm thứ 1", "niên hiệu Minh Trị") is no ruler: it joins none of his names
     link_labels = ["ERA" if era_name(text, start, end) else label for (start, end, _, _), label in zip(spans, labels)]
     # a ruler's name the tables give only without its dynasty ("Nhị Thế" of "Tần Nhị Thế") is no name of his where
-    # the text writes the dynasty neither before nor in the paragraph of any of its mentions
+    # the text writes the dynasty neither before nor in the paragraph of any of its mentions; one that several
+    # dynasties gave ("Thành Tổ") is the ruler's of the one dynasty so written
     dynasty_at: dict[str, list[int]] = {}  # a dynasty's name -> where the text writes it (one scan per name)
-    cued = {name for (start, _, _, label), name in zip(spans, out)
-            if label == "PER" and _dynasty_cued(text, start, name, support, dynasty_at)}
-    uncued = {name for name, label in zip(out, labels) if label == "PER" and name not in cued}
+    cued_rows: dict[str, set[int]] = {}
+    person_at: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for start, _, surface, label in spans:
+        if label == "PER":
+            person_at[word_key(surface)].append(start)
+    written_rows = {row for key in person_at if (row := ruler_names()[0].get(key)) is not None}
+    for (start, _, _, label), name in zip(spans, out):
+        if label == "PER" and (rows := _dynasty_rows(text, start, name, support, dynasty_at, spans, lex,
+                                                     written_rows, person_at)) is not None:
+            cued_rows.setdefault(name, set()).update(rows)
+    chosen = {name: next(iter(rows)) if len(rows) == 1 else None for name, rows in cued_rows.items()}
     # the names the text calls the present ones ("Đại Đô (tức Bắc Kinh bây giờ)"): a place's canonical
     present = {(name, label) for (_, end, _, label), name in zip(spans, out)
                if label != "PER" and _later_name(text, end)}
     transcribed = transcriptions(text, [(s, e, name, label) for (s, e, _, label), name in zip(spans, out)])
     # the names of mentions right after a capitalized word (a space between): perhaps a clipped span
     clipped = {name for (start, _, _, _), name in zip(spans, out) if _after_capital(text, start)}
-    canonicals = repaired(same_person(out, link_labels, lex.surnames, pairs, present, transcribed, clipped, uncued),
+    canonicals = repaired(same_person(out, link_labels, lex.surnames, pairs, present, transcribed, clipped, chosen),
                           labels)
     # two places the text relates ("nước Đại Lý ở Vân Nam", "từ Pháp sang Anh") are two, whatever an encyclopedia
     # redirect says (the article "Vân Nam" names "Đại Lý" too)
@@ -267,17 +318,59 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
             for own, name, label in zip(out, canonicals, labels)]
 
 
-def _dynasty_cued(text: str, start: int, name: str, support: Support, dynasty_at: dict[str, list[int]]) -> bool:
-    """``name`` (a person's, at ``start``) is no ruler's name without its dynasty (knowledge.dynasty_shortened), or
-    the text writes that dynasty's name, as a whole word (in any name: "Tần Cối" counts too), where it supports a part-name (data/part_links.tsv:
-    earlier, or in the paragraph): "Hồ Hợi, tức Tần Nhị Thế. Nhị Thế nhu nhược"."""
+def _dynasty_rows(text: str, start: int, name: str, support: Support, dynasty_at: dict[str, list[int]],
+                  spans: list[tuple[int, int, str, str]], lex: Lexicon, written_rows: set[int],
+                  person_at: dict[tuple[str, ...], list[int]]) -> set[int] | None:
+    """None where ``name`` (a person's, at ``start``) is no ruler's name without its dynasty (knowledge.
+    dynasty_shortened); else the rows of the rulers so named of the dynasties the text writes as their own names
+    (_dynasty_written) where they support a part-name (data/part_links.tsv: earlier, or in the paragraph): "Hồ Hợi,
+    tức Tần Nhị Thế. Nhị Thế nhu nhược"; the rows of the name written whole with its dynasty first; none where no
+    such dynasty is written, or where the document writes another ruler so named (``written_rows``: the rows of the
+    rulers its persons' names name; ``person_at``: the starts of its persons' names, by word_key)."""
     dynasties = dynasty_shortened().get(word_key(name))
     if not dynasties:
-        return True
-    for dynasty in dynasties:  # ``dynasty_at`` keeps each scan: a long text scanned once per name, not per mention
-        if dynasty not in dynasty_at:
-            dynasty_at[dynasty] = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(dynasty)}(?!\w)", text)]
-    return any(support.supports(start, dynasty_at[dynasty]) for dynasty in dynasties)
+        return None
+    # the name written whole, with its dynasty, says whose it is before any other dynasty written does ("Trần Nhân
+    # Tông ... vua Nhân Tông" in a text on the wars with the Nguyên, whose Nhân Tông is another)
+    whole = {row for dynasty, rows in dynasties.items()
+             if support.supports(start, person_at.get(word_key(f"{dynasty} {name}"), [])) for row in rows}
+    found = whole
+    if not found:
+        for dynasty in dynasties:  # ``dynasty_at`` keeps each scan: a long text scanned once per name, not per mention
+            if dynasty not in dynasty_at:
+                dynasty_at[dynasty] = _dynasty_written(text, dynasty, spans, lex)
+        found = {row for dynasty, rows in dynasties.items() if support.supports(start, dynasty_at[dynasty])
+                 for row in rows}
+    # another ruler so named whom the document writes under any of his names ("Lý Công Uẩn" beside "Tống Thái Tổ"
+    # and a bare "Thái Tổ") leaves the name no one's
+    others = {row for rows in dynasties.values() for row in rows} - found
+    return set() if others & written_rows else found
+
+
+def _dynasty_written(text: str, dynasty: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> list[int]:
+    """Where the text writes ``dynasty`` as the dynasty's own name: a mention of it alone that is no person ("nhà
+    Tần": ORG "Tần"), the opening of a ruler's name the tables state with his dynasty (knowledge.dynasty_opened:
+    "Tần Nhị Thế", not "Trịnh Tùng"), or, outside every mention,
+    right after a word that makes a bare name a dynasty, state or army, or a title ("quân Tần", "nhà Tần", "vua
+    Tần": data/link_cues.txt, dynasty_heads.txt, house_titles.txt, titles.tsv); never a syllable of another name
+    ("Tần Cối", a Song minister; "Minh" of "Hồ Chí Minh")."""
+    ordered = sorted(spans)
+    starts = [s for s, _, _, _ in ordered]
+    cues = {(w,) for w in lex.link_cues} | lex.dynasty_heads | lex.house_titles | lex.titles
+    found = []
+    for m in re.finditer(rf"(?<!\w){re.escape(dynasty)}(?!\w)", text):
+        k = bisect.bisect_right(starts, m.start()) - 1
+        covering = ordered[k] if k >= 0 and ordered[k][1] > m.start() else None
+        if covering is not None:
+            s, e, surface, label = covering
+            if (label != "PER" and (s, e) == m.span()) or \
+                    (label == "PER" and s == m.start() and word_key(surface) in dynasty_opened()):
+                found.append(m.start())
+            continue
+        words = text[max(0, m.start() - 30):m.start()].split()
+        if any(word_key(" ".join(words[-n:])) in cues for n in (1, 2) if len(words) >= n):
+            found.append(m.start())
+    return found
 
 
 def _related_places(text: str, spans: list[tuple[int, int, str, str]], names: list[str],
@@ -834,7 +927,7 @@ def ruler_names() -> tuple[dict[tuple[str, ...], int], frozenset[tuple[str, ...]
 def same_person(names: list[str], labels: list[str], surnames: frozenset[str],
                 pairs: list[tuple[str, str, str]] = (), present: set[tuple[str, str]] = frozenset(),
                 transcribed: set[tuple[str, str]] = frozenset(), clipped: set[str] = frozenset(),
-                uncued: set[str] = frozenset()) -> list[str]:
+                chosen: dict[str, int | None] | None = None) -> list[str]:
     """Each name replaced by the preferred name of its referent when the document writes two names of one: the
     names of one encyclopedia article of the label ("Quang Trung", "Nguyễn Huệ"; "Dương Tử", "Trường Giang"), or
     ``pairs`` (own name, other name, label) the text equates. For a person, a name opening with a family name
@@ -844,7 +937,8 @@ def same_person(names: list[str], labels: list[str], surnames: frozenset[str],
     then the most written name, then the own name, then the article's title, then the first written ("Nam Kinh"
     written four times, renamed "Thiên Kinh" twice). A name of ``transcribed`` (the text calls it a transcription
     of another: "phiên âm tên ông là Tô Phi Tốn") is the canonical of no group that holds another name. A name of
-    ``uncued`` (a ruler's name without its dynasty, that dynasty unwritten) takes no ruler's row."""
+    ``chosen`` (a ruler's name without its dynasty -> the one row of the dynasty the text writes, or None: that
+    dynasty unwritten, or several) takes that row, whatever the tables say of the name alone."""
     types, aliases = gazetteer(), referents()
     written = Counter(zip(names, labels))
     first_at = {}
@@ -863,8 +957,15 @@ def same_person(names: list[str], labels: list[str], surnames: frozenset[str],
         if article and types.get(key) == label:
             parent[find((name, label))] = find(("article:" + name_key(article), label))
     rulers, personal_names = ruler_names()
+    chosen = chosen or {}
+
+    def row_of(name: str, label: str) -> int | None:
+        if label != "PER":
+            return None
+        return chosen[name] if name in chosen else rulers.get(word_key(name))
+
     for name, label in written:  # a ruler's names (data/ruler_names.tsv)
-        row = rulers.get(word_key(name)) if label == "PER" and name not in uncued else None
+        row = row_of(name, label)
         if row is not None:
             parent[find((name, label))] = find((f"ruler:{row}", label))
     own = set()
@@ -872,8 +973,8 @@ def same_person(names: list[str], labels: list[str], surnames: frozenset[str],
     # ông là Lê Đại Hành" in a text that writes Lê Hoàn: the ruler's row says whose name Lê Đại Hành is)
     row_names: dict[int, set[str]] = defaultdict(set)
     for name, label in written:
-        if label == "PER" and word_key(name) in rulers:
-            row_names[rulers[word_key(name)]].add(name)
+        if (row := row_of(name, label)) is not None:
+            row_names[row].add(name)
     persons = [name for name, label in written if label == "PER"]
 
     def whole_of(part: str) -> str:  # the one written full name a part closes ("Cung Hoàng" of "Lê Cung Hoàng")
@@ -976,8 +1077,20 @@ def _one_edit(a: str, b: str) -> bool:
     return a[i + 1:] == b[i + 1:] if len(a) == len(b) else a[i:] == b[i + 1:] or a[i + 1:] == b[i:]
 
 
+def _damaged(word: str, other: str, label: str, words: int) -> bool:
+    """``word`` may be a damaged spelling of ``other``: one edit from it, or from it once a speck inside is dropped
+    ("I.énine": "Lénine"), where it is a foreign or damaged word long enough (shorter ones are one edit from too
+    many others); in the name of a body of _MIN_REPAIR_WORDS words or more, where every other word agrees, also a
+    capitalized Vietnamese syllable ("đảng Xã hội dân chủ Bức": "Đức")."""
+    if not ((len(word) >= _MIN_REPAIR_LEN and is_foreign(word))
+            or (label == "ORG" and words >= _MIN_REPAIR_WORDS and word[:1].isupper() and other[:1].isupper())):
+        return False
+    return _one_edit(word, other) or (word.strip(".") == word and _one_edit(word.replace(".", ""), other))
+
+
 def repaired(names: list[str], labels: list[str]) -> list[str]:
-    """Each name with a damaged word replaced by the more frequent same-label name it is one edit from."""
+    """Each name with a damaged word replaced by the more frequent same-label name it is one edit from
+    (_damaged)."""
     counts = Counter(zip(names, labels))
     fixes: dict[tuple[str, str], str] = {}
     for (name, label), n in counts.items():
@@ -988,8 +1101,7 @@ def repaired(names: list[str], labels: list[str]) -> list[str]:
             if other_label != label or m <= n or len(theirs) != len(words):
                 continue
             diff = [(w, t) for w, t in zip(words, theirs) if w != t]
-            if len(diff) == 1 and len(diff[0][0]) >= _MIN_REPAIR_LEN and _one_edit(*diff[0]) \
-                    and is_foreign(diff[0][0]):
+            if len(diff) == 1 and _damaged(*diff[0], label, len(words)):
                 found.add(other)
         if len(found) == 1:
             fixes[(name, label)] = found.pop()

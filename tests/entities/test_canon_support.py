@@ -56,6 +56,10 @@ def test_the_text_still_equates_a_shared_name_with_the_place_it_glosses(canonica
     ("Năm 210 TCN, Hồ Hợi lên ngôi, tức Tần Nhị Thế. Nhị Thế nhu nhược.", "Hồ Hợi"),
     ("Nhà Tần suy từ khi Hồ Hợi lên ngôi.\nVề sau Nhị Thế lên thay cha, chăm lo việc nước.", "Hồ Hợi"),
     ("Năm 1700, Hồ Hợi làm quan ở Quảng Đông.\nVề sau Nhị Thế lên thay cha, chăm lo việc nước.", "Nhị Thế"),
+    ("Hồ Hợi lên ngôi, quân Tần kéo đi.\nVề sau Nhị Thế lên thay cha.", "Hồ Hợi"),  # the dynasty after a cue word
+    # the dynasty's name as a syllable of another man's name is no cue ("Tần Cối", a Song minister)
+    ("Tần Cối làm tể tướng nhà Tống, Hồ Hợi thì chỉ là tên một người làng.\nVề sau Nhị Thế lên thay cha, chăm lo "
+     "việc nước.", "Nhị Thế"),
 ])
 def test_a_rulers_name_without_its_dynasty_needs_the_dynasty_in_the_text(canonicals, text, expected):
     found = canonicals(text)
@@ -66,7 +70,9 @@ def test_a_shortened_name_the_table_also_states_whole_needs_no_cue():
     from pipeline.entities.knowledge import dynasty_shortened
     from pipeline.entities.lexicon import word_key
     shortened = dynasty_shortened()
-    assert shortened[word_key("Nhị Thế")] == {"Tần"}
+    assert set(shortened[word_key("Nhị Thế")]) == {"Tần"}
+    # a temple name two houses gave, one of them named by its family name (data/ruling_houses.txt)
+    assert set(shortened[word_key("Thành Tổ")]) == {"Minh", "Trịnh"}
     assert word_key("Quang Trung") not in shortened
 
 
@@ -138,3 +144,43 @@ def test_a_name_known_from_a_gloss_is_no_canonical_of_its_article(canonicals):
     # "Sơn Nam" written more often than "Nam Định" does not rename Nam Định
     text = "Năm 1802, Gia Long đặt trấn Sơn Nam thượng và Sơn Nam hạ. Quân triều đình đóng ở Nam Định."
     assert canonicals(text)["Nam Định"] == {"Nam Định"}
+
+
+@pytest.mark.parametrize("line, cued", [
+    ("Năm 1403, vua dời đô về Yên Kinh (tức Bắc Kinh ngày nay).", True),
+    ("Ông sinh ở Bình Dư (Hà Nam ngày nay), một làng nghèo.", False),  # where the place lies today, no other name
+])
+def test_a_gloss_is_cued_by_a_word_before_it_only(line, cued):
+    from pipeline.entities.gazetteer import _glosses
+    assert [c for _, _, c in _glosses(line)] == [cued]
+
+
+def test_a_name_glossed_by_two_articles_is_given_neither():
+    from collections import Counter
+
+    from pipeline.entities.gazetteer import _with_glosses
+    from pipeline.entities.lexicon import name_key
+    rows = [("Long An", "LOC", 2, 0, ""), ("Sài Gòn", "LOC", 2, 0, ""), ("Bắc Kinh", "LOC", 2, 0, "")]
+    glossed = Counter({(name_key("Chợ Lớn"), name_key("Long An")): 1, (name_key("Chợ Lớn"), name_key("Sài Gòn")): 0,
+                       (name_key("Yên Kinh"), name_key("Bắc Kinh")): 1})
+    given = {row[0]: row[4] for row in _with_glosses(rows, glossed, 1) if row[4]}
+    assert given == {"Yên Kinh": "Bắc Kinh"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the temple name written whole with its house says whose it is, whatever other dynasty the text writes
+    ("Vua Trần Nhân Tông, tên huý là Trần Khâm, lên ngôi năm 1278. Quân Nguyên kéo sang.\n"
+     "Thắng xong, vua Nhân Tông vẫn sai sứ sang Đại Đô.", "Trần Khâm"),
+    # two houses that gave the name written, neither whole with it: no one's
+    ("Trần Khâm lên ngôi năm 1278; quân Trần thắng. Quân Nguyên kéo sang.\n"
+     "Thắng xong, vua Nhân Tông vẫn sai sứ sang Đại Đô.", "Nhân Tông"),
+])
+def test_a_temple_name_several_houses_gave_is_the_ruler_of_the_house_the_text_gives_it(canonicals, text, expected):
+    assert canonicals(text)["Nhân Tông"] == {expected}
+
+
+def test_a_temple_name_is_no_ones_where_the_text_writes_another_ruler_it_names(canonicals):
+    # the Lý founder written under his personal name, the Song founder whole: a bare "Thái Tổ" is neither's
+    text = ("Năm 1009, Lý Công Uẩn lên ngôi ở Hoa Lư. Sứ sang nước Tống, gặp Tống Thái Tổ.\n"
+            "Năm 1010, Thái Tổ dời đô ra Đại La.")
+    assert canonicals(text).get("Thái Tổ", {"Thái Tổ"}) == {"Thái Tổ"}

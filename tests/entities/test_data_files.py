@@ -52,3 +52,11 @@ def test_every_vote_the_code_adds_is_weighted_in_votes_tsv_and_every_weight_is_u
     used = set(re.findall(r'_vote\("(\w+)"\)|votes\["(\w+)"\]', code))
     kinds = {kind for pair in used for kind in pair if kind and kind.islower()}
     assert kinds == set(lexicon_module.lexicon().votes)
+
+
+def test_no_head_is_listed_twice_in_org_heads():
+    # a second row of a head would silently replace the first's settings
+    from collections import Counter
+    rows = Counter(row.phrase for row in lexicon_module.read("org_heads.tsv",
+                                                             ["phrase", "keep", "bare", "vote", "flags"]))
+    assert [phrase for phrase, n in rows.items() if n > 1] == []

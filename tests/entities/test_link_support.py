@@ -151,3 +151,35 @@ def test_a_suggestion_inside_a_name_counts_only_where_the_whole_repaired_word_is
     found = [(text[m.start:m.end], m.canonical) for m in recognizer(text, split_sentences(text), suggestions)]
     assert ("Kaspoutine", "Raspoutine") in found  # the whole word repaired, written elsewhere
     assert ("Bô-hem", "Bô-em") not in found  # a piece of a name: "Bô-em" is written nowhere
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two names the text gives one man that open with one word: that word is his family name, and alone stands
+    # for him, whatever the lists of family names hold
+    ("Ở Bình Nhưỡng, đứng đầu là Kim Nhật Thành, tức Kim Il-sung. Ông Lý lẫn ông Kim đều muốn thống nhất.",
+     "Kim Nhật Thành"),
+    # without such a pair the word is no family name the lists know: it stays its own
+    ("Ở Bình Nhưỡng, đứng đầu là Kim Nhật Thành. Ông Lý lẫn ông Kim đều muốn thống nhất.", "Kim"),
+])
+def test_the_family_name_two_equated_names_share_stands_for_the_man(recognizer, text, expected):
+    assert {c for s, _, c in _found(recognizer, text) if s == "Kim"} == {expected}
+
+
+def test_a_referring_head_is_the_body_of_that_head_named_last_before_it(recognizer):
+    # two bodies of the head "Hội nghị": the bare head is the one named last before it (org_heads.tsv "referring")
+    text = ("Tháng 5-1789, Hội nghị các Đẳng cấp họp ở Versailles. Năm 1792, Hội nghị Quốc ước bãi bỏ ngôi vua.\n"
+            "Louis XVI bị xử chém ngày 21-1-1793. Trong Hội nghị, phái Girondin và phái Montagnard tranh nhau.")
+    assert {c for s, _, c in _found(recognizer, text) if s == "Hội nghị"} == {"Hội nghị Quốc ước"}
+
+
+@pytest.mark.parametrize("text, damaged, repaired", [
+    # a speck inside a damaged foreign name ("I.énine": L read as "I.")
+    ("Lénine về nước. Lénine đọc luận cương. Trotsky cũng như I.énine, vẫn không dám hô hào.", "I.énine", "Lénine"),
+    # a capitalized syllable of a long body's name, every other word the same
+    ("Năm 1914, đảng Xã hội dân chủ Đức bỏ phiếu. Lénine chê đảng Xã hội dân chủ Đức. Danh hiệu ấy đã bị đảng Xã "
+     "hội dân chủ Bức bôi nhọ.", "đảng Xã hội dân chủ Bức", "đảng Xã hội dân chủ Đức"),
+    # never in a short name: two men of one family name and given names one edit apart stay two
+    ("Trần Văn Tâm đi Huế. Trần Văn Tâm về. Trần Văn Tám ở lại.", "Trần Văn Tám", "Trần Văn Tám"),
+])
+def test_a_damaged_mention_takes_the_name_it_is_one_edit_from(recognizer, text, damaged, repaired):
+    assert {c for s, _, c in _found(recognizer, text) if s == damaged} == {repaired}

@@ -376,7 +376,7 @@ def _alias_examples():
                  "alias_later_words.txt", "ruler_names.tsv", "alias_spellings.tsv", "place_names.tsv",
                  "alias_transliterations.tsv", "alias_state_heads.txt", "person_names.tsv", "european_rulers.tsv",
                  "regnal_numbers.tsv", "era_words.tsv", "indochina_places.tsv", "western_names.tsv",
-                 "alias_transcriptions.txt", "alias_long_forms.tsv", "alias_city_heads.txt"):
+                 "alias_transcriptions.txt", "alias_long_forms.tsv", "alias_city_heads.txt", "ruling_houses.txt"):
         for line in (DATA / name).read_text(encoding="utf-8").splitlines():
             if line.startswith("# example:"):
                 text, expected = line[len("# example:"):].split("=>")
