@@ -145,13 +145,26 @@ def test_build_resources_builds_every_kept_table(built, monkeypatch):
     import pipeline.dates.rules  # noqa: F401
     from pipeline.cli import main
     from pipeline.entities.crf import CRF_TABLES
+    from pipeline.correct.lm import SHIPPED_ARRAYS
     from pipeline.entities.rules import VIET74K_TABLES
 
     builders = dict(resources._BUILDERS)
     builders["correct_lexicon_v3.pkl"] = lambda path: path.write_bytes(b"")  # (slow; built by make setup)
     monkeypatch.setattr(resources, "_BUILDERS", builders)
     assert main(["build-resources"]) == 0
-    assert {"crf_tables.pkl", "viet74k_tables.pkl", "dates_regexes.pkl"} <= {p.name for p in built.iterdir()}
-    for table in (CRF_TABLES, VIET74K_TABLES):
+    assert {"crf_tables.pkl", "viet74k_tables.pkl", "dates_regexes.pkl", "lm_arrays.pkl"} <= {
+        p.name for p in built.iterdir()}
+    for table in (CRF_TABLES, VIET74K_TABLES, SHIPPED_ARRAYS):
         monkeypatch.setattr(table, "make", lambda: pytest.fail("computed again"))
         table.load()
+
+
+def test_kept_language_model_arrays_are_the_model_file_s():
+    import numpy as np
+
+    from pipeline.correct.lm import SHIPPED_ARRAYS, SHIPPED_LM, _read_arrays
+
+    kept, read = SHIPPED_ARRAYS.load(), _read_arrays(SHIPPED_LM)
+    assert kept.keys() == read.keys()
+    for name, array in read.items():
+        assert kept[name].dtype == array.dtype and np.array_equal(kept[name], array), name
