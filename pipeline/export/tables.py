@@ -108,10 +108,7 @@ class TableWriter:
         if not rows and self._started:
             return
         try:
-            if self.fmt == "csv":
-                self._write_csv(rows)
-            else:
-                self._write(_frame(self.columns, self.types, rows, self.fmt))
+            self._write(rows)
         except BaseException:
             self.abort()
             raise
@@ -129,7 +126,11 @@ class TableWriter:
         cells = [(column, _CSV_CELL.get(self.types.get(column), _text_cell)) for column in self.columns]
         writer.writerows([[cell(row.get(column)) for column, cell in cells] for row in rows])
 
-    def _write(self, frame: pd.DataFrame) -> None:
+    def _write(self, rows: list[dict]) -> None:
+        if self.fmt == "csv":
+            self._write_csv(rows)
+            return
+        frame = _frame(self.columns, self.types, rows, self.fmt)
         if self.fmt == "parquet":
             import pyarrow as pa
             import pyarrow.parquet as pq
