@@ -119,7 +119,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "build-resources":
-        import pipeline.correct  # noqa: F401 - registers its resource builders
+        import pipeline.correct  # noqa: F401 - these modules register their resource builders
+        import pipeline.dates.rules  # noqa: F401
+        import pipeline.entities.crf  # noqa: F401
+        import pipeline.entities.rules  # noqa: F401
         from pipeline.resources import build_all
         for path in build_all():
             print(f"built {path}")

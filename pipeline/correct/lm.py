@@ -12,6 +12,7 @@ sentence, a clause or a line starts with ``<s>``.
 """
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import lzma
@@ -27,6 +28,7 @@ from typing import Callable, Iterable, Iterator, Protocol
 import numpy as np
 
 from pipeline.correct.lexicon import key_of
+from pipeline.resources import Derived
 from pipeline.vi.syllable import is_vietnamese_syllable
 
 LM_DIR = Path(__file__).parent / "data" / "lm"
@@ -315,6 +317,22 @@ def check_model(path: str | Path) -> None:
         json.loads(bytes(data["meta"]).decode())
 
 
+def _read_arrays(path: Path) -> dict[str, np.ndarray]:
+    with np.load(path) as data:
+        return {name: data[name] for name in data.files}
+
+
+# The shipped model's arrays uncompressed in pipeline/_built (its file is compressed: a sixth of a second to read)
+SHIPPED_ARRAYS = Derived("lm_arrays.pkl", lambda: [SHIPPED_LM], lambda: _read_arrays(SHIPPED_LM))
+
+
+def _model_arrays(path: Path) -> contextlib.AbstractContextManager:
+    """The arrays of a model file, by name (kept uncompressed for the shipped model)."""
+    if Path(path).resolve() == SHIPPED_LM.resolve():
+        return contextlib.nullcontext(SHIPPED_ARRAYS.load())
+    return np.load(path)
+
+
 class SyllableLM(Protocol):
     order: int
 
@@ -329,7 +347,7 @@ class NgramLM:
     or a 4-gram model)."""
 
     def __init__(self, path: Path):
-        with np.load(path) as data:
+        with _model_arrays(path) as data:
             self.meta = json.loads(bytes(data["meta"]).decode())
             self.order = int(self.meta.get("orders", 3))
             self.discounts = self.meta["discounts"]

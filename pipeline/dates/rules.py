@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
+from pipeline.resources import CompiledRegexes, register_builder
+
 from .calendar import cycle_index, roman_value
 from .lexicon import DATA_DIR, Lexicon
 
@@ -120,8 +122,12 @@ def _parse_example(line: str) -> tuple[str, str, str]:
     return text, span, value
 
 
-def load_rules(lex: Lexicon, path: Path = DATA_DIR / "rules.txt") -> list[Rule]:
-    """Parse and compile every rule block of ``path`` (their order is their priority)."""
+REGEXES = "dates_regexes.pkl"
+
+
+def load_rules(lex: Lexicon, path: Path = DATA_DIR / "rules.txt", regexes: CompiledRegexes | None = None) -> list[Rule]:
+    """Parse and compile every rule block of ``path`` (their order is their priority); the compiled expressions
+    are kept in pipeline/_built (``regexes``: where, by default ``REGEXES``)."""
     blocks: list[dict[str, list[str]]] = []
     current: dict[str, list[str]] = {}
     for line in path.read_text(encoding="utf-8").splitlines() + [""]:
@@ -135,15 +141,16 @@ def load_rules(lex: Lexicon, path: Path = DATA_DIR / "rules.txt") -> list[Rule]:
         key, _, value = line.partition(":")
         current.setdefault(key.strip(), []).append(value.strip())
     rules = []
+    regexes = regexes or CompiledRegexes(REGEXES)
     for priority, block in enumerate(blocks):
         def ctx(key: str, suffix: str) -> re.Pattern | None:
-            return re.compile(lex.expand(block[key][0]) + suffix, re.IGNORECASE) if key in block else None
+            return regexes.compile(lex.expand(block[key][0]) + suffix, re.IGNORECASE) if key in block else None
 
         templates = dict(item.split("=", 1) for item in block["fields"][0].split())
         rules.append(Rule(
             name=block["rule"][0],
             priority=priority,
-            regex=re.compile(lex.expand(block["pattern"][0]), re.IGNORECASE),
+            regex=regexes.compile(lex.expand(block["pattern"][0]), re.IGNORECASE),
             templates=templates,
             before=ctx("before", "$"),
             not_before=ctx("not_before", "$"),
@@ -151,4 +158,17 @@ def load_rules(lex: Lexicon, path: Path = DATA_DIR / "rules.txt") -> list[Rule]:
             examples=[_parse_example(e) for e in block.get("example", [])],
             requires=ctx("requires", ""),
         ))
+    regexes.save()
     return rules
+
+
+def _build_regexes(path: Path) -> None:
+    """``build-resources``: compile the shipped rules' expressions and write them to ``path``."""
+    from .lexicon import load_lexicon
+
+    regexes = CompiledRegexes(REGEXES, stored=False)
+    load_rules(load_lexicon(), regexes=regexes)
+    regexes.write(path)
+
+
+register_builder(REGEXES, _build_regexes)

@@ -6,9 +6,12 @@ featurizer of ``underthesea_core`` and every word keeps its ``[start, end)`` in 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from pipeline.resources import Derived, package_dir
 
 _POS_TEMPLATE = [
     "T[-2].lower", "T[-1].lower", "T[0].lower", "T[1].lower", "T[2].lower",
@@ -78,23 +81,50 @@ class Word:
     ner: str
 
 
+def _underthesea_root() -> Path:
+    return package_dir("underthesea") / "pipeline"
+
+
+_WS_DIR = Path("word_tokenize") / "models" / "ws_crf_vlsp2013_20230727"
+
+
+def _crf_sources() -> list[Path]:
+    root = _underthesea_root()
+    normalize = root / "text_normalize"
+    return [Path(__file__), root / _WS_DIR / "features.bin", root / _WS_DIR / "dictionary.bin",
+            root / "word_tokenize" / "regex_tokenize.py", normalize / "token_normalize.py",
+            normalize / "text_normalizer.py", *sorted(normalize.glob("*.bin"))]
+
+
+def _crf_tables() -> dict:
+    """What the chain reads from underthesea's Python side: the word segmenter's feature templates and dictionary
+    (joblib files), the token normalization map and the tokenizer's regex (its text and flags)."""
+    import joblib
+    from underthesea.pipeline.text_normalize.text_normalizer import token_map
+    from underthesea.pipeline.word_tokenize.regex_tokenize import patterns
+
+    ws_dir = _underthesea_root() / _WS_DIR
+    return {"features": joblib.load(ws_dir / "features.bin"), "dictionary": joblib.load(ws_dir / "dictionary.bin"),
+            "token_map": dict(token_map), "pattern": patterns.pattern, "flags": patterns.flags}
+
+
+# Kept in pipeline/_built: a run then neither imports underthesea (half a second) nor unpickles with joblib's
+# Python unpickler (a quarter of a second).
+CRF_TABLES = Derived("crf_tables.pkl", _crf_sources, _crf_tables)
+
+
 class CRFChain:
     """The four CRF models of underthesea, loaded once, tagging one sentence at a time."""
 
     def __init__(self) -> None:
-        import joblib
-        import underthesea
-        from underthesea.pipeline.text_normalize import token_normalize
-        from underthesea.pipeline.word_tokenize.regex_tokenize import extract_match, patterns
         from underthesea_core import CRFFeaturizer, CRFTagger
 
-        root = Path(underthesea.__file__).parent / "pipeline"
-        ws_dir = root / "word_tokenize" / "models" / "ws_crf_vlsp2013_20230727"
-        self._patterns = patterns
-        self._extract = extract_match
-        self._token_normalize = token_normalize
-        self._ws_feat = CRFFeaturizer(joblib.load(ws_dir / "features.bin"), joblib.load(ws_dir / "dictionary.bin"))
-        self._ws = self._tagger(CRFTagger, ws_dir / "models.bin")
+        tables = CRF_TABLES.load()
+        root = _underthesea_root()
+        self._patterns = re.compile(tables["pattern"], tables["flags"])
+        self._token_map = tables["token_map"]
+        self._ws_feat = CRFFeaturizer(tables["features"], tables["dictionary"])
+        self._ws = self._tagger(CRFTagger, root / _WS_DIR / "models.bin")
         self._pos_feat = _Featurizer(CRFFeaturizer, _POS_TEMPLATE)
         self._pos = self._tagger(CRFTagger, root / "pos_tag" / "pos_crf_2017_10_11.bin")
         self._chunk_feat = _Featurizer(CRFFeaturizer, _CHUNK_TEMPLATE)
@@ -110,9 +140,12 @@ class CRFChain:
 
     def tokens(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         """underthesea's regex tokens of ``text[start:end]`` as (start, end, normalized form)."""
+        token_map = self._token_map
         out = []
         for m in self._patterns.finditer(text, start, end):
-            out.append((m.start(), m.end(), self._token_normalize(m.group(0), use_character_normalize=False)))
+            token = m.group(0)
+            # underthesea's token_normalize(token, use_character_normalize=False)
+            out.append((m.start(), m.end(), token if len(token) > 6 else token_map.get(token, token)))
         return out
 
     def tag(self, text: str, start: int, end: int) -> list[Word]:

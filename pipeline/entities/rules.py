@@ -9,7 +9,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
+from pipeline.resources import Derived, package_dir
 from pipeline.vi.keys import fold
 
 from .gazetteer import gazetteer
@@ -48,7 +50,6 @@ def _transliterated(word: str) -> bool:
     return len(parts) > 1 and all(p.isalpha() for p in parts) and all(p[0].islower() for p in parts[1:])
 
 
-@lru_cache(maxsize=1)
 def _viet74k() -> tuple[str, ...]:
     """The multi-syllable entries of underthesea's Viet74K list (read once for both tables below)."""
     from underthesea.corpus import DictionaryLoader
@@ -56,18 +57,38 @@ def _viet74k() -> tuple[str, ...]:
     return tuple(w for w in DictionaryLoader("Viet74K.txt").words if " " in w)
 
 
+def _viet74k_tables() -> tuple[frozenset[str], frozenset[str]]:
+    words = _viet74k()
+    return (frozenset(" ".join(word_key(w)) for w in words if w == w.lower()),
+            frozenset(name_key(w) for w in words if all(part[:1].isupper() for part in w.split())))
+
+
+_VI = Path(__file__).parent.parent / "vi"
+# Both tables kept in pipeline/_built (computing them takes a third of a second), valid for these files' bytes:
+# the list, underthesea's reader, this module and the key functions.
+VIET74K_TABLES = Derived("viet74k_tables.pkl", lambda: [
+    package_dir("underthesea") / "corpus" / "data" / "Viet74K.txt",
+    package_dir("underthesea") / "corpus" / "readers" / "dictionary_loader.py",
+    Path(__file__), Path(__file__).parent / "lexicon.py", _VI / "tone.py"], _viet74k_tables)
+
+
 @lru_cache(maxsize=1)
 def _dictionary() -> frozenset[str]:
     """Multi-syllable common Vietnamese words from underthesea's Viet74K list; its capitalized entries are
     proper names ("Quảng Bình", "Tây Sơn") and say nothing about a capitalized phrase being a common word."""
-    return frozenset(" ".join(word_key(w)) for w in _viet74k() if w == w.lower())
+    return _tables()[0]
 
 
 @lru_cache(maxsize=1)
 def proper_names() -> frozenset[str]:
     """Capitalized multi-syllable entries of Viet74K (mostly Vietnamese place names: "Quảng Bình", "Yên Thế"),
     as lexicon.name_key forms."""
-    return frozenset(name_key(w) for w in _viet74k() if all(part[:1].isupper() for part in w.split()))
+    return _tables()[1]
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[frozenset[str], frozenset[str]]:
+    return VIET74K_TABLES.load()
 
 
 _FIRST_WORDS: dict[int, tuple[object, frozenset[str]]] = {}

@@ -1,4 +1,4 @@
-"""Writing the tables with pandas: streamed in chunks to a temporary file, renamed into place when complete.
+"""Writing the tables (CSV with the csv module, Parquet and xlsx with pandas): streamed in chunks to a temporary file, renamed into place when complete.
 
 An interrupted run therefore never leaves a truncated table under its final name. Temporary names are unique to
 the process and the write (``temporary_path``), and a failed write removes its temporary file.
@@ -9,12 +9,14 @@ code: a page break becomes "␌"), one character for one, so offsets still count
 """
 from __future__ import annotations
 
+import csv
 import os
 import secrets
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 FORMATS = ("csv", "parquet", "xlsx")
@@ -25,6 +27,8 @@ XLSX_MAX_ROWS = 1_048_576  # a worksheet's limit; longer tables continue on "<na
 def _frame(columns: list[str], types: dict[str, str], rows: list[dict], fmt: str) -> pd.DataFrame:
     """Rows as a DataFrame with the table's columns and stable types (nullable ints, lower-case booleans); a
     column not in ``types`` ("int", "float", "bool") is a string."""
+    import pandas as pd
+
     frame = pd.DataFrame(rows, columns=columns)
     for column in columns:
         kind = types.get(column)
@@ -38,6 +42,31 @@ def _frame(columns: list[str], types: dict[str, str], rows: list[dict], fmt: str
         else:
             frame[column] = frame[column].astype("string")
     return frame
+
+
+def _missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and value != value)
+
+
+def _text_cell(value: object) -> str:
+    return "" if _missing(value) else value if isinstance(value, str) else str(value)
+
+
+def _int_cell(value: object) -> str:
+    return "" if _missing(value) else str(int(value))  # type: ignore[call-overload]
+
+
+def _float_cell(value: object) -> str:
+    return "" if _missing(value) else float.__repr__(float(value))  # type: ignore[arg-type]
+
+
+def _bool_cell(value: object) -> str:
+    return "" if _missing(value) else "true" if value else "false"
+
+
+# A CSV cell as pandas writes _frame's column types: a missing value empty, an integer's digits, a float's repr
+# (numpy's str, the same shortest form), a boolean lower-case, anything else its str().
+_CSV_CELL = {"int": _int_cell, "float": _float_cell, "bool": _bool_cell}
 
 
 def temporary_path(path: Path) -> Path:
@@ -79,19 +108,30 @@ class TableWriter:
         if not rows and self._started:
             return
         try:
-            self._write(_frame(self.columns, self.types, rows, self.fmt))
+            self._write(rows)
         except BaseException:
             self.abort()
             raise
         self.rows += len(rows)
         self._started = True
 
-    def _write(self, frame: pd.DataFrame) -> None:
+    def _write_csv(self, rows: list[dict]) -> None:
+        """The rows as pandas' ``to_csv`` writes ``_frame`` (same cells, same csv module, same quoting), without
+        importing pandas (a second of a run's start-up)."""
+        if self._handle is None:
+            self._handle = open(self._tmp, "w", encoding="utf-8", newline="")
+        writer = csv.writer(self._handle, lineterminator="\n")
+        if not self._started:
+            writer.writerow(self.columns)
+        cells = [(column, _CSV_CELL.get(self.types.get(column), _text_cell)) for column in self.columns]
+        writer.writerows([[cell(row.get(column)) for column, cell in cells] for row in rows])
+
+    def _write(self, rows: list[dict]) -> None:
         if self.fmt == "csv":
-            if self._handle is None:
-                self._handle = open(self._tmp, "w", encoding="utf-8", newline="")
-            frame.to_csv(self._handle, header=not self._started, index=False, lineterminator="\n")
-        elif self.fmt == "parquet":
+            self._write_csv(rows)
+            return
+        frame = _frame(self.columns, self.types, rows, self.fmt)
+        if self.fmt == "parquet":
             import pyarrow as pa
             import pyarrow.parquet as pq
             table = pa.Table.from_pandas(frame, preserve_index=False)

@@ -230,6 +230,3 @@ def write_report(outdir: str | os.PathLike) -> Path:
     """Write OUTDIR/report/ and return its folder."""
     return ReportBuilder(outdir).write()
 
-
-def has_report(outdir: str | os.PathLike) -> bool:
-    return (Path(outdir) / "report" / "index.html").is_file()

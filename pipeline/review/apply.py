@@ -17,11 +17,10 @@ import pandas as pd
 
 from pipeline.export.schema import TABLES
 from pipeline.export.entity_index import EntityIndex
-from pipeline.review.decisions import Decision, merge, read_decisions, write_decisions
+from pipeline.review.decisions import Decision, merge, read_decisions, stored_decisions, write_decisions
 from pipeline.review.outdir import FALSE, TRUE, RunOutput, read_text
 from pipeline.review.textmap import Replacement, TextMap
 
-STORED = Path("review") / "decisions.csv"
 REVIEWED = "reviewed"
 SURFACE = {"corrections": "original", "entities": "text", "dates": "text"}
 
@@ -36,10 +35,6 @@ class ReviewSummary:
     def line(self) -> str:
         return (f"review: {self.n_applied} of {self.n_decisions} decisions applied, {len(self.stale)} stale | "
                 f"{len(self.rewritten)} clean texts rewritten")
-
-
-def stored_decisions(outdir: str | os.PathLike) -> Path:
-    return Path(outdir) / STORED
 
 
 def apply_review(outdir: str | os.PathLike, decisions_path: str | os.PathLike | None = None) -> ReviewSummary:

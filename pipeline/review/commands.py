@@ -35,7 +35,10 @@ def after_run(outdir: str, report: bool) -> int:
     Returns 0, or 1 with a one-line message when either cannot be done (the tables of the run stay written).
     """
     from pipeline.report import has_report
-    from pipeline.review import DecisionsError, OutdirError, apply_review, stored_decisions
+    from pipeline.review.decisions import stored_decisions
+    if not (stored_decisions(outdir).is_file() or report or has_report(outdir)):
+        return 0  # nothing to apply nor to report (and pandas, which the review imports, not imported)
+    from pipeline.review import DecisionsError, OutdirError, apply_review
     try:
         if stored_decisions(outdir).is_file():
             print(apply_review(outdir).line(), file=sys.stderr)

@@ -20,6 +20,13 @@ from pathlib import Path
 
 from pipeline.export.tables import atomic_write
 
+STORED = Path("review") / "decisions.csv"  # OUTDIR's decisions, applied again after each run
+
+
+def stored_decisions(outdir: str | os.PathLike) -> Path:
+    return Path(outdir) / STORED
+
+
 COLUMNS = ["doc_id", "table", "start", "end", "decision", "value"]
 OPTIONAL_COLUMNS = ["surface"]
 LABELS = ("PER", "LOC", "ORG", "MISC")

@@ -23,3 +23,38 @@ def test_parquet_keeps_the_types(tmp_path):
     schema = pq.read_schema(tmp_path / "toy.parquet")
     assert [str(schema.field(c).type) for c in ("n", "ok")] == ["int64", "bool"]
     assert pd.read_parquet(tmp_path / "toy.parquet").to_dict("records") == [{"name": "a", "n": 1, "ok": True}]
+
+
+ROWS = [
+    {"doc_id": "a", "start": 0, "score": 0.1, "applied": True, "surface": 'say "hi", then\nleave'},
+    {"doc_id": "b", "start": None, "score": None, "applied": None, "surface": None},
+    {"doc_id": "", "start": 12, "score": 1e-05, "applied": False, "surface": ""},
+    {"doc_id": "c", "start": 3.0, "score": 7, "applied": True, "surface": 5},
+    {"doc_id": "d", "start": 2**40, "score": float("nan"), "applied": False, "surface": "a,b\r"},
+    {"doc_id": "e", "start": 1, "score": 1e16, "applied": True, "surface": 2.5},
+    {"doc_id": "f", "start": 1, "score": 0.30000000000000004, "applied": True, "surface": True},
+    {"doc_id": "g", "start": 1, "score": -0.0, "applied": True, "surface": " "},
+    {"doc_id": "h", "score": 123456789.125, "applied": False},  # columns left out
+]
+TYPES = {"start": "int", "score": "float", "applied": "bool"}
+
+
+def test_csv_cells_are_those_pandas_writes(tmp_path):
+    """The CSV writer (no pandas) writes what pandas' to_csv wrote for the same rows and types, byte for byte."""
+    from pipeline.export.tables import _frame
+
+    columns = ["doc_id", "start", "score", "applied", "surface"]
+    writer = TableWriter(tmp_path, "t", columns, TYPES)
+    writer.write(ROWS[:4])
+    writer.write([])
+    writer.write(ROWS[4:])
+    written = writer.close().read_bytes()
+    expected = tmp_path / "expected.csv"
+    with open(expected, "w", encoding="utf-8", newline="") as handle:
+        for i, chunk in enumerate((ROWS[:4], ROWS[4:])):
+            _frame(columns, TYPES, chunk, "csv").to_csv(handle, header=i == 0, index=False, lineterminator="\n")
+    assert written == expected.read_bytes()
+
+
+def test_csv_of_no_rows_is_its_header(tmp_path):
+    assert TableWriter(tmp_path, "t", ["a", "b"], {}).close().read_text(encoding="utf-8") == "a,b\n"
