@@ -100,8 +100,8 @@ NAME_TRIPLE_MIN = _T["name_triple_min"]
 BATCH_NAME_PSEUDO = _T["batch_name_pseudo"]
 NAME_RULES = NameRules(_T["name_pair_min"], _T["name_pair_pseudo"], _T["name_pair_max_cost"], _T["known_surface"],
                        _T["name_pair_share"], _T["name_pair_share_ratio"], _T["name_pair_own_share"],
-                       _T["name_pair_printed_ratio"])
-NAME_WORD_RULES = replace(NAME_RULES, max_cost=_T["name_word_max_cost"])
+                       _T["name_pair_printed_ratio"], _T["name_pair_neighbour_share"])
+NAME_WORD_RULES = replace(NAME_RULES, max_cost=_T["name_word_max_cost"], neighbour_share=0.0)  # "nước": a noun
 VERSE_SCORE = _T["verse_score"]
 TYPED_MARK_SCORE = _T["typed_mark_score"]
 TYPED_WORD_COUNT = _T["typed_word_count"]

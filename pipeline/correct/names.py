@@ -64,6 +64,7 @@ class NameRules:
     share_ratio: float  # ... and this many times the share of the printed word's
     own_share: float  # a printed word the corpora capitalize more often than this is a name of its own
     printed_ratio: float  # the corpora's uses of the printed pair, against the candidate's, that keep it as printed
+    neighbour_share: float  # the least share of a neighbour's uses that the corpora capitalize inside a sentence
 
 
 def corpus_name_fix(lm: SyllableLM, key: str, left: str | None, right: str | None,
@@ -79,6 +80,9 @@ def corpus_name_fix(lm: SyllableLM, key: str, left: str | None, right: str | Non
     def pair(cand: str, side: tuple[str | None, str | None]) -> tuple[str, str]:
         return (side[0], cand) if side[0] is not None else (cand, side[1])  # type: ignore[return-value]
 
+    if any(name_share(lm, a if a is not None else b) < rules.neighbour_share for a, b in sides):  # type: ignore
+        return None  # the corpora seldom capitalize the neighbour: their pairs with it are running text, no name's
+        # evidence (their pairs are of keys, case folded: "Thư viện Ảo Do Thái" is not "Áo Do" for "áo do ...")
     printed = [lm.count(*pair(key, side)) for side in sides]
     if any(written_in_batch(*pair(key, side)) for side in sides):
         return None  # the batch writes the name as printed elsewhere

@@ -23,9 +23,9 @@ class FakeLM:
 
 
 RULES = NameRules(pair_min=3, pseudo=1.0, max_cost=4.0, known_surface=3, share=0.1, share_ratio=4.0, own_share=0.12,
-                  printed_ratio=0.02)
-LM = FakeLM({"nghỉ": 1000, "nghi": 1000, ("hàm", "nghi"): 50, ("nghi", "lên"): 9, "thiềm": 100},
-            {"Nghi": 300, "Thiềm": 46})
+                  printed_ratio=0.02, neighbour_share=0.1)
+LM = FakeLM({"nghỉ": 1000, "nghi": 1000, ("hàm", "nghi"): 50, ("nghi", "lên"): 9, "thiềm": 100, "hàm": 100, "tôn": 100,
+             "trần": 100}, {"Nghi": 300, "Thiềm": 46, "Hàm": 20, "Tôn": 40, "Trần": 50})
 
 
 def fix(key, left, right, candidates=(("nghi", 0.9),), lm=LM, written=lambda a, b: False):
@@ -53,6 +53,12 @@ def test_a_slip_of_the_corpora_beside_a_name_written_far_more_often_is_no_name()
 
 def test_the_candidate_must_fit_every_capitalized_neighbour():
     assert fix("nghỉ", "hàm", "tôn") is None  # "Nghi Tôn" unwritten: the candidate fits one side only
+
+
+def test_a_neighbour_the_corpora_seldom_capitalize_is_no_name_evidence():
+    # their pairs are counted case folded: beside a word they write lowercase, a pair is running text
+    lm = FakeLM(LM.counts, {**LM.surfaces, "Hàm": 5})  # 5 % of its uses
+    assert fix("nghỉ", "hàm", None, lm=lm) is None
 
 
 def test_a_printed_word_the_corpora_capitalize_is_a_name_of_its_own():
@@ -102,6 +108,8 @@ def test_a_misread_name_syllable_is_corrected(tesseract, text, wrong, right):
     "Châu mục châu Chân Đăng là Lê Pháp Viên dâng hươu trắng.",  # "pháp viện", a court: no name's evidence
     "Lại sai Giản Tu công Dinh người trong kẻ ngoài.",
     "Quân giặc đánh kẹp lại, quân Trừng thất bại, lui giữ cửa Muộn.",  # alone, and "trung" a dear confusion
+    "Thư viện Ảo Do Thái ước tính có từ 45.000 tới 52.000 người bị giết.",  # "áo do" is running text, not "Áo Do"
+    "Ông chủ trương áp dụng lý thuyết Thể Dụng của phái duy tân.",  # "thể dung" is "có thể dung nạp"
 ])
 def test_names_spelled_right_stay(tesseract, text):
     assert [e for e in tesseract.correct(text, "hòa") if e.applied and e.kind == "name"] == []
