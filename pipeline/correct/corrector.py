@@ -75,6 +75,7 @@ NAME_MAX_COST = _T["name_max_cost"]
 NAME_MIN_LENGTH = _T["name_min_length"]
 NAME_EDIT_MIN_LENGTH = _T["name_edit_min_length"]
 VARIANT_SCORE = _T["variant_score"]
+NAME_SYLLABLE_SCORE = _T["name_syllable_score"]
 KNOWN_SURFACE = _T["known_surface"]
 CORPUS_NAME_WEIGHT = _T["corpus_name_weight"]
 ACRONYM_MAX = _T["acronym_max"]
@@ -718,6 +719,8 @@ class Corrector:
             if found is None:  # the corpora's name, where it is strong enough to apply (else the usual weighing)
                 found = self._name_in_corpora(tokens, keys, i, batch)
                 found = found if found is not None and found.score >= self.threshold else None
+                if found is not None:  # a real word turned into another name: shown to the reader, never applied
+                    found = found._replace(score=min(found.score, NAME_SYLLABLE_SCORE))
             if found is not None:
                 return found._replace(corrected=written_form(found.corrected, tok, False, set(), "hòa", True))
         if cls == "vi" and keys[i] in self._res.lexicon.unigrams and (

@@ -97,9 +97,11 @@ def tesseract():
     ("Trang Tông Dụ Hoàng Để, Trung Tông Vũ Hoàng Đế.", "Để", "Đế"),  # "hoàng để" is a slip of the corpora
     ("Việc thống nhất nước Đức do nước Phố và Thủ tướng Bismarck đảm nhận.", "Phố", "Phổ"),  # a word alone
 ])
-def test_a_misread_name_syllable_is_corrected(tesseract, text, wrong, right):
-    edits = [e for e in tesseract.correct(text, "hòa") if e.applied]
-    assert [(text[e.start:e.end], e.corrected, e.kind) for e in edits] == [(wrong, right, "name")]
+def test_a_misread_name_syllable_is_proposed_not_applied(tesseract, text, wrong, right):
+    # a real word made into another name is the worst change: the corpora's name is shown, never applied
+    edits = [e for e in tesseract.correct(text, "hòa") if e.kind == "name"]
+    assert [(text[e.start:e.end], e.corrected, e.applied) for e in edits] == [(wrong, right, False)]
+    assert edits[0].score == pytest.approx(0.6)
 
 
 @pytest.mark.parametrize("text", [
