@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from functools import lru_cache
 
@@ -152,6 +153,17 @@ def _referring(surface: str, lex: Lexicon) -> bool:
     return head is not None and head.referring
 
 
+def _unnamed_between(text: str, surface: str, bodies: dict[str, dict[str, list[int]]], start: int) -> bool:
+    """The text writes the head ``surface`` in lower case, a common noun ("hội nghị hợp nhất", "một hội nghị"),
+    between the last body of that head named before ``start`` and it: the bare head there refers to that meeting,
+    which the document does not name, no body named before it."""
+    before = [s for starts in bodies.get(surface, {}).values() for s in starts if s < start]
+    if not before:
+        return False
+    between = unicodedata.normalize("NFC", text[max(before):start])
+    return re.search(rf"(?<!\w){re.escape(unicodedata.normalize('NFC', surface).lower())}(?!\w)", between) is not None
+
+
 def _hyphened_given_name(word: str) -> str | None:
     """The given name that opens a hyphened name of capitalized pieces ("Gustave" of "Gustave-Adolphe"; data/
     given_names.txt), else None: "Marx" of "Marx-Engels" is no given name, "Ga-ri-ban-đi" is one transliteration."""
@@ -256,6 +268,8 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
                 or _known_part(surface, start, person_starts, support)
         elif label == "ORG" and _people_and_house(surface, lex) in houses:
             full = " ".join(surface.split()[1:])  # "Mãn Thanh" in a text that writes "nhà Thanh": Thanh
+        elif label == "ORG" and _referring(surface, lex) and _unnamed_between(text, surface, bodies, start):
+            pass  # "Hội nghị Quốc ước" ... "một hội nghị ở Hương Cảng. Tại Hội nghị": the meeting unnamed
         elif label == "ORG" and len(bodies.get(surface, ())) == 1:
             # the one longer name of the head, where the text supports it as a part's (data/part_links.tsv)
             (body, starts), = bodies[surface].items()
