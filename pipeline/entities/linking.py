@@ -348,11 +348,19 @@ def _dynasty_rows(text: str, start: int, name: str, support: Support, dynasty_at
     # Tông ... vua Nhân Tông" in a text on the wars with the Nguyên, whose Nhân Tông is another)
     whole = {row for dynasty, rows in dynasties.items()
              if support.supports(start, person_at.get(word_key(f"{dynasty} {name}"), [])) for row in rows}
-    found = whole
-    if not found:
-        for dynasty in dynasties:  # ``dynasty_at`` keeps each scan: a long text scanned once per name, not per mention
-            if dynasty not in dynasty_at:
-                dynasty_at[dynasty] = _dynasty_written(text, dynasty, spans, lex)
+    for dynasty in dynasties:  # ``dynasty_at`` keeps each scan: a long text scanned once per name, not per mention
+        if dynasty not in dynasty_at:
+            dynasty_at[dynasty] = _dynasty_written(text, dynasty, spans, lex)
+    if whole:
+        # with the rows of another dynasty so naming written after it, in the mention's paragraph before the
+        # mention ("Tống Thái Tổ" ... "nhà Lý được lập. Thái Tổ của nhà Lý"): the nearer one may be meant, and the
+        # name, one canonical for all its mentions, is then no one's (several rows)
+        last = max((s for dynasty in dynasties for s in person_at.get(word_key(f"{dynasty} {name}"), []) if s < start),
+                   default=-1)
+        found = whole | {row for dynasty, rows in dynasties.items() if not rows <= whole
+                         and any(s > last and support.just_before(start, [s]) for s in dynasty_at[dynasty])
+                         for row in rows}
+    else:
         found = {row for dynasty, rows in dynasties.items() if support.supports(start, dynasty_at[dynasty])
                  for row in rows}
     # another ruler so named whom the document writes under any of his names ("Lý Công Uẩn" beside "Tống Thái Tổ"
