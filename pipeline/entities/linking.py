@@ -1110,6 +1110,18 @@ def _damaged(word: str, other: str, label: str, words: int) -> bool:
     return _one_edit(word, other) or (word.strip(".") == word and _one_edit(word.replace(".", ""), other))
 
 
+def _names_a_place(words: list[str], k: int) -> bool:
+    """The capitalized run of ``words`` that holds words[k] is a place the gazetteer or data/places.tsv knows: a
+    name of its own, no damaged spelling of another ("Uỷ ban Hành chính Hồ Nam" beside "... Hà Nam")."""
+    i, j = k, k
+    while i > 0 and words[i - 1][:1].isupper():
+        i -= 1
+    while j + 1 < len(words) and words[j + 1][:1].isupper():
+        j += 1
+    run = " ".join(words[i:j + 1])
+    return gazetteer().get(name_key(run)) is not None or _place(run, lexicon()) is not None
+
+
 def repaired(names: list[str], labels: list[str]) -> list[str]:
     """Each name with a damaged word replaced by the more frequent same-label name it is one edit from
     (_damaged)."""
@@ -1122,8 +1134,9 @@ def repaired(names: list[str], labels: list[str]) -> list[str]:
             theirs = other.split()
             if other_label != label or m <= n or len(theirs) != len(words):
                 continue
-            diff = [(w, t) for w, t in zip(words, theirs) if w != t]
-            if len(diff) == 1 and _damaged(*diff[0], label, len(words)):
+            diff = [(k, w, t) for k, (w, t) in enumerate(zip(words, theirs)) if w != t]
+            if len(diff) == 1 and _damaged(*diff[0][1:], label, len(words)) \
+                    and (is_foreign(diff[0][1]) or not _names_a_place(words, diff[0][0])):
                 found.add(other)
         if len(found) == 1:
             fixes[(name, label)] = found.pop()
