@@ -363,10 +363,35 @@ def _dynasty_rows(text: str, start: int, name: str, support: Support, dynasty_at
     else:
         found = {row for dynasty, rows in dynasties.items() if support.supports(start, dynasty_at[dynasty])
                  for row in rows}
+    # a dynasty whose rulers the tables do not give, written in the mention's paragraph before it ("lập ra nhà
+    # Triều Tiên ... Thái Tổ dời đô", the Joseon founder), may be the one meant: the name is no one's
+    if "\0unknown" not in dynasty_at:
+        dynasty_at["\0unknown"] = _unknown_dynasties_written(text, spans, lex)
+    if found and support.just_before(start, dynasty_at["\0unknown"]):
+        return set()
     # another ruler so named whom the document writes under any of his names ("Lý Công Uẩn" beside "Tống Thái Tổ"
     # and a bare "Thái Tổ") leaves the name no one's
     others = {row for rows in dynasties.values() for row in rows} - found
     return set() if others & written_rows else found
+
+
+def _unknown_dynasties_written(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> list[int]:
+    """Where the text writes a dynasty that opens no ruler's name of the tables (knowledge.dynasty_shortened,
+    dynasty_opened): a mention that is no person, of a name of data/dynasty_names.txt or right after a dynasty head
+    ("nhà Triều Tiên", "nhà Kim"), whose rulers the tables do not know (a known one's branch, "nhà Hậu Lê", is
+    known)."""
+    known = {word_key(d) for found in dynasty_shortened().values() for d in found} \
+        | {name[:1] for name in dynasty_opened()}
+    out = []
+    for start, _, surface, label in spans:
+        key = word_key(surface)
+        if label == "PER" or key in known or key[-1:] in known:  # "nhà Hậu Lê": the Lê
+            continue
+        before = text[max(0, start - 30):start].split()
+        if key in lex.dynasty_names or any(word_key(" ".join(before[-n:])) in lex.dynasty_heads
+                                           for n in (1, 2) if len(before) >= n):
+            out.append(start)
+    return out
 
 
 def _dynasty_written(text: str, dynasty: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> list[int]:
