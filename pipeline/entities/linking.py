@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from functools import lru_cache
 
@@ -152,6 +153,17 @@ def _referring(surface: str, lex: Lexicon) -> bool:
     return head is not None and head.referring
 
 
+def _unnamed_between(text: str, surface: str, bodies: dict[str, dict[str, list[int]]], start: int) -> bool:
+    """The text writes the head ``surface`` in lower case, a common noun ("hội nghị hợp nhất", "một hội nghị"),
+    between the last body of that head named before ``start`` and it: the bare head there refers to that meeting,
+    which the document does not name, no body named before it."""
+    before = [s for starts in bodies.get(surface, {}).values() for s in starts if s < start]
+    if not before:
+        return False
+    between = unicodedata.normalize("NFC", text[max(before):start])
+    return re.search(rf"(?<!\w){re.escape(unicodedata.normalize('NFC', surface).lower())}(?!\w)", between) is not None
+
+
 def _hyphened_given_name(word: str) -> str | None:
     """The given name that opens a hyphened name of capitalized pieces ("Gustave" of "Gustave-Adolphe"; data/
     given_names.txt), else None: "Marx" of "Marx-Engels" is no given name, "Ga-ri-ban-đi" is one transliteration."""
@@ -256,6 +268,8 @@ def fullest(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> 
                 or _known_part(surface, start, person_starts, support)
         elif label == "ORG" and _people_and_house(surface, lex) in houses:
             full = " ".join(surface.split()[1:])  # "Mãn Thanh" in a text that writes "nhà Thanh": Thanh
+        elif label == "ORG" and _referring(surface, lex) and _unnamed_between(text, surface, bodies, start):
+            pass  # "Hội nghị Quốc ước" ... "một hội nghị ở Hương Cảng. Tại Hội nghị": the meeting unnamed
         elif label == "ORG" and len(bodies.get(surface, ())) == 1:
             # the one longer name of the head, where the text supports it as a part's (data/part_links.tsv)
             (body, starts), = bodies[surface].items()
@@ -334,17 +348,50 @@ def _dynasty_rows(text: str, start: int, name: str, support: Support, dynasty_at
     # Tông ... vua Nhân Tông" in a text on the wars with the Nguyên, whose Nhân Tông is another)
     whole = {row for dynasty, rows in dynasties.items()
              if support.supports(start, person_at.get(word_key(f"{dynasty} {name}"), [])) for row in rows}
-    found = whole
-    if not found:
-        for dynasty in dynasties:  # ``dynasty_at`` keeps each scan: a long text scanned once per name, not per mention
-            if dynasty not in dynasty_at:
-                dynasty_at[dynasty] = _dynasty_written(text, dynasty, spans, lex)
+    for dynasty in dynasties:  # ``dynasty_at`` keeps each scan: a long text scanned once per name, not per mention
+        if dynasty not in dynasty_at:
+            dynasty_at[dynasty] = _dynasty_written(text, dynasty, spans, lex)
+    if whole:
+        # with the rows of another dynasty so naming written after it, in the mention's paragraph before the
+        # mention ("Tống Thái Tổ" ... "nhà Lý được lập. Thái Tổ của nhà Lý"): the nearer one may be meant, and the
+        # name, one canonical for all its mentions, is then no one's (several rows)
+        last = max((s for dynasty in dynasties for s in person_at.get(word_key(f"{dynasty} {name}"), []) if s < start),
+                   default=-1)
+        found = whole | {row for dynasty, rows in dynasties.items() if not rows <= whole
+                         and any(s > last and support.just_before(start, [s]) for s in dynasty_at[dynasty])
+                         for row in rows}
+    else:
         found = {row for dynasty, rows in dynasties.items() if support.supports(start, dynasty_at[dynasty])
                  for row in rows}
+    # a dynasty whose rulers the tables do not give, written in the mention's paragraph before it ("lập ra nhà
+    # Triều Tiên ... Thái Tổ dời đô", the Joseon founder), may be the one meant: the name is no one's
+    if "\0unknown" not in dynasty_at:
+        dynasty_at["\0unknown"] = _unknown_dynasties_written(text, spans, lex)
+    if found and support.just_before(start, dynasty_at["\0unknown"]):
+        return set()
     # another ruler so named whom the document writes under any of his names ("Lý Công Uẩn" beside "Tống Thái Tổ"
     # and a bare "Thái Tổ") leaves the name no one's
     others = {row for rows in dynasties.values() for row in rows} - found
     return set() if others & written_rows else found
+
+
+def _unknown_dynasties_written(text: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> list[int]:
+    """Where the text writes a dynasty that opens no ruler's name of the tables (knowledge.dynasty_shortened,
+    dynasty_opened): a mention that is no person, of a name of data/dynasty_names.txt or right after a dynasty head
+    ("nhà Triều Tiên", "nhà Kim"), whose rulers the tables do not know (a known one's branch, "nhà Hậu Lê", is
+    known)."""
+    known = {word_key(d) for found in dynasty_shortened().values() for d in found} \
+        | {name[:1] for name in dynasty_opened()}
+    out = []
+    for start, _, surface, label in spans:
+        key = word_key(surface)
+        if label == "PER" or key in known or key[-1:] in known:  # "nhà Hậu Lê": the Lê
+            continue
+        before = text[max(0, start - 30):start].split()
+        if key in lex.dynasty_names or any(word_key(" ".join(before[-n:])) in lex.dynasty_heads
+                                           for n in (1, 2) if len(before) >= n):
+            out.append(start)
+    return out
 
 
 def _dynasty_written(text: str, dynasty: str, spans: list[tuple[int, int, str, str]], lex: Lexicon) -> list[int]:
@@ -1088,6 +1135,18 @@ def _damaged(word: str, other: str, label: str, words: int) -> bool:
     return _one_edit(word, other) or (word.strip(".") == word and _one_edit(word.replace(".", ""), other))
 
 
+def _names_a_place(words: list[str], k: int) -> bool:
+    """The capitalized run of ``words`` that holds words[k] is a place the gazetteer or data/places.tsv knows: a
+    name of its own, no damaged spelling of another ("Uỷ ban Hành chính Hồ Nam" beside "... Hà Nam")."""
+    i, j = k, k
+    while i > 0 and words[i - 1][:1].isupper():
+        i -= 1
+    while j + 1 < len(words) and words[j + 1][:1].isupper():
+        j += 1
+    run = " ".join(words[i:j + 1])
+    return gazetteer().get(name_key(run)) is not None or _place(run, lexicon()) is not None
+
+
 def repaired(names: list[str], labels: list[str]) -> list[str]:
     """Each name with a damaged word replaced by the more frequent same-label name it is one edit from
     (_damaged)."""
@@ -1100,8 +1159,9 @@ def repaired(names: list[str], labels: list[str]) -> list[str]:
             theirs = other.split()
             if other_label != label or m <= n or len(theirs) != len(words):
                 continue
-            diff = [(w, t) for w, t in zip(words, theirs) if w != t]
-            if len(diff) == 1 and _damaged(*diff[0], label, len(words)):
+            diff = [(k, w, t) for k, (w, t) in enumerate(zip(words, theirs)) if w != t]
+            if len(diff) == 1 and _damaged(*diff[0][1:], label, len(words)) \
+                    and (is_foreign(diff[0][1]) or not _names_a_place(words, diff[0][0])):
                 found.add(other)
         if len(found) == 1:
             fixes[(name, label)] = found.pop()

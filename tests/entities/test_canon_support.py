@@ -184,3 +184,19 @@ def test_a_temple_name_is_no_ones_where_the_text_writes_another_ruler_it_names(c
     text = ("Năm 1009, Lý Công Uẩn lên ngôi ở Hoa Lư. Sứ sang nước Tống, gặp Tống Thái Tổ.\n"
             "Năm 1010, Thái Tổ dời đô ra Đại La.")
     assert canonicals(text).get("Thái Tổ", {"Thái Tổ"}) == {"Thái Tổ"}
+
+
+def test_a_temple_name_after_another_house_written_in_its_paragraph_is_no_ones(canonicals):
+    # the Song founder written whole in one paragraph; the Lý written right before the bare name in another: the
+    # nearer house may be the one meant, and a wrong ruler is worse than none
+    text = ("Năm 960, Triệu Khuông Dận lên ngôi, lập ra nhà Tống, tức Tống Thái Tổ.\n"
+            "Năm 1009, nhà Lý được lập. Thái Tổ của nhà Lý là người chùa Cổ Pháp.")
+    assert canonicals(text).get("Thái Tổ", {"Thái Tổ"}) == {"Thái Tổ"}
+
+
+def test_a_temple_name_after_a_dynasty_the_tables_do_not_give_in_its_paragraph_is_no_ones(canonicals):
+    # the Joseon founder: the Ming is written too, and the tables give a Ming Thái Tổ, but a dynasty whose rulers
+    # they do not know is written right before the bare name
+    text = ("Năm 1368, Chu Nguyên Chương lập ra nhà Minh. Năm 1392, Lý Thành Quế lật đổ nhà Cao Ly, lập ra nhà Triều "
+            "Tiên và xin nhà Minh phong vương. Thái Tổ dời đô về Hán Thành.")
+    assert canonicals(text).get("Thái Tổ", {"Thái Tổ"}) == {"Thái Tổ"}
