@@ -13,6 +13,7 @@ import os
 import pickle
 import re
 import sys
+import zlib
 from pathlib import Path
 from typing import Callable, Generic, Iterable, TypeVar
 
@@ -84,40 +85,61 @@ class Derived(Generic[T]):
     def load(self) -> T:
         """The stored value when its digest is the sources' digest; else computed (and stored)."""
         key = self.key()
-        try:
-            with open(BUILT_DIR / self.name, "rb") as handle:
-                if pickle.load(handle) == key:
-                    return pickle.load(handle)
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, IndexError, TypeError,
-                ValueError):
-            pass
+        value = _read_kept(BUILT_DIR / self.name, key)
+        if value is not _NOTHING:
+            return value
         value = self.make()
-        try:
-            self._store(key, value)
-        except OSError:
-            pass
+        _keep(self.name, key, value)
         return value
 
     def write(self, path: Path) -> None:
         """The builder ``build-resources`` runs: compute the value and write it (with its digest) to ``path``."""
-        with open(path, "wb") as handle:
-            self._dump(handle, self.key(), self.make())
+        _write_kept(path, self.key(), self.make())
 
-    def _store(self, key: str, value: T) -> None:
+
+_NOTHING = object()
+
+
+def _write_kept(path: Path, header: str, value: object) -> None:
+    """``header`` (what the value is valid for) with the length and CRC-32 of the value's pickle, then that pickle."""
+    payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    with open(path, "wb") as handle:
+        pickle.dump((header, len(payload), zlib.crc32(payload)), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        handle.write(payload)
+
+
+def _read_kept(path: Path, header: str) -> object:
+    """The value ``_write_kept`` wrote to ``path`` for ``header``; ``_NOTHING`` when there is none: no file, one for
+    another header, or one damaged in any way (cut short, a byte changed, not a pickle: its length and CRC-32
+    differ, or reading it raises whatever it raises)."""
+    try:
+        with open(path, "rb") as handle:
+            head = pickle.load(handle)
+            if not (isinstance(head, tuple) and len(head) == 3 and head[0] == header):
+                return _NOTHING
+            payload = handle.read()
+        if len(payload) != head[1] or zlib.crc32(payload) != head[2]:
+            return _NOTHING
+        return pickle.loads(payload)
+    except Exception:
+        return _NOTHING
+
+
+def _keep(name: str, header: str, value: object) -> bool:
+    """Write ``BUILT_DIR/name`` whole or not at all (a temporary file of this process renamed into place); False
+    when ``BUILT_DIR`` is not writable."""
+    try:
         BUILT_DIR.mkdir(parents=True, exist_ok=True)
-        path = BUILT_DIR / self.name
+        path = BUILT_DIR / name
         tmp = path.with_name(f"{path.name}.tmp{os.getpid()}")
         try:
-            with open(tmp, "wb") as handle:
-                self._dump(handle, key, value)
+            _write_kept(tmp, header, value)
             os.replace(tmp, path)
         finally:
             tmp.unlink(missing_ok=True)
-
-    @staticmethod
-    def _dump(handle, key: str, value: object) -> None:  # type: ignore[no-untyped-def]
-        pickle.dump(key, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    except OSError:
+        return False
+    return True
 
 
 def package_dir(name: str) -> Path:
@@ -135,8 +157,9 @@ class CompiledRegexes:
     What is kept is what ``re`` itself hands its C engine for each (pattern, flags): the compiled code, the group
     count and names; ``_sre.compile`` makes the same ``re.Pattern`` from them (patterns compare equal). The file
     is valid for one Python version and one engine (``_sre.MAGIC``); an expression not in it is compiled by
-    ``re`` and, by ``save()``, the file rewritten with the expressions this process compiled. Without CPython's
-    ``re._parser``/``re._compiler`` (or on any doubt) every expression is compiled by ``re.compile``."""
+    ``re`` and, by ``save()``, the file rewritten with the expressions this process compiled (their code kept only
+    when it is the code of ``re``'s pattern). Without CPython's ``re._parser``/``re._compiler`` (or on any doubt)
+    every expression is compiled by ``re.compile``; a damaged file is not used (``_read_kept``)."""
 
     def __init__(self, name: str, stored: bool = True) -> None:
         self.name = name
@@ -146,13 +169,9 @@ class CompiledRegexes:
         self._header = _regex_engine()
         if self._header is None or not stored:
             return
-        try:
-            with open(BUILT_DIR / name, "rb") as handle:
-                if pickle.load(handle) == self._header:
-                    self._stored = pickle.load(handle)
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, IndexError, TypeError,
-                ValueError):
-            self._stored = {}
+        stored = _read_kept(BUILT_DIR / name, self._header)
+        if isinstance(stored, dict):
+            self._stored = stored
 
     def compile(self, pattern: str, flags: int = 0) -> re.Pattern:
         """``re.compile(pattern, flags)``, from the kept code when there is some."""
@@ -163,16 +182,23 @@ class CompiledRegexes:
         key = (pattern, int(flags))
         args = self._stored.get(key)
         if args is None:
+            # Not kept: re compiles it (or raises its error), and the code re's internals give is kept only when
+            # it is the code of re's pattern (patterns compare flags, text and code), so a kept code never
+            # depends on those internals being what this module expects.
+            compiled = re.compile(pattern, flags)
             try:
                 args = _compile_args(pattern, int(flags))
-            except Exception:  # an invalid expression, or re's internals changed: re gives its answer
-                return re.compile(pattern, flags)
+                if _sre.compile(*args) != compiled:
+                    return compiled
+            except Exception:
+                return compiled
             self._missed = True
-        try:
-            compiled = _sre.compile(*args)
-        except Exception:  # not the engine the code was made for: re itself compiles it (or raises its error)
-            self._header = None
-            return re.compile(pattern, flags)
+        else:
+            try:
+                compiled = _sre.compile(*args)
+            except Exception:  # not the engine the code was made for: re itself compiles it
+                self._header = None
+                return re.compile(pattern, flags)
         self._used[key] = args
         return compiled
 
@@ -180,24 +206,12 @@ class CompiledRegexes:
         """Rewrite the file when an expression was not in it (when ``BUILT_DIR`` is writable)."""
         if not self._missed or self._header is None:
             return
-        try:
-            BUILT_DIR.mkdir(parents=True, exist_ok=True)
-            path = BUILT_DIR / self.name
-            tmp = path.with_name(f"{path.name}.tmp{os.getpid()}")
-            try:
-                self.write(tmp)
-                os.replace(tmp, path)
-            finally:
-                tmp.unlink(missing_ok=True)
-        except OSError:
-            return
-        self._missed = False
+        if _keep(self.name, self._header, self._used):
+            self._missed = False
 
     def write(self, path: Path) -> None:
         """Write the expressions this process compiled to ``path`` (``build-resources``)."""
-        with open(path, "wb") as handle:
-            pickle.dump(self._header, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            pickle.dump(self._used, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        _write_kept(path, self._header or "", self._used)
 
 
 def _regex_engine() -> str | None:

@@ -93,11 +93,9 @@ def test_regexes_kept_for_another_engine_are_not_used(built):
     regexes.compile(*PATTERNS[0])
     regexes.save()
     with open(built / "r.pkl", "rb") as handle:
-        header, stored = pickle.load(handle), pickle.load(handle)
+        header, stored = pickle.load(handle)[0], pickle.loads(handle.read())
     wrong = {key: (args[0], args[1], [0], *args[3:]) for key, args in stored.items()}  # code no engine runs
-    with open(built / "r.pkl", "wb") as handle:
-        pickle.dump(header + "another", handle)
-        pickle.dump(wrong, handle)
+    resources._write_kept(built / "r.pkl", header + "another", wrong)
     assert CompiledRegexes("r.pkl").compile(*PATTERNS[0]) == re.compile(*PATTERNS[0])
 
 
@@ -168,3 +166,70 @@ def test_kept_language_model_arrays_are_the_model_file_s():
     assert kept.keys() == read.keys()
     for name, array in read.items():
         assert kept[name].dtype == array.dtype and np.array_equal(kept[name], array), name
+
+
+def _damage_value(path, payload: bytes | None = None, old: bytes = b"", new: bytes = b"") -> None:
+    """Keep a kept file's first pickle (its digest or engine header) and damage what follows: replace it by
+    ``payload`` (garbage) or change bytes ``old`` in it to ``new`` (a flipped byte)."""
+    with open(path, "rb") as handle:
+        pickle.load(handle)
+        split = handle.tell()
+    data = path.read_bytes()
+    rest = data[split:] if payload is None else payload
+    path.write_bytes(data[:split] + rest.replace(old, new) if old else data[:split] + rest)
+
+
+# A frame of 2**64-1 bytes (OverflowError), an int where a table or a mapping of expressions is expected
+GARBAGE = [b"\x80\x05\x95" + b"\xff" * 8, pickle.dumps(5)]
+
+
+@pytest.mark.parametrize("garbage", GARBAGE)
+def test_damaged_derived_is_computed_again_not_raised(built, tmp_path, garbage):
+    source = tmp_path / "words.txt"
+    source.write_text("a b", encoding="utf-8")
+    make, calls = counting(source)
+    table = Derived("t.pkl", lambda: [source], make)
+    table.load()
+    _damage_value(built / "t.pkl", garbage)
+    assert table.load() == {"words": frozenset({"a", "b"})} and len(calls) == 2
+
+
+def test_derived_with_a_flipped_byte_is_not_used(built, tmp_path):
+    source = tmp_path / "words.txt"
+    source.write_text("alpha beta", encoding="utf-8")
+    make, calls = counting(source)
+    table = Derived("t.pkl", lambda: [source], make)
+    table.load()
+    _damage_value(built / "t.pkl", old=b"alpha", new=b"alphx")  # still a valid pickle, of another value
+    assert table.load() == {"words": frozenset({"alpha", "beta"})} and len(calls) == 2
+
+
+@pytest.mark.parametrize("garbage", GARBAGE)
+def test_damaged_regexes_are_compiled_again_not_raised(built, garbage):
+    regexes = CompiledRegexes("rx.pkl")
+    regexes.compile(r"\d+ năm", re.IGNORECASE)
+    regexes.save()
+    _damage_value(built / "rx.pkl", garbage)
+    assert CompiledRegexes("rx.pkl").compile(r"\d+ năm", re.IGNORECASE) == re.compile(r"\d+ năm", re.IGNORECASE)
+
+
+def test_regexes_with_a_flipped_byte_are_not_used(built):
+    regexes = CompiledRegexes("rx.pkl")
+    regexes.compile("tháng giêng", re.IGNORECASE)
+    regexes.save()
+    # the kept code matches the literal's characters by their numbers: "g" (103) becomes "h" (104)
+    g, h = (pickle.dumps(ord(c))[2:-1] for c in "gh")  # BININT1 and the byte
+    assert g in (built / "rx.pkl").read_bytes()
+    _damage_value(built / "rx.pkl", old=g, new=h)
+    assert CompiledRegexes("rx.pkl").compile("tháng giêng", re.IGNORECASE).search("THÁNG GIÊNG")
+
+
+def test_code_from_re_internals_is_kept_only_when_it_is_what_re_compiles(built, monkeypatch):
+    # re's internals changed in a way that still runs (another Python's _parser/_compiler): their code is not used
+    real = resources._compile_args
+    monkeypatch.setattr(resources, "_compile_args", lambda pattern, flags: (pattern, *real("b", flags)[1:]))
+    regexes = CompiledRegexes("rx.pkl")
+    assert regexes.compile("a").match("a") and not regexes.compile("a").match("b")
+    regexes.save()
+    monkeypatch.setattr(resources, "_compile_args", real)
+    assert CompiledRegexes("rx.pkl").compile("a").match("a")

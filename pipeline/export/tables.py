@@ -53,7 +53,12 @@ def _text_cell(value: object) -> str:
 
 
 def _int_cell(value: object) -> str:
-    return "" if _missing(value) else str(int(value))  # type: ignore[call-overload]
+    if _missing(value):
+        return ""
+    number = int(value)  # type: ignore[call-overload]
+    if number != value:  # 3.5, "3": pandas' Int64 column refused them, so does this
+        raise TypeError(f"not an integer: {value!r}")
+    return str(number)
 
 
 def _float_cell(value: object) -> str:
@@ -61,7 +66,11 @@ def _float_cell(value: object) -> str:
 
 
 def _bool_cell(value: object) -> str:
-    return "" if _missing(value) else "true" if value else "false"
+    if _missing(value):
+        return ""
+    if isinstance(value, str) or value not in (0, 1):  # "false", 2: pandas' boolean column refused them
+        raise TypeError(f"not a boolean: {value!r}")
+    return "true" if value else "false"
 
 
 # A CSV cell as pandas writes _frame's column types: a missing value empty, an integer's digits, a float's repr

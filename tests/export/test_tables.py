@@ -58,3 +58,17 @@ def test_csv_cells_are_those_pandas_writes(tmp_path):
 
 def test_csv_of_no_rows_is_its_header(tmp_path):
     assert TableWriter(tmp_path, "t", ["a", "b"], {}).close().read_text(encoding="utf-8") == "a,b\n"
+
+
+def test_csv_refuses_a_value_of_the_wrong_type_as_pandas_did(tmp_path):
+    """A cell pandas' typed columns refused (a fraction in an int column, a word in a bool column) is an error, not
+    a wrong cell ("false" written "true", 3.5 written 3)."""
+    import pytest
+
+    for column, kind, value in (("n", "int", 3.5), ("n", "int", "3"), ("ok", "bool", "false"), ("ok", "bool", 2)):
+        writer = TableWriter(tmp_path, "t", [column], {column: kind})
+        with pytest.raises(TypeError):
+            writer.write([{column: value}])
+    writer = TableWriter(tmp_path, "t", ["n", "ok"], {"n": "int", "ok": "bool"})
+    writer.write([{"n": 3.0, "ok": 1}, {"n": True, "ok": 0.0}])
+    assert writer.close().read_text(encoding="utf-8") == "n,ok\n3,true\n1,false\n"
