@@ -65,20 +65,23 @@ class LocalExecutor:
                 on_done(task(job, shared))
             return
         window = 2 * self.parallelism
-        with ProcessPoolExecutor(max_workers=self.parallelism, initializer=_init_worker,
-                                 initargs=(shared, os.getpid(), warm_up)) as pool:
-            with stopped_on_failure(pool):
-                pending: set[Future] = set()
-                for job in jobs:
-                    pending.add(pool.submit(_call, task, job))
-                    if len(pending) >= window:
-                        done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                        for future in done:
-                            on_done(future.result())
-                while pending:
+        # no ``with pool``: its exit waits for the pool's manager thread, which a failure or an interrupt must not
+        # do (stopped_on_failure ends the workers and shuts the pool down without waiting)
+        pool = ProcessPoolExecutor(max_workers=self.parallelism, initializer=_init_worker,
+                                   initargs=(shared, os.getpid(), warm_up))
+        with stopped_on_failure(pool):
+            pending: set[Future] = set()
+            for job in jobs:
+                pending.add(pool.submit(_call, task, job))
+                if len(pending) >= window:
                     done, pending = wait(pending, return_when=FIRST_COMPLETED)
                     for future in done:
                         on_done(future.result())
+            while pending:
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    on_done(future.result())
+        pool.shutdown(wait=True)
 
 
 @contextmanager
