@@ -39,11 +39,20 @@ def built_path(name: str) -> Path:
 
 def build(name: str) -> Path:
     """(Re)build one registered resource atomically."""
+    return _write_whole(name, _BUILDERS[name])
+
+
+def _write_whole(name: str, write: Callable[[Path], None]) -> Path:
+    """``write`` ``BUILT_DIR/name`` whole or not at all: to a temporary file of this process, renamed into place
+    (removed when ``write`` fails)."""
     BUILT_DIR.mkdir(parents=True, exist_ok=True)
     path = BUILT_DIR / name
-    tmp = path.with_name(path.name + f".tmp{os.getpid()}")
-    _BUILDERS[name](tmp)
-    os.replace(tmp, path)
+    tmp = path.with_name(f"{path.name}.tmp{os.getpid()}")
+    try:
+        write(tmp)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
     return path
 
 
@@ -126,17 +135,9 @@ def _read_kept(path: Path, header: str) -> object:
 
 
 def _keep(name: str, header: str, value: object) -> bool:
-    """Write ``BUILT_DIR/name`` whole or not at all (a temporary file of this process renamed into place); False
-    when ``BUILT_DIR`` is not writable."""
+    """Write ``BUILT_DIR/name`` whole or not at all (``_write_whole``); False when ``BUILT_DIR`` is not writable."""
     try:
-        BUILT_DIR.mkdir(parents=True, exist_ok=True)
-        path = BUILT_DIR / name
-        tmp = path.with_name(f"{path.name}.tmp{os.getpid()}")
-        try:
-            _write_kept(tmp, header, value)
-            os.replace(tmp, path)
-        finally:
-            tmp.unlink(missing_ok=True)
+        _write_whole(name, lambda tmp: _write_kept(tmp, header, value))
     except OSError:
         return False
     return True
